@@ -1,0 +1,85 @@
+/**
+ * The access gate: every loader and action gets its viewer here, and every query that touches
+ * unit-owned records builds its filter here. A viewer sees only their home unit's subtree
+ * (province-level admin and secretariat therefore see everything). A record outside the subtree
+ * answers 404, exactly like a record that does not exist, so ids reveal nothing.
+ */
+import { redirect } from "@remix-run/node";
+import type { Prisma } from "~/generated/prisma/client";
+import { can, type Capability } from "~/accounts/roles";
+import { findSessionAccount } from "~/auth/session.server";
+import { notFound } from "~/utils/http.server";
+
+export type Viewer = {
+  id: number;
+  username: string;
+  displayName: string;
+  role: string;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+  mustChangePassword: boolean;
+};
+
+const PASSWORD_CHANGE_PATH = "/account/password";
+
+export async function findViewer(request: Request): Promise<Viewer | null> {
+  const account = await findSessionAccount(request);
+  if (!account) return null;
+  return {
+    id: account.id,
+    username: account.username,
+    displayName: account.displayName,
+    role: account.role,
+    unitId: account.unitId,
+    unitName: account.unit.name,
+    unitPath: account.unit.path,
+    mustChangePassword: account.mustChangePassword,
+  };
+}
+
+/** The signed-in viewer, or a redirect to the sign-in page that comes back here afterwards. */
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await findViewer(request);
+  const url = new URL(request.url);
+  if (!viewer) {
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  // After an admin's reset the user must choose a new password before anything else.
+  if (viewer.mustChangePassword && url.pathname !== PASSWORD_CHANGE_PATH) {
+    throw redirect(PASSWORD_CHANGE_PATH);
+  }
+  return viewer;
+}
+
+/** The viewer, if their role has the capability; otherwise 404 (the page "does not exist"). */
+export async function requireCapability(request: Request, capability: Capability): Promise<Viewer> {
+  const viewer = await requireViewer(request);
+  if (!can(viewer.role, capability)) notFound();
+  return viewer;
+}
+
+/** The materialised-path range of a subtree: [path, path-with-final-"/"-as-"0"). */
+export function subtreeRange(path: string): { gte: string; lt: string } {
+  return { gte: path, lt: `${path.slice(0, -1)}0` };
+}
+
+export function isInSubtree(rootPath: string, path: string): boolean {
+  return path.startsWith(rootPath);
+}
+
+/** Units the viewer may see. */
+export function unitsVisibleTo(viewer: Viewer): Prisma.UnitWhereInput {
+  return { path: subtreeRange(viewer.unitPath) };
+}
+
+/** Accounts the viewer may see: those whose home unit is in the viewer's subtree. */
+export function accountsVisibleTo(viewer: Viewer): Prisma.AccountWhereInput {
+  return { unit: unitsVisibleTo(viewer) };
+}
+
+/** Throws 404 unless the unit path lies in the viewer's subtree. */
+export function assertUnitVisible(viewer: Viewer, unit: { path: string } | null | undefined): asserts unit {
+  if (!unit || !isInSubtree(viewer.unitPath, unit.path)) notFound();
+}

@@ -1,0 +1,34 @@
+// Roles and what each may do. Shared by server (enforcement) and UI (navigation).
+export const ROLES = ["admin", "secretariat", "official", "collaborator"] as const;
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return ROLES.includes(value as Role);
+}
+
+export const CAPABILITIES = {
+  /** Create, rename, move and merge units. */
+  manageUnits: ["admin"],
+  /** Create accounts, change roles, deactivate, reset passwords. */
+  manageAccounts: ["admin"],
+  /** Read the audit log. */
+  readAudit: ["admin"],
+  /** Browse the unit tree (read only). */
+  browseUnits: ["admin", "secretariat", "official"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof CAPABILITIES;
+
+export function can(role: string, capability: Capability): boolean {
+  return (CAPABILITIES[capability] as readonly string[]).includes(role);
+}
+
+export const COLLABORATOR_SECTORS = [
+  "propaganda",
+  "fatherland_front",
+  "mass_org",
+  "press",
+  "science_arts",
+  "other",
+] as const;
+export const COLLABORATOR_STATUSES = ["active", "paused", "ended"] as const;

@@ -1,0 +1,80 @@
+import crypto from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { db } from "~/db/db.server";
+
+/**
+ * Server-side sessions: the cookie carries only a random 256-bit token; the database stores its
+ * SHA-256, so a leaked database cannot be replayed as cookies. Lifetimes (documented in
+ * docs/decisions/0006-sessions.md): idle 30 minutes, absolute 12 hours.
+ */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+// lastSeenAt is refreshed at most once a minute: one write per minute per user, not per request.
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+const isProduction = process.env.NODE_ENV === "production";
+
+// `__Host-` pins the cookie to this exact host over HTTPS, path /, no Domain attribute.
+const sessionCookie = createCookie(isProduction ? "__Host-dl_session" : "dl_session", {
+  path: "/",
+  httpOnly: true,
+  secure: isProduction,
+  sameSite: "lax",
+  maxAge: ABSOLUTE_TIMEOUT_MS / 1000,
+});
+
+function digest(token: string): string {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value.length >= 32 ? value : null;
+}
+
+/** Starts a session and returns the Set-Cookie header value. */
+export async function startSession(accountId: number): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const now = new Date();
+  await db.session.create({
+    data: {
+      id: digest(token),
+      accountId,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_TIMEOUT_MS),
+    },
+  });
+  return sessionCookie.serialize(token);
+}
+
+/** The signed-in, active account of this request, or null (expired sessions are deleted). */
+export async function findSessionAccount(request: Request) {
+  const token = await readToken(request);
+  if (!token) return null;
+  const id = digest(token);
+  const session = await db.session.findUnique({
+    where: { id },
+    include: { account: { include: { unit: true } } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  const expired =
+    session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + IDLE_TIMEOUT_MS <= now;
+  if (expired || !session.account.active) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
+  }
+  return session.account;
+}
+
+/** Ends this request's session and returns the Set-Cookie header that clears the cookie. */
+export async function endSession(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) await db.session.deleteMany({ where: { id: digest(token) } });
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+export type SessionAccount = NonNullable<Awaited<ReturnType<typeof findSessionAccount>>>;

@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { parseDay } from "~/utils/dates";
+
+/**
+ * Form errors travel as i18n keys (with parameters), not sentences: the same schema runs on the
+ * client and on the server, and the message is rendered in the reader's language by <FieldErrors>.
+ * Encoded as `key::{"param":value}` so it fits Zod's string message.
+ */
+export function errorKey(key: string, params?: Record<string, string | number>): string {
+  return params ? `${key}::${JSON.stringify(params)}` : key;
+}
+
+export function decodeErrorKey(message: string): { key: string; params: Record<string, unknown> } {
+  const [key = message, json] = message.split("::");
+  try {
+    return { key, params: json ? (JSON.parse(json) as Record<string, unknown>) : {} };
+  } catch {
+    return { key, params: {} };
+  }
+}
+
+// Default messages for every schema that does not set its own: mapped onto our keys.
+z.config({
+  customError: (issue) => {
+    if (issue.code === "invalid_type" && issue.input === undefined) return errorKey("errors.required");
+    if (issue.code === "too_small" && issue.origin === "string") {
+      return Number(issue.minimum) <= 1
+        ? errorKey("errors.required")
+        : errorKey("errors.tooShort", { min: Number(issue.minimum) });
+    }
+    if (issue.code === "too_big" && issue.origin === "string") {
+      return errorKey("errors.tooLong", { max: Number(issue.maximum) });
+    }
+    if (issue.code === "invalid_value") return errorKey("errors.notAnOption");
+    return errorKey("errors.invalid");
+  },
+});
+
+export { z };
+
+/** Single-line text: trimmed, bounded. */
+export const shortText = (max = 200) => z.string().trim().min(1).max(max);
+
+/** A calendar date typed as yyyy-MM-dd (date input) or dd/MM/yyyy; parsed to UTC midnight. */
+export const dayField = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .transform((text, ctx) => {
+      const day = parseDay(text);
+      if (!day) {
+        ctx.addIssue({ code: "custom", message: errorKey("errors.badDate") });
+        return z.NEVER;
+      }
+      return day;
+    });
+
+/** A stable code: upper-case letters, digits, dot, dash, underscore. */
+export const codeField = () =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .min(1)
+    .max(32)
+    .regex(/^[A-Z0-9][A-Z0-9._-]*$/, { message: errorKey("errors.badCode") });

@@ -1,0 +1,59 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireViewer } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { getOverview } from "~/dashboard/overview.server";
+import { formatDateTime } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Tổng quan · Dư luận" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return {
+    overview: await getOverview(viewer),
+    unitName: viewer.unitName,
+    unitId: viewer.unitId,
+    canBrowseUnits: can(viewer.role, "browseUnits"),
+    now: new Date().toISOString(),
+  };
+}
+
+export default function Dashboard() {
+  const { t } = useTranslation();
+  const { overview, unitName, unitId, canBrowseUnits, now } = useLoaderData<typeof loader>();
+  const cards = [
+    { key: "openUnits", value: overview.openUnits },
+    { key: "collaborators", value: overview.byRole.collaborator ?? 0 },
+    { key: "officials", value: overview.byRole.official ?? 0 },
+    { key: "secretariat", value: overview.byRole.secretariat ?? 0 },
+  ];
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("dashboard.title")}</h1>
+        <p className="muted">
+          {t("dashboard.scope", { unit: unitName })} · {t("dashboard.asOf", { time: formatDateTime(now) })}
+        </p>
+      </header>
+      <section aria-labelledby="overview-title">
+        <h2 id="overview-title" className="visually-hidden">
+          {t("dashboard.overview")}
+        </h2>
+        <ul className="stat-cards">
+          {cards.map((card) => (
+            <li key={card.key} className="stat-card">
+              <span className="stat-value">{card.value.toLocaleString("vi-VN")}</span>
+              <span className="stat-label">{t(`dashboard.cards.${card.key}`)}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {canBrowseUnits ? (
+        <p>
+          <Link to={`/units/${unitId}`}>{t("dashboard.openMyUnit")}</Link>
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireViewer } from "~/access/gate.server";
+import { changeOwnPasswordSchema, PASSWORD_MIN } from "~/accounts/account-schemas";
+import { changeOwnPassword } from "~/accounts/accounts.server";
+import { runForm } from "~/forms/run-form.server";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import { FormErrors, TextField } from "~/ui/form-fields";
+
+export const meta: MetaFunction = () => [{ title: "Đổi mật khẩu · Dư luận" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return { mustChange: viewer.mustChangePassword };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const outcome = await runForm(
+    request,
+    changeOwnPasswordSchema,
+    (input) => changeOwnPassword(viewer, input.currentPassword, input.newPassword),
+    { hideFields: ["currentPassword", "newPassword", "confirmPassword"] },
+  );
+  if ("failed" in outcome) return outcome.failed;
+  return redirect("/?passwordChanged=1");
+}
+
+export default function ChangePasswordPage() {
+  const { t } = useTranslation();
+  const { mustChange } = useLoaderData<typeof loader>();
+  const [form, fields] = useSchemaForm({ schema: changeOwnPasswordSchema, lastResult: useActionData<typeof action>() });
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("password.title")}</h1>
+        {mustChange ? <p className="notice" role="status">{t("password.mustChange")}</p> : null}
+      </header>
+      <Form method="post" {...getFormProps(form)} className="panel form-narrow">
+        <TextField label={t("password.current")} field={fields.currentPassword} type="password" autoComplete="current-password" />
+        <TextField label={t("password.new")} field={fields.newPassword} type="password" autoComplete="new-password" hint={t("password.rule", { min: PASSWORD_MIN })} />
+        <TextField label={t("password.confirm")} field={fields.confirmPassword} type="password" autoComplete="new-password" />
+        <FormErrors errors={form.errors} />
+        <button type="submit" className="primary">{t("password.submit")}</button>
+      </Form>
+    </>
+  );
+}

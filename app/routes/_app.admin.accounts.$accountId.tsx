@@ -1,0 +1,117 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { AccountFormFields } from "~/accounts/account-form-fields";
+import { accountActionSchema, resetPasswordSchema, updateAccountSchema } from "~/accounts/account-schemas";
+import { getAccount, resetPassword, setAccountActive, updateAccount } from "~/accounts/accounts.server";
+import { runForm } from "~/forms/run-form.server";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { FormErrors, TextField } from "~/ui/form-fields";
+import { listOpenUnits } from "~/units/units.server";
+import { formatDateTime, toDateInputValue } from "~/utils/dates";
+import { requireIdParam } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.username ?? ""} · Dư luận` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "manageAccounts");
+  const account = await getAccount(viewer, requireIdParam(params.accountId));
+  return { account, isSelf: account.id === viewer.id, unitCodes: await listOpenUnits(viewer) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "manageAccounts");
+  const id = requireIdParam(params.accountId);
+  const outcome = await runForm(
+    request,
+    accountActionSchema,
+    async (input) => {
+      if (input.intent === "update") await updateAccount(viewer, id, input);
+      if (input.intent === "resetPassword") await resetPassword(viewer, id, input.newPassword);
+      if (input.intent === "setActive") await setAccountActive(viewer, id, input.active);
+      return input.intent;
+    },
+    { hideFields: ["newPassword"] },
+  );
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(`/admin/accounts/${id}?done=${outcome.saved}`);
+}
+
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const { account, isSelf, unitCodes } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <p><Link to="/admin/accounts">← {t("accounts.backToList")}</Link></p>
+      <header className="page-header">
+        <h1>{account.displayName}</h1>
+        <p className="muted">
+          <code>{account.username}</code> · {t(`roles.${account.role}`)} · {account.unit.name} ·{" "}
+          {account.active ? t("accounts.active") : t("accounts.inactive")} ·{" "}
+          {t("accounts.createdAt", { date: formatDateTime(account.createdAt) })}
+        </p>
+        {account.mustChangePassword ? <p className="notice">{t("accounts.mustChangePassword")}</p> : null}
+      </header>
+      <div className="card-grid">
+        <EditAccountForm account={account} unitCodes={unitCodes} />
+        <ResetPasswordForm />
+        {isSelf ? null : <ActiveToggle active={account.active} />}
+      </div>
+    </>
+  );
+}
+
+type AccountData = ReturnType<typeof useLoaderData<typeof loader>>["account"];
+
+function EditAccountForm({ account, unitCodes }: { account: AccountData; unitCodes: { code: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy } = useFetcherForm("edit-account", updateAccountSchema, {
+      displayName: account.displayName,
+      role: account.role,
+      unitCode: account.unit.code,
+      sector: account.collaborator?.sector ?? "",
+      termStart: toDateInputValue(account.collaborator?.termStart),
+    termEnd: toDateInputValue(account.collaborator?.termEnd),
+  });
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="edit-title">
+      <h2 id="edit-title">{t("accounts.edit")}</h2>
+      <input type="hidden" name="intent" value="update" />
+      <AccountFormFields fields={fields} unitCodes={unitCodes} />
+      <FormErrors errors={form.errors} />
+      <button type="submit" className="primary" disabled={busy}>{t("common.save")}</button>
+    </fetcher.Form>
+  );
+}
+
+function ResetPasswordForm() {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy } = useFetcherForm("reset-password", resetPasswordSchema);
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="reset-title">
+      <h2 id="reset-title">{t("accounts.resetPassword")}</h2>
+      <p className="hint">{t("accounts.resetPasswordHelp")}</p>
+      <input type="hidden" name="intent" value="resetPassword" />
+      <TextField label={t("accounts.temporaryPassword")} field={fields.newPassword} type="password" autoComplete="new-password" />
+      <FormErrors errors={form.errors} />
+      <button type="submit" disabled={busy}>{t("accounts.resetPasswordSubmit")}</button>
+    </fetcher.Form>
+  );
+}
+
+function ActiveToggle({ active }: { active: boolean }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher();
+  return (
+    <fetcher.Form method="post" className="card-form danger-zone" aria-labelledby="active-title">
+      <h2 id="active-title">{active ? t("accounts.deactivate") : t("accounts.activate")}</h2>
+      <p className="hint">{active ? t("accounts.deactivateHelp") : t("accounts.activateHelp")}</p>
+      <input type="hidden" name="intent" value="setActive" />
+      <button type="submit" name="active" value={active ? "false" : "true"} className={active ? "danger" : undefined}>
+        {active ? t("accounts.deactivateSubmit") : t("accounts.activateSubmit")}
+      </button>
+    </fetcher.Form>
+  );
+}

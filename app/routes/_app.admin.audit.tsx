@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries } from "~/audit/audit-viewer.server";
+import { Pagination, readPage } from "~/ui/pagination";
+import { formatDateTime, parseDay } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Nhật ký · Dư luận" }];
+
+function textParam(params: URLSearchParams, name: string, max: number) {
+  return params.get(name)?.trim().slice(0, max) || undefined;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "readAudit");
+  const params = new URL(request.url).searchParams;
+  const from = textParam(params, "from", 10);
+  const to = textParam(params, "to", 10);
+  const filters = {
+    action: textParam(params, "action", 60),
+    entityType: textParam(params, "entityType", 40),
+    entityId: textParam(params, "entityId", 40),
+    actor: textParam(params, "actor", 40),
+    from: from ? (parseDay(from) ?? undefined) : undefined,
+    to: to ? (parseDay(to) ?? undefined) : undefined,
+    page: readPage(params),
+  };
+  const [{ total, rows }, actions] = await Promise.all([listAuditEntries(viewer, filters), listAuditActions()]);
+  return { params: Object.fromEntries(params), page: filters.page, pageSize: AUDIT_PAGE_SIZE, total, rows, actions };
+}
+
+export default function AuditPage() {
+  const { t } = useTranslation();
+  const { params, page, pageSize, total, rows, actions } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("audit.title")}</h1>
+        <p className="muted">{t("audit.subtitle")}</p>
+      </header>
+      <Form method="get" className="filters" role="search" aria-label={t("audit.filters")}>
+        <label>
+          {t("audit.action")}
+          <select name="action" defaultValue={params.action ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("audit.actor")}
+          <input name="actor" defaultValue={params.actor ?? ""} maxLength={40} />
+        </label>
+        <label>
+          {t("audit.entityType")}
+          <input name="entityType" defaultValue={params.entityType ?? ""} maxLength={40} />
+        </label>
+        <label>
+          {t("audit.entityId")}
+          <input name="entityId" defaultValue={params.entityId ?? ""} maxLength={40} />
+        </label>
+        <label>
+          {t("audit.from")}
+          <input name="from" type="date" defaultValue={params.from ?? ""} />
+        </label>
+        <label>
+          {t("audit.to")}
+          <input name="to" type="date" defaultValue={params.to ?? ""} />
+        </label>
+        <button type="submit">{t("common.filter")}</button>
+      </Form>
+      <p role="status">{t("audit.count", { count: total })}</p>
+      <div className="table-wrap">
+        <table className="audit-table">
+          <caption className="visually-hidden">{t("audit.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.at")}</th>
+              <th scope="col">{t("audit.actor")}</th>
+              <th scope="col">{t("audit.action")}</th>
+              <th scope="col">{t("audit.entity")}</th>
+              <th scope="col">{t("audit.before")}</th>
+              <th scope="col">{t("audit.after")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id}>
+                <td>{formatDateTime(row.at)}</td>
+                <td>{row.actor ? `${row.actor.displayName} (${row.actor.username})` : "—"}</td>
+                <td><code>{row.action}</code></td>
+                <td>{row.entityType} #{row.entityId}</td>
+                <td><JsonCell value={row.before} /></td>
+                <td><JsonCell value={row.after} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={page} total={total} pageSize={pageSize} />
+    </>
+  );
+}
+
+function JsonCell({ value }: { value: string | null }) {
+  if (!value) return <>—</>;
+  return <pre className="json">{JSON.stringify(JSON.parse(value), null, 1)}</pre>;
+}

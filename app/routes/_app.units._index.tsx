@@ -1,0 +1,33 @@
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { searchUnits } from "~/units/units.server";
+import { UnitSearchForm, UnitTable } from "~/units/unit-views";
+
+export const meta: MetaFunction = () => [{ title: "Đơn vị · Dư luận" }];
+
+/** Search within the viewer's subtree; without a query, browsing starts at the viewer's own unit. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "browseUnits");
+  const url = new URL(request.url);
+  const q = (url.searchParams.get("q") ?? "").trim().slice(0, 100);
+  const includeClosed = url.searchParams.get("closed") === "1";
+  if (!q) throw redirect(`/units/${viewer.unitId}`);
+  return { q, includeClosed, units: await searchUnits(viewer, q, { includeClosed }) };
+}
+
+export default function UnitSearchPage() {
+  const { t } = useTranslation();
+  const { q, includeClosed, units } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("units.searchTitle")}</h1>
+      </header>
+      <UnitSearchForm q={q} includeClosed={includeClosed} />
+      <p role="status">{t("units.resultCount", { count: units.length })}</p>
+      <UnitTable units={units} caption={t("units.searchResults", { q })} />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import { Form, Link, NavLink } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { can, type Capability } from "~/accounts/roles";
+import { LanguageSwitch } from "./language-switch";
+
+type ShellViewer = { displayName: string; username: string; role: string; unitName: string };
+
+const NAV: { to: string; key: string; capability?: Capability }[] = [
+  { to: "/", key: "nav.dashboard" },
+  { to: "/units", key: "nav.units", capability: "browseUnits" },
+  { to: "/admin/accounts", key: "nav.accounts", capability: "manageAccounts" },
+  { to: "/admin/audit", key: "nav.audit", capability: "readAudit" },
+];
+
+/** The frame of every signed-in page: skip link, header, role-based navigation, content. */
+export function AppShell({ viewer, children }: { viewer: ShellViewer; children: ReactNode }) {
+  const { t } = useTranslation();
+  const items = NAV.filter((item) => !item.capability || can(viewer.role, item.capability));
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("nav.skip")}
+      </a>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          Dư luận
+        </Link>
+        <nav aria-label={t("nav.label")}>
+          <ul>
+            {items.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                  {t(item.key)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="account-box">
+          <span className="who">
+            <strong>{viewer.displayName}</strong>
+            <span className="muted">
+              {t(`roles.${viewer.role}`)} · {viewer.unitName}
+            </span>
+          </span>
+          <Link to="/account/password">{t("nav.changePassword")}</Link>
+          <Form method="post" action="/logout">
+            <button type="submit" className="link-button">
+              {t("nav.signOut")}
+            </button>
+          </Form>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" className="content">
+        {children}
+      </main>
+    </div>
+  );
+}

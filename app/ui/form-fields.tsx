@@ -1,0 +1,79 @@
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { decodeErrorKey } from "~/forms/zod";
+
+/** Renders error keys from a schema or the server in the reader's language. */
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {errors.map((message) => {
+        const { key, params } = decodeErrorKey(message);
+        return <li key={message}>{t(key, params)}</li>;
+      })}
+    </ul>
+  );
+}
+
+// Any field of any form: these components only read its name, id, value and errors.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyField = FieldMetadata<any, any, string[]>;
+type FieldProps = { label: string; field: AnyField; hint?: ReactNode };
+
+function FieldShell({ label, field, hint, children }: FieldProps & { children: ReactNode }) {
+  return (
+    <div className="field">
+      <label htmlFor={field.id}>{label}</label>
+      {children}
+      {hint ? <p className="hint" id={`${field.id}-hint`}>{hint}</p> : null}
+      <ErrorList id={field.errorId} errors={field.errors} />
+    </div>
+  );
+}
+
+export function TextField({
+  type = "text",
+  autoComplete,
+  list,
+  ...props
+}: FieldProps & { type?: "text" | "password" | "date" | "search"; autoComplete?: string; list?: string }) {
+  return (
+    <FieldShell {...props}>
+      <input {...getInputProps(props.field, { type })} key={props.field.key} autoComplete={autoComplete} list={list} />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField(props: FieldProps) {
+  return (
+    <FieldShell {...props}>
+      <textarea {...getTextareaProps(props.field)} key={props.field.key} />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  options,
+  placeholder,
+  ...props
+}: FieldProps & { options: { value: string; label: string }[]; placeholder?: string }) {
+  return (
+    <FieldShell {...props}>
+      <select {...getSelectProps(props.field)} key={props.field.key}>
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** Form-level errors (not tied to one field). */
+export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  return <ErrorList id={id} errors={errors} />;
+}

@@ -1,0 +1,197 @@
+/**
+ * The unit tree: reading it within the viewer's scope, and the admin's changes to it (create,
+ * rename, move, merge). Each change is one transaction with its audit entry.
+ */
+import type { z } from "zod";
+import { assertUnitVisible, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { recordAudit } from "~/audit/audit.server";
+import { db, type Tx } from "~/db/db.server";
+import { FieldError } from "~/forms/field-error.server";
+import { foldForSearch } from "~/utils/text";
+import type { createUnitSchema, mergeUnitSchema } from "./unit-schemas";
+
+const UNIT_SUMMARY = {
+  id: true,
+  code: true,
+  name: true,
+  kind: true,
+  depth: true,
+  validFrom: true,
+  validTo: true,
+  _count: { select: { children: true, accounts: true } },
+} as const;
+
+export function unitSearchText(code: string, name: string): string {
+  return foldForSearch(`${code} ${name}`);
+}
+
+/** Ids of the ancestors (and the unit itself) encoded in a materialised path. */
+export function pathIds(path: string): number[] {
+  return path.split("/").filter(Boolean).map(Number);
+}
+
+/** The viewer's own unit: the root of everything they may see. */
+export function getScopeRoot(viewer: Viewer) {
+  return db.unit.findUniqueOrThrow({ where: { id: viewer.unitId }, select: UNIT_SUMMARY });
+}
+
+/** Units whose code or name contains the query (accents and case ignored), within scope. */
+export function searchUnits(viewer: Viewer, query: string, { includeClosed = false } = {}) {
+  return db.unit.findMany({
+    where: {
+      AND: [
+        unitsVisibleTo(viewer),
+        { searchText: { contains: foldForSearch(query) } },
+        includeClosed ? {} : { validTo: null },
+      ],
+    },
+    orderBy: [{ name: "asc" }, { code: "asc" }],
+    take: 100,
+    select: UNIT_SUMMARY,
+  });
+}
+
+/** Every open unit in scope, in tree order: for pickers. */
+export function listOpenUnits(viewer: Viewer) {
+  return db.unit.findMany({
+    where: { AND: [unitsVisibleTo(viewer), { validTo: null }] },
+    orderBy: { path: "asc" },
+    select: { id: true, code: true, name: true, depth: true },
+  });
+}
+
+export async function getUnitDetail(viewer: Viewer, id: number) {
+  const unit = await db.unit.findUnique({
+    where: { id },
+    include: {
+      children: { orderBy: [{ validTo: "asc" }, { name: "asc" }], select: UNIT_SUMMARY },
+      predecessors: { include: { predecessor: { select: { id: true, code: true, name: true, path: true } } } },
+      successors: { include: { successor: { select: { id: true, code: true, name: true, path: true } } } },
+      _count: { select: { accounts: true } },
+    },
+  });
+  assertUnitVisible(viewer, unit);
+  // Breadcrumbs stop at the viewer's own unit: ancestors above it are not theirs to open.
+  const ancestorIds = pathIds(unit.path).slice(0, -1);
+  const ancestors = await db.unit.findMany({
+    where: { AND: [{ id: { in: ancestorIds } }, unitsVisibleTo(viewer)] },
+    orderBy: { depth: "asc" },
+    select: { id: true, code: true, name: true },
+  });
+  return { unit, ancestors };
+}
+
+async function findVisibleUnitByCode(tx: Tx, viewer: Viewer, code: string, field: string) {
+  const unit = await tx.unit.findUnique({ where: { code } });
+  if (!unit || !unit.path.startsWith(viewer.unitPath)) throw new FieldError(field, "errors.unitNotFound");
+  if (unit.validTo) throw new FieldError(field, "errors.unitClosed");
+  return unit;
+}
+
+export async function createUnit(viewer: Viewer, input: z.output<typeof createUnitSchema>) {
+  return db.$transaction(async (tx) => {
+    if (await tx.unit.findUnique({ where: { code: input.code } })) {
+      throw new FieldError("code", "errors.codeTaken");
+    }
+    const parent = await findVisibleUnitByCode(tx, viewer, input.parentCode, "parentCode");
+    const created = await tx.unit.create({
+      data: {
+        code: input.code,
+        name: input.name,
+        kind: input.kind,
+        parentId: parent.id,
+        searchText: unitSearchText(input.code, input.name),
+        validFrom: input.validFrom,
+        depth: parent.depth + 1,
+        path: "", // set below, once the id is known
+      },
+    });
+    const unit = await tx.unit.update({
+      where: { id: created.id },
+      data: { path: `${parent.path}${created.id}/` },
+    });
+    await recordAudit(tx, { actorId: viewer.id, action: "unit.create", entityType: "Unit", entityId: unit.id, after: unit });
+    return unit;
+  });
+}
+
+async function loadEditableUnit(tx: Tx, viewer: Viewer, id: number) {
+  const unit = await tx.unit.findUnique({ where: { id } });
+  assertUnitVisible(viewer, unit);
+  return unit;
+}
+
+export async function renameUnit(viewer: Viewer, id: number, name: string) {
+  return db.$transaction(async (tx) => {
+    const before = await loadEditableUnit(tx, viewer, id);
+    const after = await tx.unit.update({
+      where: { id },
+      data: { name, searchText: unitSearchText(before.code, name) },
+    });
+    await recordAudit(tx, { actorId: viewer.id, action: "unit.rename", entityType: "Unit", entityId: id, before: { name: before.name }, after: { name } });
+    return after;
+  });
+}
+
+/** Re-roots a whole subtree under a new parent: every descendant's path and depth follow. */
+async function reparentSubtree(tx: Tx, unit: { id: number; path: string; depth: number }, parent: { id: number; path: string; depth: number }) {
+  const newPath = `${parent.path}${unit.id}/`;
+  const depthShift = parent.depth + 1 - unit.depth;
+  const range = subtreeRange(unit.path);
+  // Portable SQL (SQLite and PostgreSQL): one statement rewrites the prefix of every descendant.
+  await tx.$executeRaw`
+    UPDATE "Unit"
+       SET "path" = ${newPath} || substr("path", ${unit.path.length + 1}),
+           "depth" = "depth" + ${depthShift}
+     WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`;
+  await tx.unit.update({ where: { id: unit.id }, data: { parentId: parent.id } });
+}
+
+export async function moveUnit(viewer: Viewer, id: number, parentCode: string) {
+  return db.$transaction(async (tx) => {
+    const unit = await loadEditableUnit(tx, viewer, id);
+    if (unit.id === viewer.unitId || !unit.parentId) throw new FieldError("parentCode", "errors.cannotMoveRoot");
+    const parent = await findVisibleUnitByCode(tx, viewer, parentCode, "parentCode");
+    if (parent.path.startsWith(unit.path)) throw new FieldError("parentCode", "errors.moveIntoOwnSubtree");
+    const before = { parentId: unit.parentId, path: unit.path };
+    await reparentSubtree(tx, unit, parent);
+    await recordAudit(tx, { actorId: viewer.id, action: "unit.move", entityType: "Unit", entityId: id, before, after: { parentId: parent.id, path: `${parent.path}${unit.id}/` } });
+  });
+}
+
+/**
+ * Closes a unit on a date and records its successor (lineage), as in the 2025 mergers: the
+ * successor takes over its child units and its accounts, and reports can be compared across it.
+ */
+export async function mergeUnit(viewer: Viewer, id: number, input: z.output<typeof mergeUnitSchema>) {
+  return db.$transaction(async (tx) => {
+    const unit = await loadEditableUnit(tx, viewer, id);
+    if (unit.validTo) throw new FieldError("successorCode", "errors.unitAlreadyClosed");
+    if (unit.id === viewer.unitId || !unit.parentId) throw new FieldError("successorCode", "errors.cannotMergeRoot");
+    const successor = await findVisibleUnitByCode(tx, viewer, input.successorCode, "successorCode");
+    if (successor.path.startsWith(unit.path)) throw new FieldError("successorCode", "errors.mergeIntoOwnSubtree");
+    if (input.effectiveOn < unit.validFrom) throw new FieldError("effectiveOn", "errors.beforeValidFrom");
+
+    const children = await tx.unit.findMany({ where: { parentId: unit.id } });
+    for (const child of children) await reparentSubtree(tx, child, successor);
+    const movedAccounts = await tx.account.updateMany({ where: { unitId: unit.id }, data: { unitId: successor.id } });
+    await tx.unit.update({ where: { id: unit.id }, data: { validTo: input.effectiveOn } });
+    await tx.unitLineage.create({
+      data: { predecessorId: unit.id, successorId: successor.id, effectiveOn: input.effectiveOn },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "unit.merge",
+      entityType: "Unit",
+      entityId: unit.id,
+      before: { validTo: null },
+      after: {
+        validTo: input.effectiveOn,
+        successor: successor.code,
+        movedChildren: children.map((c) => c.code),
+        movedAccounts: movedAccounts.count,
+      },
+    });
+    return successor;
+  });
+}

@@ -1,0 +1,65 @@
+// The HTTP server: Express in front of Remix. It owns what must hold for every request before any
+// route code runs: security headers with a per-request CSP nonce, the cross-site request check on
+// every non-GET request, the client IP for sign-in throttling, static files and compression.
+import crypto from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+import morgan from "morgan";
+import { securityHeaders } from "./server/security-headers.js";
+import { rejectCrossSiteRequests } from "./server/cross-site.js";
+import { limitBodySize } from "./server/body-limit.js";
+
+const isProduction = process.env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+
+const viteDevServer = isProduction
+  ? undefined
+  : await import("vite").then((vite) =>
+      vite.createServer({ server: { middlewareMode: true } }),
+    );
+
+const app = express();
+app.disable("x-powered-by");
+// Only behind a reverse proxy that sets X-Forwarded-For: TRUST_PROXY=1.
+if (process.env.TRUST_PROXY) app.set("trust proxy", Number(process.env.TRUST_PROXY) || true);
+
+app.use((_req, res, next) => {
+  res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+  next();
+});
+app.use(securityHeaders({ isProduction }));
+app.use(compression());
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  // Fingerprinted assets can be cached for a year; everything else briefly.
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+}
+app.use(express.static("public", { maxAge: "1h" }));
+if (process.env.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
+
+app.use(rejectCrossSiteRequests);
+app.use(limitBodySize(Number(process.env.MAX_BODY_BYTES ?? 12 * 1024 * 1024)));
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
+  : await import("./build/server/index.js");
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce,
+      clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+    }),
+  }),
+);
+
+app.listen(port, host, () => {
+  console.log(`Dư luận listening on http://localhost:${port}`);
+});

@@ -1,0 +1,15 @@
+import { expect, test } from "@playwright/test";
+import { signInAs, unitId } from "./support";
+
+// The README's screenshots, taken by the real app in a real browser on every test run.
+test("README screenshots", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signInAs(page, "admin");
+  await page.goto(`/units/${unitId("SH.X001")}`);
+  await expect(page.getByRole("region", { name: "Lịch sử sáp nhập" })).toBeVisible();
+  await page.screenshot({ path: "docs/screenshots/unit-page.png", fullPage: true });
+
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/");
+  await page.screenshot({ path: "docs/screenshots/dashboard-phone.png" });
+});

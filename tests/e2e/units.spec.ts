@@ -1,0 +1,90 @@
+import { expect, test, type Page } from "@playwright/test";
+import { queryOne, signInAs, unitId } from "./support";
+
+async function createUnit(page: Page, parent: string, code: string, name: string) {
+  await page.goto(`/units/new?parent=${parent}`);
+  await page.getByLabel("Mã", { exact: true }).fill(code);
+  await page.getByLabel("Tên", { exact: true }).fill(name);
+  await page.getByLabel("Hiệu lực từ").fill("2025-07-01");
+  await page.getByRole("button", { name: "Tạo đơn vị" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+}
+
+test("merging a unit closes it, records lineage both ways and hands over sub-units and accounts", async ({ page }) => {
+  await signInAs(page, "admin");
+  await createUnit(page, "SH", "SH.E2E01", "Xã Thử Nghiệm");
+  await createUnit(page, "SH.E2E01", "SH.E2E01.A", "Chi hội Thử Nghiệm");
+  const successor = "SH.X010";
+  const successorName = queryOne<{ name: string }>('SELECT name FROM "Unit" WHERE code = ?', successor).name;
+
+  await page.goto(`/units/${unitId("SH.E2E01")}`);
+  const merge = page.getByRole("form", { name: "Đóng / sáp nhập" });
+  await merge.getByLabel("Mã đơn vị tiếp nhận").fill(successor);
+  await merge.getByLabel("Ngày hiệu lực").fill("2026-10-01");
+  await merge.getByRole("button", { name: "Sáp nhập" }).click();
+
+  await expect(page.getByText("Đã đóng 01/10/2026")).toBeVisible();
+  const lineage = page.getByRole("region", { name: "Lịch sử sáp nhập" });
+  await expect(lineage).toContainText(`Ngày 01/10/2026 sáp nhập vào ${successorName}`);
+  await lineage.getByRole("link", { name: successorName }).click();
+
+  await expect(page.getByRole("heading", { level: 1, name: successorName })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Lịch sử sáp nhập" })).toContainText("Ngày 01/10/2026 tiếp nhận Xã Thử Nghiệm");
+  // The sub-unit moved under the successor, with its materialised path rewritten.
+  await expect(page.getByRole("table", { name: `Đơn vị trực thuộc ${successorName}` })).toContainText("Chi hội Thử Nghiệm");
+  const child = queryOne<{ path: string; depth: number }>('SELECT path, depth FROM "Unit" WHERE code = ?', "SH.E2E01.A");
+  expect(child.path).toBe(`/${unitId("SH")}/${unitId(successor)}/${unitId("SH.E2E01.A")}/`);
+  expect(child.depth).toBe(2);
+
+  // A closed unit offers no more admin forms, and the audit log holds the merge.
+  await page.goto(`/units/${unitId("SH.E2E01")}`);
+  await expect(page.getByRole("form", { name: "Đóng / sáp nhập" })).toHaveCount(0);
+  await page.goto(`/admin/audit?action=unit.merge&entityId=${unitId("SH.E2E01")}`);
+  await expect(page.getByRole("status")).toHaveText("1 mục");
+  await expect(page.locator("tbody")).toContainText(successor);
+});
+
+test("the seeded 2025 merger shows its predecessors, whose names repeat", async ({ page }) => {
+  await signInAs(page, "thuky");
+  await page.goto("/units?q=phuong+1&closed=1");
+  const results = page.getByRole("table", { name: "Kết quả tìm “phuong 1”" });
+  await expect(results.getByRole("row", { name: /Phường 1/ }).first()).toBeVisible();
+  expect(await results.getByRole("row", { name: /Phường 1/ }).count()).toBeGreaterThan(1);
+  const successorPredecessors = queryOne<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM "UnitLineage" WHERE "successorId" = ?',
+    unitId("SH.X001"),
+  ).n;
+  await page.goto(`/units/${unitId("SH.X001")}`);
+  await expect(page.getByRole("region", { name: "Lịch sử sáp nhập" }).getByRole("listitem")).toHaveCount(successorPredecessors);
+});
+
+test("bad unit input gets field messages and keeps what was typed", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/units/new?parent=SH");
+  await page.getByLabel("Mã", { exact: true }).fill("SH.X001");
+  await page.getByLabel("Tên", { exact: true }).fill("Xã Trùng Mã");
+  await page.getByRole("button", { name: "Tạo đơn vị" }).click();
+  await expect(page.getByText("Mã này đã được dùng.")).toBeVisible();
+  await expect(page.getByLabel("Tên", { exact: true })).toHaveValue("Xã Trùng Mã");
+
+  await page.getByLabel("Mã", { exact: true }).fill("có dấu!");
+  await page.getByLabel("Tên", { exact: true }).click();
+  await expect(page.getByText("Mã chỉ gồm chữ in hoa, số và các dấu . - _")).toBeVisible();
+
+  // Moving a unit under its own sub-unit is refused.
+  await createUnit(page, "SH", "SH.E2E02", "Xã Vòng Lặp");
+  await createUnit(page, "SH.E2E02", "SH.E2E02.A", "Tổ Vòng Lặp");
+  await page.goto(`/units/${unitId("SH.E2E02")}`);
+  const move = page.getByRole("form", { name: "Chuyển đơn vị cấp trên" });
+  await move.getByLabel("Mã đơn vị cấp trên mới").fill("SH.E2E02.A");
+  await move.getByRole("button", { name: "Chuyển" }).click();
+  await expect(move.getByRole("alert")).toHaveText("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.");
+
+  // Rename works and the search finds the new name without accents.
+  const rename = page.getByRole("form", { name: "Đổi tên" });
+  await rename.getByLabel("Tên mới").fill("Xã Vòng Tròn");
+  await rename.getByRole("button", { name: "Đổi tên" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Xã Vòng Tròn" })).toBeVisible();
+  await page.goto("/units?q=vong+tron");
+  await expect(page.getByRole("link", { name: "Xã Vòng Tròn" })).toBeVisible();
+});

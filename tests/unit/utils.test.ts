@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { formatDateTime, formatDay, formatQuarter, parseDay } from "~/utils/dates";
+import { safeRedirectPath } from "~/utils/safe-redirect";
+import { foldForSearch } from "~/utils/text";
+// @ts-expect-error: plain JS module of the server, without type declarations
+import { isCrossSiteRequest } from "../../server/cross-site.js";
+
+describe("dates", () => {
+  it("formats days as dd/MM/yyyy and moments in Vietnam time", () => {
+    expect(formatDay(new Date("2025-07-01T00:00:00Z"))).toBe("01/07/2025");
+    // 20:30 UTC on 31 Dec is already New Year in Vietnam (UTC+7).
+    expect(formatDateTime(new Date("2025-12-31T20:30:00Z"))).toBe("01/01/2026 03:30");
+  });
+
+  it("parses yyyy-MM-dd and dd/MM/yyyy, refusing impossible dates", () => {
+    expect(parseDay("2026-02-28")).toEqual(new Date("2026-02-28T00:00:00Z"));
+    expect(parseDay("5/3/2026")).toEqual(new Date("2026-03-05T00:00:00Z"));
+    expect(parseDay("31/02/2026")).toBeNull();
+    expect(parseDay("2026-13-01")).toBeNull();
+    expect(parseDay("yesterday")).toBeNull();
+  });
+
+  it("names quarters as users do", () => {
+    expect(formatQuarter(2026, 1, "vi")).toBe("Quý I/2026");
+    expect(formatQuarter(2026, 4, "vi")).toBe("Quý IV/2026");
+    expect(formatQuarter(2026, 3, "en")).toBe("Q3/2026");
+  });
+});
+
+describe("search folding", () => {
+  it("drops Vietnamese diacritics and case", () => {
+    expect(foldForSearch("  Phường ĐÔNG   Hòa ")).toBe("phuong dong hoa");
+    expect(foldForSearch("Đặc khu Côn Lĩnh")).toBe("dac khu con linh");
+  });
+});
+
+describe("cross-site request check", () => {
+  const host = "app.example:3000";
+  it.each([
+    [{ method: "GET", origin: "https://evil.example" }, false],
+    [{ method: "POST", secFetchSite: "same-origin" }, false],
+    [{ method: "POST", secFetchSite: "cross-site" }, true],
+    [{ method: "POST", secFetchSite: "same-site" }, true],
+    [{ method: "POST", origin: "http://app.example:3000" }, false],
+    [{ method: "POST", origin: "https://evil.example" }, true],
+    [{ method: "POST", origin: "null" }, true],
+    [{ method: "DELETE" }, false],
+  ])("%o → cross-site %s", (request, expected) => {
+    expect(isCrossSiteRequest({ host, ...request })).toBe(expected);
+  });
+});
+
+describe("redirect targets", () => {
+  it("allow only same-site paths", () => {
+    expect(safeRedirectPath("/units/3?q=a", "/")).toBe("/units/3?q=a");
+    expect(safeRedirectPath("//evil.example", "/")).toBe("/");
+    expect(safeRedirectPath("/\\evil.example", "/")).toBe("/");
+    expect(safeRedirectPath("https://evil.example", "/")).toBe("/");
+    expect(safeRedirectPath(null, "/home")).toBe("/home");
+  });
+});

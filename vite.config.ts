@@ -1,0 +1,40 @@
+/// <reference types="vitest/config" />
+import { vitePlugin as remix } from "@remix-run/dev";
+import { defineConfig } from "vite";
+import tsconfigPaths from "vite-tsconfig-paths";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+// Vitest and vite-node (seed, bench) run without the Remix plugin.
+const isScript = Boolean(process.env.VITEST);
+
+export default defineConfig({
+  plugins: [
+    !isScript &&
+      remix({
+        future: {
+          v3_fetcherPersist: true,
+          v3_relativeSplatPath: true,
+          v3_throwAbortReason: true,
+          v3_singleFetch: true,
+          v3_lazyRouteDiscovery: true,
+          v3_routeConfig: true,
+        },
+      }),
+    tsconfigPaths(),
+  ],
+  build: { target: "es2022" },
+  server: { port: Number(process.env.PORT ?? 3000) },
+  test: {
+    include: ["tests/unit/**/*.test.ts"],
+    globalSetup: ["tests/unit/global-setup.ts"],
+    setupFiles: ["tests/unit/setup.ts"],
+    // One SQLite file per worker process keeps tests independent and parallel.
+    pool: "forks",
+    testTimeout: 20_000,
+  },
+});
