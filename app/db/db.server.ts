@@ -5,7 +5,7 @@ import { PrismaClient } from "~/generated/prisma/client";
  * One PrismaClient (one SQLite connection) per process. SQLite runs in WAL mode so readers never
  * block the writer; busy_timeout lets a second process (a seed, a script) wait instead of failing.
  * synchronous=FULL: an acknowledged write survives a power cut, which a submission receipt
- * promises (docs/decisions/0003-sqlite-durability.md). Override with SQLITE_SYNCHRONOUS=NORMAL.
+ * promises (docs/decisions/0008-sqlite-durability.md). Override with SQLITE_SYNCHRONOUS=NORMAL.
  */
 function createClient() {
   const url = process.env.DATABASE_URL ?? "file:./data/dev.db";
