@@ -28,6 +28,8 @@ export default defineConfig({
     tsconfigPaths(),
   ],
   build: { target: "es2022" },
+  // Server-only native packages: the dev dependency scanner must not try to bundle them for the browser.
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "@prisma/adapter-better-sqlite3"] },
   server: { port: Number(process.env.PORT ?? 3000) },
   test: {
     include: ["tests/unit/**/*.test.ts"],

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireViewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { getOverview } from "~/dashboard/overview.server";
+import { SavedNotice } from "~/ui/saved-notice";
 import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tổng quan · Dư luận" }];
@@ -35,6 +36,7 @@ export default function Dashboard() {
         <p className="muted">
           {t("dashboard.scope", { unit: unitName })} · {t("dashboard.asOf", { time: formatDateTime(now) })}
         </p>
+        <SavedNotice />
       </header>
       <section aria-labelledby="overview-title">
         <h2 id="overview-title" className="visually-hidden">

@@ -25,7 +25,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { hideFields: ["currentPassword", "newPassword", "confirmPassword"] },
   );
   if ("failed" in outcome) return outcome.failed;
-  return redirect("/?passwordChanged=1");
+  return redirect("/?done=passwordChanged");
 }
 
 export default function ChangePasswordPage() {

@@ -9,6 +9,7 @@ import { getAccount, resetPassword, setAccountActive, updateAccount } from "~/ac
 import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { FormErrors, TextField } from "~/ui/form-fields";
+import { SavedNotice } from "~/ui/saved-notice";
 import { listOpenUnits } from "~/units/units.server";
 import { formatDateTime, toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
@@ -52,6 +53,7 @@ export default function AccountPage() {
           {account.active ? t("accounts.active") : t("accounts.inactive")} ·{" "}
           {t("accounts.createdAt", { date: formatDateTime(account.createdAt) })}
         </p>
+        <SavedNotice />
         {account.mustChangePassword ? <p className="notice">{t("accounts.mustChangePassword")}</p> : null}
       </header>
       <div className="card-grid">

@@ -35,10 +35,12 @@ test("an admin creates a collaborator who must change the password, then deactiv
   await user.getByLabel("Nhập lại mật khẩu mới").fill("RiengToi@2026");
   await user.getByRole("button", { name: "Đổi mật khẩu" }).click();
   await expect(user.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
+  await expect(user.getByRole("status").filter({ hasText: "Đã đổi mật khẩu." })).toBeVisible();
 
   // Deactivation ends the open session at once.
   await page.getByRole("button", { name: "Khóa", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Mở khóa tài khoản" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Đã cập nhật trạng thái tài khoản.");
   await user.goto("/");
   await expect(user).toHaveURL(/\/login/);
   await signIn(user, "ctv.moi", "RiengToi@2026");

@@ -154,6 +154,13 @@ export const en: Dictionary = {
     rule: "At least {{min}} characters.",
     submit: "Change password",
   },
+  saved: {
+    default: "Saved.",
+    update: "Account details saved.",
+    resetPassword: "Temporary password set. The user must change it at next sign-in.",
+    setActive: "Account status updated.",
+    passwordChanged: "Password changed.",
+  },
   pagination: { label: "Pages", previous: "← Previous", next: "Next →", position: "Page {{page}} of {{pages}}" },
   errorPage: {
     home: "Go to the start page",

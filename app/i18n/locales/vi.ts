@@ -163,6 +163,13 @@ export const vi = {
     rule: "Ít nhất {{min}} ký tự.",
     submit: "Đổi mật khẩu",
   },
+  saved: {
+    default: "Đã lưu.",
+    update: "Đã lưu thông tin tài khoản.",
+    resetPassword: "Đã đặt mật khẩu tạm. Người dùng phải đổi mật khẩu ở lần đăng nhập tới.",
+    setActive: "Đã cập nhật trạng thái tài khoản.",
+    passwordChanged: "Đã đổi mật khẩu.",
+  },
   pagination: { label: "Phân trang", previous: "← Trang trước", next: "Trang sau →", position: "Trang {{page}}/{{pages}}" },
   errorPage: {
     home: "Về trang chủ",
