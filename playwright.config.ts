@@ -9,7 +9,7 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: [["list"]],
+  reporter: [["list"], ["json", { outputFile: "tests/.output/playwright.json" }]],
   timeout: 30_000,
   use: {
     baseURL: `http://localhost:${port}`,

@@ -1,0 +1,45 @@
+/**
+ * Bytes of JavaScript (gzipped) the browser loads for a page: the client entry, and for each route
+ * in the page's match chain (root → layout → page) its module and static imports, each file counted
+ * once. Read from the production build's asset manifest, so it measures what ships.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import zlib from "node:zlib";
+
+type AssetEntry = { module: string; imports?: string[] };
+type AssetsManifest = { entry: AssetEntry; routes: Record<string, AssetEntry & { parentId?: string }> };
+
+const CLIENT_DIR = path.resolve("build/client");
+
+export async function loadAssetsManifest(): Promise<AssetsManifest> {
+  const build = (await import(pathToFileURL(path.resolve("build/server/index.js")).href)) as { assets: AssetsManifest };
+  return build.assets;
+}
+
+function routeChain(manifest: AssetsManifest, routeId: string): string[] {
+  const chain: string[] = [];
+  for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
+    if (!manifest.routes[id]) throw new Error(`No route "${id}" in the build`);
+    chain.unshift(id);
+  }
+  return chain;
+}
+
+export function gzippedJsBytes(manifest: AssetsManifest, routeId: string): { files: number; rawBytes: number; gzipBytes: number } {
+  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
+  for (const id of routeChain(manifest, routeId)) {
+    const route = manifest.routes[id]!;
+    files.add(route.module);
+    for (const file of route.imports ?? []) files.add(file);
+  }
+  let rawBytes = 0;
+  let gzipBytes = 0;
+  for (const file of files) {
+    const content = fs.readFileSync(path.join(CLIENT_DIR, file));
+    rawBytes += content.length;
+    gzipBytes += zlib.gzipSync(content, { level: 9 }).length;
+  }
+  return { files: files.size, rawBytes, gzipBytes };
+}
