@@ -36,6 +36,10 @@ async function readToken(request: Request): Promise<string | null> {
 export async function startSession(accountId: number): Promise<string> {
   const token = crypto.randomBytes(32).toString("base64url");
   const now = new Date();
+  // Housekeeping: a sign-in is rare enough to carry it, and expired rows are never read again.
+  await db.session.deleteMany({
+    where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - IDLE_TIMEOUT_MS) } }] },
+  });
   await db.session.create({
     data: {
       id: digest(token),

@@ -10,6 +10,9 @@ export type SignInResult =
   | { ok: true; accountId: number; mustChangePassword: boolean }
   | { ok: false; reason: "invalid" | "throttled" };
 
+/** Sign-in attempts are kept a day: long enough to investigate, short enough not to pile up. */
+const ATTEMPT_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
@@ -41,6 +44,7 @@ export async function signIn(rawUsername: string, password: string, ip: string):
     ? await verifyPassword(account.passwordHash, password)
     : (await burnPasswordCheck(password), false);
   await db.loginAttempt.create({ data: { username, ip, succeeded: valid, at: now } });
+  await db.loginAttempt.deleteMany({ where: { at: { lt: new Date(now.getTime() - ATTEMPT_RETENTION_MS) } } });
   if (!valid || !account) return { ok: false, reason: "invalid" };
   await recordAudit(db, {
     actorId: account.id,

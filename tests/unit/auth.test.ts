@@ -40,6 +40,11 @@ describe("sign-in throttling", () => {
     // 4 failures, then a success: the counter restarts.
     for (let i = 0; i < 4; i++) await signIn("ctv", "wrong", "ip");
     expect((await signIn("ctv", "right-password", "ip")).ok).toBe(true);
+    // Attempts older than a day are pruned at the next sign-in.
+    expect(await db.loginAttempt.count({ where: { at: old } })).toBe(5);
+    await db.loginAttempt.updateMany({ where: { at: old }, data: { at: new Date(Date.now() - 25 * 60 * 60 * 1000) } });
+    await signIn("ctv", "wrong", "ip");
+    expect(await db.loginAttempt.count({ where: { at: { lt: old } } })).toBe(0);
   });
 
   it("answers 'invalid' alike for an unknown user, a wrong password and a deactivated account", async () => {
@@ -80,6 +85,16 @@ describe("sessions", () => {
     await db.session.updateMany({ data: { expiresAt: new Date(Date.now() - 1) } });
     expect(await findSessionAccount(old)).toBeNull();
     expect(ABSOLUTE_TIMEOUT_MS).toBe(12 * 60 * 60 * 1000);
+  });
+
+  it("a new sign-in clears sessions that have expired, leaving live ones", async () => {
+    const account = await accountWithPassword("a", "pw-pw-pw-pw");
+    const live = await sessionRequest(account.id);
+    await sessionRequest(account.id);
+    await db.session.updateMany({ where: { NOT: { id: (await db.session.findFirstOrThrow({ orderBy: { createdAt: "asc" } })).id } }, data: { expiresAt: new Date(Date.now() - 1) } });
+    await startSession(account.id);
+    expect(await db.session.count()).toBe(2);
+    expect((await findSessionAccount(live))?.id).toBe(account.id);
   });
 
   it("ignores forged and malformed cookies", async () => {
