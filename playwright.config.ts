@@ -20,7 +20,7 @@ export default defineConfig({
     launchOptions: {
       // Debian's Chromium (Playwright cannot download its own here); CHROMIUM_PATH overrides.
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: ["--lang=vi-VN", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
