@@ -60,6 +60,14 @@ app.all(
   }),
 );
 
-app.listen(port, host, () => {
+const server = app.listen(port, host, () => {
   console.log(`Dư luận listening on http://localhost:${port}`);
 });
+
+// Graceful stop: finish in-flight requests, then exit (profilers and coverage flush on exit).
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  });
+}
