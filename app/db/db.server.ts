@@ -1,5 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type Database from "better-sqlite3";
 import { PrismaClient } from "~/generated/prisma/client";
+import { ConnectionLock, serializedFactory } from "./serialized-adapter.server";
 
 /**
  * One PrismaClient (one SQLite connection) per process. SQLite runs in WAL mode so readers never
@@ -9,8 +11,9 @@ import { PrismaClient } from "~/generated/prisma/client";
  */
 function createClient() {
   const url = process.env.DATABASE_URL ?? "file:./data/dev.db";
-  const adapter = new PrismaBetterSQLite3({ url, timeout: 5_000 });
-  return new PrismaClient({ adapter });
+  const lock = new ConnectionLock();
+  const { factory, rawConnection } = serializedFactory<Database.Database>(new PrismaBetterSQLite3({ url, timeout: 5_000 }), lock);
+  return { client: new PrismaClient({ adapter: factory }), lock, rawConnection };
 }
 
 const SYNCHRONOUS_MODES = new Set(["FULL", "NORMAL", "EXTRA"]);
@@ -24,10 +27,33 @@ async function applyPragmas(client: PrismaClient) {
 }
 
 // Survives Vite's module reloads in development.
-const globalForDb = globalThis as unknown as { __db?: PrismaClient; __dbReady?: Promise<void> };
+const globalForDb = globalThis as unknown as { __db?: ReturnType<typeof createClient>; __dbReady?: Promise<void> };
 
-export const db: PrismaClient = (globalForDb.__db ??= createClient());
+const connection = (globalForDb.__db ??= createClient());
+export const db: PrismaClient = connection.client;
 export const dbReady: Promise<void> = (globalForDb.__dbReady ??= applyPragmas(db));
+
+/**
+ * Runs `work` synchronously on the app's one SQLite connection, inside one IMMEDIATE transaction,
+ * while no Prisma query or transaction can interleave (docs/decisions/0010-one-connection.md).
+ * For hot write paths where the ORM's per-statement cost matters: prepared statements cost
+ * microseconds. `work` must not await: the connection is lent for one synchronous run.
+ */
+export async function withExclusiveConnection<T>(work: (raw: Database.Database) => T): Promise<T> {
+  let raw = connection.rawConnection();
+  if (!raw?.open) {
+    await db.$connect();
+    raw = connection.rawConnection();
+    if (!raw?.open) throw new Error("No SQLite connection to lend");
+  }
+  const release = await connection.lock.acquire();
+  try {
+    const live = connection.rawConnection() ?? raw;
+    return live.transaction(work).immediate(live);
+  } finally {
+    release();
+  }
+}
 
 export type Db = PrismaClient;
 /** A transaction client: what `db.$transaction(async (tx) => …)` hands to its callback. */

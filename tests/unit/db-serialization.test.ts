@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { db, withExclusiveConnection } from "~/db/db.server";
+import { addUnit } from "./fixtures";
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function newUnit(code: string) {
+  return db.unit.create({
+    data: { code, name: code, kind: "commune", searchText: code.toLowerCase(), path: `/${code}/`, depth: 1, validFrom: new Date() },
+  });
+}
+
+describe("one connection, one user at a time", () => {
+  it("a write made while another request's transaction is open survives that transaction's rollback", async () => {
+    const root = await addUnit(null, "R");
+    const order: string[] = [];
+    const failing = db
+      .$transaction(async (tx) => {
+        await tx.unit.update({ where: { id: root.id }, data: { name: "changed in A" } });
+        await sleep(100);
+        order.push("A rolls back");
+        throw new Error("A fails");
+      })
+      .catch(() => "A rolled back");
+    await sleep(20);
+    await newUnit("B");
+    order.push("B stored");
+    expect(await failing).toBe("A rolled back");
+    // B waited for A to finish instead of joining (and dying with) A's transaction.
+    expect(order).toEqual(["A rolls back", "B stored"]);
+    expect(await db.unit.count({ where: { code: "B" } })).toBe(1);
+    expect((await db.unit.findUniqueOrThrow({ where: { id: root.id } })).name).toBe("R");
+  });
+
+  it("lends the raw connection for one synchronous transaction, never inside an open Prisma transaction", async () => {
+    const root = await addUnit(null, "R");
+    const order: string[] = [];
+    const prismaTx = db.$transaction(async (tx) => {
+      await tx.unit.update({ where: { id: root.id }, data: { name: "by Prisma" } });
+      await sleep(80);
+      order.push("prisma commits");
+    });
+    await sleep(10);
+    const id = await withExclusiveConnection((raw) => {
+      order.push("raw runs");
+      const row = raw.prepare(`SELECT "name" FROM "Unit" WHERE "id" = ?`).get(root.id) as { name: string };
+      raw.prepare(`UPDATE "Unit" SET "name" = ? WHERE "id" = ?`).run(`${row.name} + raw`, root.id);
+      return root.id;
+    });
+    await prismaTx;
+    expect(order).toEqual(["prisma commits", "raw runs"]);
+    expect((await db.unit.findUniqueOrThrow({ where: { id } })).name).toBe("by Prisma + raw");
+  });
+
+  it("rolls the raw work back when it throws", async () => {
+    const root = await addUnit(null, "R");
+    await expect(
+      withExclusiveConnection((raw) => {
+        raw.prepare(`UPDATE "Unit" SET "name" = 'lost' WHERE "id" = ?`).run(root.id);
+        throw new Error("refused");
+      }),
+    ).rejects.toThrow("refused");
+    expect((await db.unit.findUniqueOrThrow({ where: { id: root.id } })).name).toBe("R");
+  });
+});
