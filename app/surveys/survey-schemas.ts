@@ -35,7 +35,14 @@ export const assignmentSchema = z
 
 export const lifecycleSchema = z.object({ intent: z.enum(["publish", "close", "archive", "reopen"]) });
 
-export const nextWaveSchema = z.object({ code: codeField(), title: shortText(300), period: shortText(40) });
+export const nextWaveSchema = z.object({ intent: z.literal("nextWave"), code: codeField(), title: shortText(300), period: shortText(40) });
+
+/** The survey page's forms: lifecycle buttons, assignment, next wave. */
+export const surveyActionSchema = z.union([
+  lifecycleSchema,
+  assignmentSchema.and(z.object({ intent: z.literal("assign") })),
+  nextWaveSchema,
+]);
 
 export const saveDefinitionSchema = z.object({ definition: z.string().min(2).max(500_000) });
 

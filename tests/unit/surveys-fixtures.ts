@@ -51,6 +51,6 @@ export async function publishedSurvey(def: SurveyDefinition = SAMPLE) {
 
 export const uuid = () => crypto.randomUUID();
 
-export function body(surveyId: number, answers: Record<string, unknown>, id = uuid(), extra: Record<string, unknown> = {}) {
+export function body(surveyId: number, answers: Record<string, unknown>, id: string = uuid(), extra: Record<string, unknown> = {}) {
   return { uuid: id, surveyId, version: 1, bands: BANDS_A, answers, ...extra };
 }
