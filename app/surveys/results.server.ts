@@ -16,7 +16,7 @@ export type CountRow = { question: string; option: string; count: number; numSum
 
 const COUNTED = Prisma.sql`('submitted', 'accepted')`;
 
-function bandWhere(bands: Scope["bands"]) {
+export function bandWhere(bands: Scope["bands"]) {
   const parts = BAND_NAMES.filter((b) => bands[b]).map((b) => Prisma.sql`AND r.${Prisma.raw(`"${b}"`)} = ${bands[b]}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
@@ -101,15 +101,15 @@ export async function crossTab(surveyId: number, question: string, by: "unit" | 
 /** Targeted / received / counted / accepted per target unit in the scope. */
 export async function unitProgress(surveyId: number, scope: Scope) {
   const range = subtreeRange(scope.path);
-  const rows = await db.$queryRaw<{ code: string; name: string; quota: number; received: number; counted: number; accepted: number }[]>`
-    SELECT u."code", u."name", t."quota",
+  const rows = await db.$queryRaw<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number }[]>`
+    SELECT u."id" AS "unitId", u."code", u."name", t."quota",
       COALESCE(ut."received", 0) AS "received", COALESCE(ut."counted", 0) AS "counted", COALESCE(ut."accepted", 0) AS "accepted"
     FROM "SurveyTarget" t
     JOIN "Unit" u ON u."id" = t."unitId"
     LEFT JOIN "SurveyUnitTally" ut ON ut."surveyId" = t."surveyId" AND ut."unitId" = t."unitId"
     WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
     ORDER BY u."code"`;
-  return rows.map((r) => ({ ...r, quota: Number(r.quota), received: Number(r.received), counted: Number(r.counted), accepted: Number(r.accepted) }));
+  return rows.map((r) => ({ ...r, unitId: Number(r.unitId), quota: Number(r.quota), received: Number(r.received), counted: Number(r.counted), accepted: Number(r.accepted) }));
 }
 
 async function numberDistribution(surveyId: number, question: string, scope: Scope) {
@@ -198,7 +198,7 @@ export function readFilter(url: URL): ResultsFilter {
   return { unitId: Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined, bands };
 }
 
-async function scopeFor(viewer: Viewer, filter: ResultsFilter): Promise<Scope & { unitName: string }> {
+export async function scopeFor(viewer: Viewer, filter: ResultsFilter): Promise<Scope & { unitName: string }> {
   if (!filter.unitId) return { path: viewer.unitPath, bands: filter.bands, unitName: viewer.unitName };
   const unit = await db.unit.findUnique({ where: { id: filter.unitId }, select: { path: true, name: true } });
   assertUnitVisible(viewer, unit);
