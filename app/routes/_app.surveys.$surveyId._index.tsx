@@ -11,6 +11,7 @@ import { changeStatus, copyAsNextWave, getSurvey, setAssignment } from "~/survey
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, formatDateTime, toDateInputValue } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
 

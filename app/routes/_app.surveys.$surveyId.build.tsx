@@ -7,6 +7,7 @@ import { SurveyBuilder } from "~/surveys/builder";
 import { saveDefinitionSchema } from "~/surveys/survey-schemas";
 import { getSurvey, saveDefinition } from "~/surveys/surveys.server";
 import { notFound, requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
 

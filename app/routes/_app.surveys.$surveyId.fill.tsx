@@ -6,6 +6,7 @@ import { FieldEntry } from "~/surveys/field-entry";
 import { getResponse } from "~/surveys/review.server";
 import { getFillableSurvey } from "~/surveys/surveys.server";
 import { notFound, requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
 

@@ -7,6 +7,7 @@ import { crossTable, readFilter, surveyResults } from "~/surveys/results.server"
 import { QuestionResults } from "~/surveys/results-views";
 import { formatNumber, formatPercent } from "~/surveys/stats";
 import { requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.results.survey.title ?? ""} · Kết quả · Dư luận` }];
 

@@ -2,11 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
-import { listResponses, RESPONSE_STATUSES } from "~/surveys/review.server";
+import { RESPONSE_STATUSES } from "~/surveys/definition";
+import { listResponses } from "~/surveys/review.server";
 import { getSurvey } from "~/surveys/surveys.server";
 import { Pagination, readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = () => [{ title: "Duyệt phiếu · Dư luận" }];
 

@@ -7,6 +7,7 @@ import { myResponses } from "~/surveys/review.server";
 import { listAssignedOpen, listSurveys } from "~/surveys/surveys.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = () => [{ title: "Khảo sát · Dư luận" }];
 

@@ -8,6 +8,7 @@ import { runForm } from "~/forms/run-form.server";
 import { createSurveySchema } from "~/surveys/survey-schemas";
 import { createSurvey } from "~/surveys/surveys.server";
 import { FormErrors, TextField } from "~/ui/form-fields";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = () => [{ title: "Tạo khảo sát · Dư luận" }];
 

@@ -13,6 +13,7 @@ import { reviewSchema } from "~/surveys/survey-schemas";
 import { FormErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = () => [{ title: "Phiếu khảo sát · Dư luận" }];
 

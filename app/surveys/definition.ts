@@ -22,6 +22,8 @@ export type QuestionType = (typeof QUESTION_TYPES)[number];
 /** Types whose answer is one or more option codes. */
 export const CHOICE_TYPES: readonly QuestionType[] = ["single", "multiple", "likert", "matrix", "ranking"];
 export const TEXT_LIMITS = { shortText: 300, longText: 3000 } as const;
+/** Review statuses of a stored questionnaire. */
+export const RESPONSE_STATUSES = ["submitted", "returned", "accepted"] as const;
 export const CONDITION_OPS = ["equals", "notEquals", "includes", "gte", "lte", "answered"] as const;
 
 // Respondent bands: the only facts kept about a respondent (no name, phone, address or ID).

@@ -4,10 +4,9 @@ import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { notFound } from "~/utils/http.server";
-import type { Answers, Bands } from "./definition";
+import { RESPONSE_STATUSES, type Answers, type Bands } from "./definition";
 import { acceptResponse, loadVersion, returnResponse } from "./storage.server";
 
-export const RESPONSE_STATUSES = ["submitted", "returned", "accepted"] as const;
 const PAGE = 50;
 
 export async function listResponses(
