@@ -18,6 +18,7 @@ import {
   SURNAMES,
 } from "./province-data";
 import { seededRandom } from "./random";
+import { seedSurveys } from "./surveys";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 const REFORM_DAY = day("2025-07-01"); // two-tier local government takes effect
@@ -179,6 +180,7 @@ async function main() {
     await seedMergerLineage(tx, province, communes);
     const bodies = await seedAffiliatedBodies(tx, province);
     const accounts = await seedAccounts(tx, province, communes, bodies);
+    await seedSurveys(tx, communes);
     return { communes, accounts };
   }, { timeout: 120_000 });
   console.log(
