@@ -148,8 +148,8 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
   if (phase === "sent") {
     return (
       <section className="panel" aria-labelledby="sent-title">
-        <h2 id="sent-title" role="status">{t("surveys.fill.sent")}</h2>
-        <p>{t("surveys.fill.sentBody")}</p>
+        <h2 id="sent-title">{t("surveys.fill.sent")}</h2>
+        <p role="status">{t("surveys.fill.sentBody")}</p>
         {sentId ? <p><Link to={`/surveys/responses/${sentId}`}>{t("surveys.fill.viewSent")}</Link></p> : null}
         {!returned ? <button type="button" className="primary" onClick={startNew}>{t("surveys.fill.another")}</button> : null}
         <p><Link to="/surveys">{t("surveys.fill.backToList")}</Link></p>
