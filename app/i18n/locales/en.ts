@@ -46,6 +46,7 @@ export const en: Dictionary = {
     scope: "Scope: {{unit}}",
     asOf: "as of {{time}}",
     openMyUnit: "Browse the unit tree",
+    openSurveys: "Public-opinion surveys",
     cards: { openUnits: "Active units", collaborators: "Collaborators", officials: "Officials", secretariat: "Secretariat" },
   },
   units: {

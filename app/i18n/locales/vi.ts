@@ -50,6 +50,7 @@ export const vi = {
     scope: "Phạm vi: {{unit}}",
     asOf: "cập nhật {{time}}",
     openMyUnit: "Xem cây đơn vị",
+    openSurveys: "Khảo sát dư luận xã hội",
     cards: {
       openUnits: "Đơn vị đang hoạt động",
       collaborators: "Cộng tác viên",
