@@ -5,7 +5,7 @@ import { requireCapability } from "~/access/gate.server";
 import { readFormData } from "~/forms/read-form.server";
 import { SurveyBuilder } from "~/surveys/builder";
 import { saveDefinitionSchema } from "~/surveys/survey-schemas";
-import { getSurvey, saveDefinition } from "~/surveys/surveys.server";
+import { getSurvey, questionBank, saveDefinition } from "~/surveys/surveys.server";
 import { notFound, requireIdParam } from "~/utils/http.server";
 export { links } from "~/surveys/styles";
 
@@ -15,7 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "designSurveys");
   const survey = await getSurvey(viewer, requireIdParam(params.surveyId));
   if (survey.status !== "draft" && survey.status !== "published") notFound();
-  return { survey: { id: survey.id, code: survey.code, title: survey.title, status: survey.status, version: survey.version, definition: survey.definition } };
+  return { bank: await questionBank(viewer, survey.id), survey: { id: survey.id, code: survey.code, title: survey.title, status: survey.status, version: survey.version, definition: survey.definition } };
 }
 
 /** Saves the builder's definition (JSON text, validated by the definition schema). */
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function BuildSurvey() {
   const { t } = useTranslation();
-  const { survey } = useLoaderData<typeof loader>();
+  const { survey, bank } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
@@ -47,7 +47,7 @@ export default function BuildSurvey() {
         <h1>{t("surveys.builder.title")}</h1>
         <p>{t(`surveys.statuses.${survey.status}`)} · {t("surveys.versionN", { n: survey.version })}</p>
       </header>
-      <SurveyBuilder initial={survey.definition} published={survey.status === "published"} />
+      <SurveyBuilder initial={survey.definition} published={survey.status === "published"} bank={bank} />
     </>
   );
 }

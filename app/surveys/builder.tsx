@@ -49,12 +49,15 @@ function move<T>(list: T[], from: number, to: number): T[] {
   return copy;
 }
 
-export function SurveyBuilder({ initial, published }: { initial: SurveyDefinition; published: boolean }) {
+type BankEntry = { key: string; source: string; question: Question };
+
+export function SurveyBuilder({ initial, published, bank = [] }: { initial: SurveyDefinition; published: boolean; bank?: BankEntry[] }) {
   const { t } = useTranslation();
   const [def, setDef] = useState<SurveyDefinition>(initial);
   const [tab, setTab] = useState<"edit" | "preview">("edit");
   const [addType, setAddType] = useState<QuestionType>("single");
   const [importText, setImportText] = useState("");
+  const [bankKey, setBankKey] = useState("");
   const [importErrors, setImportErrors] = useState<{ path: string; message: string }[]>([]);
   const [dirty, setDirty] = useState(false);
   const fetcher = useFetcher<SaveResult>();
@@ -114,6 +117,32 @@ export function SurveyBuilder({ initial, published }: { initial: SurveyDefinitio
               {t("surveys.builder.addQuestion")}
             </button>
           </div>
+          {bank.length > 0 ? (
+            <div className="add-question button-row">
+              <label htmlFor="b-bank">{t("surveys.builder.bank")}</label>
+              <select id="b-bank" value={bankKey} onChange={(e) => setBankKey(e.target.value)}>
+                <option value="">{t("common.choose")}</option>
+                {bank.map((b) => <option key={b.key} value={b.key}>{b.question.code}. {b.question.title} ({b.source})</option>)}
+              </select>
+              <button
+                type="button"
+                disabled={!bankKey}
+                onClick={() => {
+                  const entry = bank.find((b) => b.key === bankKey);
+                  if (!entry) return;
+                  // The code is kept (so waves and surveys compare) unless this survey already uses it.
+                  update((d) => {
+                    const taken = d.questions.some((q) => q.code === entry.question.code);
+                    const { showIf: _drop, ...question } = entry.question;
+                    void _drop;
+                    return { ...d, questions: [...d.questions, taken ? { ...question, code: nextCode(d) } : question] };
+                  });
+                }}
+              >
+                {t("surveys.builder.bankAdd")}
+              </button>
+            </div>
+          ) : null}
           <details className="panel">
             <summary>{t("surveys.builder.importJson")}</summary>
             <div className="field">

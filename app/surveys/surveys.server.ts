@@ -195,3 +195,30 @@ export async function getFillableSurvey(viewer: Viewer, id: number) {
     definition: definitionSchema.parse(JSON.parse(version.definition)),
   };
 }
+
+/**
+ * The question bank: questions of the other (published or closed) surveys, newest first, one per
+ * code and text, so a new survey can reuse a question with its code and options.
+ */
+export async function questionBank(viewer: Viewer, exceptId: number) {
+  const surveys = await db.survey.findMany({
+    where: { ...surveysVisibleTo(viewer), id: { not: exceptId }, status: { in: ["published", "closed", "archived"] } },
+    orderBy: { createdAt: "desc" },
+    take: 30,
+    select: { code: true, definition: true },
+  });
+  const seen = new Set<string>();
+  const bank: { key: string; source: string; question: SurveyDefinition["questions"][number] }[] = [];
+  for (const s of surveys) {
+    const parsed = definitionSchema.safeParse(JSON.parse(s.definition));
+    if (!parsed.success) continue;
+    for (const q of parsed.data.questions) {
+      const key = `${q.code}|${q.title}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // Logic refers to the source survey's questions: a reused question starts without it.
+      bank.push({ key, source: s.code, question: { ...q, showIf: undefined } });
+    }
+  }
+  return bank.slice(0, 200);
+}

@@ -98,4 +98,11 @@ test("a broken JSON import shows clear errors and changes nothing", async ({ pag
   await expect(page.getByText("Câu Q1 cần ít nhất 2 phương án.")).toBeVisible();
   await expect(page.getByText("Mã Q1 bị trùng.")).toBeVisible();
   await expect(page.getByRole("group", { name: "Câu hỏi 1", exact: true })).toHaveCount(0);
+
+  // Reuse from the question bank: the seeded survey's Q4 keeps its code and options.
+  await page.getByLabel("Ngân hàng câu hỏi").selectOption({ label: "Q4. Mức độ hài lòng với chính quyền cấp xã sau sắp xếp (KS.DSHL.2026Q4)" });
+  await page.getByRole("button", { name: "Thêm câu từ ngân hàng" }).click();
+  const reused = page.getByRole("group", { name: "Câu hỏi 1", exact: true });
+  await expect(reused.getByLabel("Mã câu hỏi")).toHaveValue("Q4");
+  await expect(reused.getByLabel("Nội dung phương án 5", { exact: true })).toHaveValue("Rất hài lòng");
 });

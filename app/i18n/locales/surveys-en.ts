@@ -146,6 +146,8 @@ export const surveysEn: Dictionary["surveys"] = {
     moveDown: "Down",
     deleteQuestion: "Delete question",
     newType: "New question type",
+    bank: "Question bank",
+    bankAdd: "Add from the bank",
     addQuestion: "Add question",
     importJson: "Import from JSON",
     importLabel: "JSON text",

@@ -144,6 +144,8 @@ export const surveysVi = {
     moveDown: "Xuống",
     deleteQuestion: "Xóa câu hỏi",
     newType: "Loại câu hỏi mới",
+    bank: "Ngân hàng câu hỏi",
+    bankAdd: "Thêm câu từ ngân hàng",
     addQuestion: "Thêm câu hỏi",
     importJson: "Nhập từ JSON",
     importLabel: "Nội dung JSON",
