@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { queryOne, signInAs } from "./support";
-import { assignAndPublish, surveyId } from "./surveys-support";
+import { assignAndPublish, createDraft, surveyId } from "./surveys-support";
 
 const TYPES = [
   ["Chọn một", "Đời sống so với quý trước"],
@@ -18,13 +18,7 @@ const TYPES = [
 test("the secretariat builds every question type with a skip condition, previews and publishes", async ({ page }) => {
   test.setTimeout(90_000);
   await signInAs(page, "thuky");
-  await page.goto("/surveys/new");
-  await page.getByLabel("Mã đợt khảo sát").fill("KS.E2E.BUILD");
-  await page.getByLabel("Mã bộ khảo sát").fill("KS.E2E");
-  await page.getByLabel("Tên khảo sát").fill("Khảo sát dựng phiếu");
-  await page.getByLabel("Đợt", { exact: true }).fill("Quý IV/2026");
-  await page.getByRole("button", { name: "Tạo và soạn phiếu" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Soạn phiếu khảo sát" })).toBeVisible();
+  await createDraft(page, "KS.E2E.BUILD", "Khảo sát dựng phiếu");
 
   for (const [index, [type, title]] of TYPES.entries()) {
     await page.getByLabel("Loại câu hỏi mới").selectOption({ label: type });
@@ -86,12 +80,7 @@ test("a broken JSON import shows clear errors and changes nothing", async ({ pag
   await signInAs(page, "thuky");
   await page.goto(`/surveys/${surveyId("KS.DSHL.2026Q4")}`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Đời sống nhân dân");
-  await page.goto("/surveys/new");
-  await page.getByLabel("Mã đợt khảo sát").fill("KS.E2E.IMPORT");
-  await page.getByLabel("Mã bộ khảo sát").fill("KS.E2E.I");
-  await page.getByLabel("Tên khảo sát").fill("Khảo sát nhập JSON");
-  await page.getByLabel("Đợt", { exact: true }).fill("Quý IV/2026");
-  await page.getByRole("button", { name: "Tạo và soạn phiếu" }).click();
+  await createDraft(page, "KS.E2E.IMPORT", "Khảo sát nhập JSON");
   await page.getByText("Nhập từ JSON").click();
   await page.getByLabel("Nội dung JSON").fill('{"title":"X","questions":[{"code":"Q1","type":"single","title":"A","options":[{"code":"A","label":"a"}]},{"code":"Q1","type":"number","title":"B"}]}');
   await page.getByRole("button", { name: "Nạp JSON vào phiếu" }).click();

@@ -29,16 +29,21 @@ export function surveyId(code: string): number {
   return queryOne<{ id: number }>('SELECT id FROM "Survey" WHERE code = ?', code).id;
 }
 
-/** Creates a survey through the pages: new → builder (JSON import) → assignment → publish. */
-export async function publishSurveyFromJson(page: Page, code: string, definition: object, targets = "SH.X001 10") {
-  await signInAs(page, "thuky");
+/** Creates a draft survey through the form and lands in its builder (the secretariat signed in). */
+export async function createDraft(page: Page, code: string, title = `Khảo sát ${code}`) {
   await page.goto("/surveys/new");
   await page.getByLabel("Mã đợt khảo sát").fill(code);
   await page.getByLabel("Mã bộ khảo sát").fill(`${code}.S`);
-  await page.getByLabel("Tên khảo sát").fill(`Khảo sát ${code}`);
+  await page.getByLabel("Tên khảo sát").fill(title);
   await page.getByLabel("Đợt", { exact: true }).fill("Quý IV/2026");
   await page.getByRole("button", { name: "Tạo và soạn phiếu" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Soạn phiếu khảo sát" })).toBeVisible();
+}
+
+/** Creates a survey through the pages: new → builder (JSON import) → assignment → publish. */
+export async function publishSurveyFromJson(page: Page, code: string, definition: object, targets = "SH.X001 10") {
+  await signInAs(page, "thuky");
+  await createDraft(page, code);
   await page.getByText("Nhập từ JSON").click();
   await page.getByLabel("Nội dung JSON").fill(JSON.stringify(definition));
   await page.getByRole("button", { name: "Nạp JSON vào phiếu" }).click();
