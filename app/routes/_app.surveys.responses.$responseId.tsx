@@ -12,13 +12,15 @@ import { getResponse, reviewResponse } from "~/surveys/review.server";
 import { reviewSchema } from "~/surveys/survey-schemas";
 import { FormErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
-import { requireIdParam } from "~/utils/http.server";
+import { notFound, requireIdParam } from "~/utils/http.server";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = () => [{ title: "Phiếu khảo sát · Dư luận" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  // Single questionnaires are for reviewers and their own collaborator; officials read results.
+  if (!can(viewer.role, "reviewSurveys") && !can(viewer.role, "enterSurveys")) notFound();
   const response = await getResponse(viewer, requireIdParam(params.responseId));
   return { response, canReview: can(viewer.role, "reviewSurveys"), isOwner: response.collaboratorId === viewer.id };
 }

@@ -191,6 +191,46 @@ export async function insertResponse(tx: Tx, def: SurveyDefinition, r: NewRespon
 }
 
 /**
+ * A published survey created in one go (seed, benchmark generator): definition frozen as version 1,
+ * targets with quotas. The pages go through create → builder → assignment → publish instead.
+ */
+export async function createPublishedSurvey(
+  tx: Tx,
+  s: {
+    code: string;
+    seriesCode: string;
+    period: string;
+    status?: "published" | "closed";
+    definition: SurveyDefinition;
+    opensOn: Date;
+    closesOn: Date;
+    previousWaveId?: number | null;
+    createdById: number;
+    targets: { unitId: number; quota: number }[];
+  },
+): Promise<number> {
+  const json = JSON.stringify(definitionSchema.parse(s.definition));
+  const survey = await tx.survey.create({
+    data: {
+      code: s.code,
+      seriesCode: s.seriesCode,
+      title: s.definition.title,
+      period: s.period,
+      status: s.status ?? "published",
+      definition: json,
+      opensOn: s.opensOn,
+      closesOn: s.closesOn,
+      previousWaveId: s.previousWaveId ?? null,
+      createdById: s.createdById,
+      versions: { create: { version: 1, definition: json } },
+      targets: { create: s.targets },
+    },
+    select: { id: true },
+  });
+  return survey.id;
+}
+
+/**
  * Bulk storage for data generators (benchmark, seed): the same insert path as a field submission,
  * many questionnaires per transaction. Answers must already be valid for the definition.
  */

@@ -5,7 +5,7 @@
  */
 import type { Tx } from "~/db/db.server";
 import { answersSchema, BANDS, type Answers, type SurveyDefinition } from "~/surveys/definition";
-import { hashContent, insertResponse } from "~/surveys/storage.server";
+import { createPublishedSurvey, hashContent, insertResponse } from "~/surveys/storage.server";
 import { seededRandom } from "./random";
 
 const random = seededRandom(2026);
@@ -79,33 +79,29 @@ export async function seedSurveys(tx: Tx, communes: SeedUnit[]) {
     orderBy: { id: "asc" },
   });
   const schema = answersSchema(DEMO_DEFINITION);
-  const json = JSON.stringify(DEMO_DEFINITION);
   const waves = [
-    { code: "KS.DSHL.2026Q3", period: "Quý III/2026", status: "closed", opensOn: "2026-07-01", closesOn: "2026-09-30", wave: 1 },
-    { code: "KS.DSHL.2026Q4", period: "Quý IV/2026", status: "published", opensOn: "2026-10-01", closesOn: "2026-12-31", wave: 2 },
+    { code: "KS.DSHL.2026Q3", period: "Quý III/2026", status: "closed" as const, opensOn: "2026-07-01", closesOn: "2026-09-30", wave: 1 },
+    { code: "KS.DSHL.2026Q4", period: "Quý IV/2026", status: "published" as const, opensOn: "2026-10-01", closesOn: "2026-12-31", wave: 2 },
   ];
   const mood = new Map(communes.map((c) => [c.id, random.next() * 1.6 - 0.8]));
   const quota = new Map(communes.map((c) => [c.id, random.pick([15, 20, 20, 25, 30])]));
   let previousWaveId: number | null = null;
   let stored = 0;
   for (const w of waves) {
-    const survey: { id: number } = await tx.survey.create({
-      data: {
+    const survey: { id: number } = {
+      id: await createPublishedSurvey(tx, {
         code: w.code,
         seriesCode: "KS.DSHL",
-        title: DEMO_DEFINITION.title,
         period: w.period,
         status: w.status,
-        definition: json,
+        definition: DEMO_DEFINITION,
         opensOn: day(w.opensOn),
         closesOn: day(w.closesOn),
         previousWaveId,
         createdById: secretary.id,
-        versions: { create: { version: 1, definition: json } },
-        targets: { create: communes.map((c) => ({ unitId: c.id, quota: quota.get(c.id)! })) },
-      },
-      select: { id: true },
-    });
+        targets: communes.map((c) => ({ unitId: c.id, quota: quota.get(c.id)! })),
+      }),
+    };
     for (const commune of communes) {
       const own = collaborators.filter((a) => a.unitId === commune.id);
       if (own.length === 0) continue;
