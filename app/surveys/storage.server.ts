@@ -149,45 +149,45 @@ export type NewResponse = {
  */
 export async function insertResponse(tx: Tx, def: SurveyDefinition, r: NewResponse, audit = true): Promise<number> {
   const status = r.status ?? "submitted";
-  const response = await tx.surveyResponse.create({
-    data: {
-      clientUuid: r.clientUuid,
-      contentHash: r.contentHash,
-      surveyId: r.surveyId,
-      version: r.version,
-      unitId: r.unitId,
-      collaboratorId: r.collaboratorId,
-      status,
-      ...r.bands,
-      ...(r.submittedAt ? { submittedAt: r.submittedAt } : {}),
-    },
-    select: { id: true },
-  });
+  // Raw statements on the hot path: one round trip each, no query compilation (issue 5's load).
+  const now = sqlNow(r.submittedAt);
+  const b = r.bands;
+  const [response] = await tx.$queryRaw<{ id: number }[]>`
+    INSERT INTO "SurveyResponse" ("clientUuid", "contentHash", "surveyId", "version", "unitId", "collaboratorId", "status",
+      "revision", "ageBand", "gender", "occupation", "area", "submittedAt", "updatedAt")
+    VALUES (${r.clientUuid}, ${r.contentHash}, ${r.surveyId}, ${r.version}, ${r.unitId}, ${r.collaboratorId}, ${status},
+      1, ${b.ageBand}, ${b.gender}, ${b.occupation}, ${b.area}, ${now}, ${now})
+    RETURNING "id"`;
+  const responseId = Number(response!.id);
   const rows = answerRows(def, r.answers);
-  if (rows.length) {
-    await tx.surveyAnswer.createMany({ data: rows.map((a) => ({ ...a, responseId: response.id, surveyId: r.surveyId })) });
-  }
+  await insertAnswerRows(tx, responseId, r.surveyId, rows);
   await applyTallies(tx, r.surveyId, r.unitId, rows, 1);
   await applyUnitTally(tx, r.surveyId, r.unitId, { received: 1, counted: 1, accepted: status === "accepted" ? 1 : 0 });
-  await tx.surveyResponseEvent.create({
-    data: {
-      responseId: response.id,
-      actorId: r.collaboratorId,
-      kind: "submitted",
-      revision: 1,
-      payload: canonicalJson({ version: r.version, bands: r.bands, answers: r.answers }),
-    },
-  });
+  await tx.$executeRaw`
+    INSERT INTO "SurveyResponseEvent" ("responseId", "at", "actorId", "kind", "revision", "payload")
+    VALUES (${responseId}, ${now}, ${r.collaboratorId}, 'submitted', 1, ${canonicalJson({ version: r.version, bands: r.bands, answers: r.answers })})`;
   if (audit) {
     await recordAudit(tx, {
       actorId: r.collaboratorId,
       action: "survey.response.submit",
       entityType: "SurveyResponse",
-      entityId: response.id,
+      entityId: responseId,
       after: { surveyId: r.surveyId, unitId: r.unitId, clientUuid: r.clientUuid },
     });
   }
-  return response.id;
+  return responseId;
+}
+
+/** DateTime as the Prisma SQLite adapter stores it (ISO text), so raw and model writes agree. */
+function sqlNow(at?: Date): string {
+  return (at ?? new Date()).toISOString().replace("Z", "+00:00");
+}
+
+async function insertAnswerRows(tx: Tx, responseId: number, surveyId: number, rows: AnswerRow[]) {
+  if (rows.length === 0) return;
+  const values = rows.map((a) => Prisma.sql`(${responseId}, ${surveyId}, ${a.question}, ${a.option}, ${a.num}, ${a.text})`);
+  await tx.$executeRaw`
+    INSERT INTO "SurveyAnswer" ("responseId", "surveyId", "question", "option", "num", "text") VALUES ${Prisma.join(values)}`;
 }
 
 /**
@@ -304,10 +304,18 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
 
   return db.$transaction(async (tx) => {
-    const existing = await tx.surveyResponse.findUnique({
-      where: { clientUuid: s.uuid },
-      select: { id: true, collaboratorId: true, contentHash: true, revision: true, status: true, surveyId: true, unitId: true },
-    });
+    const [found] = await tx.$queryRaw<
+      { id: number; collaboratorId: number; contentHash: string; revision: number; status: string; surveyId: number; unitId: number }[]
+    >`SELECT "id", "collaboratorId", "contentHash", "revision", "status", "surveyId", "unitId"
+      FROM "SurveyResponse" WHERE "clientUuid" = ${s.uuid}`;
+    const existing = found && {
+      ...found,
+      id: Number(found.id),
+      collaboratorId: Number(found.collaboratorId),
+      revision: Number(found.revision),
+      surveyId: Number(found.surveyId),
+      unitId: Number(found.unitId),
+    };
     if (!existing) {
       if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");
       const responseId = await insertResponse(tx, def, {
@@ -331,7 +339,7 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
     // Resubmission of a returned questionnaire: its answers replace the old ones and count again.
     await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });
     const rows = answerRows(def, answers);
-    if (rows.length) await tx.surveyAnswer.createMany({ data: rows.map((a) => ({ ...a, responseId: existing.id, surveyId: s.surveyId })) });
+    await insertAnswerRows(tx, existing.id, s.surveyId, rows);
     await applyTallies(tx, s.surveyId, existing.unitId, rows, 1);
     await applyUnitTally(tx, s.surveyId, existing.unitId, { counted: 1, returned: -1 });
     await tx.surveyResponse.update({
