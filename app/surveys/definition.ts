@@ -214,6 +214,15 @@ function valueSchema(q: Question): z.ZodType {
  * hidden by the logic must NOT be answered.
  */
 export function answersSchema(def: SurveyDefinition) {
+  // Building a schema costs ~1.5 ms; a definition object (frozen versions are cached) reuses its own.
+  let schema = schemaCache.get(def);
+  if (!schema) schemaCache.set(def, (schema = buildAnswersSchema(def)));
+  return schema;
+}
+
+const schemaCache = new WeakMap<SurveyDefinition, ReturnType<typeof buildAnswersSchema>>();
+
+function buildAnswersSchema(def: SurveyDefinition) {
   const shape: Record<string, z.ZodType> = {};
   for (const q of def.questions) shape[q.code] = valueSchema(q).optional();
   return z.strictObject(shape).superRefine((answers, ctx) => {

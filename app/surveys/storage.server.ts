@@ -18,11 +18,14 @@ import {
   type Bands,
   type SurveyDefinition,
 } from "./definition";
+import { answerRows, tallyRows, type AnswerRow } from "./rows";
+import { findByUuid, insertResponse, withWriter, type ExistingResponse, type NewResponse } from "./writer.server";
+
+export type { NewResponse } from "./writer.server";
 
 /** Statuses whose answers count in the results (and in the tallies). */
 export const COUNTED_STATUSES = ["submitted", "accepted"] as const;
 
-export type AnswerRow = { question: string; option: string; num: number | null; text: string | null };
 
 /** A submission refused: an HTTP status, a message key, and per-question error keys. */
 export function submissionError(status: number, message: string, errors?: Record<string, string[]>): never {
@@ -41,64 +44,6 @@ export async function loadVersion(surveyId: number, version: number): Promise<Su
   const def = definitionSchema.parse(JSON.parse(row.definition));
   versionCache.set(key, def);
   return def;
-}
-
-/** The answer rows of one questionnaire (see SurveyAnswer in prisma/schema/surveys.prisma). */
-export function answerRows(def: SurveyDefinition, answers: Answers): AnswerRow[] {
-  const rows: AnswerRow[] = [];
-  const position = (options: { code: string }[] | undefined, code: string) =>
-    (options ?? []).findIndex((o) => o.code === code) + 1;
-  for (const q of def.questions) {
-    const v = answers[q.code];
-    if (v === undefined) continue;
-    switch (q.type) {
-      case "single":
-        rows.push({ question: q.code, option: v as string, num: null, text: null });
-        break;
-      case "likert":
-        rows.push({ question: q.code, option: v as string, num: position(q.options, v as string), text: null });
-        break;
-      case "multiple":
-        for (const o of v as string[]) rows.push({ question: q.code, option: o, num: null, text: null });
-        break;
-      case "ranking":
-        (v as string[]).forEach((o, i) => rows.push({ question: q.code, option: o, num: i + 1, text: null }));
-        break;
-      case "matrix":
-        for (const [item, o] of Object.entries(v as Record<string, string>)) {
-          rows.push({ question: item, option: o, num: position(q.options, o), text: null });
-        }
-        break;
-      case "rating":
-        rows.push({ question: q.code, option: String(v), num: v as number, text: null });
-        break;
-      case "number":
-        rows.push({ question: q.code, option: "", num: v as number, text: null });
-        break;
-      default:
-        rows.push({ question: q.code, option: "", num: null, text: v as string });
-    }
-  }
-  return rows;
-}
-
-type TallyRow = { question: string; option: string; count: number; numSum: number };
-
-/**
- * Tally increments for one questionnaire: one per answer row, plus the question's n under option ""
- * (for rows that already have option "" — numbers, dates, texts — that row is the n).
- */
-export function tallyRows(rows: AnswerRow[]): TallyRow[] {
-  const out: TallyRow[] = [];
-  const byQuestion = new Map<string, AnswerRow[]>();
-  for (const r of rows) byQuestion.set(r.question, [...(byQuestion.get(r.question) ?? []), r]);
-  for (const [question, qs] of byQuestion) {
-    for (const r of qs) out.push({ question, option: r.option, count: 1, numSum: r.num ?? 0 });
-    if (!qs.some((r) => r.option === "")) {
-      out.push({ question, option: "", count: 1, numSum: qs.length === 1 ? (qs[0]!.num ?? 0) : 0 });
-    }
-  }
-  return out;
 }
 
 /** Adds (sign 1) or removes (sign −1) one questionnaire's tallies, in one statement. */
@@ -128,59 +73,6 @@ async function applyUnitTally(tx: Tx, surveyId: number, unitId: number, d: UnitD
       "counted" = "SurveyUnitTally"."counted" + excluded."counted",
       "accepted" = "SurveyUnitTally"."accepted" + excluded."accepted",
       "returned" = "SurveyUnitTally"."returned" + excluded."returned"`;
-}
-
-export type NewResponse = {
-  clientUuid: string;
-  contentHash: string;
-  surveyId: number;
-  version: number;
-  unitId: number;
-  collaboratorId: number;
-  bands: Bands;
-  answers: Answers;
-  status?: "submitted" | "accepted";
-  submittedAt?: Date;
-};
-
-/**
- * Stores one new questionnaire inside the caller's transaction: response, answer rows, tallies,
- * history event. The caller has validated the answers against the definition.
- */
-export async function insertResponse(tx: Tx, def: SurveyDefinition, r: NewResponse, audit = true): Promise<number> {
-  const status = r.status ?? "submitted";
-  // Raw statements on the hot path: one round trip each, no query compilation (issue 5's load).
-  const now = sqlNow(r.submittedAt);
-  const b = r.bands;
-  const [response] = await tx.$queryRaw<{ id: number }[]>`
-    INSERT INTO "SurveyResponse" ("clientUuid", "contentHash", "surveyId", "version", "unitId", "collaboratorId", "status",
-      "revision", "ageBand", "gender", "occupation", "area", "submittedAt", "updatedAt")
-    VALUES (${r.clientUuid}, ${r.contentHash}, ${r.surveyId}, ${r.version}, ${r.unitId}, ${r.collaboratorId}, ${status},
-      1, ${b.ageBand}, ${b.gender}, ${b.occupation}, ${b.area}, ${now}, ${now})
-    RETURNING "id"`;
-  const responseId = Number(response!.id);
-  const rows = answerRows(def, r.answers);
-  await insertAnswerRows(tx, responseId, r.surveyId, rows);
-  await applyTallies(tx, r.surveyId, r.unitId, rows, 1);
-  await applyUnitTally(tx, r.surveyId, r.unitId, { received: 1, counted: 1, accepted: status === "accepted" ? 1 : 0 });
-  await tx.$executeRaw`
-    INSERT INTO "SurveyResponseEvent" ("responseId", "at", "actorId", "kind", "revision", "payload")
-    VALUES (${responseId}, ${now}, ${r.collaboratorId}, 'submitted', 1, ${canonicalJson({ version: r.version, bands: r.bands, answers: r.answers })})`;
-  if (audit) {
-    await recordAudit(tx, {
-      actorId: r.collaboratorId,
-      action: "survey.response.submit",
-      entityType: "SurveyResponse",
-      entityId: responseId,
-      after: { surveyId: r.surveyId, unitId: r.unitId, clientUuid: r.clientUuid },
-    });
-  }
-  return responseId;
-}
-
-/** DateTime as the Prisma SQLite adapter stores it (ISO text), so raw and model writes agree. */
-function sqlNow(at?: Date): string {
-  return (at ?? new Date()).toISOString().replace("Z", "+00:00");
 }
 
 async function insertAnswerRows(tx: Tx, responseId: number, surveyId: number, rows: AnswerRow[]) {
@@ -231,21 +123,18 @@ export async function createPublishedSurvey(
 }
 
 /**
- * Bulk storage for data generators (benchmark, seed): the same insert path as a field submission,
- * many questionnaires per transaction. Answers must already be valid for the definition.
+ * Bulk storage for data generators (benchmark, seed): the same insert as a field submission, many
+ * questionnaires per transaction. Answers must already be valid for the definition.
  */
 export async function storeResponses(surveyId: number, version: number, items: Omit<NewResponse, "surveyId" | "version" | "contentHash">[]) {
   const def = await loadVersion(surveyId, version);
   if (!def) throw new Error(`No published version ${version} of survey ${surveyId}`);
-  await db.$transaction(
-    async (tx) => {
-      for (const item of items) {
-        const contentHash = hashContent(surveyId, version, item.bands, item.answers);
-        await insertResponse(tx, def, { ...item, surveyId, version, contentHash }, false);
-      }
-    },
-    { timeout: 600_000 },
-  );
+  withWriter((w) => {
+    for (const item of items) {
+      const contentHash = hashContent(surveyId, version, item.bands, item.answers);
+      insertResponse(w, def, { ...item, surveyId, version, contentHash }, false);
+    }
+  });
 }
 
 export function hashContent(surveyId: number, version: number, bands: Bands, answers: Answers): string {
@@ -303,22 +192,12 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   const answers = parsed.data as Answers;
   const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
 
-  return db.$transaction(async (tx) => {
-    const [found] = await tx.$queryRaw<
-      { id: number; collaboratorId: number; contentHash: string; revision: number; status: string; surveyId: number; unitId: number }[]
-    >`SELECT "id", "collaboratorId", "contentHash", "revision", "status", "surveyId", "unitId"
-      FROM "SurveyResponse" WHERE "clientUuid" = ${s.uuid}`;
-    const existing = found && {
-      ...found,
-      id: Number(found.id),
-      collaboratorId: Number(found.collaboratorId),
-      revision: Number(found.revision),
-      surveyId: Number(found.surveyId),
-      unitId: Number(found.unitId),
-    };
+  // New questionnaire or a replay: one IMMEDIATE transaction on the writer (no read-then-write race).
+  const fast = withWriter((w): SubmitOutcome | ExistingResponse => {
+    const existing = findByUuid(w, s.uuid);
     if (!existing) {
       if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");
-      const responseId = await insertResponse(tx, def, {
+      const responseId = insertResponse(w, def, {
         clientUuid: s.uuid,
         contentHash,
         surveyId: s.surveyId,
@@ -328,14 +207,23 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
         bands: s.bands,
         answers,
       });
-      return { status: 201, responseId, revision: 1, duplicate: false } as const;
+      return { status: 201, responseId, revision: 1, duplicate: false };
     }
     if (existing.collaboratorId !== viewer.id || existing.surveyId !== s.surveyId) submissionError(409, "surveys.api.uuidConflict");
     if (s.revision === existing.revision) {
       if (existing.contentHash !== contentHash) submissionError(409, "surveys.api.uuidConflict");
-      return { status: 200, responseId: existing.id, revision: existing.revision, duplicate: true } as const;
+      return { status: 200, responseId: existing.id, revision: existing.revision, duplicate: true };
     }
     if (existing.status !== "returned" || s.revision !== existing.revision + 1) submissionError(409, "surveys.api.staleRevision");
+    return existing;
+  });
+  if ("responseId" in fast) return fast;
+  const existing = fast;
+
+  return db.$transaction(async (tx) => {
+    const [current] = await tx.$queryRaw<{ status: string; revision: number }[]>`
+      SELECT "status", "revision" FROM "SurveyResponse" WHERE "id" = ${existing.id}`;
+    if (current?.status !== "returned" || Number(current.revision) !== existing.revision) submissionError(409, "surveys.api.staleRevision");
     // Resubmission of a returned questionnaire: its answers replace the old ones and count again.
     await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });
     const rows = answerRows(def, answers);

@@ -180,9 +180,9 @@ async function main() {
     await seedMergerLineage(tx, province, communes);
     const bodies = await seedAffiliatedBodies(tx, province);
     const accounts = await seedAccounts(tx, province, communes, bodies);
-    await seedSurveys(tx, communes);
     return { communes, accounts };
   }, { timeout: 120_000 });
+  await seedSurveys(communes);
   console.log(
     `Seeded ${PROVINCE.name}: ${communes.length} communes/wards, ${await db.unit.count()} units in all, ` +
       `${accounts} accounts in ${Date.now() - started} ms.`,

@@ -3,9 +3,9 @@
  * satisfaction with local government" survey, same question codes, assigned to every commune and
  * ward with skewed answers (each unit has its own mood), stored through the app's own write path.
  */
-import type { Tx } from "~/db/db.server";
+import { db } from "~/db/db.server";
 import { answersSchema, BANDS, type Answers, type SurveyDefinition } from "~/surveys/definition";
-import { createPublishedSurvey, hashContent, insertResponse } from "~/surveys/storage.server";
+import { createPublishedSurvey, storeResponses, type NewResponse } from "~/surveys/storage.server";
 import { seededRandom } from "./random";
 
 const random = seededRandom(2026);
@@ -71,9 +71,10 @@ function answersFor(mood: number, wave: number): Answers {
 
 type SeedUnit = { id: number; code: string };
 
-export async function seedSurveys(tx: Tx, communes: SeedUnit[]) {
-  const secretary = await tx.account.findUniqueOrThrow({ where: { username: "thuky" }, select: { id: true } });
-  const collaborators = await tx.account.findMany({
+/** Runs after the province's transaction: surveys in one transaction, answers through storeResponses. */
+export async function seedSurveys(communes: SeedUnit[]) {
+  const secretary = await db.account.findUniqueOrThrow({ where: { username: "thuky" }, select: { id: true } });
+  const collaborators = await db.account.findMany({
     where: { role: "collaborator", unitId: { in: communes.map((c) => c.id) } },
     select: { id: true, unitId: true },
     orderBy: { id: "asc" },
@@ -88,8 +89,8 @@ export async function seedSurveys(tx: Tx, communes: SeedUnit[]) {
   let previousWaveId: number | null = null;
   let stored = 0;
   for (const w of waves) {
-    const survey: { id: number } = {
-      id: await createPublishedSurvey(tx, {
+    const surveyId: number = await db.$transaction((tx) =>
+      createPublishedSurvey(tx, {
         code: w.code,
         seriesCode: "KS.DSHL",
         period: w.period,
@@ -101,7 +102,8 @@ export async function seedSurveys(tx: Tx, communes: SeedUnit[]) {
         createdById: secretary.id,
         targets: communes.map((c) => ({ unitId: c.id, quota: quota.get(c.id)! })),
       }),
-    };
+    );
+    const items: Omit<NewResponse, "surveyId" | "version" | "contentHash">[] = [];
     for (const commune of communes) {
       const own = collaborators.filter((a) => a.unitId === commune.id);
       if (own.length === 0) continue;
@@ -116,27 +118,19 @@ export async function seedSurveys(tx: Tx, communes: SeedUnit[]) {
           occupation: weighted(BANDS.occupation, [5, 2, 1.5, 2, 0.8, 1.5, 1]),
           area: commune.code.includes(".P") ? "urban" : weighted(BANDS.area, [1, 4]),
         };
-        const uuid = `00000000-0000-4000-8000-${String(survey.id).padStart(4, "0")}${String(stored).padStart(8, "0")}`;
-        await insertResponse(
-          tx,
-          DEMO_DEFINITION,
-          {
-            clientUuid: uuid,
-            contentHash: hashContent(survey.id, 1, bands, answers),
-            surveyId: survey.id,
-            version: 1,
-            unitId: commune.id,
-            collaboratorId: own[k % own.length]!.id,
-            bands,
-            answers,
-            status: w.wave === 1 ? "accepted" : "submitted",
-          },
-          false,
-        );
+        items.push({
+          clientUuid: `00000000-0000-4000-8000-${String(surveyId).padStart(4, "0")}${String(stored).padStart(8, "0")}`,
+          unitId: commune.id,
+          collaboratorId: own[k % own.length]!.id,
+          bands,
+          answers,
+          status: w.wave === 1 ? "accepted" : "submitted",
+        });
         stored++;
       }
     }
-    previousWaveId = survey.id;
+    await storeResponses(surveyId, 1, items);
+    previousWaveId = surveyId;
   }
   return stored;
 }
