@@ -35,7 +35,7 @@ export type ExistingResponse = {
 };
 
 function databasePath(): string {
-  return (process.env.DATABASE_URL ?? "file:./data/dev.db").replace(/^file:/, "");
+  return (process.env.DATABASE_URL ?? "file:./data/dev.db").replace(/^file:/, "").split("?")[0]!;
 }
 
 const SYNCHRONOUS = new Set(["FULL", "NORMAL", "EXTRA"]);
