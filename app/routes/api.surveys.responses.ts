@@ -1,8 +1,9 @@
 // The field form posts questionnaires here as JSON (and the load benchmark does too).
-// 201 stored · 200 the same UUID and content again (or a resubmission) · 400 invalid · 404 not
+// 201 stored · 401 not signed in · 200 the same UUID and content again (or a resubmission) · 400 invalid · 404 not
 // assigned · 409 closed survey or the UUID reused with other content. Acknowledged = committed.
 import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { requireCapability } from "~/access/gate.server";
+import { findViewer } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
 import { notFound } from "~/utils/http.server";
 import { submitResponse } from "~/surveys/storage.server";
 
@@ -14,7 +15,10 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") throw data({ message: "method_not_allowed" }, { status: 405 });
-  const viewer = await requireCapability(request, "enterSurveys");
+  // JSON answers, never a redirect to the sign-in page: a form must not take an HTML page for a receipt.
+  const viewer = await findViewer(request);
+  if (!viewer || viewer.mustChangePassword) return Response.json({ message: "surveys.api.signedOut", errors: {} }, { status: 401 });
+  if (!can(viewer.role, "enterSurveys")) return Response.json({ message: "surveys.api.surveyNotFound", errors: {} }, { status: 404 });
   let body: unknown;
   try {
     const text = await request.text();

@@ -80,7 +80,8 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
           body: JSON.stringify({ uuid: d.uuid, surveyId, version, revision: d.revision, bands: d.bands, answers: pruneAnswers(definition, d.answers) }),
         });
         const body = (await res.json().catch(() => ({}))) as { message?: string; errors?: Record<string, string[]>; responseId?: number };
-        if (res.ok) {
+        // Acknowledged only by the API's own receipt (a proxy or sign-in page is not one).
+        if ((res.status === 200 || res.status === 201) && typeof body.responseId === "number") {
           window.localStorage.removeItem(key);
           setSentId(body.responseId ?? null);
           setPhase("sent");

@@ -72,7 +72,7 @@ test("a collaborator on a phone fills a form, goes offline, reloads, keeps the d
   await context.close();
 });
 
-test("bad submissions get a clear 4xx and write nothing", async ({ page }) => {
+test("bad submissions get a clear 4xx and write nothing", async ({ page, playwright }) => {
   await signInAs(page, "ctv2");
   const open = queryOne<{ id: number }>('SELECT id FROM "Survey" WHERE code = ?', "KS.DSHL.2026Q4").id;
   const closed = queryOne<{ id: number }>('SELECT id FROM "Survey" WHERE code = ?', "KS.DSHL.2026Q3").id;
@@ -100,6 +100,12 @@ test("bad submissions get a clear 4xx and write nothing", async ({ page }) => {
     expect(res.status(), JSON.stringify(data).slice(0, 80)).toBe(status);
     expect((await res.json()).message).toBe(message);
   }
+  // Without a session: 401 JSON, not a sign-in page the form could mistake for a receipt.
+  const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const signedOut = await anonymous.post("/api/surveys/responses", { data: { ...base, uuid: uuid(), answers: good } });
+  expect(signedOut.status()).toBe(401);
+  expect((await signedOut.json()).message).toBe("surveys.api.signedOut");
+  await anonymous.dispose();
   expect(count()).toBe(before);
   // A hidden-question answer names the question in its error.
   const hidden = await page.request.post("/api/surveys/responses", { data: { ...base, uuid: uuid(), answers: { ...good, Q2: "ẩn" } } });

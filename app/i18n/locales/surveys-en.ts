@@ -236,6 +236,7 @@ export const surveysEn: Dictionary["surveys"] = {
     unknownVersion: "This version of the questionnaire does not exist.",
     uuidConflict: "This form id was already submitted with different content; nothing was stored. Start a new form.",
     staleRevision: "The form changed elsewhere; please reload.",
+    signedOut: "Your session has expired. Sign in again in another tab, then resend; the form is kept on this device.",
     failed: "The form could not be sent.",
   },
   errors: {

@@ -234,6 +234,7 @@ export const surveysVi = {
     unknownVersion: "Phiên bản phiếu không tồn tại.",
     uuidConflict: "Mã phiếu này đã được gửi với nội dung khác; phiếu mới không được lưu. Hãy nhập phiếu mới.",
     staleRevision: "Phiếu đã được cập nhật ở nơi khác; vui lòng tải lại.",
+    signedOut: "Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại ở thẻ khác rồi gửi lại; phiếu vẫn được giữ trên máy.",
     failed: "Không gửi được phiếu.",
   },
   errors: {
