@@ -301,10 +301,26 @@ export function parseDefinitionJson(text: string):
   };
 }
 
-/** Question codes whose meaning must carry over to a new version: same code, same type. */
+/**
+ * Published codes whose meaning a new version would change: a kept question must keep its type
+ * and every option and matrix-row code it had (new ones may be added), so waves still compare.
+ */
 export function changedCodes(previous: SurveyDefinition, next: SurveyDefinition): string[] {
-  const types = new Map(next.questions.map((q) => [q.code, q.type]));
-  return previous.questions.filter((q) => types.has(q.code) && types.get(q.code) !== q.type).map((q) => q.code);
+  const byCode = new Map(next.questions.map((q) => [q.code, q]));
+  return previous.questions
+    .filter((q) => {
+      const kept = byCode.get(q.code);
+      if (!kept) return false;
+      const codes = (list?: { code: string }[]) => new Set((list ?? []).map((o) => o.code));
+      const options = codes(kept.options);
+      const items = codes(kept.items);
+      return (
+        kept.type !== q.type ||
+        (q.options ?? []).some((o) => !options.has(o.code)) ||
+        (q.items ?? []).some((i) => !items.has(i.code))
+      );
+    })
+    .map((q) => q.code);
 }
 
 export const emptyDefinition = (title: string): SurveyDefinition => ({ title, questions: [] });

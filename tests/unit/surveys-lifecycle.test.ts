@@ -23,6 +23,8 @@ describe("survey lifecycle", () => {
     // Changing a question's type after publication is refused; adding a question makes version 2.
     const retyped = { ...SAMPLE, questions: SAMPLE.questions.map((q) => (q.code === "Q4" ? { ...q, type: "number" as const } : q)) };
     expect(thrownStatus(await catchError(saveDefinition(secretary, id, JSON.stringify(retyped))))).toBe(400);
+    const renamedOption = { ...SAMPLE, questions: SAMPLE.questions.map((q) => (q.code === "Q1" ? { ...q, options: q.options!.map((o, i) => (i === 0 ? { ...o, code: "Q1_9" } : o)) } : q)) };
+    expect(thrownStatus(await catchError(saveDefinition(secretary, id, JSON.stringify(renamedOption))))).toBe(400);
     const extended = { ...SAMPLE, questions: [...SAMPLE.questions, { code: "Q9", type: "longText" as const, title: "Ý kiến khác", required: false }] };
     await saveDefinition(secretary, id, JSON.stringify(extended));
     const survey = await getSurvey(secretary, id);

@@ -68,6 +68,16 @@ describe("submission", () => {
     expect(await db.surveyTally.findFirst({ where: { question: "Q1", option: "" } })).toMatchObject({ count: 1 });
   });
 
+  it("stores one record when the same UUID arrives several times at once", async () => {
+    const { survey, ctv1 } = await publishedSurvey();
+    const id = uuid();
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id))));
+    expect(outcomes.map((o) => o.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(outcomes.map((o) => o.responseId)).size).toBe(1);
+    expect(await db.surveyResponse.count()).toBe(1);
+    expect(await db.surveyTally.findFirst({ where: { question: "Q1", option: "Q1_2" } })).toMatchObject({ count: 1 });
+  });
+
   it("refuses bad input with a 4xx and writes nothing", async () => {
     const { survey, ctv1, ctv3 } = await publishedSurvey();
     const cases: [unknown, number][] = [
