@@ -95,3 +95,23 @@ test("a broken JSON import shows clear errors and changes nothing", async ({ pag
   await expect(reused.getByLabel("Mã câu hỏi")).toHaveValue("Q4");
   await expect(reused.getByLabel("Nội dung phương án 5", { exact: true })).toHaveValue("Rất hài lòng");
 });
+
+test("a survey is copied as its next wave with the same codes and targets", async ({ page }) => {
+  await signInAs(page, "thuky");
+  const previous = surveyId("KS.DSHL.2026Q4");
+  await page.goto(`/surveys/${previous}`);
+  const form = page.getByRole("form", { name: "Sao chép thành đợt sau" });
+  await form.getByLabel("Mã đợt khảo sát").fill("KS.DSHL.2027Q1");
+  await form.getByLabel("Tên khảo sát").fill("Đời sống nhân dân, Quý I/2027");
+  await form.getByLabel("Đợt", { exact: true }).fill("Quý I/2027");
+  await form.getByRole("button", { name: "Tạo đợt sau" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Soạn phiếu khảo sát" })).toBeVisible();
+  const next = queryOne<{ id: number; previousWaveId: number; seriesCode: string; status: string; definition: string }>(
+    'SELECT id, "previousWaveId", "seriesCode", status, definition FROM "Survey" WHERE code = ?', "KS.DSHL.2027Q1",
+  );
+  expect(next).toMatchObject({ previousWaveId: previous, seriesCode: "KS.DSHL", status: "draft" });
+  const codes = (json: string) => (JSON.parse(json) as { questions: { code: string }[] }).questions.map((q) => q.code);
+  expect(codes(next.definition)).toEqual(codes(queryOne<{ definition: string }>('SELECT definition FROM "Survey" WHERE id = ?', previous).definition));
+  const targets = (id: number) => queryOne<{ n: number; q: number }>('SELECT COUNT(*) AS n, SUM(quota) AS q FROM "SurveyTarget" WHERE "surveyId" = ?', id);
+  expect(targets(next.id)).toEqual(targets(previous));
+});
