@@ -83,3 +83,18 @@ export function accountsVisibleTo(viewer: Viewer): Prisma.AccountWhereInput {
 export function assertUnitVisible(viewer: Viewer, unit: { path: string } | null | undefined): asserts unit {
   if (!unit || !isInSubtree(viewer.unitPath, unit.path)) notFound();
 }
+
+/**
+ * Surveys the viewer may see: designers see every survey; others see non-draft surveys with a
+ * target unit in their subtree (a collaborator: their own unit's assignments).
+ */
+export function surveysVisibleTo(viewer: Viewer): Prisma.SurveyWhereInput {
+  if (can(viewer.role, "designSurveys")) return {};
+  return { status: { not: "draft" }, targets: { some: { unit: unitsVisibleTo(viewer) } } };
+}
+
+/** Questionnaires the viewer may see: a collaborator only their own; others their subtree's. */
+export function responsesVisibleTo(viewer: Viewer): Prisma.SurveyResponseWhereInput {
+  if (viewer.role === "collaborator") return { collaboratorId: viewer.id };
+  return { unit: unitsVisibleTo(viewer) };
+}

@@ -15,6 +15,14 @@ export const CAPABILITIES = {
   readAudit: ["admin"],
   /** Browse the unit tree (read only). */
   browseUnits: ["admin", "secretariat", "official"],
+  /** Create, edit, publish, assign, close and archive surveys. */
+  designSurveys: ["admin", "secretariat"],
+  /** Accept or return submitted questionnaires. */
+  reviewSurveys: ["admin", "secretariat"],
+  /** Fill in questionnaires in the field. */
+  enterSurveys: ["collaborator"],
+  /** Read and export survey results (within the viewer's subtree). */
+  readSurveyResults: ["admin", "secretariat", "official"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -51,6 +51,9 @@ export default function Dashboard() {
           ))}
         </ul>
       </section>
+      <p>
+        <Link to="/surveys">{t("dashboard.openSurveys")}</Link>
+      </p>
       {canBrowseUnits ? (
         <p>
           <Link to={`/units/${unitId}`}>{t("dashboard.openMyUnit")}</Link>

@@ -9,6 +9,7 @@ type ShellViewer = { displayName: string; username: string; role: string; unitNa
 const NAV: { to: string; key: string; capability?: Capability }[] = [
   { to: "/", key: "nav.dashboard" },
   { to: "/units", key: "nav.units", capability: "browseUnits" },
+  { to: "/surveys", key: "nav.surveys" },
   { to: "/admin/accounts", key: "nav.accounts", capability: "manageAccounts" },
   { to: "/admin/audit", key: "nav.audit", capability: "readAudit" },
 ];

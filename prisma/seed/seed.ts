@@ -5,6 +5,7 @@
 import { db, dbReady } from "~/db/db.server";
 import { PROVINCE } from "./province-data";
 import { seedProvince } from "./province";
+import { seedSurveys } from "./surveys";
 
 async function main() {
   await dbReady;
@@ -18,6 +19,7 @@ async function main() {
     const seeded = await seedProvince(tx);
     return seeded;
   }, { timeout: 120_000 });
+  await seedSurveys(communes);
   console.log(
     `Seeded ${PROVINCE.name}: ${communes.length} communes/wards, ${await db.unit.count()} units in all, ` +
       `${accounts} accounts in ${Date.now() - started} ms.`,

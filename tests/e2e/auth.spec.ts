@@ -2,11 +2,11 @@ import { expect, test } from "@playwright/test";
 import { signIn, signInAs } from "./support";
 
 const ROLES = [
-  { username: "admin", role: "Quản trị", nav: ["Tổng quan", "Đơn vị", "Tài khoản", "Nhật ký"] },
-  { username: "thuky", role: "Tổ thư ký", nav: ["Tổng quan", "Đơn vị"] },
-  { username: "lanhdao", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị"] },
-  { username: "lanhdao.xa", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị"] },
-  { username: "ctv", role: "Cộng tác viên", nav: ["Tổng quan"] },
+  { username: "admin", role: "Quản trị", nav: ["Tổng quan", "Đơn vị", "Khảo sát", "Tài khoản", "Nhật ký"] },
+  { username: "thuky", role: "Tổ thư ký", nav: ["Tổng quan", "Đơn vị", "Khảo sát"] },
+  { username: "lanhdao", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát"] },
+  { username: "lanhdao.xa", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát"] },
+  { username: "ctv", role: "Cộng tác viên", nav: ["Tổng quan", "Khảo sát"] },
 ];
 
 for (const { username, role, nav } of ROLES) {

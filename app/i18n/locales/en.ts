@@ -1,3 +1,4 @@
+import { surveysEn } from "./surveys-en";
 import type { Dictionary } from "./vi";
 
 export const en: Dictionary = {
@@ -10,6 +11,7 @@ export const en: Dictionary = {
     units: "Units",
     accounts: "Accounts",
     audit: "Audit log",
+    surveys: "Surveys",
     changePassword: "Change password",
     signOut: "Sign out",
   },
@@ -44,6 +46,7 @@ export const en: Dictionary = {
     scope: "Scope: {{unit}}",
     asOf: "as of {{time}}",
     openMyUnit: "Browse the unit tree",
+    openSurveys: "Public-opinion surveys",
     cards: { openUnits: "Active units", collaborators: "Collaborators", officials: "Officials", secretariat: "Secretariat" },
   },
   units: {
@@ -169,6 +172,7 @@ export const en: Dictionary = {
     badRequest: { title: "Bad request", body: "The data sent was not in the expected form. Nothing was changed." },
     serverError: { title: "Something went wrong", body: "The system hit a problem. Saved data is not affected; please try again." },
   },
+  surveys: surveysEn,
   errors: {
     required: "Please fill this in.",
     invalid: "This value is not valid.",

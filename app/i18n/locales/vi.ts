@@ -1,3 +1,4 @@
+import { surveysVi } from "./surveys-vi";
 // Vietnamese: the default language. en.ts must have the same keys (checked by its type).
 export const vi = {
   common: { search: "Tìm", filter: "Lọc", all: "Tất cả", save: "Lưu", choose: "— Chọn —" },
@@ -9,6 +10,7 @@ export const vi = {
     units: "Đơn vị",
     accounts: "Tài khoản",
     audit: "Nhật ký",
+    surveys: "Khảo sát",
     changePassword: "Đổi mật khẩu",
     signOut: "Đăng xuất",
   },
@@ -48,6 +50,7 @@ export const vi = {
     scope: "Phạm vi: {{unit}}",
     asOf: "cập nhật {{time}}",
     openMyUnit: "Xem cây đơn vị",
+    openSurveys: "Khảo sát dư luận xã hội",
     cards: {
       openUnits: "Đơn vị đang hoạt động",
       collaborators: "Cộng tác viên",
@@ -178,6 +181,7 @@ export const vi = {
     badRequest: { title: "Yêu cầu không hợp lệ", body: "Dữ liệu gửi lên không đúng định dạng. Không có gì bị thay đổi." },
     serverError: { title: "Đã có lỗi", body: "Hệ thống gặp sự cố. Dữ liệu đã lưu không bị ảnh hưởng; vui lòng thử lại." },
   },
+  surveys: surveysVi,
   errors: {
     required: "Vui lòng nhập thông tin này.",
     invalid: "Giá trị không hợp lệ.",

@@ -1,0 +1,163 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireViewer } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { runForm } from "~/forms/run-form.server";
+import { assignmentSchema, nextWaveSchema, surveyActionSchema } from "~/surveys/survey-schemas";
+import { changeStatus, copyAsNextWave, getSurvey, setAssignment } from "~/surveys/surveys.server";
+import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
+import { formatDay, formatDateTime, toDateInputValue } from "~/utils/dates";
+import { notFound, requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!can(viewer.role, "designSurveys") && !can(viewer.role, "readSurveyResults")) notFound();
+  const survey = await getSurvey(viewer, requireIdParam(params.surveyId));
+  return {
+    survey: { ...survey, questionCount: survey.definition.questions.length },
+    canDesign: can(viewer.role, "designSurveys"),
+    canReview: can(viewer.role, "reviewSurveys"),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!can(viewer.role, "designSurveys")) notFound();
+  const id = requireIdParam(params.surveyId);
+  let next: number | null = null;
+  const outcome = await runForm(request, surveyActionSchema, async (input) => {
+    if (input.intent === "assign") await setAssignment(viewer, id, input);
+    else if (input.intent === "nextWave") next = await copyAsNextWave(viewer, id, input);
+    else await changeStatus(viewer, id, input.intent);
+  });
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(next ? `/surveys/${next}/build` : `/surveys/${id}`);
+}
+
+export default function SurveyPage() {
+  const { t } = useTranslation();
+  const { survey, canDesign, canReview } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header">
+        <p className="muted"><Link to="/surveys">{t("surveys.title")}</Link></p>
+        <h1>{survey.title}</h1>
+        <p>
+          <code>{survey.code}</code> · {survey.period} · <span className={`badge badge-${survey.status}`}>{t(`surveys.statuses.${survey.status}`)}</span>{" "}
+          · {t("surveys.versionN", { n: survey.version })}
+        </p>
+      </header>
+      <nav aria-label={t("surveys.sections")} className="button-row">
+        {canDesign && (survey.status === "draft" || survey.status === "published") ? (
+          <Link className="button" to={`/surveys/${survey.id}/build`}>{t("surveys.builder.open")}</Link>
+        ) : null}
+        {canReview ? <Link className="button" to={`/surveys/${survey.id}/review`}>{t("surveys.review.open")}</Link> : null}
+        <Link className="button" to={`/surveys/${survey.id}/results`}>{t("surveys.results.open")}</Link>
+        {canDesign ? <a className="button" href={`/surveys/${survey.id}/definition.json`} download>{t("surveys.exportJson")}</a> : null}
+      </nav>
+      <section className="panel" aria-labelledby="facts-title">
+        <h2 id="facts-title">{t("surveys.facts")}</h2>
+        <dl className="facts">
+          <dt>{t("surveys.seriesCode")}</dt><dd><code>{survey.seriesCode}</code></dd>
+          <dt>{t("surveys.questionCount")}</dt><dd>{survey.questionCount}</dd>
+          <dt>{t("surveys.dates")}</dt><dd>{survey.opensOn ? `${formatDay(survey.opensOn)} – ${formatDay(survey.closesOn)}` : "—"}</dd>
+          <dt>{t("surveys.previousWave")}</dt>
+          <dd>{survey.previousWave ? <Link to={`/surveys/${survey.previousWave.id}`}>{survey.previousWave.code} ({survey.previousWave.period})</Link> : "—"}</dd>
+          <dt>{t("surveys.versions")}</dt>
+          <dd>{survey.versions.length ? survey.versions.map((v) => `v${v.version} (${formatDateTime(v.publishedAt)})`).join(", ") : "—"}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="targets-title">
+        <h2 id="targets-title">{t("surveys.targets")}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("surveys.targetsCaption", { count: survey.targets.length })}</caption>
+            <thead><tr><th>{t("units.code")}</th><th>{t("units.name")}</th><th className="num">{t("surveys.quota")}</th></tr></thead>
+            <tbody>
+              {survey.targets.map((tg) => (
+                <tr key={tg.unitId}><td><code>{tg.unit.code}</code></td><td>{tg.unit.name}</td><td className="num">{tg.quota}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      {canDesign ? (
+        <section aria-labelledby="manage-title" className="manage">
+          <h2 id="manage-title">{t("surveys.manage")}</h2>
+          <div className="card-grid">
+            <LifecycleForm status={survey.status} />
+            {survey.status === "draft" || survey.status === "published" ? (
+              <AssignmentForm
+                opensOn={toDateInputValue(survey.opensOn)}
+                closesOn={toDateInputValue(survey.closesOn)}
+                targets={survey.targets.map((tg) => `${tg.unit.code} ${tg.quota}`).join("\n")}
+              />
+            ) : null}
+            <NextWaveForm />
+          </div>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+const NEXT_STEPS: Record<string, string[]> = { draft: ["publish"], published: ["close"], closed: ["reopen", "archive"], archived: [] };
+
+function LifecycleForm({ status }: { status: string }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher<{ error?: { intent?: string[] } }>();
+  const steps = NEXT_STEPS[status] ?? [];
+  return (
+    <fetcher.Form method="post" className="card-form" aria-labelledby="lifecycle-title">
+      <h3 id="lifecycle-title">{t("surveys.lifecycle")}</h3>
+      <p className="hint">{t("surveys.lifecycleHelp")}</p>
+      <div className="button-row">
+        {steps.map((step) => (
+          <button key={step} type="submit" name="intent" value={step} className={step === "publish" ? "primary" : undefined} disabled={fetcher.state !== "idle"}>
+            {t(`surveys.actions.${step}`)}
+          </button>
+        ))}
+      </div>
+      <FormErrors errors={fetcher.data?.error?.intent} />
+    </fetcher.Form>
+  );
+}
+
+function AssignmentForm(defaults: { opensOn: string; closesOn: string; targets: string }) {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy } = useFetcherForm("assignment", assignmentSchema, defaults);
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="assign-title">
+      <h3 id="assign-title">{t("surveys.assignment")}</h3>
+      <input type="hidden" name="intent" value="assign" />
+      <TextField label={t("surveys.opensOn")} field={fields.opensOn} type="date" />
+      <TextField label={t("surveys.closesOn")} field={fields.closesOn} type="date" />
+      <TextAreaField label={t("surveys.targetLines")} field={fields.targets} hint={t("surveys.targetLinesHint")} />
+      <FormErrors errors={form.errors} />
+      <button type="submit" disabled={busy}>{t("surveys.saveAssignment")}</button>
+    </fetcher.Form>
+  );
+}
+
+function NextWaveForm() {
+  const { t } = useTranslation();
+  const { fetcher, form, fields, busy } = useFetcherForm("next-wave", nextWaveSchema, {});
+  return (
+    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="wave-title">
+      <h3 id="wave-title">{t("surveys.nextWave")}</h3>
+      <p className="hint">{t("surveys.nextWaveHelp")}</p>
+      <input type="hidden" name="intent" value="nextWave" />
+      <TextField label={t("surveys.code")} field={fields.code} />
+      <TextField label={t("surveys.name")} field={fields.title} />
+      <TextField label={t("surveys.period")} field={fields.period} />
+      <FormErrors errors={form.errors} />
+      <button type="submit" disabled={busy}>{t("surveys.nextWaveSubmit")}</button>
+    </fetcher.Form>
+  );
+}

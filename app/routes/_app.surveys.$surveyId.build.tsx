@@ -1,0 +1,53 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { readFormData } from "~/forms/read-form.server";
+import { SurveyBuilder } from "~/surveys/builder";
+import { saveDefinitionSchema } from "~/surveys/survey-schemas";
+import { getSurvey, questionBank, saveDefinition } from "~/surveys/surveys.server";
+import { notFound, requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "designSurveys");
+  const survey = await getSurvey(viewer, requireIdParam(params.surveyId));
+  if (survey.status !== "draft" && survey.status !== "published") notFound();
+  return { bank: await questionBank(viewer, survey.id), survey: { id: survey.id, code: survey.code, title: survey.title, status: survey.status, version: survey.version, definition: survey.definition } };
+}
+
+/** Saves the builder's definition (JSON text, validated by the definition schema). */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "designSurveys");
+  const id = requireIdParam(params.surveyId);
+  const parsed = saveDefinitionSchema.safeParse(Object.fromEntries(await readFormData(request)));
+  if (!parsed.success) return data({ ok: false, message: "surveys.errors.invalidDefinition", errors: [] }, { status: 400 });
+  try {
+    await saveDefinition(viewer, id, parsed.data.definition);
+  } catch (error) {
+    if (error && typeof error === "object" && "init" in error && "data" in error) {
+      const refusal = error as { data: object; init: { status?: number } | null };
+      if (refusal.init?.status !== 404) return data({ ok: false, ...refusal.data }, { status: refusal.init?.status ?? 400 });
+    }
+    throw error;
+  }
+  const survey = await getSurvey(viewer, id);
+  return { ok: true, version: survey.version };
+}
+
+export default function BuildSurvey() {
+  const { t } = useTranslation();
+  const { survey, bank } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header">
+        <p className="muted"><Link to={`/surveys/${survey.id}`}>{survey.code}</Link></p>
+        <h1>{t("surveys.builder.title")}</h1>
+        <p>{t(`surveys.statuses.${survey.status}`)} · {t("surveys.versionN", { n: survey.version })}</p>
+      </header>
+      <SurveyBuilder initial={survey.definition} published={survey.status === "published"} bank={bank} />
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { FieldEntry } from "~/surveys/field-entry";
+import { getResponse } from "~/surveys/review.server";
+import { getFillableSurvey } from "~/surveys/surveys.server";
+import { notFound, requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
+
+/** The field form; ?response=ID reopens the collaborator's own returned questionnaire to fix it. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "enterSurveys");
+  const survey = await getFillableSurvey(viewer, requireIdParam(params.surveyId));
+  const responseParam = new URL(request.url).searchParams.get("response");
+  if (!responseParam) return { survey, returned: null };
+  const response = await getResponse(viewer, requireIdParam(responseParam));
+  if (response.survey.id !== survey.id || response.status !== "returned") notFound();
+  return {
+    survey: { ...survey, version: response.version, definition: response.definition },
+    returned: {
+      responseId: response.id,
+      uuid: response.clientUuid,
+      revision: response.revision + 1,
+      answers: response.answers,
+      bands: response.bands,
+      comments: response.questionComments,
+      comment: response.returnComment,
+    },
+  };
+}
+
+export default function FillSurvey() {
+  const { t } = useTranslation();
+  const { survey, returned } = useLoaderData<typeof loader>();
+  return (
+    <div className="fill-page">
+      <header className="page-header">
+        <p className="muted"><Link to="/surveys">{t("surveys.title")}</Link> · {survey.period}</p>
+        <h1>{survey.definition.title}</h1>
+        {survey.definition.description ? <p>{survey.definition.description}</p> : null}
+      </header>
+      {returned?.comment ? (
+        <p className="notice" role="note">{t("surveys.fill.returnedBecause")}: {returned.comment}</p>
+      ) : null}
+      {survey.open ? (
+        <FieldEntry surveyId={survey.id} version={survey.version} definition={survey.definition} returned={returned ?? undefined} />
+      ) : (
+        <p className="notice">{t("surveys.fill.closed")}</p>
+      )}
+    </div>
+  );
+}

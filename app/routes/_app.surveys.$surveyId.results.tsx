@@ -1,0 +1,147 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { BAND_NAMES, BANDS, type BandName } from "~/surveys/definition";
+import { crossTable, readFilter, surveyResults } from "~/surveys/results.server";
+import { QuestionResults } from "~/surveys/results-views";
+import { formatNumber, formatPercent } from "~/surveys/stats";
+import { requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.results.survey.title ?? ""} · Kết quả · Dư luận` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "readSurveyResults");
+  const surveyId = requireIdParam(params.surveyId);
+  const url = new URL(request.url);
+  const filter = readFilter(url);
+  const results = await surveyResults(viewer, surveyId, filter);
+  const xq = url.searchParams.get("xq") ?? "";
+  const xbyParam = url.searchParams.get("xby") ?? "unit";
+  const xby = (xbyParam === "unit" || (BAND_NAMES as string[]).includes(xbyParam) ? xbyParam : "unit") as "unit" | BandName;
+  const cross = xq ? await crossTable(viewer, surveyId, xq, xby, filter) : null;
+  return { results, filter, cross, xq, xby };
+}
+
+export default function SurveyResultsPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { results, filter, cross, xq, xby } = useLoaderData<typeof loader>();
+  const { search } = useLocation();
+  const { totals, survey } = results;
+  const rate = totals.quota ? totals.received / totals.quota : 0;
+  const crossQuestions = results.questions.filter((q) => q.options.length > 0);
+  return (
+    <>
+      <header className="page-header">
+        <p className="muted"><Link to={`/surveys/${survey.id}`}>{survey.code}</Link></p>
+        <h1>{t("surveys.results.title", { title: survey.title })}</h1>
+        <p>{survey.period} · {t("surveys.results.scope", { unit: results.scope.unitName })}</p>
+      </header>
+      <Form method="get" className="filters" aria-label={t("surveys.results.filters")}>
+        <label>
+          {t("surveys.results.unit")}
+          <select name="unit" defaultValue={filter.unitId ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {results.units.map((u) => <option key={u.unitId} value={u.unitId}>{u.name}</option>)}
+          </select>
+        </label>
+        {BAND_NAMES.map((b) => (
+          <label key={b}>
+            {t(`surveys.bands.${b}`)}
+            <select name={b} defaultValue={filter.bands[b] ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {BANDS[b].map((v) => <option key={v} value={v}>{t(`surveys.bandValues.${b}.${v}`)}</option>)}
+            </select>
+          </label>
+        ))}
+        <button type="submit">{t("common.filter")}</button>
+      </Form>
+      <p className="summary" role="status">
+        {t("surveys.results.summary", {
+          quota: formatNumber(totals.quota, lang),
+          received: formatNumber(totals.received, lang),
+          rate: formatPercent(rate, lang),
+          counted: formatNumber(totals.counted, lang),
+          accepted: formatNumber(totals.accepted, lang),
+        })}
+      </p>
+      <p className="button-row">
+        <a className="button" href={`/surveys/${survey.id}/results.xlsx${search}`} download>{t("surveys.results.exportXlsx")}</a>
+        <a className="button" href={`/surveys/${survey.id}/results.csv${search}`} download>{t("surveys.results.exportCsv")}</a>
+        <a className="button" href={`/surveys/${survey.id}/results.csv${search ? `${search}&` : "?"}kind=answers`} download>{t("surveys.results.exportAnswersCsv")}</a>
+      </p>
+      {results.previousWave ? <p className="hint">{t("surveys.results.comparedWith", { period: results.previousWave.period })}</p> : null}
+      <section aria-labelledby="units-title">
+        <h2 id="units-title">{t("surveys.results.byUnit")}</h2>
+        <div className="table-wrap">
+          <table>
+            <caption>{t("surveys.results.byUnitCaption")}</caption>
+            <thead>
+              <tr><th>{t("units.name")}</th><th className="num">{t("surveys.results.targeted")}</th><th className="num">{t("surveys.results.received")}</th><th className="num">{t("surveys.results.valid")}</th><th className="num">{t("surveys.results.rate")}</th></tr>
+            </thead>
+            <tbody>
+              {results.units.map((u) => (
+                <tr key={u.code}>
+                  <th scope="row">{u.name}</th>
+                  <td className="num">{formatNumber(u.quota, lang)}</td>
+                  <td className="num">{formatNumber(u.received, lang)}</td>
+                  <td className="num">{formatNumber(u.counted, lang)}</td>
+                  <td className="num">{u.quota ? `${formatPercent(u.received / u.quota, lang)}%` : "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section aria-labelledby="questions-title">
+        <h2 id="questions-title">{t("surveys.results.questions")}</h2>
+        {results.questions.map((q) => <QuestionResults key={q.code} q={q} hasPrevious={Boolean(results.previousWave)} />)}
+      </section>
+      <section aria-labelledby="cross-title">
+        <h2 id="cross-title">{t("surveys.results.crossTab")}</h2>
+        <Form method="get" className="filters" aria-label={t("surveys.results.crossTab")}>
+          {filter.unitId ? <input type="hidden" name="unit" value={filter.unitId} /> : null}
+          {BAND_NAMES.filter((b) => filter.bands[b]).map((b) => <input key={b} type="hidden" name={b} value={filter.bands[b]} />)}
+          <label>
+            {t("surveys.results.crossQuestion")}
+            <select name="xq" defaultValue={xq}>
+              {crossQuestions.map((q) => <option key={q.code} value={q.code}>{q.code}. {q.title}</option>)}
+            </select>
+          </label>
+          <label>
+            {t("surveys.results.crossBy")}
+            <select name="xby" defaultValue={xby}>
+              <option value="unit">{t("surveys.results.unit")}</option>
+              {BAND_NAMES.map((b) => <option key={b} value={b}>{t(`surveys.bands.${b}`)}</option>)}
+            </select>
+          </label>
+          <button type="submit">{t("surveys.results.crossShow")}</button>
+        </Form>
+        {cross ? (
+          <div className="table-wrap">
+            <table>
+              <caption>{t("surveys.results.crossCaption", { code: cross.question })}</caption>
+              <thead>
+                <tr><th>{xby === "unit" ? t("surveys.results.unit") : t(`surveys.bands.${xby}`)}</th><th className="num">n</th>{cross.options.map((o) => <th key={o.code} className="num">{o.label}</th>)}</tr>
+              </thead>
+              <tbody>
+                {cross.rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{xby === "unit" ? r.label : t(`surveys.bandValues.${xby}.${r.key}`)}</th>
+                    <td className="num">{r.n}</td>
+                    {r.cells.map((c, i) => (
+                      <td key={i} className="num">{c.share === null ? <span title={t("surveys.results.suppressed")}>—</span> : `${formatPercent(c.share, lang)}%`}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="hint">{t("surveys.results.suppressedNote")}</p>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}

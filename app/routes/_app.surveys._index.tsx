@@ -1,0 +1,93 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireViewer } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { myResponses } from "~/surveys/review.server";
+import { listAssignedOpen, listSurveys } from "~/surveys/surveys.server";
+import { formatDateTime, formatDay } from "~/utils/dates";
+import { notFound } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
+
+export const meta: MetaFunction = () => [{ title: "Khảo sát · Dư luận" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (can(viewer.role, "enterSurveys")) {
+    const [assigned, mine] = await Promise.all([listAssignedOpen(viewer), myResponses(viewer)]);
+    return { mode: "field" as const, assigned, mine, surveys: [], canDesign: false };
+  }
+  if (!can(viewer.role, "readSurveyResults") && !can(viewer.role, "designSurveys")) notFound();
+  return { mode: "office" as const, assigned: [], mine: [], surveys: await listSurveys(viewer), canDesign: can(viewer.role, "designSurveys") };
+}
+
+export default function SurveysPage() {
+  const { t } = useTranslation();
+  const { mode, assigned, mine, surveys, canDesign } = useLoaderData<typeof loader>();
+  if (mode === "field") {
+    return (
+      <>
+        <header className="page-header"><h1>{t("surveys.title")}</h1></header>
+        <section aria-labelledby="assigned-title">
+          <h2 id="assigned-title">{t("surveys.field.assigned")}</h2>
+          {assigned.length === 0 ? <p>{t("surveys.field.none")}</p> : null}
+          <ul className="survey-cards">
+            {assigned.map((s) => (
+              <li key={s.id} className="panel">
+                <h3>{s.title}</h3>
+                <p className="muted">{s.period} · {t("surveys.field.until", { date: formatDay(s.closesOn) })}</p>
+                <progress max={s.quota || 1} value={Math.min(s.received, s.quota)} aria-label={t("surveys.field.unitProgressLabel", { title: s.title })} />
+                <p>{t("surveys.field.unitProgress", { received: s.received, quota: s.quota })} · {t("surveys.field.mine", { count: s.mine })}</p>
+                <Link className="button primary" to={`/surveys/${s.id}/fill`}>{t("surveys.field.fill")}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="mine-title">
+          <h2 id="mine-title">{t("surveys.field.mySubmissions")}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("surveys.field.mySubmissions")}</caption>
+              <thead><tr><th>{t("surveys.review.number")}</th><th>{t("surveys.survey")}</th><th>{t("surveys.review.submittedAt")}</th><th>{t("surveys.review.status")}</th></tr></thead>
+              <tbody>
+                {mine.map((r) => (
+                  <tr key={r.id}>
+                    <td><Link to={`/surveys/responses/${r.id}`}>#{r.id}</Link></td>
+                    <td>{r.survey.title} ({r.survey.period})</td>
+                    <td>{formatDateTime(r.submittedAt)}</td>
+                    <td><span className={`badge badge-${r.status}`}>{t(`surveys.responseStatus.${r.status}`)}</span></td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      </>
+    );
+  }
+  return (
+    <>
+      <header className="page-header section-head">
+        <h1>{t("surveys.title")}</h1>
+        {canDesign ? <Link className="button primary" to="/surveys/new">{t("surveys.create")}</Link> : null}
+      </header>
+      <div className="table-wrap">
+        <table>
+          <caption>{t("surveys.listCaption")}</caption>
+          <thead><tr><th>{t("surveys.code")}</th><th>{t("surveys.name")}</th><th>{t("surveys.period")}</th><th>{t("surveys.status")}</th><th>{t("surveys.dates")}</th></tr></thead>
+          <tbody>
+            {surveys.map((s) => (
+              <tr key={s.id}>
+                <td><code>{s.code}</code></td>
+                <td><Link to={`/surveys/${s.id}`}>{s.title}</Link></td>
+                <td>{s.period}</td>
+                <td><span className={`badge badge-${s.status}`}>{t(`surveys.statuses.${s.status}`)}</span> v{s.version}</td>
+                <td>{s.opensOn ? `${formatDay(s.opensOn)} – ${formatDay(s.closesOn)}` : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

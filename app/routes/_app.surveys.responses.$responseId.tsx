@@ -1,0 +1,140 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { requireCapability, requireViewer } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import { runForm } from "~/forms/run-form.server";
+import { visibleQuestions, type Question } from "~/surveys/definition";
+import { getResponse, reviewResponse } from "~/surveys/review.server";
+import { reviewSchema } from "~/surveys/survey-schemas";
+import { FormErrors, TextAreaField } from "~/ui/form-fields";
+import { formatDateTime } from "~/utils/dates";
+import { notFound, requireIdParam } from "~/utils/http.server";
+export { links } from "~/surveys/styles";
+
+export const meta: MetaFunction = () => [{ title: "Phiếu khảo sát · Dư luận" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  // Single questionnaires are for reviewers and their own collaborator; officials read results.
+  if (!can(viewer.role, "reviewSurveys") && !can(viewer.role, "enterSurveys")) notFound();
+  const response = await getResponse(viewer, requireIdParam(params.responseId));
+  return { response, canReview: can(viewer.role, "reviewSurveys"), isOwner: response.collaboratorId === viewer.id };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "reviewSurveys");
+  const id = requireIdParam(params.responseId);
+  const outcome = await runForm(request, reviewSchema, (input) => reviewResponse(viewer, id, input));
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(`/surveys/responses/${id}`);
+}
+
+function formatAnswer(q: Question, value: unknown, t: (k: string) => string): string {
+  if (value === undefined) return "—";
+  const label = (code: string) => q.options?.find((o) => o.code === code)?.label ?? code;
+  if (q.type === "single" || q.type === "likert") return label(value as string);
+  if (q.type === "multiple") return (value as string[]).map(label).join("; ");
+  if (q.type === "ranking") return (value as string[]).map((c, i) => `${i + 1}. ${label(c)}`).join("; ");
+  if (q.type === "matrix") {
+    return (q.items ?? []).map((item) => `${item.label}: ${(value as Record<string, string>)[item.code] ? label((value as Record<string, string>)[item.code]!) : "—"}`).join("; ");
+  }
+  if (q.type === "date") return String(value).split("-").reverse().join("/");
+  void t;
+  return String(value);
+}
+
+export default function ResponsePage() {
+  const { t } = useTranslation();
+  const { response, canReview, isOwner } = useLoaderData<typeof loader>();
+  const visible = visibleQuestions(response.definition, response.answers as Record<string, unknown>);
+  const reviewable = canReview && response.status === "submitted";
+  return (
+    <>
+      <header className="page-header">
+        <p className="muted"><Link to={canReview ? `/surveys/${response.survey.id}/review` : "/surveys"}>{response.survey.title} ({response.survey.period})</Link></p>
+        <h1>{t("surveys.review.responseTitle", { id: response.id })}</h1>
+        <p>
+          <span className={`badge badge-${response.status}`}>{t(`surveys.responseStatus.${response.status}`)}</span> ·{" "}
+          {response.unit.name} · {response.collaborator.displayName} · {t("surveys.review.revision", { n: response.revision })}
+        </p>
+      </header>
+      {response.returnComment ? (
+        <section className="notice" aria-labelledby="returned-title">
+          <h2 id="returned-title">{t("surveys.review.returnedTitle")}</h2>
+          <p>{response.returnComment}</p>
+          {isOwner && response.survey.status === "published" ? (
+            <Link className="button primary" to={`/surveys/${response.survey.id}/fill?response=${response.id}`}>{t("surveys.review.fix")}</Link>
+          ) : null}
+        </section>
+      ) : null}
+      <ReviewBody response={response} visible={visible} reviewable={reviewable} />
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t("surveys.review.history")}</h2>
+        <ol className="history">
+          {response.history.map((e) => (
+            <li key={e.id}>
+              {formatDateTime(e.at)} · {t(`surveys.events.${e.kind}`)} · {e.actor} · {t("surveys.review.revision", { n: e.revision })}
+              {e.comment ? <>: “{e.comment}”</> : null}
+              {Object.entries(e.questionComments).map(([code, c]) => <div key={code} className="hint">{code}: {c}</div>)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+type ResponseData = ReturnType<typeof useLoaderData<typeof loader>>["response"];
+
+function ReviewBody({ response, visible, reviewable }: { response: ResponseData; visible: Set<string>; reviewable: boolean }) {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useSchemaForm({ schema: reviewSchema, lastResult, id: "review" });
+  const [comments, setComments] = useState<Record<string, string>>({});
+  const answers = response.answers as Record<string, unknown>;
+  const questionComments = response.questionComments as Record<string, string>;
+  return (
+    <Form method="post" {...getFormProps(form)} aria-label={t("surveys.review.formLabel")}>
+      <div className="table-wrap">
+        <table>
+          <caption>{t("surveys.review.answers")}</caption>
+          <thead><tr><th>{t("surveys.review.question")}</th><th>{t("surveys.review.answer")}</th>{reviewable ? <th>{t("surveys.review.questionComment")}</th> : null}</tr></thead>
+          <tbody>
+            <tr>
+              <td>{t("surveys.bands.title")}</td>
+              <td>{(["ageBand", "gender", "occupation", "area"] as const).map((b) => t(`surveys.bandValues.${b}.${response.bands[b]}`)).join(" · ")}</td>
+              {reviewable ? <td /> : null}
+            </tr>
+            {response.definition.questions.filter((q) => visible.has(q.code)).map((q) => (
+              <tr key={q.code}>
+                <th scope="row">{q.code}. {q.title}</th>
+                <td>{formatAnswer(q, answers[q.code], t)}{questionComments[q.code] ? <p className="notice">{questionComments[q.code]}</p> : null}</td>
+                {reviewable ? (
+                  <td>
+                    <label className="visually-hidden" htmlFor={`qc-${q.code}`}>{t("surveys.review.commentOn", { code: q.code })}</label>
+                    <input id={`qc-${q.code}`} value={comments[q.code] ?? ""} onChange={(e) => setComments((c) => ({ ...c, [q.code]: e.target.value }))} />
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {reviewable ? (
+        <div className="card-form">
+          <input type="hidden" name="questionComments" value={JSON.stringify(comments)} />
+          <TextAreaField label={t("surveys.review.comment")} field={fields.comment} hint={t("surveys.review.commentHint")} />
+          <FormErrors errors={form.errors} />
+          <div className="button-row">
+            <button type="submit" name="intent" value="accept" className="primary" formNoValidate>{t("surveys.review.accept")}</button>
+            <button type="submit" name="intent" value="return">{t("surveys.review.return")}</button>
+          </div>
+        </div>
+      ) : null}
+    </Form>
+  );
+}

@@ -1,0 +1,326 @@
+/**
+ * A survey definition and the answers it accepts. Shared by the browser (builder, field form) and
+ * the server (import, publication, submission): ONE definition schema, and ONE function that
+ * derives the answers schema from a definition, so client and server validate identically.
+ */
+import { errorKey, z } from "~/forms/zod";
+
+export const QUESTION_TYPES = [
+  "single",
+  "multiple",
+  "likert",
+  "matrix",
+  "rating",
+  "number",
+  "date",
+  "shortText",
+  "longText",
+  "ranking",
+] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** Types whose answer is one or more option codes. */
+export const CHOICE_TYPES: readonly QuestionType[] = ["single", "multiple", "likert", "matrix", "ranking"];
+export const TEXT_LIMITS = { shortText: 300, longText: 3000 } as const;
+/** Review statuses of a stored questionnaire. */
+export const RESPONSE_STATUSES = ["submitted", "returned", "accepted"] as const;
+export const CONDITION_OPS = ["equals", "notEquals", "includes", "gte", "lte", "answered"] as const;
+
+// Respondent bands: the only facts kept about a respondent (no name, phone, address or ID).
+export const BANDS = {
+  ageBand: ["18-29", "30-44", "45-59", "60+"],
+  gender: ["male", "female", "other"],
+  occupation: ["farmer", "worker", "civil_servant", "business", "student", "retired", "other"],
+  area: ["urban", "rural"],
+} as const;
+export type BandName = keyof typeof BANDS;
+export const BAND_NAMES = Object.keys(BANDS) as BandName[];
+
+const code = () =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(24)
+    .regex(/^[A-Z][A-Z0-9_]*$/, { message: errorKey("surveys.errors.badQuestionCode") });
+const label = (max = 500) => z.string().trim().min(1).max(max);
+
+const optionSchema = z.strictObject({ code: code(), label: label(300) });
+export type SurveyOption = z.infer<typeof optionSchema>;
+
+const conditionSchema = z.strictObject({
+  question: code(),
+  op: z.enum(CONDITION_OPS),
+  value: z.union([z.string().max(24), z.number()]).optional(),
+});
+export type Condition = z.infer<typeof conditionSchema>;
+
+const questionSchema = z.strictObject({
+  code: code(),
+  type: z.enum(QUESTION_TYPES),
+  title: label(),
+  help: z.string().trim().max(500).optional(),
+  required: z.boolean().default(false),
+  options: z.array(optionSchema).max(30).optional(),
+  /** Matrix rows: each is stored under its own code as a question of its own. */
+  items: z.array(optionSchema).max(30).optional(),
+  /** multiple: min/max selections; number: min/max value. */
+  min: z.number().optional(),
+  max: z.number().optional(),
+  integer: z.boolean().optional(),
+  /** All conditions must hold for the question to be shown (and answered). */
+  showIf: z.array(conditionSchema).max(5).optional(),
+});
+export type Question = z.infer<typeof questionSchema>;
+
+function issue(ctx: z.RefinementCtx, path: (string | number)[], key: string, params?: Record<string, string | number>) {
+  ctx.addIssue({ code: "custom", path, message: errorKey(key, params) });
+}
+
+/** The one schema a definition must satisfy (builder save, JSON import, publication). */
+export const definitionSchema = z
+  .strictObject({
+    title: label(300),
+    description: z.string().trim().max(3000).optional(),
+    questions: z.array(questionSchema).max(100),
+  })
+  .superRefine((def, ctx) => {
+    const seen = new Map<string, Question>();
+    const allCodes = new Set<string>();
+    def.questions.forEach((q, i) => {
+      const at = ["questions", i];
+      if (allCodes.has(q.code)) issue(ctx, [...at, "code"], "surveys.errors.duplicateCode", { code: q.code });
+      allCodes.add(q.code);
+      const needsOptions = CHOICE_TYPES.includes(q.type);
+      if (needsOptions && (q.options?.length ?? 0) < 2) issue(ctx, [...at, "options"], "surveys.errors.needTwoOptions", { code: q.code });
+      if (!needsOptions && q.options?.length) issue(ctx, [...at, "options"], "surveys.errors.noOptionsHere", { code: q.code });
+      const optionCodes = new Set<string>();
+      for (const o of q.options ?? []) {
+        if (optionCodes.has(o.code)) issue(ctx, [...at, "options"], "surveys.errors.duplicateCode", { code: o.code });
+        optionCodes.add(o.code);
+      }
+      if (q.type === "matrix") {
+        if ((q.items?.length ?? 0) < 1) issue(ctx, [...at, "items"], "surveys.errors.needItems", { code: q.code });
+        for (const item of q.items ?? []) {
+          // Matrix items are stored as questions: their codes are unique across the survey.
+          if (allCodes.has(item.code)) issue(ctx, [...at, "items"], "surveys.errors.duplicateCode", { code: item.code });
+          allCodes.add(item.code);
+        }
+      } else if (q.items?.length) issue(ctx, [...at, "items"], "surveys.errors.noOptionsHere", { code: q.code });
+      if (q.min !== undefined && q.max !== undefined && q.min > q.max) issue(ctx, [...at, "max"], "surveys.errors.minAboveMax", { code: q.code });
+      if (q.type === "multiple" && q.max !== undefined && q.max > (q.options?.length ?? 0)) {
+        issue(ctx, [...at, "max"], "surveys.errors.maxAboveOptions", { code: q.code });
+      }
+      for (const [k, c] of (q.showIf ?? []).entries()) {
+        const target = seen.get(c.question);
+        if (!target) {
+          issue(ctx, [...at, "showIf", k], "surveys.errors.conditionNotEarlier", { code: q.code, target: c.question });
+          continue;
+        }
+        if (c.op !== "answered" && c.value === undefined) issue(ctx, [...at, "showIf", k], "surveys.errors.conditionValue", { code: q.code });
+        if ((c.op === "equals" || c.op === "notEquals" || c.op === "includes") && CHOICE_TYPES.includes(target.type)) {
+          if (!target.options?.some((o) => o.code === c.value)) {
+            issue(ctx, [...at, "showIf", k], "surveys.errors.conditionOption", { code: q.code, target: c.question });
+          }
+        }
+      }
+      seen.set(q.code, q);
+    });
+  });
+
+export type SurveyDefinition = z.infer<typeof definitionSchema>;
+export type Answers = Record<string, unknown>;
+
+function isAnswered(value: unknown): boolean {
+  if (value === undefined || value === null || value === "") return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === "object") return Object.keys(value as object).length > 0;
+  return true;
+}
+
+function holds(c: Condition, value: unknown): boolean {
+  if (c.op === "answered") return isAnswered(value);
+  if (!isAnswered(value)) return false;
+  if (c.op === "includes") return Array.isArray(value) ? value.includes(c.value) : value === c.value;
+  if (c.op === "equals") return Array.isArray(value) ? value.includes(c.value) : value === c.value;
+  if (c.op === "notEquals") return Array.isArray(value) ? !value.includes(c.value) : value !== c.value;
+  const n = typeof value === "number" ? value : Number(value);
+  return c.op === "gte" ? n >= Number(c.value) : n <= Number(c.value);
+}
+
+/** Codes of the questions shown for these answers (a hidden question hides what depends on it). */
+export function visibleQuestions(def: SurveyDefinition, answers: Answers): Set<string> {
+  const visible = new Set<string>();
+  for (const q of def.questions) {
+    const shown = (q.showIf ?? []).every((c) => visible.has(c.question) && holds(c, answers[c.question]));
+    if (shown) visible.add(q.code);
+  }
+  return visible;
+}
+
+const optionOf = (q: Question) => {
+  const codes = (q.options ?? []).map((o) => o.code);
+  return z.string().refine((v) => codes.includes(v), { message: errorKey("surveys.errors.unknownOption") });
+};
+
+function valueSchema(q: Question): z.ZodType {
+  switch (q.type) {
+    case "single":
+    case "likert":
+      return optionOf(q);
+    case "multiple": {
+      let s = z.array(optionOf(q)).min(1, { message: errorKey("errors.required") });
+      if (q.min !== undefined) s = s.min(q.min, { message: errorKey("surveys.errors.chooseAtLeast", { min: q.min }) });
+      if (q.max !== undefined) s = s.max(q.max, { message: errorKey("surveys.errors.chooseAtMost", { max: q.max }) });
+      return s.refine((v) => new Set(v).size === v.length, { message: errorKey("surveys.errors.repeated") });
+    }
+    case "ranking":
+      return z
+        .array(optionOf(q))
+        .min(1, { message: errorKey("errors.required") })
+        .refine((v) => new Set(v).size === v.length, { message: errorKey("surveys.errors.repeated") });
+    case "matrix": {
+      const shape: Record<string, z.ZodType> = {};
+      for (const item of q.items ?? []) shape[item.code] = optionOf(q).optional();
+      return z.strictObject(shape).refine((v) => Object.keys(v).length > 0, { message: errorKey("errors.required") });
+    }
+    case "rating":
+      return z
+        .number({ message: errorKey("surveys.errors.notANumber") })
+        .int({ message: errorKey("surveys.errors.notInteger") })
+        .min(0, { message: errorKey("surveys.errors.outOfRange", { min: 0, max: 10 }) })
+        .max(10, { message: errorKey("surveys.errors.outOfRange", { min: 0, max: 10 }) });
+    case "number": {
+      const range = errorKey("surveys.errors.outOfRange", { min: q.min ?? "−∞", max: q.max ?? "∞" });
+      let s = z.number({ message: errorKey("surveys.errors.notANumber") }).finite();
+      if (q.integer) s = s.int({ message: errorKey("surveys.errors.notInteger") });
+      if (q.min !== undefined) s = s.min(q.min, { message: range });
+      if (q.max !== undefined) s = s.max(q.max, { message: range });
+      return s;
+    }
+    case "date":
+      return z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), {
+        message: errorKey("errors.badDate"),
+      });
+    case "shortText":
+    case "longText":
+      return z.string().trim().min(1).max(TEXT_LIMITS[q.type]);
+  }
+}
+
+/**
+ * The schema of the answers to a definition: keys are question codes (unknown codes rejected),
+ * each value is typed by its question; required visible questions must be answered, and a question
+ * hidden by the logic must NOT be answered.
+ */
+export function answersSchema(def: SurveyDefinition) {
+  // Building a schema costs ~1.5 ms; a definition object (frozen versions are cached) reuses its own.
+  let schema = schemaCache.get(def);
+  if (!schema) schemaCache.set(def, (schema = buildAnswersSchema(def)));
+  return schema;
+}
+
+const schemaCache = new WeakMap<SurveyDefinition, ReturnType<typeof buildAnswersSchema>>();
+
+function buildAnswersSchema(def: SurveyDefinition) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const q of def.questions) shape[q.code] = valueSchema(q).optional();
+  return z.strictObject(shape).superRefine((answers, ctx) => {
+    const visible = visibleQuestions(def, answers);
+    for (const q of def.questions) {
+      const answered = isAnswered(answers[q.code]);
+      if (!visible.has(q.code) && answered) issue(ctx, [q.code], "surveys.errors.hiddenAnswered", { code: q.code });
+      if (visible.has(q.code) && q.required && !answered) issue(ctx, [q.code], "errors.required");
+      if (visible.has(q.code) && q.required && q.type === "matrix" && answered) {
+        const row = answers[q.code] as Record<string, unknown>;
+        if ((q.items ?? []).some((item) => !isAnswered(row[item.code]))) issue(ctx, [q.code], "surveys.errors.matrixIncomplete");
+      }
+    }
+  });
+}
+
+const bandsSchema = z.strictObject({
+  ageBand: z.enum(BANDS.ageBand),
+  gender: z.enum(BANDS.gender),
+  occupation: z.enum(BANDS.occupation),
+  area: z.enum(BANDS.area),
+});
+export type Bands = z.infer<typeof bandsSchema>;
+
+/** The envelope a field form posts; answers are checked afterwards against the survey's version. */
+export const submissionSchema = z.strictObject({
+  uuid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+    message: errorKey("surveys.errors.badUuid"),
+  }),
+  surveyId: z.number().int().positive(),
+  version: z.number().int().positive(),
+  revision: z.number().int().positive().default(1),
+  bands: bandsSchema,
+  answers: z.record(z.string(), z.unknown()),
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
+/** Drops answers of hidden questions and empty values (what the form keeps while logic changes). */
+export function pruneAnswers(def: SurveyDefinition, answers: Answers): Answers {
+  const visible = visibleQuestions(def, answers);
+  const out: Answers = {};
+  for (const q of def.questions) {
+    const v = answers[q.code];
+    if (visible.has(q.code) && isAnswered(v)) out[q.code] = v;
+  }
+  return out;
+}
+
+/** JSON with object keys sorted: the same content always gives the same text (and hash). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Parses definition JSON text; returns the definition or the list of error keys with paths. */
+export function parseDefinitionJson(text: string):
+  | { ok: true; definition: SurveyDefinition }
+  | { ok: false; errors: { path: string; message: string }[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, errors: [{ path: "", message: errorKey("surveys.errors.badJson") }] };
+  }
+  const parsed = definitionSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, definition: parsed.data };
+  return {
+    ok: false,
+    errors: parsed.error.issues.slice(0, 20).map((i) => ({ path: i.path.join("."), message: i.message })),
+  };
+}
+
+/**
+ * Published codes whose meaning a new version would change: a kept question must keep its type
+ * and every option and matrix-row code it had (new ones may be added), so waves still compare.
+ */
+export function changedCodes(previous: SurveyDefinition, next: SurveyDefinition): string[] {
+  const byCode = new Map(next.questions.map((q) => [q.code, q]));
+  return previous.questions
+    .filter((q) => {
+      const kept = byCode.get(q.code);
+      if (!kept) return false;
+      const codes = (list?: { code: string }[]) => new Set((list ?? []).map((o) => o.code));
+      const options = codes(kept.options);
+      const items = codes(kept.items);
+      return (
+        kept.type !== q.type ||
+        (q.options ?? []).some((o) => !options.has(o.code)) ||
+        (q.items ?? []).some((i) => !items.has(i.code))
+      );
+    })
+    .map((q) => q.code);
+}
+
+export const emptyDefinition = (title: string): SurveyDefinition => ({ title, questions: [] });

@@ -1,0 +1,138 @@
+/** Review of questionnaires: lists, one questionnaire with its history, accept / return. */
+import { responsesVisibleTo, surveysVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { recordAudit } from "~/audit/audit.server";
+import { db } from "~/db/db.server";
+import { FieldError } from "~/forms/field-error.server";
+import { notFound } from "~/utils/http.server";
+import { RESPONSE_STATUSES, type Answers, type Bands } from "./definition";
+import { acceptResponse, loadVersion, returnResponse } from "./storage.server";
+
+const PAGE = 50;
+
+export async function listResponses(
+  viewer: Viewer,
+  surveyId: number,
+  filter: { status?: string; unitCode?: string; page: number },
+) {
+  const where = {
+    surveyId,
+    survey: surveysVisibleTo(viewer),
+    ...responsesVisibleTo(viewer),
+    ...(filter.status && (RESPONSE_STATUSES as readonly string[]).includes(filter.status) ? { status: filter.status } : {}),
+    ...(filter.unitCode ? { unit: { ...unitsVisibleTo(viewer), code: filter.unitCode } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.surveyResponse.count({ where }),
+    db.surveyResponse.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: (filter.page - 1) * PAGE,
+      take: PAGE,
+      select: {
+        id: true,
+        status: true,
+        revision: true,
+        submittedAt: true,
+        updatedAt: true,
+        unit: { select: { code: true, name: true } },
+        collaborator: { select: { displayName: true } },
+      },
+    }),
+  ]);
+  return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE)) };
+}
+
+/** One questionnaire in the viewer's scope (a collaborator: their own), with its history. */
+export async function getResponse(viewer: Viewer, id: number) {
+  const r = await db.surveyResponse.findFirst({
+    where: { id, ...responsesVisibleTo(viewer) },
+    include: {
+      unit: { select: { code: true, name: true } },
+      collaborator: { select: { displayName: true } },
+      survey: { select: { id: true, code: true, title: true, period: true, status: true, opensOn: true, closesOn: true } },
+      events: { orderBy: { id: "asc" } },
+    },
+  });
+  if (!r) notFound();
+  const definition = await loadVersion(r.surveyId, r.version);
+  if (!definition) notFound();
+  const latest = [...r.events].reverse().find((e) => e.kind === "submitted" || e.kind === "resubmitted");
+  const content = latest?.payload ? (JSON.parse(latest.payload) as { answers: Answers; bands: Bands }) : { answers: {}, bands: null };
+  const lastReturn = [...r.events].reverse().find((e) => e.kind === "returned");
+  const accounts = await db.account.findMany({
+    where: { id: { in: [...new Set(r.events.map((e) => e.actorId))] } },
+    select: { id: true, displayName: true },
+  });
+  return {
+    id: r.id,
+    clientUuid: r.clientUuid,
+    status: r.status,
+    revision: r.revision,
+    version: r.version,
+    unit: r.unit,
+    collaborator: r.collaborator,
+    collaboratorId: r.collaboratorId,
+    survey: r.survey,
+    definition,
+    answers: content.answers,
+    bands: { ageBand: r.ageBand, gender: r.gender, occupation: r.occupation, area: r.area } as Bands,
+    returnComment: r.status === "returned" && lastReturn ? lastReturn.comment : null,
+    questionComments:
+      r.status === "returned" && lastReturn?.payload ? (JSON.parse(lastReturn.payload) as Record<string, string>) : {},
+    history: r.events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      kind: e.kind,
+      revision: e.revision,
+      comment: e.comment,
+      actor: accounts.find((a) => a.id === e.actorId)?.displayName ?? "",
+      questionComments: e.kind === "returned" && e.payload ? (JSON.parse(e.payload) as Record<string, string>) : {},
+    })),
+  };
+}
+
+export async function reviewResponse(
+  viewer: Viewer,
+  id: number,
+  input: { intent: "accept" } | { intent: "return"; comment: string; questionComments?: string },
+) {
+  const r = await db.surveyResponse.findFirst({
+    where: { id, ...responsesVisibleTo(viewer) },
+    select: { id: true, surveyId: true, unitId: true, status: true, revision: true },
+  });
+  if (!r) notFound();
+  if (r.status !== "submitted") throw new FieldError("intent", "surveys.errors.wrongStatus");
+  let questionComments: Record<string, string> = {};
+  if (input.intent === "return" && input.questionComments) {
+    try {
+      const raw = JSON.parse(input.questionComments) as Record<string, unknown>;
+      for (const [k, v] of Object.entries(raw)) {
+        if (typeof v === "string" && v.trim() && /^[A-Z][A-Z0-9_]{0,23}$/.test(k)) questionComments[k] = v.trim().slice(0, 1000);
+      }
+    } catch {
+      questionComments = {};
+    }
+  }
+  await db.$transaction(async (tx) => {
+    if (input.intent === "accept") await acceptResponse(tx, viewer.id, r);
+    else await returnResponse(tx, viewer.id, r, input.comment, questionComments);
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: input.intent === "accept" ? "survey.response.accept" : "survey.response.return",
+      entityType: "SurveyResponse",
+      entityId: id,
+      before: { status: r.status },
+      after: { status: input.intent === "accept" ? "accepted" : "returned" },
+    });
+  });
+}
+
+/** A collaborator's own questionnaires, newest first. */
+export async function myResponses(viewer: Viewer) {
+  return db.surveyResponse.findMany({
+    where: responsesVisibleTo(viewer),
+    orderBy: { submittedAt: "desc" },
+    take: 100,
+    select: { id: true, status: true, revision: true, submittedAt: true, survey: { select: { id: true, title: true, period: true } } },
+  });
+}

@@ -1,0 +1,63 @@
+// Answer rows and tally increments of one questionnaire (pure functions, shared by both write paths).
+import type { Answers, SurveyDefinition } from "./definition";
+
+export type AnswerRow = { question: string; option: string; num: number | null; text: string | null };
+
+/** The answer rows of one questionnaire (see SurveyAnswer in prisma/schema/surveys.prisma). */
+export function answerRows(def: SurveyDefinition, answers: Answers): AnswerRow[] {
+  const rows: AnswerRow[] = [];
+  const position = (options: { code: string }[] | undefined, code: string) =>
+    (options ?? []).findIndex((o) => o.code === code) + 1;
+  for (const q of def.questions) {
+    const v = answers[q.code];
+    if (v === undefined) continue;
+    switch (q.type) {
+      case "single":
+        rows.push({ question: q.code, option: v as string, num: null, text: null });
+        break;
+      case "likert":
+        rows.push({ question: q.code, option: v as string, num: position(q.options, v as string), text: null });
+        break;
+      case "multiple":
+        for (const o of v as string[]) rows.push({ question: q.code, option: o, num: null, text: null });
+        break;
+      case "ranking":
+        (v as string[]).forEach((o, i) => rows.push({ question: q.code, option: o, num: i + 1, text: null }));
+        break;
+      case "matrix":
+        for (const [item, o] of Object.entries(v as Record<string, string>)) {
+          rows.push({ question: item, option: o, num: position(q.options, o), text: null });
+        }
+        break;
+      case "rating":
+        rows.push({ question: q.code, option: String(v), num: v as number, text: null });
+        break;
+      case "number":
+        rows.push({ question: q.code, option: "", num: v as number, text: null });
+        break;
+      default:
+        rows.push({ question: q.code, option: "", num: null, text: v as string });
+    }
+  }
+  return rows;
+}
+
+export type TallyRow = { question: string; option: string; count: number; numSum: number };
+
+/**
+ * Tally increments for one questionnaire: one per answer row, plus the question's n under option ""
+ * (for rows that already have option "" — numbers, dates, texts — that row is the n).
+ */
+export function tallyRows(rows: AnswerRow[]): TallyRow[] {
+  const out: TallyRow[] = [];
+  const byQuestion = new Map<string, AnswerRow[]>();
+  for (const r of rows) byQuestion.set(r.question, [...(byQuestion.get(r.question) ?? []), r]);
+  for (const [question, qs] of byQuestion) {
+    for (const r of qs) out.push({ question, option: r.option, count: 1, numSum: r.num ?? 0 });
+    if (!qs.some((r) => r.option === "")) {
+      out.push({ question, option: "", count: 1, numSum: qs.length === 1 ? (qs[0]!.num ?? 0) : 0 });
+    }
+  }
+  return out;
+}
+

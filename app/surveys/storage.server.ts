@@ -1,0 +1,282 @@
+/**
+ * The write path of questionnaires: answer rows (one per response × question × chosen option) and
+ * the EXACT tallies the results read, all in one transaction per submission, return or
+ * resubmission. See docs/decisions/0011-survey-storage.md.
+ */
+import crypto from "node:crypto";
+import { data } from "@remix-run/node";
+import type { Viewer } from "~/access/gate.server";
+import { recordAudit } from "~/audit/audit.server";
+import { db, type Tx } from "~/db/db.server";
+import { Prisma } from "~/generated/prisma/client";
+import {
+  answersSchema,
+  canonicalJson,
+  definitionSchema,
+  submissionSchema,
+  type Answers,
+  type Bands,
+  type SurveyDefinition,
+} from "./definition";
+import { answerRows, tallyRows, type AnswerRow } from "./rows";
+import { findByUuid, insertResponse, withWriter, type ExistingResponse, type NewResponse } from "./writer.server";
+
+export type { NewResponse } from "./writer.server";
+
+/** Statuses whose answers count in the results (and in the tallies). */
+export const COUNTED_STATUSES = ["submitted", "accepted"] as const;
+
+
+/** A submission refused: an HTTP status, a message key, and per-question error keys. */
+export function submissionError(status: number, message: string, errors?: Record<string, string[]>): never {
+  throw data({ message, errors: errors ?? {} }, { status });
+}
+
+// Published versions never change: their parsed definitions are cached for the write path.
+const versionCache = new Map<string, SurveyDefinition>();
+
+export async function loadVersion(surveyId: number, version: number): Promise<SurveyDefinition | null> {
+  const key = `${surveyId}:${version}`;
+  const cached = versionCache.get(key);
+  if (cached) return cached;
+  const row = await db.surveyVersion.findUnique({ where: { surveyId_version: { surveyId, version } } });
+  if (!row) return null;
+  const def = definitionSchema.parse(JSON.parse(row.definition));
+  versionCache.set(key, def);
+  return def;
+}
+
+/** Adds (sign 1) or removes (sign −1) one questionnaire's tallies, in one statement. */
+async function applyTallies(tx: Tx, surveyId: number, unitId: number, rows: AnswerRow[], sign: 1 | -1) {
+  const tallies = tallyRows(rows);
+  if (tallies.length === 0) return;
+  const values = tallies.map(
+    (t) => Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${unitId}, ${sign * t.count}, ${sign * t.numSum})`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "SurveyTally" ("surveyId", "question", "option", "unitId", "count", "numSum")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("surveyId", "question", "option", "unitId") DO UPDATE SET
+      "count" = "SurveyTally"."count" + excluded."count",
+      "numSum" = "SurveyTally"."numSum" + excluded."numSum"`;
+}
+
+type UnitDelta = { received?: number; counted?: number; accepted?: number; returned?: number };
+
+async function applyUnitTally(tx: Tx, surveyId: number, unitId: number, d: UnitDelta) {
+  const [received, counted, accepted, returned] = [d.received ?? 0, d.counted ?? 0, d.accepted ?? 0, d.returned ?? 0];
+  await tx.$executeRaw`
+    INSERT INTO "SurveyUnitTally" ("surveyId", "unitId", "received", "counted", "accepted", "returned")
+    VALUES (${surveyId}, ${unitId}, ${received}, ${counted}, ${accepted}, ${returned})
+    ON CONFLICT ("surveyId", "unitId") DO UPDATE SET
+      "received" = "SurveyUnitTally"."received" + excluded."received",
+      "counted" = "SurveyUnitTally"."counted" + excluded."counted",
+      "accepted" = "SurveyUnitTally"."accepted" + excluded."accepted",
+      "returned" = "SurveyUnitTally"."returned" + excluded."returned"`;
+}
+
+async function insertAnswerRows(tx: Tx, responseId: number, surveyId: number, rows: AnswerRow[]) {
+  if (rows.length === 0) return;
+  const values = rows.map((a) => Prisma.sql`(${responseId}, ${surveyId}, ${a.question}, ${a.option}, ${a.num}, ${a.text})`);
+  await tx.$executeRaw`
+    INSERT INTO "SurveyAnswer" ("responseId", "surveyId", "question", "option", "num", "text") VALUES ${Prisma.join(values)}`;
+}
+
+/**
+ * A published survey created in one go (seed, benchmark generator): definition frozen as version 1,
+ * targets with quotas. The pages go through create → builder → assignment → publish instead.
+ */
+export async function createPublishedSurvey(
+  tx: Tx,
+  s: {
+    code: string;
+    seriesCode: string;
+    period: string;
+    status?: "published" | "closed";
+    definition: SurveyDefinition;
+    opensOn: Date;
+    closesOn: Date;
+    previousWaveId?: number | null;
+    createdById: number;
+    targets: { unitId: number; quota: number }[];
+  },
+): Promise<number> {
+  const json = JSON.stringify(definitionSchema.parse(s.definition));
+  const survey = await tx.survey.create({
+    data: {
+      code: s.code,
+      seriesCode: s.seriesCode,
+      title: s.definition.title,
+      period: s.period,
+      status: s.status ?? "published",
+      definition: json,
+      opensOn: s.opensOn,
+      closesOn: s.closesOn,
+      previousWaveId: s.previousWaveId ?? null,
+      createdById: s.createdById,
+      versions: { create: { version: 1, definition: json } },
+      targets: { create: s.targets },
+    },
+    select: { id: true },
+  });
+  return survey.id;
+}
+
+/**
+ * Bulk storage for data generators (benchmark, seed): the same insert as a field submission, many
+ * questionnaires per transaction. Answers must already be valid for the definition.
+ */
+export async function storeResponses(surveyId: number, version: number, items: Omit<NewResponse, "surveyId" | "version" | "contentHash">[]) {
+  const def = await loadVersion(surveyId, version);
+  if (!def) throw new Error(`No published version ${version} of survey ${surveyId}`);
+  withWriter((w) => {
+    for (const item of items) {
+      const contentHash = hashContent(surveyId, version, item.bands, item.answers);
+      insertResponse(w, def, { ...item, surveyId, version, contentHash }, false);
+    }
+  });
+}
+
+export function hashContent(surveyId: number, version: number, bands: Bands, answers: Answers): string {
+  return crypto.createHash("sha256").update(canonicalJson({ surveyId, version, bands, answers })).digest("hex");
+}
+
+function todayUtc(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** Open for entry: published, and today within the open/close dates (inclusive). */
+export function isOpenForEntry(s: { status: string; opensOn: Date | null; closesOn: Date | null }, today = todayUtc()) {
+  if (s.status !== "published") return false;
+  if (s.opensOn && today < s.opensOn) return false;
+  if (s.closesOn && today > s.closesOn) return false;
+  return true;
+}
+
+export type SubmitOutcome = { status: 200 | 201; responseId: number; revision: number; duplicate: boolean };
+
+/**
+ * A collaborator's submission (JSON body already parsed). Idempotent by the client UUID:
+ * same UUID + same content → the stored record (200); same UUID + other content → 409. A
+ * returned questionnaire is resubmitted with the same UUID and the next revision number.
+ * Anything invalid → 4xx and nothing is written. Acknowledged means committed.
+ */
+export async function submitResponse(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
+  const envelope = submissionSchema.safeParse(body);
+  if (!envelope.success) {
+    const errors: Record<string, string[]> = {};
+    for (const i of envelope.error.issues) (errors[i.path.join(".") || "_"] ??= []).push(i.message);
+    submissionError(400, "surveys.api.badEnvelope", errors);
+  }
+  const s = envelope.data;
+  const target = await db.surveyTarget.findUnique({
+    where: { surveyId_unitId: { surveyId: s.surveyId, unitId: viewer.unitId } },
+    select: { survey: { select: { status: true, opensOn: true, closesOn: true } } },
+  });
+  // Another unit's survey, a draft or an unknown id: the same 404.
+  if (!target || target.survey.status === "draft") submissionError(404, "surveys.api.surveyNotFound");
+  if (!isOpenForEntry(target.survey)) submissionError(409, "surveys.api.surveyClosed");
+  const def = await loadVersion(s.surveyId, s.version);
+  if (!def) submissionError(400, "surveys.api.unknownVersion");
+  const parsed = answersSchema(def).safeParse(s.answers);
+  if (!parsed.success) {
+    const errors: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) {
+      const key = i.code === "unrecognized_keys" ? "_" : String(i.path[0] ?? "_");
+      const message = i.code === "unrecognized_keys" ? `surveys.errors.unknownQuestion::${JSON.stringify({ codes: i.keys.join(", ") })}` : i.message;
+      (errors[key] ??= []).push(message);
+    }
+    submissionError(400, "surveys.api.invalidAnswers", errors);
+  }
+  const answers = parsed.data as Answers;
+  const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
+
+  // New questionnaire or a replay: one IMMEDIATE transaction on the writer (no read-then-write race).
+  const fast = withWriter((w): SubmitOutcome | ExistingResponse => {
+    const existing = findByUuid(w, s.uuid);
+    if (!existing) {
+      if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");
+      const responseId = insertResponse(w, def, {
+        clientUuid: s.uuid,
+        contentHash,
+        surveyId: s.surveyId,
+        version: s.version,
+        unitId: viewer.unitId,
+        collaboratorId: viewer.id,
+        bands: s.bands,
+        answers,
+      });
+      return { status: 201, responseId, revision: 1, duplicate: false };
+    }
+    if (existing.collaboratorId !== viewer.id || existing.surveyId !== s.surveyId) submissionError(409, "surveys.api.uuidConflict");
+    if (s.revision === existing.revision) {
+      if (existing.contentHash !== contentHash) submissionError(409, "surveys.api.uuidConflict");
+      return { status: 200, responseId: existing.id, revision: existing.revision, duplicate: true };
+    }
+    if (existing.status !== "returned" || s.revision !== existing.revision + 1) submissionError(409, "surveys.api.staleRevision");
+    return existing;
+  });
+  if ("responseId" in fast) return fast;
+  const existing = fast;
+
+  return db.$transaction(async (tx) => {
+    const [current] = await tx.$queryRaw<{ status: string; revision: number }[]>`
+      SELECT "status", "revision" FROM "SurveyResponse" WHERE "id" = ${existing.id}`;
+    if (current?.status !== "returned" || Number(current.revision) !== existing.revision) submissionError(409, "surveys.api.staleRevision");
+    // Resubmission of a returned questionnaire: its answers replace the old ones and count again.
+    await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });
+    const rows = answerRows(def, answers);
+    await insertAnswerRows(tx, existing.id, s.surveyId, rows);
+    await applyTallies(tx, s.surveyId, existing.unitId, rows, 1);
+    await applyUnitTally(tx, s.surveyId, existing.unitId, { counted: 1, returned: -1 });
+    await tx.surveyResponse.update({
+      where: { id: existing.id },
+      data: { status: "submitted", revision: s.revision, contentHash, version: s.version, ...s.bands },
+    });
+    await tx.surveyResponseEvent.create({
+      data: {
+        responseId: existing.id,
+        actorId: viewer.id,
+        kind: "resubmitted",
+        revision: s.revision,
+        payload: canonicalJson({ version: s.version, bands: s.bands, answers }),
+      },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "survey.response.resubmit",
+      entityType: "SurveyResponse",
+      entityId: existing.id,
+      after: { revision: s.revision },
+    });
+    return { status: 200, responseId: existing.id, revision: s.revision, duplicate: false } as const;
+  });
+}
+
+/** Review: accept a submitted questionnaire. */
+export async function acceptResponse(tx: Tx, actorId: number, r: { id: number; surveyId: number; unitId: number; revision: number }) {
+  await tx.surveyResponse.update({ where: { id: r.id }, data: { status: "accepted" } });
+  await applyUnitTally(tx, r.surveyId, r.unitId, { accepted: 1 });
+  await tx.surveyResponseEvent.create({ data: { responseId: r.id, actorId, kind: "accepted", revision: r.revision } });
+}
+
+/** Review: return a submitted questionnaire; its answers stop counting until resubmitted. */
+export async function returnResponse(
+  tx: Tx,
+  actorId: number,
+  r: { id: number; surveyId: number; unitId: number; revision: number },
+  comment: string,
+  questionComments: Record<string, string>,
+) {
+  const rows = await tx.surveyAnswer.findMany({
+    where: { responseId: r.id },
+    select: { question: true, option: true, num: true, text: true },
+  });
+  await applyTallies(tx, r.surveyId, r.unitId, rows, -1);
+  await applyUnitTally(tx, r.surveyId, r.unitId, { counted: -1, returned: 1 });
+  await tx.surveyResponse.update({ where: { id: r.id }, data: { status: "returned" } });
+  await tx.surveyResponseEvent.create({
+    data: { responseId: r.id, actorId, kind: "returned", revision: r.revision, comment, payload: JSON.stringify(questionComments) },
+  });
+}

@@ -1,0 +1,57 @@
+// The forms of the survey pages: one schema per form, shared by browser and server.
+import { codeField, dayField, errorKey, shortText, z } from "~/forms/zod";
+
+export const createSurveySchema = z.object({
+  code: codeField(),
+  seriesCode: codeField(),
+  title: shortText(300),
+  period: shortText(40),
+});
+
+/** Target lines: "SH.X001 40" (unit code, quota), one per line. */
+export const assignmentSchema = z
+  .object({
+    opensOn: dayField(),
+    closesOn: dayField(),
+    targets: z
+      .string()
+      .trim()
+      .min(1)
+      .max(20_000)
+      .transform((text, ctx) => {
+        const targets: { code: string; quota: number }[] = [];
+        for (const line of text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+          const m = /^([A-Za-z0-9._-]+)[\s,;:]+(\d{1,6})$/.exec(line);
+          if (!m) {
+            ctx.addIssue({ code: "custom", message: errorKey("surveys.errors.badTargetLine", { line: line.slice(0, 40) }) });
+            return z.NEVER;
+          }
+          targets.push({ code: m[1]!.toUpperCase(), quota: Number(m[2]) });
+        }
+        return targets;
+      }),
+  })
+  .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: errorKey("errors.endBeforeStart") });
+
+export const lifecycleSchema = z.object({ intent: z.enum(["publish", "close", "archive", "reopen"]) });
+
+export const nextWaveSchema = z.object({ intent: z.literal("nextWave"), code: codeField(), title: shortText(300), period: shortText(40) });
+
+/** The survey page's forms: lifecycle buttons, assignment, next wave. */
+export const surveyActionSchema = z.union([
+  lifecycleSchema,
+  assignmentSchema.and(z.object({ intent: z.literal("assign") })),
+  nextWaveSchema,
+]);
+
+export const saveDefinitionSchema = z.object({ definition: z.string().min(2).max(500_000) });
+
+export const reviewSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept") }),
+  z.object({
+    intent: z.literal("return"),
+    comment: z.string().trim().min(1).max(2000),
+    /** JSON { questionCode: comment }, filled by the per-question comment boxes. */
+    questionComments: z.string().max(20_000).optional(),
+  }),
+]);

@@ -1,0 +1,125 @@
+/**
+ * The write path of new questionnaires, on its own better-sqlite3 connection with prepared
+ * statements in one IMMEDIATE transaction: through Prisma each statement costs ~0.3 ms and the
+ * interactive transaction ~1.3 ms, which caps a submission near 130/s; here a submission is a few
+ * dozen microseconds of SQL plus the commit. The SQL is plain and portable to PostgreSQL.
+ * The connection is opened per transaction (cheap for SQLite; journal mode WAL is a property of
+ * the file), so it never outlives a database file swapped by tests or a reset.
+ * Same durability as the app's connection: SQLITE_SYNCHRONOUS (FULL by default), see db.server.ts.
+ */
+import Database from "better-sqlite3";
+import { canonicalJson, type Answers, type Bands, type SurveyDefinition } from "./definition";
+import { answerRows, tallyRows } from "./rows";
+
+export type NewResponse = {
+  clientUuid: string;
+  contentHash: string;
+  surveyId: number;
+  version: number;
+  unitId: number;
+  collaboratorId: number;
+  bands: Bands;
+  answers: Answers;
+  status?: "submitted" | "accepted";
+  submittedAt?: Date;
+};
+
+export type ExistingResponse = {
+  id: number;
+  collaboratorId: number;
+  contentHash: string;
+  revision: number;
+  status: string;
+  surveyId: number;
+  unitId: number;
+};
+
+function databasePath(): string {
+  return (process.env.DATABASE_URL ?? "file:./data/dev.db").replace(/^file:/, "").split("?")[0]!;
+}
+
+const SYNCHRONOUS = new Set(["FULL", "NORMAL", "EXTRA"]);
+
+/** Runs `fn` in one IMMEDIATE transaction on a fresh connection; commits, or rolls back if it throws. */
+export function withWriter<T>(fn: (w: Database.Database) => T): T {
+  const w = new Database(databasePath(), { fileMustExist: true, timeout: 5_000 });
+  try {
+    const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? "FULL").toUpperCase();
+    w.pragma(`synchronous = ${SYNCHRONOUS.has(synchronous) ? synchronous : "FULL"}`);
+    w.pragma("foreign_keys = ON");
+    return w.transaction(fn).immediate(w);
+  } finally {
+    w.close();
+  }
+}
+
+/** DateTime as the Prisma SQLite adapter stores it (ISO text), so both connections agree. */
+export function sqlNow(at?: Date): string {
+  return (at ?? new Date()).toISOString().replace("Z", "+00:00");
+}
+
+export function findByUuid(w: Database.Database, uuid: string): ExistingResponse | undefined {
+  return w
+    .prepare(
+      `SELECT "id", "collaboratorId", "contentHash", "revision", "status", "surveyId", "unitId"
+       FROM "SurveyResponse" WHERE "clientUuid" = ?`,
+    )
+    .get(uuid) as ExistingResponse | undefined;
+}
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(w: Database.Database) {
+  return {
+    response: w.prepare(
+      `INSERT INTO "SurveyResponse" ("clientUuid", "contentHash", "surveyId", "version", "unitId", "collaboratorId", "status",
+         "revision", "ageBand", "gender", "occupation", "area", "submittedAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING "id"`,
+    ),
+    answer: w.prepare(`INSERT INTO "SurveyAnswer" ("responseId", "surveyId", "question", "option", "num", "text") VALUES (?, ?, ?, ?, ?, ?)`),
+    tally: w.prepare(
+      `INSERT INTO "SurveyTally" ("surveyId", "question", "option", "unitId", "count", "numSum") VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT ("surveyId", "question", "option", "unitId") DO UPDATE SET
+         "count" = "SurveyTally"."count" + excluded."count", "numSum" = "SurveyTally"."numSum" + excluded."numSum"`,
+    ),
+    unitTally: w.prepare(
+      `INSERT INTO "SurveyUnitTally" ("surveyId", "unitId", "received", "counted", "accepted", "returned") VALUES (?, ?, 1, 1, ?, 0)
+       ON CONFLICT ("surveyId", "unitId") DO UPDATE SET
+         "received" = "SurveyUnitTally"."received" + 1, "counted" = "SurveyUnitTally"."counted" + 1,
+         "accepted" = "SurveyUnitTally"."accepted" + excluded."accepted"`,
+    ),
+    event: w.prepare(
+      `INSERT INTO "SurveyResponseEvent" ("responseId", "at", "actorId", "kind", "revision", "payload") VALUES (?, ?, ?, 'submitted', 1, ?)`,
+    ),
+    // The audit entry commits with the questionnaire (same columns as recordAudit writes).
+    audit: w.prepare(
+      `INSERT INTO "AuditEntry" ("at", "actorId", "action", "entityType", "entityId", "before", "after")
+       VALUES (?, ?, 'survey.response.submit', 'SurveyResponse', ?, NULL, ?)`,
+    ),
+  };
+}
+
+const statementCache = new WeakMap<Database.Database, Statements>();
+
+/**
+ * Stores one new questionnaire inside the writer's transaction: response, answer rows (one per
+ * response × question × option), exact tallies, history event, audit entry.
+ */
+export function insertResponse(w: Database.Database, def: SurveyDefinition, r: NewResponse, audit = true): number {
+  let st = statementCache.get(w);
+  if (!st) statementCache.set(w, (st = prepare(w)));
+  const status = r.status ?? "submitted";
+  const now = sqlNow(r.submittedAt);
+  const b = r.bands;
+  const { id } = st.response.get(
+    r.clientUuid, r.contentHash, r.surveyId, r.version, r.unitId, r.collaboratorId, status,
+    b.ageBand, b.gender, b.occupation, b.area, now, now,
+  ) as { id: number };
+  const rows = answerRows(def, r.answers);
+  for (const a of rows) st.answer.run(id, r.surveyId, a.question, a.option, a.num, a.text);
+  for (const t of tallyRows(rows)) st.tally.run(r.surveyId, t.question, t.option, r.unitId, t.count, t.numSum);
+  st.unitTally.run(r.surveyId, r.unitId, status === "accepted" ? 1 : 0);
+  st.event.run(id, now, r.collaboratorId, canonicalJson({ version: r.version, bands: r.bands, answers: r.answers }));
+  if (audit) st.audit.run(now, r.collaboratorId, String(id), JSON.stringify({ surveyId: r.surveyId, unitId: r.unitId, clientUuid: r.clientUuid }));
+  return id;
+}

@@ -1,0 +1,84 @@
+import ExcelJS from "exceljs";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { queryOne, signInAs } from "./support";
+import { FULL_DEFINITION, publishSurveyFromJson } from "./surveys-support";
+
+const BANDS = { ageBand: "45-59", gender: "male", occupation: "farmer", area: "rural" };
+const BASE = { Q2: ["Q2_1"], Q4: "Q4_4", Q6: 7, Q7: 3 };
+
+async function submit(request: APIRequestContext, surveyId: number, uuid: string, answers: object) {
+  const res = await request.post("/api/surveys/responses", { data: { uuid, surveyId, version: 1, bands: BANDS, answers: { ...BASE, ...answers } } });
+  expect(res.status()).toBe(201);
+  return ((await res.json()) as { responseId: number }).responseId;
+}
+
+test("return with a comment, fix and resubmit, accept; results and the XLSX export hold the right counts", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const office = await browser.newPage();
+  const id = await publishSurveyFromJson(office, "KS.E2E.REVIEW", FULL_DEFINITION, "SH.X001 10");
+
+  const field = await browser.newPage();
+  await signInAs(field, "ctv");
+  await submit(field.request, id, crypto.randomUUID(), { Q1: "Q1_1" });
+  await submit(field.request, id, crypto.randomUUID(), { Q1: "Q1_1" });
+  await submit(field.request, id, crypto.randomUUID(), { Q1: "Q1_2" });
+  const returned = await submit(field.request, id, crypto.randomUUID(), { Q1: "Q1_3", Q3: "khó" });
+
+  // The secretariat returns it, with a general comment and one on question Q3.
+  await office.goto(`/surveys/${id}/review?status=submitted`);
+  await expect(office.getByRole("status")).toHaveText("4 phiếu");
+  await office.getByRole("link", { name: `#${returned}` }).click();
+  await office.getByLabel("Góp ý cho câu Q3").fill("Ghi rõ khó khăn cụ thể");
+  await office.getByLabel("Lý do trả lại").fill("Câu 3 quá chung chung");
+  await office.getByRole("button", { name: "Trả lại để sửa" }).click();
+  await expect(office.locator(".page-header")).toContainText("Trả lại");
+
+  // The collaborator sees it returned with the comments, fixes it and resubmits.
+  await field.goto("/surveys");
+  const row = field.getByRole("table", { name: "Phiếu tôi đã gửi" }).getByRole("row").filter({ hasText: `#${returned}` });
+  await expect(row).toContainText("Trả lại");
+  await row.getByRole("link", { name: `#${returned}` }).click();
+  await expect(field.getByRole("region", { name: "Phiếu bị trả lại" })).toContainText("Câu 3 quá chung chung");
+  await field.getByRole("link", { name: "Sửa và gửi lại" }).click();
+  await expect(field.getByRole("note").filter({ hasText: "Ghi rõ khó khăn cụ thể" })).toBeVisible();
+  await expect(field.getByLabel(/Q3\. Khó khăn lớn nhất/)).toHaveValue("khó");
+  await field.getByLabel(/Q3\. Khó khăn lớn nhất/).fill("Giá phân bón tăng gấp đôi");
+  await field.getByRole("button", { name: "Gửi lại phiếu đã sửa" }).click();
+  await expect(field.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+
+  // The secretariat accepts the corrected version; history keeps every step.
+  await office.goto(`/surveys/responses/${returned}`);
+  await expect(office.locator(".page-header")).toContainText("lần gửi 2");
+  await expect(office.getByRole("table", { name: "Nội dung phiếu" })).toContainText("Giá phân bón tăng gấp đôi");
+  await office.getByRole("button", { name: "Duyệt phiếu" }).click();
+  await expect(office.locator(".page-header")).toContainText("Đã duyệt");
+  const history = office.getByRole("region", { name: "Lịch sử phiếu" }).getByRole("listitem");
+  await expect(history).toHaveCount(4);
+  await expect(history.nth(1)).toContainText("Câu 3 quá chung chung");
+  await expect(history.nth(1)).toContainText("Q3: Ghi rõ khó khăn cụ thể");
+  expect(queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "SurveyResponse" WHERE "surveyId" = ?', id).n).toBe(4);
+
+  // Results: 10 issued, 4 received; Q1 = 2 better (50%), 1 same (25%), 1 worse (25%).
+  await office.goto(`/surveys/${id}/results`);
+  await expect(office.getByText("10 phiếu phát ra, thu về 4, đạt 40,00%; hợp lệ 4 (đã duyệt 1).")).toBeVisible();
+  const q1 = office.getByRole("table", { name: "Bảng số liệu câu Q1", exact: true });
+  await expect(q1.getByRole("row", { name: /Tốt hơn/ })).toContainText("250,00");
+  await expect(q1.getByRole("row", { name: /Như cũ/ })).toContainText("125,00");
+  await expect(office.getByRole("img", { name: "Biểu đồ tỷ lệ câu Q1", exact: true })).toBeVisible();
+  await expect(office.getByRole("list", { name: "Các ý kiến trả lời câu Q3", exact: true })).toContainText("Giá phân bón tăng gấp đôi");
+
+  // The XLSX export opens and holds the same numbers.
+  const downloading = office.waitForEvent("download");
+  await office.getByRole("link", { name: "Xuất Excel (XLSX)" }).click();
+  const file = await (await downloading).path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet("Kết quả")!;
+  const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
+  expect(rows[1]!.slice(1)).toEqual(["Phiếu phát ra", 10, "Thu về", 4, "Hợp lệ", 4]);
+  const better = rows.find((r) => r[1] === "Q1" && r[3] === "Q1_1")!;
+  expect(better.slice(5, 8)).toEqual([2, 4, 50]);
+  const worse = rows.find((r) => r[1] === "Q1" && r[3] === "Q1_3")!;
+  expect(worse.slice(5, 8)).toEqual([1, 4, 25]);
+  expect(workbook.getWorksheet("Phiếu")!.rowCount).toBe(5);
+});

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/db.server";
+import { safeCell } from "~/surveys/export.server";
+import { crossTable } from "~/surveys/results.server";
+import { submitResponse } from "~/surveys/storage.server";
+import { changeStatus, copyAsNextWave, createSurvey, getSurvey, listAssignedOpen, saveDefinition, setAssignment } from "~/surveys/surveys.server";
+import { FieldError } from "~/forms/field-error.server";
+import { addUnit, catchError, day, realViewerAt, thrownStatus } from "./fixtures";
+import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
+
+describe("survey lifecycle", () => {
+  it("draft → published (frozen version 1) → a change makes version 2 with the same codes → closed", async () => {
+    const province = await addUnit(null, "P", "Tỉnh", "province");
+    await addUnit(province, "P.X1", "Xã Một");
+    const secretary = await realViewerAt(province, "thuky", "secretariat");
+    const id = await createSurvey(secretary, { code: "KS.A", seriesCode: "KS", title: "Khảo sát A", period: "2026-Q4" });
+    expect(await catchError(changeStatus(secretary, id, "publish"))).toBeInstanceOf(FieldError);
+    await saveDefinition(secretary, id, JSON.stringify(SAMPLE));
+    await setAssignment(secretary, id, { opensOn: day("2026-01-01"), closesOn: day("2026-12-31"), targets: [{ code: "P.X1", quota: 5 }] });
+    await changeStatus(secretary, id, "publish");
+    expect((await getSurvey(secretary, id)).versions.map((v) => v.version)).toEqual([1]);
+
+    // Changing a question's type after publication is refused; adding a question makes version 2.
+    const retyped = { ...SAMPLE, questions: SAMPLE.questions.map((q) => (q.code === "Q4" ? { ...q, type: "number" as const } : q)) };
+    expect(thrownStatus(await catchError(saveDefinition(secretary, id, JSON.stringify(retyped))))).toBe(400);
+    const renamedOption = { ...SAMPLE, questions: SAMPLE.questions.map((q) => (q.code === "Q1" ? { ...q, options: q.options!.map((o, i) => (i === 0 ? { ...o, code: "Q1_9" } : o)) } : q)) };
+    expect(thrownStatus(await catchError(saveDefinition(secretary, id, JSON.stringify(renamedOption))))).toBe(400);
+    const extended = { ...SAMPLE, questions: [...SAMPLE.questions, { code: "Q9", type: "longText" as const, title: "Ý kiến khác", required: false }] };
+    await saveDefinition(secretary, id, JSON.stringify(extended));
+    const survey = await getSurvey(secretary, id);
+    expect(survey.version).toBe(2);
+    expect(survey.versions.map((v) => v.version)).toEqual([1, 2]);
+
+    await changeStatus(secretary, id, "close");
+    expect(thrownStatus(await catchError(saveDefinition(secretary, id, JSON.stringify(SAMPLE))))).toBe(409);
+    const next = await copyAsNextWave(secretary, id, { code: "KS.B", title: "Khảo sát B", period: "2027-Q1" });
+    const wave = await getSurvey(secretary, next);
+    expect(wave).toMatchObject({ status: "draft", seriesCode: "KS", previousWaveId: id });
+    expect(wave.definition.questions.map((q) => q.code)).toEqual(extended.questions.map((q) => q.code));
+    expect(wave.targets.map((t) => t.quota)).toEqual([5]);
+    expect((await db.auditEntry.findMany({ where: { entityType: "Survey" }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
+      "survey.create", "survey.edit", "survey.assign", "survey.publish", "survey.new_version", "survey.close", "survey.next_wave",
+    ]);
+  });
+
+  it("assignment refuses units outside the viewer's scope; a collaborator sees only their open assignments", async () => {
+    const { survey, x1, ctv1, ctv3, secretary } = await publishedSurvey();
+    const commune = await realViewerAt(x1, "lanhdao.xa", "secretariat");
+    expect(await catchError(setAssignment(commune, survey.id, { opensOn: day("2026-01-01"), closesOn: day("2026-12-31"), targets: [{ code: "P.X2", quota: 3 }] })))
+      .toBeInstanceOf(FieldError);
+    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    expect(await listAssignedOpen(ctv1)).toMatchObject([{ id: survey.id, quota: 10, received: 1, mine: 1 }]);
+    expect(await listAssignedOpen(ctv3)).toEqual([]);
+    expect(thrownStatus(await catchError(getSurvey({ ...ctv3, role: "official" }, survey.id)))).toBe(404);
+    expect((await getSurvey(secretary, survey.id)).id).toBe(survey.id);
+  });
+});
+
+describe("breakdowns and exports", () => {
+  it("suppresses cross-tab cells with fewer than 5 questionnaires", async () => {
+    const { survey, ctv1, ctv2, secretary } = await publishedSurvey();
+    for (let i = 0; i < 5; i++) await submitResponse(ctv1, body(survey.id, { Q1: i < 3 ? "Q1_1" : "Q1_2", Q4: 5 }));
+    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    const table = await crossTable(secretary, survey.id, "Q1", "unit", { bands: {} });
+    expect(table!.rows).toEqual([
+      { key: "P.X1", label: "Xã Một", n: 5, suppressed: false, cells: [{ count: 3, share: 0.6 }, { count: 2, share: 0.4 }, { count: 0, share: 0 }] },
+      { key: "P.X2", label: "Xã Hai", n: 1, suppressed: true, cells: [{ count: null, share: null }, { count: null, share: null }, { count: null, share: null }] },
+    ]);
+  });
+
+  it("neutralises cells a spreadsheet would run as formulas", () => {
+    expect(["=1+1", "+84", "-2", "@SUM(A1)", "\tx", "\rx", "bình thường", 12, null].map(safeCell)).toEqual([
+      "'=1+1", "'+84", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "bình thường", 12, null,
+    ]);
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/db.server";
+import { countAnswers, crossTab, surveyResults, unitProgress } from "~/surveys/results.server";
+import { reviewResponse } from "~/surveys/review.server";
+import { submitResponse } from "~/surveys/storage.server";
+import { catchError, thrownStatus } from "./fixtures";
+import { body, publishedSurvey, uuid } from "./surveys-fixtures";
+
+function thrownMessage(error: unknown): string | undefined {
+  return (error as { data?: { message?: string } }).data?.message;
+}
+
+async function counts() {
+  return {
+    responses: await db.surveyResponse.count(),
+    answers: await db.surveyAnswer.count(),
+    tallies: await db.surveyTally.count(),
+  };
+}
+
+describe("submission", () => {
+  it("stores one row per chosen option and keeps tallies equal to a GROUP BY over the rows", async () => {
+    const { survey, ctv1, ctv2, province } = await publishedSurvey();
+    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1", "Q2_3"], Q4: 8, Q5: 4, Q6: { Q6_A: "T", Q6_B: "K" } }));
+    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "giá cao", Q4: 3 }));
+    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1"], Q4: 10 }));
+    expect(await db.surveyAnswer.count({ where: { question: "Q2" } })).toBe(3);
+
+    const fromTallies = await countAnswers(survey.id, { path: province.path, bands: {} });
+    const find = (rows: typeof fromTallies, q: string, o: string) => rows.find((r) => r.question === q && r.option === o);
+    expect(find(fromTallies, "Q1", "")?.count).toBe(3);
+    expect(find(fromTallies, "Q1", "Q1_1")?.count).toBe(2);
+    expect(find(fromTallies, "Q2", "")?.count).toBe(2);
+    expect(find(fromTallies, "Q2", "Q2_1")?.count).toBe(2);
+    expect(find(fromTallies, "Q4", "")).toMatchObject({ count: 3, numSum: 21 });
+    expect(find(fromTallies, "Q6_A", "T")?.count).toBe(1);
+
+    // The same numbers through the raw answer rows (the band-filter path with every band).
+    const raw = await countAnswers(survey.id, { path: province.path, bands: { ageBand: "30-44" } });
+    for (const row of raw) expect(find(fromTallies, row.question, row.option)?.count).toBe(row.count);
+
+    const results = await surveyResults({ ...ctv1, role: "secretariat", unitPath: province.path }, survey.id, { bands: {} });
+    const q1 = results.questions.find((q) => q.code === "Q1")!;
+    expect(q1.n).toBe(3);
+    expect(q1.options[0]).toMatchObject({ code: "Q1_1", count: 2 });
+    expect(q1.options[0]!.share).toBeCloseTo(2 / 3);
+    expect(results.questions.find((q) => q.code === "Q4")!.mean).toBe(7);
+    expect(results.questions.find((q) => q.code === "Q3")!.texts).toEqual(["giá cao"]);
+    expect(results.totals).toEqual({ quota: 30, received: 3, counted: 3, accepted: 0 });
+
+    const byUnit = await crossTab(survey.id, "Q1", "unit", { path: province.path, bands: {} });
+    expect(byUnit).toContainEqual({ key: "P.X1", label: "Xã Một", option: "Q1_1", count: 1 });
+    expect(byUnit).toContainEqual({ key: "P.X2", label: "Xã Hai", option: "", count: 1 });
+  });
+
+  it("is idempotent by UUID: same content → same record, changed content → 409, nothing written", async () => {
+    const { survey, ctv1 } = await publishedSurvey();
+    const id = uuid();
+    const first = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }, id));
+    const again = await submitResponse(ctv1, body(survey.id, { Q4: 5, Q1: "Q1_1" }, id));
+    expect(first).toMatchObject({ status: 201, duplicate: false });
+    expect(again).toMatchObject({ status: 200, duplicate: true, responseId: first.responseId });
+    const before = await counts();
+    const changed = await catchError(submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 5 }, id)));
+    expect(thrownStatus(changed)).toBe(409);
+    expect(thrownMessage(changed)).toBe("surveys.api.uuidConflict");
+    expect(await counts()).toEqual(before);
+    expect(await db.surveyTally.findFirst({ where: { question: "Q1", option: "" } })).toMatchObject({ count: 1 });
+  });
+
+  it("stores one record when the same UUID arrives several times at once", async () => {
+    const { survey, ctv1 } = await publishedSurvey();
+    const id = uuid();
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id))));
+    expect(outcomes.map((o) => o.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(outcomes.map((o) => o.responseId)).size).toBe(1);
+    expect(await db.surveyResponse.count()).toBe(1);
+    expect(await db.surveyTally.findFirst({ where: { question: "Q1", option: "Q1_2" } })).toMatchObject({ count: 1 });
+  });
+
+  it("refuses bad input with a 4xx and writes nothing", async () => {
+    const { survey, ctv1, ctv3 } = await publishedSurvey();
+    const cases: [unknown, number][] = [
+      [body(survey.id, { Q1: "Q1_1", Q4: 5, Q77: 1 }), 400],
+      [body(survey.id, { Q1: "Q1_1", Q4: "năm" }), 400],
+      [body(survey.id, { Q1: "Q1_1", Q4: 12 }), 400],
+      [body(survey.id, { Q1: "Q1_1", Q4: 5, Q3: "ẩn" }), 400],
+      [body(survey.id, { Q1: "Q1_3", Q4: 5, Q3: "x".repeat(5000) }), 400],
+      [body(survey.id, { Q1: "Q1_1", Q4: 5 }, "not-a-uuid"), 400],
+      [{ ...body(survey.id, { Q1: "Q1_1", Q4: 5 }), bands: { ageBand: "30-44", gender: "female", occupation: "farmer", area: "rural", name: "Nguyễn Văn A" } }, 400],
+      [body(survey.id + 100, { Q1: "Q1_1", Q4: 5 }), 404],
+      ["{not json", 400],
+    ];
+    for (const [payload, status] of cases) {
+      expect(thrownStatus(await catchError(submitResponse(ctv1, payload)))).toBe(status);
+    }
+    // Another unit's survey: the collaborator of a non-target unit gets 404.
+    expect(thrownStatus(await catchError(submitResponse(ctv3, body(survey.id, { Q1: "Q1_1", Q4: 5 }))))).toBe(404);
+    // A closed survey: 409.
+    await db.survey.update({ where: { id: survey.id }, data: { status: "closed" } });
+    expect(thrownStatus(await catchError(submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }))))).toBe(409);
+    expect(await counts()).toEqual({ responses: 0, answers: 0, tallies: 0 });
+  });
+
+  it("return removes a questionnaire from the results; a fixed resubmission counts again; accept keeps it", async () => {
+    const { survey, ctv1, secretary, province } = await publishedSurvey();
+    const id = uuid();
+    const { responseId } = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "x", Q4: 2 }, id));
+    await reviewResponse(secretary, responseId, { intent: "return", comment: "Câu 3 chưa rõ", questionComments: '{"Q3":"Ghi rõ lý do"}' });
+    const scope = { path: province.path, bands: {} };
+    expect((await countAnswers(survey.id, scope)).every((r) => r.question !== "Q1" || r.count === 0)).toBe(true);
+    expect((await unitProgress(survey.id, scope))[0]).toMatchObject({ received: 1, counted: 0 });
+
+    // The same UUID with the old revision number and other content is still a conflict.
+    expect(thrownStatus(await catchError(submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 2 }, id))))).toBe(409);
+    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "Giá điện tăng", Q4: 2 }, id, { revision: 2 }));
+    const rows = await countAnswers(survey.id, scope);
+    expect(rows.find((r) => r.question === "Q3" && r.option === "")?.count).toBe(1);
+    expect(await db.surveyAnswer.findFirst({ where: { question: "Q3" } })).toMatchObject({ text: "Giá điện tăng" });
+
+    await reviewResponse(secretary, responseId, { intent: "accept" });
+    expect((await unitProgress(survey.id, scope))[0]).toMatchObject({ received: 1, counted: 1, accepted: 1 });
+    const events = await db.surveyResponseEvent.findMany({ where: { responseId }, orderBy: { id: "asc" } });
+    expect(events.map((e) => e.kind)).toEqual(["submitted", "returned", "resubmitted", "accepted"]);
+    expect(events[1]).toMatchObject({ comment: "Câu 3 chưa rõ", payload: '{"Q3":"Ghi rõ lý do"}' });
+    expect(await db.auditEntry.count({ where: { entityType: "SurveyResponse", entityId: String(responseId) } })).toBe(4);
+  });
+});
