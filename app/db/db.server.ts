@@ -47,10 +47,14 @@ export async function withExclusiveConnection<T>(work: (raw: Database.Database) 
     if (!raw?.open) throw new Error("No SQLite connection to lend");
   }
   const release = await connection.lock.acquire();
+  const live = connection.rawConnection() ?? raw;
+  // Prisma's adapter reads integers as BigInt; app code reads plain numbers (ids fit 2^53).
+  // Statements prepared during `work` keep this setting; Prisma prepares its own afresh.
+  live.defaultSafeIntegers(false);
   try {
-    const live = connection.rawConnection() ?? raw;
     return live.transaction(work).immediate(live);
   } finally {
+    live.defaultSafeIntegers(true);
     release();
   }
 }

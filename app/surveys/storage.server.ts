@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
-import { db, type Tx } from "~/db/db.server";
+import { db, withExclusiveConnection, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
   answersSchema,
@@ -19,7 +19,7 @@ import {
   type SurveyDefinition,
 } from "./definition";
 import { answerRows, tallyRows, type AnswerRow } from "./rows";
-import { findByUuid, insertResponse, withWriter, type ExistingResponse, type NewResponse } from "./writer.server";
+import { findByUuid, insertResponse, type ExistingResponse, type NewResponse } from "./writer.server";
 
 export type { NewResponse } from "./writer.server";
 
@@ -129,7 +129,7 @@ export async function createPublishedSurvey(
 export async function storeResponses(surveyId: number, version: number, items: Omit<NewResponse, "surveyId" | "version" | "contentHash">[]) {
   const def = await loadVersion(surveyId, version);
   if (!def) throw new Error(`No published version ${version} of survey ${surveyId}`);
-  withWriter((w) => {
+  await withExclusiveConnection((w) => {
     for (const item of items) {
       const contentHash = hashContent(surveyId, version, item.bands, item.answers);
       insertResponse(w, def, { ...item, surveyId, version, contentHash }, false);
@@ -193,7 +193,7 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
 
   // New questionnaire or a replay: one IMMEDIATE transaction on the writer (no read-then-write race).
-  const fast = withWriter((w): SubmitOutcome | ExistingResponse => {
+  const fast = await withExclusiveConnection((w): SubmitOutcome | ExistingResponse => {
     const existing = findByUuid(w, s.uuid);
     if (!existing) {
       if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");

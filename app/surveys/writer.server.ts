@@ -1,13 +1,11 @@
 /**
- * The write path of new questionnaires, on its own better-sqlite3 connection with prepared
- * statements in one IMMEDIATE transaction: through Prisma each statement costs ~0.3 ms and the
- * interactive transaction ~1.3 ms, which caps a submission near 130/s; here a submission is a few
- * dozen microseconds of SQL plus the commit. The SQL is plain and portable to PostgreSQL.
- * The connection is opened per transaction (cheap for SQLite; journal mode WAL is a property of
- * the file), so it never outlives a database file swapped by tests or a reset.
- * Same durability as the app's connection: SQLITE_SYNCHRONOUS (FULL by default), see db.server.ts.
+ * The write path of new questionnaires: prepared statements on the app's one SQLite connection,
+ * borrowed through withExclusiveConnection (one IMMEDIATE transaction, no Prisma query can
+ * interleave; docs/decisions/0010-one-connection.md). Through Prisma each statement costs ~0.3 ms
+ * and an interactive transaction ~1.3 ms, which capped a submission near 130/s; here a submission
+ * is a few dozen microseconds of SQL plus the commit. The SQL is plain and portable to PostgreSQL.
  */
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { canonicalJson, type Answers, type Bands, type SurveyDefinition } from "./definition";
 import { answerRows, tallyRows } from "./rows";
 
@@ -33,25 +31,6 @@ export type ExistingResponse = {
   surveyId: number;
   unitId: number;
 };
-
-function databasePath(): string {
-  return (process.env.DATABASE_URL ?? "file:./data/dev.db").replace(/^file:/, "").split("?")[0]!;
-}
-
-const SYNCHRONOUS = new Set(["FULL", "NORMAL", "EXTRA"]);
-
-/** Runs `fn` in one IMMEDIATE transaction on a fresh connection; commits, or rolls back if it throws. */
-export function withWriter<T>(fn: (w: Database.Database) => T): T {
-  const w = new Database(databasePath(), { fileMustExist: true, timeout: 5_000 });
-  try {
-    const synchronous = (process.env.SQLITE_SYNCHRONOUS ?? "FULL").toUpperCase();
-    w.pragma(`synchronous = ${SYNCHRONOUS.has(synchronous) ? synchronous : "FULL"}`);
-    w.pragma("foreign_keys = ON");
-    return w.transaction(fn).immediate(w);
-  } finally {
-    w.close();
-  }
-}
 
 /** DateTime as the Prisma SQLite adapter stores it (ISO text), so both connections agree. */
 export function sqlNow(at?: Date): string {

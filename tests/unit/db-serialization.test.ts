@@ -45,8 +45,10 @@ describe("one connection, one user at a time", () => {
       order.push("raw runs");
       const row = raw.prepare(`SELECT "name" FROM "Unit" WHERE "id" = ?`).get(root.id) as { name: string };
       raw.prepare(`UPDATE "Unit" SET "name" = ? WHERE "id" = ?`).run(`${row.name} + raw`, root.id);
-      return root.id;
+      return (raw.prepare(`SELECT "id" FROM "Unit" WHERE "id" = ?`).get(root.id) as { id: number }).id;
     });
+    // Plain numbers, not the BigInts Prisma's adapter reads.
+    expect(typeof id).toBe("number");
     await prismaTx;
     expect(order).toEqual(["prisma commits", "raw runs"]);
     expect((await db.unit.findUniqueOrThrow({ where: { id } })).name).toBe("by Prisma + raw");
