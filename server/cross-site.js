@@ -6,6 +6,10 @@
 // See docs/decisions/0004-csrf-origin-check.md.
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/**
+ * @param {{ method: string, host: string | undefined, origin?: string, secFetchSite?: string }} request
+ * @returns {boolean}
+ */
 export function isCrossSiteRequest({ method, host, origin, secFetchSite }) {
   if (SAFE_METHODS.has(method)) return false;
   if (secFetchSite) return !["same-origin", "none"].includes(secFetchSite);

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { formatDateTime, formatDay, formatQuarter, parseDay } from "~/utils/dates";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { foldForSearch } from "~/utils/text";
-// @ts-expect-error: plain JS module of the server, without type declarations
 import { isCrossSiteRequest } from "../../server/cross-site.js";
 
 describe("dates", () => {
