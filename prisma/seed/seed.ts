@@ -17,6 +17,7 @@ import {
   SECTORS,
   SURNAMES,
 } from "./province-data";
+import { seedOpinionReports } from "./opinion-reports";
 import { seededRandom } from "./random";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -179,6 +180,7 @@ async function main() {
     await seedMergerLineage(tx, province, communes);
     const bodies = await seedAffiliatedBodies(tx, province);
     const accounts = await seedAccounts(tx, province, communes, bodies);
+    console.log("Opinion reports:", await seedOpinionReports(tx));
     return { communes, accounts };
   }, { timeout: 120_000 });
   console.log(
