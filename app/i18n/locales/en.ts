@@ -1,3 +1,4 @@
+import { reportsEn } from "./reports.en";
 import type { Dictionary } from "./vi";
 
 export const en: Dictionary = {
@@ -190,4 +191,5 @@ export const en: Dictionary = {
     invalidCredentials: "Wrong username or password.",
     throttled: "Too many failed attempts. Please try again in 15 minutes.",
   },
+  ...reportsEn,
 };
