@@ -338,3 +338,14 @@ export async function myReportingOverview(viewer: Viewer) {
   const filed = new Set(reports.map((r) => r.periodId));
   return { toFile: openPeriods.filter((p) => !filed.has(p.id)), reports };
 }
+
+/** Runs a filing; a replayed UUID with changed content comes back as a 409 reply, not a thrown error. */
+export async function withConflictReply<T>(run: () => Promise<T>): Promise<T | { conflict: ReturnType<typeof data> }> {
+  try {
+    return await run();
+  } catch (error) {
+    const status = error && typeof error === "object" && "init" in error ? (error as { init?: { status?: number } }).init?.status : undefined;
+    if (status === 409) return { conflict: data({ message: "reports.errors.uuidReplayChanged" }, { status: 409 }) };
+    throw error;
+  }
+}
