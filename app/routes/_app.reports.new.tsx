@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { db } from "~/db/db.server";
@@ -25,8 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = await getPeriod(periodIdOf(request));
   if (period.status !== "open") notFound();
   const existing = await db.opinionReport.findUnique({ where: { periodId_collaboratorId: { periodId: period.id, collaboratorId: viewer.id } }, select: { id: true } });
-  if (existing) throw redirect(`/reports/${existing.id}`);
-  return { period, username: viewer.username, ...(await reportFormOptions(viewer, await getLanguage(request))) };
+  return { period, existing, username: viewer.username, ...(await reportFormOptions(viewer, await getLanguage(request))) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -40,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewReportPage() {
   const { t } = useTranslation();
-  const { period, username, topics, groups, areas } = useLoaderData<typeof loader>();
+  const { period, existing, username, topics, groups, areas } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as SubmissionResult<string[]> | { message: string } | undefined;
   const periodName = t("reports.periodName", { month: period.month, year: period.year });
   return (
@@ -49,7 +48,11 @@ export default function NewReportPage() {
         <h1>{t("reports.newTitle", { period: periodName })}</h1>
         <p className="muted">{t("reports.periodRange", { from: formatDay(period.startsOn), to: formatDay(period.endsOn), deadline: formatDay(period.deadline) })}</p>
       </header>
-      <ReportForm
+      {existing ? (
+        <p className="notice" role="status">
+          {result && "message" in result ? t(result.message) : t("reports.errors.alreadyFiled")} <Link to={`/reports/${existing.id}`}>{t("reports.open")}</Link>
+        </p>
+      ) : <ReportForm
         draftKey={draftKeyFor(period.id, username)}
         topics={topics}
         groups={groups}
@@ -57,7 +60,7 @@ export default function NewReportPage() {
         serverErrors={result && "error" in result ? (result.error ?? undefined) : undefined}
         serverMessage={result && "message" in result ? result.message : undefined}
         submitLabel={t("reports.submit")}
-      />
+      />}
     </>
   );
 }
