@@ -1,0 +1,134 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { runForm } from "~/forms/run-form.server";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { listPeriods, openPeriod, setPeriodStatus } from "~/periods/periods.server";
+import { createTopic, listTopics, setTopicActive } from "~/topics/catalog.server";
+import { createTopicSchema, openPeriodSchema, topicActionSchema, TOPIC_GROUPS } from "~/topics/topic-schemas";
+import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
+import { z } from "~/forms/zod";
+import { formatDay, formatQuarter } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Chủ đề, kỳ báo cáo · Dư luận" }];
+
+const periodActionSchema = z.union([
+  openPeriodSchema.extend({ intent: z.literal("openPeriod") }),
+  z.object({ intent: z.literal("setPeriodStatus"), periodId: z.coerce.number().int().positive(), status: z.enum(["open", "closed"]) }),
+]);
+const actionSchema = z.union([topicActionSchema, periodActionSchema]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCapability(request, "manageTopics");
+  const now = new Date();
+  return { topics: await listTopics(), periods: await listPeriods({ take: 36 }), nextYear: now.getUTCFullYear() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "manageTopics");
+  const outcome = await runForm(request, actionSchema, async (input) => {
+    if (input.intent === "create") await createTopic(viewer, input);
+    else if (input.intent === "toggle") await setTopicActive(viewer, input.code, input.active);
+    else if (input.intent === "openPeriod") await openPeriod(viewer, input);
+    else await setPeriodStatus(viewer, input.periodId, input.status);
+  });
+  if ("failed" in outcome) return outcome.failed;
+  return redirect("/topics");
+}
+
+export default function TopicsPage() {
+  const { t, i18n } = useTranslation();
+  const { topics, periods, nextYear } = useLoaderData<typeof loader>();
+  const create = useFetcherForm("create-topic", createTopicSchema, { group: "society" });
+  const open = useFetcherForm("open-period", openPeriodSchema, { year: String(nextYear), month: "", cutoffDay: "20" });
+  const toggle = useFetcher();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("topics.title")}</h1>
+      </header>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("topics.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.nameVi")}</th><th scope="col">{t("topics.nameEn")}</th>
+              <th scope="col">{t("topics.group")}</th><th scope="col">{t("reports.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {topics.map((topic) => (
+              <tr key={topic.code}>
+                <td><code>{topic.code}</code></td><td>{topic.nameVi}</td><td>{topic.nameEn}</td><td>{t(`topics.groups.${topic.group}`)}</td>
+                <td>
+                  <toggle.Form method="post">
+                    <input type="hidden" name="intent" value="toggle" />
+                    <input type="hidden" name="code" value={topic.code} />
+                    <input type="hidden" name="active" value={topic.active ? "false" : "true"} />
+                    {topic.active ? t("topics.active") : t("topics.inactive")}{" "}
+                    <button type="submit" className="link-button" aria-label={`${topic.active ? t("topics.deactivate") : t("topics.activate")} ${topic.code}`}>
+                      {topic.active ? t("topics.deactivate") : t("topics.activate")}
+                    </button>
+                  </toggle.Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="card-grid">
+        <create.fetcher.Form method="post" {...getFormProps(create.form)} aria-labelledby="add-topic" className="card-form">
+          <h2 id="add-topic">{t("topics.add")}</h2>
+          <input type="hidden" name="intent" value="create" />
+          <TextField label={t("topics.code")} field={create.fields.code} />
+          <TextField label={t("topics.nameVi")} field={create.fields.nameVi} />
+          <TextField label={t("topics.nameEn")} field={create.fields.nameEn} />
+          <SelectField label={t("topics.group")} field={create.fields.group} options={TOPIC_GROUPS.map((g) => ({ value: g, label: t(`topics.groups.${g}`) }))} />
+          <FormErrors errors={create.form.errors} />
+          <button type="submit" disabled={create.busy}>{t("topics.add")}</button>
+        </create.fetcher.Form>
+        <open.fetcher.Form method="post" {...getFormProps(open.form)} aria-labelledby="open-period" className="card-form">
+          <h2 id="open-period">{t("periods.open")}</h2>
+          <input type="hidden" name="intent" value="openPeriod" />
+          <TextField label={t("periods.year")} field={open.fields.year} />
+          <TextField label={t("periods.month")} field={open.fields.month} />
+          <TextField label={t("periods.cutoffDay")} field={open.fields.cutoffDay} hint={t("periods.cutoffHint")} />
+          <FormErrors errors={open.form.errors} />
+          <button type="submit" disabled={open.busy}>{t("periods.openSubmit")}</button>
+        </open.fetcher.Form>
+      </div>
+      <h2>{t("periods.title")}</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("periods.title")}</caption>
+          <thead>
+            <tr><th scope="col">{t("reports.period")}</th><th scope="col">{t("periods.quarter")}</th><th scope="col">{t("periods.range")}</th><th scope="col">{t("periods.deadline")}</th><th scope="col">{t("reports.status")}</th></tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.id}>
+                <td>{t("reports.periodName", { month: p.month, year: p.year })}</td>
+                <td>{formatQuarter(p.year, p.quarter as 1 | 2 | 3 | 4, i18n.language)}</td>
+                <td>{formatDay(p.startsOn)} – {formatDay(p.endsOn)}</td>
+                <td>{formatDay(p.deadline)}</td>
+                <td>
+                  <toggle.Form method="post">
+                    <input type="hidden" name="intent" value="setPeriodStatus" />
+                    <input type="hidden" name="periodId" value={p.id} />
+                    <input type="hidden" name="status" value={p.status === "open" ? "closed" : "open"} />
+                    {p.status === "open" ? t("periods.statusOpen") : t("periods.statusClosed")}{" "}
+                    <button type="submit" className="link-button" aria-label={`${p.status === "open" ? t("periods.close") : t("periods.reopen")} ${t("reports.periodName", { month: p.month, year: p.year })}`}>
+                      {p.status === "open" ? t("periods.close") : t("periods.reopen")}
+                    </button>
+                  </toggle.Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
