@@ -52,7 +52,7 @@ export default function CompletenessPage() {
           {canGoUp && matrix.root.parentId ? <> · <Link to={link(matrix.root.parentId)}>{t("completeness.up")}</Link></> : null}
         </p>
       </header>
-      <Form method="get" className="filters" aria-label={t("completeness.quarter")}>
+      <Form method="get" className="filters">
         <input type="hidden" name="unit" value={matrix.root.id} />
         <label>
           {t("completeness.quarter")}
