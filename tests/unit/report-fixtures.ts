@@ -48,6 +48,7 @@ export async function reportingWorld() {
 export function content(overrides: Partial<ReportContent["items"][number]> = {}, report: Partial<ReportContent> = {}): ReportContent {
   return {
     urgent: false,
+    note: undefined,
     confirmNoPersonalData: false,
     items: [
       {
