@@ -36,7 +36,7 @@ describe("roster import", () => {
     );
     const result = await importRoster(w.secretariat, file);
     expect(result.imported).toBe(false);
-    const errors = "check" in result && "errors" in result.check ? result.check.errors : [];
+    const errors = !result.imported && "errors" in result.check ? result.check.errors : [];
     expect(errors.map((e) => [e.row, e.field])).toEqual([[3, "unitCode"], [4, "termStart"], [5, "username"], [6, "username"], [7, "termEnd"]]);
     expect(await db.account.count({ where: { username: { startsWith: "ctv.ok" } } })).toBe(0);
   });
