@@ -64,23 +64,23 @@ test("a collaborator files a monthly report with three items on a phone, one urg
 
 test("the server refuses personal data, replays the same UUID and answers 409 when its content changed", async ({ page }) => {
   const periodId = december();
-  await signInAs(page, "ctv.x002.1");
+  await signInAs(page, "ctv.x017.2");
   const origin = new URL(page.url()).origin;
-  const item = { topicCode: "PRICES", title: "Giá điện", summary: "Nhiều ý kiến lo ngại.", areaCode: "SH.X002", groupCodes: ["FARMERS"], direction: "worried", strength: "moderate", prevalence: "many", channel: "direct", verified: true, urgent: false };
+  const item = { topicCode: "PRICES", title: "Giá điện", summary: "Nhiều ý kiến lo ngại.", areaCode: "SH.X017", groupCodes: ["FARMERS"], direction: "worried", strength: "moderate", prevalence: "many", channel: "direct", verified: true, urgent: false };
   const post = (clientUuid: string, payload: unknown) =>
     page.request.post(`/reports/new?period=${periodId}`, { form: { clientUuid, payload: JSON.stringify(payload) }, headers: { Origin: origin }, maxRedirects: 0 });
   const uuid = "5b0f6c1e-2f7a-4c55-9d3e-0a1b2c3d4e5f";
 
   expect((await post(uuid, { items: [{ ...item, summary: "Liên hệ 0987.654.321" }] })).status()).toBe(400);
-  expect((await post(uuid, { items: [{ ...item, areaCode: "SH.X003" }] })).status()).toBe(400);
+  expect((await post(uuid, { items: [{ ...item, areaCode: "SH.X018" }] })).status()).toBe(400);
   expect((await post(uuid, { items: [{ ...item, topicCode: "NO_SUCH" }] })).status()).toBe(400);
   expect((await post(uuid, { items: [{ ...item, summary: "x".repeat(5000) }] })).status()).toBe(400);
   expect((await post(uuid, "not json")).status()).toBe(400);
-  expect(reportCount("ctv.x002.1", periodId)).toBe(0);
+  expect(reportCount("ctv.x017.2", periodId)).toBe(0);
 
   expect((await post(uuid, { items: [item] })).status()).toBe(302);
   expect((await post(uuid, { items: [item] })).status()).toBe(302);
-  expect(reportCount("ctv.x002.1", periodId)).toBe(1);
+  expect(reportCount("ctv.x017.2", periodId)).toBe(1);
   const changed = await post(uuid, { items: [{ ...item, title: "Giá nước" }] });
   expect(changed.status()).toBe(409);
   expect(queryOne<{ title: string }>('SELECT title FROM "OpinionItem" i JOIN "OpinionReport" r ON r.id = i."reportId" WHERE r."clientUuid" = ?', uuid).title).toBe("Giá điện");
@@ -89,5 +89,5 @@ test("the server refuses personal data, replays the same UUID and answers 409 wh
   const closed = queryOne<{ id: number }>('SELECT id FROM "ReportingPeriod" WHERE year = 2026 AND month = 1').id;
   const closedPost = await page.request.post(`/reports/new?period=${closed}`, { form: { clientUuid: "6b0f6c1e-2f7a-4c55-9d3e-0a1b2c3d4e5f", payload: JSON.stringify({ items: [item] }) }, headers: { Origin: origin }, maxRedirects: 0 });
   expect(closedPost.status()).toBe(400);
-  expect(reportCount("ctv.x002.1", closed)).toBe(0);
+  expect(reportCount("ctv.x017.2", closed)).toBe(0);
 });
