@@ -33,6 +33,36 @@ export type BulkReport = {
   items: BulkItem[];
 };
 
+type ItemFacts = Pick<BulkItem, "direction" | "strength" | "prevalence" | "channel" | "verified" | "title" | "summary" | "proposal"> & { urgent?: boolean };
+
+/**
+ * The columns of one OpinionItem row, shared by single filings and bulk writes: the period's
+ * quarter is denormalised onto the item, and an urgent report makes every item urgent.
+ */
+export function opinionItemRow(
+  at: { reportId: number; position: number; period: { id: number; quarterKey: number }; reportUrgent: boolean },
+  codes: { topicId: number; areaUnitId: number },
+  item: ItemFacts,
+) {
+  return {
+    reportId: at.reportId,
+    position: at.position,
+    periodId: at.period.id,
+    quarterKey: at.period.quarterKey,
+    topicId: codes.topicId,
+    areaUnitId: codes.areaUnitId,
+    direction: item.direction,
+    strength: item.strength,
+    prevalence: item.prevalence,
+    channel: item.channel,
+    verified: item.verified,
+    title: item.title,
+    summary: item.summary,
+    proposal: item.proposal ?? null,
+    urgent: Boolean(at.reportUrgent || item.urgent),
+  };
+}
+
 /** Writes reports, items and item groups; marks the expectations' outcomes. Returns item count. */
 export async function bulkInsertReports(tx: Tx, reports: BulkReport[]): Promise<number> {
   if (reports.length === 0) return 0;
@@ -55,21 +85,7 @@ export async function bulkInsertReports(tx: Tx, reports: BulkReport[]): Promise<
   const idOf = new Map(created.map((c) => [c.clientUuid, c.id]));
   const itemRows = reports.flatMap((r) =>
     r.items.map((item, position) => ({
-      reportId: idOf.get(r.clientUuid)!,
-      position,
-      periodId: r.period.id,
-      quarterKey: r.period.quarterKey,
-      topicId: item.topicId,
-      areaUnitId: item.areaUnitId,
-      direction: item.direction,
-      strength: item.strength,
-      prevalence: item.prevalence,
-      channel: item.channel,
-      verified: item.verified,
-      title: item.title,
-      summary: item.summary,
-      proposal: item.proposal ?? null,
-      urgent: Boolean(r.urgent || item.urgent),
+      ...opinionItemRow({ reportId: idOf.get(r.clientUuid)!, position, period: r.period, reportUrgent: Boolean(r.urgent) }, item, item),
       createdAt: item.createdAt ?? r.submittedAt,
     })),
   );

@@ -12,6 +12,7 @@ import { FieldError } from "~/forms/field-error.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { timelinessOf } from "~/periods/period-math";
 import { notFound } from "~/utils/http.server";
+import { opinionItemRow } from "./bulk.server";
 import { findPersonalData } from "./personal-data-guard";
 import { GUARDED_ITEM_FIELDS, itemFieldPath, type ReportContent } from "./report-schemas";
 
@@ -83,21 +84,11 @@ async function writeItems(
   for (const [position, item] of content.items.entries()) {
     await tx.opinionItem.create({
       data: {
-        reportId: report.id,
-        position,
-        periodId: period.id,
-        quarterKey: period.quarterKey,
-        topicId: ids.topicId.get(item.topicCode)!,
-        areaUnitId: ids.areaId.get(item.areaCode)!,
-        direction: item.direction,
-        strength: item.strength,
-        prevalence: item.prevalence,
-        channel: item.channel,
-        verified: item.verified,
-        title: item.title,
-        summary: item.summary,
-        proposal: item.proposal ?? null,
-        urgent: report.urgent || item.urgent,
+        ...opinionItemRow(
+          { reportId: report.id, position, period, reportUrgent: report.urgent },
+          { topicId: ids.topicId.get(item.topicCode)!, areaUnitId: ids.areaId.get(item.areaCode)! },
+          item,
+        ),
         groups: { create: [...new Set(item.groupCodes)].map((code) => ({ groupId: ids.groupId.get(code)! })) },
       },
     });

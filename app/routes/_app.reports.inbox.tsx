@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { PeriodName } from "~/opinion-reports/report-views";
+import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
 import { REPORT_STATUSES } from "~/opinion-reports/report-vocab";
 import { listReports, listUrgentItems } from "~/opinion-reports/reports.server";
 import { listPeriods } from "~/periods/periods.server";
@@ -25,24 +26,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function InboxPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { filters, total, rows, urgentItems, periods } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
         <h1>{t("reports.inboxTitle")}</h1>
       </header>
-      <section aria-labelledby="urgent-title" className="panel">
-        <h2 id="urgent-title">{t("reports.urgentItems")}</h2>
-        {urgentItems.length === 0 ? <p>{t("reports.noUrgent")}</p> : null}
-        <ul>
-          {urgentItems.map((item) => (
-            <li key={item.id}>
-              <Link to={`/reports/${item.reportId}`}>{item.title}</Link> · {i18n.language === "en" ? item.topic.nameEn : item.topic.nameVi} · {item.areaUnit.name} · {formatDateTime(item.createdAt)}
-            </li>
-          ))}
-        </ul>
-      </section>
+      <UrgentItemsPanel items={urgentItems} />
       <Form method="get" className="filters" role="search" aria-label={t("reports.inboxFilters")}>
         <label>
           {t("reports.status")}

@@ -87,7 +87,6 @@ export const reportsEn: Shape<typeof reportsVi> = {
     onlyUrgent: "Fast reports only",
     count_one: "{{count}} report",
     count_other: "{{count}} reports",
-    urgentItems: "Fast reports, hot issues",
     noUrgent: "No fast reports.",
     open: "Open",
     guard: {

@@ -83,7 +83,6 @@ export const reportsVi = {
     onlyUrgent: "Chỉ báo cáo nhanh",
     count_one: "{{count}} báo cáo",
     count_other: "{{count}} báo cáo",
-    urgentItems: "Báo cáo nhanh, vấn đề nóng",
     noUrgent: "Không có báo cáo nhanh.",
     open: "Xem",
     guard: {
