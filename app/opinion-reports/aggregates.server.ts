@@ -43,3 +43,17 @@ export async function countItemsByTopicDirection(quarterKey: number, scopePath: 
     GROUP BY i."topicId", i."direction"`;
   return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, count: Number(r.n) }));
 }
+
+/** One topic's trend within a unit subtree (for viewers below the province). */
+export async function topicTrendInScope(topicId: number, lastQuarterKey: number, quarters: number, scopePath: string, client: Db | Tx = db): Promise<TrendPoint[]> {
+  const keys = quarterRange(lastQuarterKey, quarters);
+  const upper = `${scopePath.slice(0, -1)}0`;
+  const rows = await client.$queryRaw<{ quarterKey: number; direction: string; n: bigint | number }[]>`
+    SELECT i."quarterKey", i."direction", COUNT(*) AS "n"
+    FROM "OpinionItem" i JOIN "Unit" u ON u."id" = i."areaUnitId"
+    WHERE i."topicId" = ${topicId} AND i."quarterKey" >= ${keys[0]!} AND i."quarterKey" <= ${lastQuarterKey}
+      AND u."path" >= ${scopePath} AND u."path" < ${upper}
+    GROUP BY i."quarterKey", i."direction"
+    ORDER BY i."quarterKey", i."direction"`;
+  return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
+}

@@ -14,6 +14,7 @@ const NAV: { to: string; key: string; capability?: Capability }[] = [
   { to: "/reports", key: "reportsNav.myReports", capability: "fileReports" },
   { to: "/reports/inbox", key: "reportsNav.inbox", capability: "readReportDashboards" },
   { to: "/completeness", key: "reportsNav.completeness", capability: "readReportDashboards" },
+  { to: "/opinion-summary", key: "reportsNav.summary", capability: "readReportDashboards" },
   { to: "/proposals", key: "reportsNav.proposals", capability: "readReportDashboards" },
   { to: "/roster", key: "reportsNav.roster", capability: "manageRoster" },
   { to: "/topics", key: "reportsNav.topics", capability: "manageTopics" },

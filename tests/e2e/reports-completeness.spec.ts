@@ -48,3 +48,20 @@ test("the completeness matrix shows the seeded on-time/late/missing counts and d
   // Thin units stand out in the coverage table.
   await expect(page.getByRole("table", { name: "Mạng lưới cộng tác viên theo đơn vị" }).getByText("Thiếu").first()).toBeVisible();
 });
+
+test("the opinion summary counts a quarter's items by topic and direction, with an 8-quarter trend", async ({ page }) => {
+  await signInAs(page, "lanhdao");
+  await page.getByRole("link", { name: "Tổng hợp dư luận" }).click();
+  await page.getByLabel("Quý").selectOption({ label: "Quý III/2026" });
+  await page.getByLabel("Diễn biến chủ đề").selectOption({ label: "Đất đai, giải phóng mặt bằng" });
+  await page.getByRole("button", { name: "Lọc" }).click();
+  const expected = queryOne<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM "OpinionItem" i JOIN "Topic" t ON t.id = i."topicId" WHERE i."quarterKey" = 20263 AND t.code = 'LAND' AND i.direction = 'worried'`,
+  ).n;
+  expect(expected).toBeGreaterThan(0);
+  const row = page.getByRole("table", { name: /Số ý kiến theo chủ đề và chiều hướng, Quý III\/2026/ }).getByRole("row", { name: /^Đất đai, giải phóng mặt bằng/ });
+  await expect(row.getByRole("cell").nth(2)).toHaveText(String(expected));
+  const trend = page.getByRole("table", { name: "Diễn biến 8 quý: Đất đai, giải phóng mặt bằng" });
+  await expect(trend.getByRole("row")).toHaveCount(9);
+  await expect(trend.getByRole("row", { name: /^Quý III\/2026/ }).getByRole("cell").nth(2)).toHaveText(String(expected));
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
-import { countItemsByTopicDirection, countItemsByTopicDirectionUnit, topicTrend } from "~/opinion-reports/aggregates.server";
+import { countItemsByTopicDirection, countItemsByTopicDirectionUnit, topicTrend, topicTrendInScope } from "~/opinion-reports/aggregates.server";
 import { bulkInsertReports } from "~/opinion-reports/bulk.server";
 import { fileReportSchema, reportContentSchema } from "~/opinion-reports/report-schemas";
 import { fileReport, getReport, listUrgentItems, resubmitReport, reviewReport } from "~/opinion-reports/reports.server";
@@ -173,6 +173,12 @@ describe("aggregation queries", () => {
       { quarterKey: 20262, direction: "oppose", count: 1 },
     ]);
     expect(await topicTrend(w.prices.id, 20254, 8)).toEqual([]);
+    // Within commune B only.
+    expect(await topicTrendInScope(w.prices.id, 20262, 8, w.b.path)).toEqual([
+      { quarterKey: 20261, direction: "approve", count: 1 },
+      { quarterKey: 20261, direction: "worried", count: 1 },
+      { quarterKey: 20262, direction: "oppose", count: 1 },
+    ]);
   });
 
   it("uses the covering indexes for both queries", async () => {

@@ -11,6 +11,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     proposals: "Proposals",
     roster: "Collaborators",
     topics: "Topics and periods",
+    summary: "Opinion summary",
   },
   opinion: {
     direction: { approve: "Approve", oppose: "Oppose", worried: "Worried, hesitant", unclear: "No clear stance" },
@@ -108,6 +109,12 @@ export const reportsEn: Shape<typeof reportsVi> = {
       cannotAccept: "Only a report awaiting review can be accepted.",
       fixBelow: "Please fix the errors below.",
     },
+  },
+  summary: {
+    title: "Opinion summary",
+    byTopic: "Opinions by topic and direction, {{quarter}}",
+    trendTopic: "Topic trend",
+    trend: "8-quarter trend: {{topic}}",
   },
   dashboardReports: {
     urgentTitle: "Latest fast reports",

@@ -7,6 +7,7 @@ export const reportsVi = {
     proposals: "Kiến nghị",
     roster: "Mạng lưới CTV",
     topics: "Chủ đề, kỳ báo cáo",
+    summary: "Tổng hợp dư luận",
   },
   opinion: {
     direction: { approve: "Tán thành", oppose: "Phản đối", worried: "Băn khoăn, lo lắng", unclear: "Chưa rõ thái độ" },
@@ -104,6 +105,12 @@ export const reportsVi = {
       cannotAccept: "Chỉ tiếp nhận được báo cáo đang chờ xử lý.",
       fixBelow: "Vui lòng sửa các lỗi bên dưới.",
     },
+  },
+  summary: {
+    title: "Tổng hợp dư luận",
+    byTopic: "Số ý kiến theo chủ đề và chiều hướng, {{quarter}}",
+    trendTopic: "Diễn biến chủ đề",
+    trend: "Diễn biến 8 quý: {{topic}}",
   },
   dashboardReports: {
     urgentTitle: "Báo cáo nhanh mới nhất",
