@@ -6,8 +6,8 @@ import { requireCapability } from "~/access/gate.server";
 import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { listPeriods, openPeriod, setPeriodStatus } from "~/periods/periods.server";
-import { createTopic, listTopics, setTopicActive } from "~/topics/catalog.server";
-import { createTopicSchema, openPeriodSchema, topicActionSchema, TOPIC_GROUPS } from "~/topics/topic-schemas";
+import { createAgency, createSocialGroup, createTopic, listAllAgencies, listSocialGroups, listTopics, setEntryActive, setTopicActive } from "~/topics/catalog.server";
+import { createAgencySchema, createGroupSchema, createTopicSchema, openPeriodSchema, topicActionSchema, TOPIC_GROUPS } from "~/topics/topic-schemas";
 import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
 import { z } from "~/forms/zod";
 import { formatDay, formatQuarter } from "~/utils/dates";
@@ -23,7 +23,13 @@ const actionSchema = z.union([topicActionSchema, periodActionSchema]);
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "manageTopics");
   const now = new Date();
-  return { topics: await listTopics(), periods: await listPeriods({ take: 36 }), nextYear: now.getUTCFullYear() };
+  return {
+    topics: await listTopics(),
+    groups: await listSocialGroups({ activeOnly: false }),
+    agencies: await listAllAgencies(),
+    periods: await listPeriods({ take: 36 }),
+    nextYear: now.getUTCFullYear(),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,6 +37,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await runForm(request, actionSchema, async (input) => {
     if (input.intent === "create") await createTopic(viewer, input);
     else if (input.intent === "toggle") await setTopicActive(viewer, input.code, input.active);
+    else if (input.intent === "createGroup") await createSocialGroup(viewer, input);
+    else if (input.intent === "createAgency") await createAgency(viewer, input);
+    else if (input.intent === "toggleEntry") await setEntryActive(viewer, input.list, input.code, input.active);
     else if (input.intent === "openPeriod") await openPeriod(viewer, input);
     else await setPeriodStatus(viewer, input.periodId, input.status);
   });
@@ -40,7 +49,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function TopicsPage() {
   const { t, i18n } = useTranslation();
-  const { topics, periods, nextYear } = useLoaderData<typeof loader>();
+  const { topics, groups, agencies, periods, nextYear } = useLoaderData<typeof loader>();
+  const addGroup = useFetcherForm("create-group", createGroupSchema);
+  const addAgency = useFetcherForm("create-agency", createAgencySchema);
   const create = useFetcherForm("create-topic", createTopicSchema, { group: "society" });
   const open = useFetcherForm("open-period", openPeriodSchema, { year: String(nextYear), month: "", cutoffDay: "20" });
   const toggle = useFetcher();
@@ -99,6 +110,29 @@ export default function TopicsPage() {
           <button type="submit" disabled={open.busy}>{t("periods.openSubmit")}</button>
         </open.fetcher.Form>
       </div>
+      <h2>{t("topics.groupsTitle")}</h2>
+      <EntryList list="group" entries={groups.map((g) => ({ code: g.code, name: i18n.language === "en" ? g.nameEn : g.nameVi, active: g.active }))} />
+      <h2>{t("topics.agenciesTitle")}</h2>
+      <EntryList list="agency" entries={agencies} />
+      <div className="card-grid">
+        <addGroup.fetcher.Form method="post" {...getFormProps(addGroup.form)} aria-labelledby="add-group" className="card-form">
+          <h3 id="add-group">{t("topics.addGroup")}</h3>
+          <input type="hidden" name="intent" value="createGroup" />
+          <TextField label={t("topics.code")} field={addGroup.fields.code} />
+          <TextField label={t("topics.nameVi")} field={addGroup.fields.nameVi} />
+          <TextField label={t("topics.nameEn")} field={addGroup.fields.nameEn} />
+          <FormErrors errors={addGroup.form.errors} />
+          <button type="submit" disabled={addGroup.busy}>{t("topics.addGroup")}</button>
+        </addGroup.fetcher.Form>
+        <addAgency.fetcher.Form method="post" {...getFormProps(addAgency.form)} aria-labelledby="add-agency" className="card-form">
+          <h3 id="add-agency">{t("topics.addAgency")}</h3>
+          <input type="hidden" name="intent" value="createAgency" />
+          <TextField label={t("topics.code")} field={addAgency.fields.code} />
+          <TextField label={t("topics.agencyName")} field={addAgency.fields.name} />
+          <FormErrors errors={addAgency.form.errors} />
+          <button type="submit" disabled={addAgency.busy}>{t("topics.addAgency")}</button>
+        </addAgency.fetcher.Form>
+      </div>
       <h2>{t("periods.title")}</h2>
       <div className="table-wrap">
         <table>
@@ -130,5 +164,42 @@ export default function TopicsPage() {
         </table>
       </div>
     </>
+  );
+}
+
+/** A managed list (social groups, agencies): code, name, and a retire / reuse switch. */
+function EntryList({ list, entries }: { list: "group" | "agency"; entries: { code: string; name: string; active: boolean }[] }) {
+  const { t } = useTranslation();
+  const toggle = useFetcher();
+  const caption = list === "group" ? t("topics.groupsTitle") : t("topics.agenciesTitle");
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr><th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.name")}</th><th scope="col">{t("reports.status")}</th></tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.code}>
+              <td><code>{entry.code}</code></td>
+              <td>{entry.name}</td>
+              <td>
+                <toggle.Form method="post">
+                  <input type="hidden" name="intent" value="toggleEntry" />
+                  <input type="hidden" name="list" value={list} />
+                  <input type="hidden" name="code" value={entry.code} />
+                  <input type="hidden" name="active" value={entry.active ? "false" : "true"} />
+                  {entry.active ? t("topics.active") : t("topics.inactive")}{" "}
+                  <button type="submit" className="link-button" aria-label={`${entry.active ? t("topics.deactivate") : t("topics.activate")} ${entry.code}`}>
+                    {entry.active ? t("topics.deactivate") : t("topics.activate")}
+                  </button>
+                </toggle.Form>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

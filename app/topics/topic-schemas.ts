@@ -16,7 +16,28 @@ export const toggleTopicSchema = z.object({
   active: z.enum(["true", "false"]).transform((v) => v === "true"),
 });
 
-export const topicActionSchema = z.union([createTopicSchema, toggleTopicSchema]);
+export const createGroupSchema = z.object({
+  intent: z.literal("createGroup"),
+  code: codeField(),
+  nameVi: shortText(120),
+  nameEn: shortText(120),
+});
+
+export const createAgencySchema = z.object({
+  intent: z.literal("createAgency"),
+  code: codeField(),
+  name: shortText(200),
+});
+
+/** Retire or reuse an entry of a managed list (topic, social group, agency) by its code. */
+export const toggleEntrySchema = z.object({
+  intent: z.literal("toggleEntry"),
+  list: z.enum(["group", "agency"]),
+  code: codeField(),
+  active: z.enum(["true", "false"]).transform((v) => v === "true"),
+});
+
+export const topicActionSchema = z.union([createTopicSchema, toggleTopicSchema, createGroupSchema, createAgencySchema, toggleEntrySchema]);
 
 export const openPeriodSchema = z.object({
   year: z.coerce.number().int().min(2020).max(2100),
