@@ -1,5 +1,5 @@
 /** Reporting periods: listing, opening (with its expected reporters) and closing, audited. */
-import type { Viewer } from "~/access/gate.server";
+import { accountsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type Tx } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
@@ -74,5 +74,29 @@ export async function setPeriodStatus(viewer: Viewer, id: number, status: "open"
     if (!before) notFound();
     await tx.reportingPeriod.update({ where: { id }, data: { status } });
     await recordAudit(tx, { actorId: viewer.id, action: `period.${status === "open" ? "reopen" : "close"}`, entityType: "ReportingPeriod", entityId: id, before: { status: before.status }, after: { status } });
+  });
+}
+
+/**
+ * Excuses a collaborator from a period (leave, illness...) or expects them again. Only a
+ * collaborator who has not reported can be excused; the change is audited.
+ */
+export async function setExpected(viewer: Viewer, periodId: number, collaboratorId: number, expected: boolean) {
+  await db.$transaction(async (tx) => {
+    const collaborator = await tx.account.findFirst({
+      where: { AND: [{ id: collaboratorId, role: "collaborator" }, accountsVisibleTo(viewer)] },
+      select: { id: true, unitId: true },
+    });
+    const period = await tx.reportingPeriod.findUnique({ where: { id: periodId } });
+    if (!collaborator || !period) notFound();
+    const key = { periodId_collaboratorId: { periodId, collaboratorId } };
+    const current = await tx.reportExpectation.findUnique({ where: key });
+    if (expected && !current) {
+      await tx.reportExpectation.create({ data: { periodId, collaboratorId, unitId: collaborator.unitId } });
+    } else if (!expected && current) {
+      if (current.outcome !== "missing") throw new FieldError("collaboratorId", "periods.errors.alreadyReported");
+      await tx.reportExpectation.delete({ where: key });
+    } else return;
+    await recordAudit(tx, { actorId: viewer.id, action: expected ? "period.expect" : "period.excuse", entityType: "ReportExpectation", entityId: `${periodId}:${collaboratorId}`, before: { expected: Boolean(current) }, after: { expected } });
   });
 }

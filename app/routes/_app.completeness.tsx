@@ -1,7 +1,11 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { runForm } from "~/forms/run-form.server";
+import { excuseSchema } from "~/periods/period-schemas";
+import { setExpected } from "~/periods/periods.server";
 import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/completeness/completeness.server";
 import { db } from "~/db/db.server";
 import { periodContaining, quarterKeyOf, quarterOfMonth, splitQuarterKey } from "~/periods/period-math";
@@ -31,12 +35,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
     missing: focus ? await missingReporters(viewer, unitId, focus.id) : [],
     coverage: await collaboratorCoverage(viewer, unitId),
     canGoUp: matrix.root.parentId !== null && matrix.root.id !== viewer.unitId,
+    canExcuse: can(viewer.role, "manageRoster"),
   };
+}
+
+/** The secretariat excuses a collaborator from a period (they are no longer counted missing). */
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "manageRoster");
+  const outcome = await runForm(request, excuseSchema, (input) => setExpected(viewer, input.periodId, input.collaboratorId, false));
+  if ("failed" in outcome) return outcome.failed;
+  const url = new URL(request.url);
+  return redirect(url.pathname + url.search);
 }
 
 export default function CompletenessPage() {
   const { t, i18n } = useTranslation();
-  const { quarterKey, quarters, periods, matrix, focus, missing, coverage, canGoUp } = useLoaderData<typeof loader>();
+  const { quarterKey, quarters, periods, matrix, focus, missing, coverage, canGoUp, canExcuse } = useLoaderData<typeof loader>();
+  const excuse = useFetcher();
   const q = (key: number) => {
     const { year, quarter } = splitQuarterKey(key);
     return formatQuarter(year, quarter, i18n.language);
@@ -94,7 +109,18 @@ export default function CompletenessPage() {
           {missing.length === 0 ? <p>{t("completeness.noneMissing")}</p> : null}
           <ul>
             {missing.map((m) => (
-              <li key={m.collaborator.id}>{m.collaborator.displayName} <span className="muted">{m.collaborator.username} · {m.unit.name}</span></li>
+              <li key={m.collaborator.id}>
+                {m.collaborator.displayName} <span className="muted">{m.collaborator.username} · {m.unit.name}</span>
+                {canExcuse ? (
+                  <excuse.Form method="post" className="inline-form">
+                    <input type="hidden" name="periodId" value={focus.id} />
+                    <input type="hidden" name="collaboratorId" value={m.collaborator.id} />
+                    <button type="submit" className="link-button" aria-label={t("completeness.excuseFor", { name: m.collaborator.username })}>
+                      {t("completeness.excuse")}
+                    </button>
+                  </excuse.Form>
+                ) : null}
+              </li>
             ))}
           </ul>
         </section>

@@ -6,7 +6,7 @@ import { bulkInsertReports } from "~/opinion-reports/bulk.server";
 import { fileReportSchema, reportContentSchema } from "~/opinion-reports/report-schemas";
 import { fileReport, getReport, listUrgentItems, resubmitReport, reviewReport } from "~/opinion-reports/reports.server";
 import { completenessMatrix, collaboratorCoverage, missingReporters } from "~/completeness/completeness.server";
-import { openPeriod } from "~/periods/periods.server";
+import { openPeriod, setExpected } from "~/periods/periods.server";
 import { catchError, thrownStatus } from "./fixtures";
 import { addCollaborator, addPeriod, content, reportingWorld } from "./report-fixtures";
 
@@ -221,5 +221,17 @@ describe("aggregation queries", () => {
     expect(period.endsOn.toISOString().slice(0, 10)).toBe("2026-05-25");
     expect((await db.reportExpectation.findMany({ where: { periodId: period.id } })).map((e) => e.collaboratorId)).toEqual([w.collaborator.id]);
     expect((await catchError(openPeriod(w.secretariat, { year: 2026, month: 5 }))) as FieldError).toBeInstanceOf(FieldError);
+  });
+
+  it("excuses a collaborator who has not reported from a period, and expects them again", async () => {
+    const w = await reportingWorld();
+    await fileReport(w.collaborator, w.period.id, { clientUuid: UUID, payload: content() });
+    await setExpected(w.secretariat, w.period.id, w.other.id, false);
+    expect(await db.reportExpectation.count({ where: { periodId: w.period.id } })).toBe(1);
+    expect(((await catchError(setExpected(w.secretariat, w.period.id, w.collaborator.id, false))) as FieldError).key).toBe("periods.errors.alreadyReported");
+    expect(thrownStatus(await catchError(setExpected(w.official(w.a), w.period.id, w.other.id, true)))).toBe(404);
+    await setExpected(w.secretariat, w.period.id, w.other.id, true);
+    expect((await completenessMatrix(w.secretariat, w.province.id, [w.period.id])).totals[w.period.id]).toEqual({ on_time: 0, late: 1, missing: 1 }); // filed now, long after March's deadline
+    expect(await db.auditEntry.count({ where: { entityType: "ReportExpectation" } })).toBe(2);
   });
 });

@@ -134,7 +134,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     quarter: "Quarter",
     range: "Dates",
     deadline: "Deadline",
-    errors: { exists: "This period already exists." },
+    errors: { exists: "This period already exists.", alreadyReported: "The collaborator has already reported." },
   },
   topics: {
     title: "Opinion topics",
@@ -168,6 +168,8 @@ export const reportsEn: Shape<typeof reportsVi> = {
     cell: "{{on_time}} on time, {{late}} late, {{missing}} missing",
     missingTitle: "Not reported for {{period}}",
     noneMissing: "Every collaborator has reported.",
+    excuse: "Excuse",
+    excuseFor: "Excuse {{name}} from this period",
     coverage: "Collaborator network by unit",
     active: "Active collaborators",
     target: "Target",

@@ -130,7 +130,7 @@ export const reportsVi = {
     quarter: "Quý",
     range: "Thời gian",
     deadline: "Hạn gửi",
-    errors: { exists: "Kỳ báo cáo này đã có." },
+    errors: { exists: "Kỳ báo cáo này đã có.", alreadyReported: "Cộng tác viên đã báo cáo kỳ này." },
   },
   topics: {
     title: "Chủ đề dư luận",
@@ -164,6 +164,8 @@ export const reportsVi = {
     cell: "{{on_time}} đúng hạn, {{late}} trễ, {{missing}} chưa báo cáo",
     missingTitle: "Chưa báo cáo kỳ {{period}}",
     noneMissing: "Mọi cộng tác viên đã báo cáo.",
+    excuse: "Miễn kỳ này",
+    excuseFor: "Miễn báo cáo kỳ này cho {{name}}",
     coverage: "Mạng lưới cộng tác viên theo đơn vị",
     active: "CTV đang hoạt động",
     target: "Chỉ tiêu",
