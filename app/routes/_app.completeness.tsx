@@ -2,14 +2,14 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
+import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
 import { can } from "~/accounts/roles";
 import { runForm } from "~/forms/run-form.server";
 import { excuseSchema } from "~/periods/period-schemas";
 import { setExpected } from "~/periods/periods.server";
 import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/completeness/completeness.server";
 import { db } from "~/db/db.server";
-import { periodContaining, quarterKeyOf, quarterOfMonth, splitQuarterKey } from "~/periods/period-math";
-import { formatQuarter } from "~/utils/dates";
+import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
 
 export const meta: MetaFunction = () => [{ title: "Tiến độ báo cáo · Dư luận" }];
 
@@ -49,13 +49,10 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CompletenessPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { quarterKey, quarters, periods, matrix, focus, missing, coverage, canGoUp, canExcuse } = useLoaderData<typeof loader>();
   const excuse = useFetcher();
-  const q = (key: number) => {
-    const { year, quarter } = splitQuarterKey(key);
-    return formatQuarter(year, quarter, i18n.language);
-  };
+  const q = useQuarterName();
   const periodName = (p: { month: number; year: number }) => t("reports.periodName", { month: p.month, year: p.year });
   const link = (unit: number) => `/completeness?unit=${unit}&quarter=${quarterKey}`;
   return (
@@ -69,12 +66,7 @@ export default function CompletenessPage() {
       </header>
       <Form method="get" className="filters">
         <input type="hidden" name="unit" value={matrix.root.id} />
-        <label>
-          {t("completeness.quarter")}
-          <select name="quarter" defaultValue={quarterKey}>
-            {quarters.map((k) => <option key={k} value={k}>{q(k)}</option>)}
-          </select>
-        </label>
+        <QuarterSelect quarters={quarters} value={quarterKey} />
         <button type="submit">{t("common.filter")}</button>
       </Form>
       <p className="hint">{t("opinion.outcome.on_time")} / {t("opinion.outcome.late")} / {t("opinion.outcome.missing")}</p>

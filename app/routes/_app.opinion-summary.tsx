@@ -2,12 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
+import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
 import { db } from "~/db/db.server";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { useLocalName } from "~/opinion-reports/report-views";
 import { opinionSummary } from "~/opinion-reports/summary.server";
-import { splitQuarterKey } from "~/periods/period-math";
-import { formatQuarter } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tổng hợp dư luận · Dư luận" }];
 
@@ -23,25 +22,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function OpinionSummaryPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const name = useLocalName();
   const { quarters, quarterKey, rows, trend, trendTopic, topics } = useLoaderData<typeof loader>();
-  const q = (key: number) => {
-    const { year, quarter } = splitQuarterKey(key);
-    return formatQuarter(year, quarter, i18n.language);
-  };
+  const q = useQuarterName();
   return (
     <>
       <header className="page-header">
         <h1>{t("summary.title")}</h1>
       </header>
       <Form method="get" className="filters">
-        <label>
-          {t("completeness.quarter")}
-          <select name="quarter" defaultValue={quarterKey}>
-            {quarters.map((k) => <option key={k} value={k}>{q(k)}</option>)}
-          </select>
-        </label>
+        <QuarterSelect quarters={quarters} value={quarterKey} />
         <label>
           {t("summary.trendTopic")}
           <select name="topic" defaultValue={trendTopic?.id ?? ""}>

@@ -73,17 +73,7 @@ export default function TopicsPage() {
             {topics.map((topic) => (
               <tr key={topic.code}>
                 <td><code>{topic.code}</code></td><td>{topic.nameVi}</td><td>{topic.nameEn}</td><td>{t(`topics.groups.${topic.group}`)}</td>
-                <td>
-                  <toggle.Form method="post">
-                    <input type="hidden" name="intent" value="toggle" />
-                    <input type="hidden" name="code" value={topic.code} />
-                    <input type="hidden" name="active" value={topic.active ? "false" : "true"} />
-                    {topic.active ? t("topics.active") : t("topics.inactive")}{" "}
-                    <button type="submit" className="link-button" aria-label={`${topic.active ? t("topics.deactivate") : t("topics.activate")} ${topic.code}`}>
-                      {topic.active ? t("topics.deactivate") : t("topics.activate")}
-                    </button>
-                  </toggle.Form>
-                </td>
+                <td><ActiveToggle intent="toggle" code={topic.code} active={topic.active} /></td>
               </tr>
             ))}
           </tbody>
@@ -170,7 +160,6 @@ export default function TopicsPage() {
 /** A managed list (social groups, agencies): code, name, and a retire / reuse switch. */
 function EntryList({ list, entries }: { list: "group" | "agency"; entries: { code: string; name: string; active: boolean }[] }) {
   const { t } = useTranslation();
-  const toggle = useFetcher();
   const caption = list === "group" ? t("topics.groupsTitle") : t("topics.agenciesTitle");
   return (
     <div className="table-wrap">
@@ -184,22 +173,28 @@ function EntryList({ list, entries }: { list: "group" | "agency"; entries: { cod
             <tr key={entry.code}>
               <td><code>{entry.code}</code></td>
               <td>{entry.name}</td>
-              <td>
-                <toggle.Form method="post">
-                  <input type="hidden" name="intent" value="toggleEntry" />
-                  <input type="hidden" name="list" value={list} />
-                  <input type="hidden" name="code" value={entry.code} />
-                  <input type="hidden" name="active" value={entry.active ? "false" : "true"} />
-                  {entry.active ? t("topics.active") : t("topics.inactive")}{" "}
-                  <button type="submit" className="link-button" aria-label={`${entry.active ? t("topics.deactivate") : t("topics.activate")} ${entry.code}`}>
-                    {entry.active ? t("topics.deactivate") : t("topics.activate")}
-                  </button>
-                </toggle.Form>
-              </td>
+              <td><ActiveToggle intent="toggleEntry" list={list} code={entry.code} active={entry.active} /></td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** "In use · Retire" (or "Retired · Use again") for one entry of a managed list. */
+function ActiveToggle({ intent, list, code, active }: { intent: "toggle" | "toggleEntry"; list?: string; code: string; active: boolean }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher();
+  const verb = active ? t("topics.deactivate") : t("topics.activate");
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      {list ? <input type="hidden" name="list" value={list} /> : null}
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      {active ? t("topics.active") : t("topics.inactive")}{" "}
+      <button type="submit" className="link-button" aria-label={`${verb} ${code}`}>{verb}</button>
+    </fetcher.Form>
   );
 }

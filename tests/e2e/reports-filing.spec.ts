@@ -76,6 +76,8 @@ test("the server refuses personal data, replays the same UUID and answers 409 wh
   expect((await post(uuid, { items: [{ ...item, topicCode: "NO_SUCH" }] })).status()).toBe(400);
   expect((await post(uuid, { items: [{ ...item, summary: "x".repeat(5000) }] })).status()).toBe(400);
   expect((await post(uuid, "not json")).status()).toBe(400);
+  const junk = await page.request.post(`/reports/new?period=${periodId}`, { form: { clientUuid: uuid, payload: "x".repeat(10 * 1024 * 1024) }, headers: { Origin: origin }, maxRedirects: 0 });
+  expect(junk.status()).toBe(400);
   expect(reportCount("ctv.x017.2", periodId)).toBe(0);
 
   expect((await post(uuid, { items: [item] })).status()).toBe(302);
