@@ -63,13 +63,14 @@ export function opinionItemRow(
   };
 }
 
-/** Writes reports, items and item groups; marks the expectations' outcomes. Returns item count. */
+/** Writes monthly reports, items and item groups; marks the expectations' outcomes. Returns item count. */
 export async function bulkInsertReports(tx: Tx, reports: BulkReport[]): Promise<number> {
   if (reports.length === 0) return 0;
   const created = await tx.opinionReport.createManyAndReturn({
     data: reports.map((r) => ({
       clientUuid: r.clientUuid,
       contentHash: "bulk",
+      monthlyKey: `${r.period.id}:${r.collaboratorId}`,
       periodId: r.period.id,
       collaboratorId: r.collaboratorId,
       unitId: r.unitId,

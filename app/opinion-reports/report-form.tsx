@@ -33,7 +33,7 @@ type Props = {
   topics: Option[];
   groups: Option[];
   areas: Option[];
-  initial?: Omit<ReportDraftState, "clientUuid">;
+  initial?: Partial<Omit<ReportDraftState, "clientUuid">>;
   /** Field errors from the server (Conform reply: "payload.items[0].title" → keys). */
   serverErrors?: Record<string, string[] | null>;
   serverMessage?: string;

@@ -106,18 +106,24 @@ async function openPeriodFor(tx: Tx, periodId: number) {
  * Files a collaborator's report for a period. Replaying the same UUID with the same content
  * returns the stored report; the same UUID with other content is a 409.
  */
-export async function fileReport(viewer: Viewer, periodId: number, input: FileReportInput, now = new Date()) {
+export type ReportKind = "monthly" | "fast";
+
+/** The value of OpinionReport.monthlyKey: unique, so one monthly report per collaborator and period. */
+export const monthlyKeyOf = (periodId: number, collaboratorId: number) => `${periodId}:${collaboratorId}`;
+
+export async function fileReport(viewer: Viewer, periodId: number, input: FileReportInput, now = new Date(), kind: ReportKind = "monthly") {
   const hash = contentHash(input.payload);
   return db.$transaction(async (tx) => {
     const replay = await tx.opinionReport.findUnique({ where: { clientUuid: input.clientUuid } });
     if (replay) {
-      if (replay.collaboratorId !== viewer.id || replay.contentHash !== hash || replay.periodId !== periodId) {
+      if (replay.collaboratorId !== viewer.id || replay.contentHash !== hash || replay.periodId !== periodId || replay.kind !== kind) {
         conflict("reports.errors.uuidReplayChanged");
       }
       return { id: replay.id, replayed: true };
     }
     const period = await openPeriodFor(tx, periodId);
-    if (await tx.opinionReport.findUnique({ where: { periodId_collaboratorId: { periodId, collaboratorId: viewer.id } } })) {
+    const monthlyKey = kind === "monthly" ? monthlyKeyOf(periodId, viewer.id) : null;
+    if (monthlyKey && (await tx.opinionReport.findUnique({ where: { monthlyKey } }))) {
       throw new FieldError("payload", "reports.errors.alreadyFiled");
     }
     const ids = await resolveCodes(tx, viewer, input.payload);
@@ -127,10 +133,13 @@ export async function fileReport(viewer: Viewer, periodId: number, input: FileRe
       data: {
         clientUuid: input.clientUuid,
         contentHash: hash,
+        kind,
+        monthlyKey,
         periodId,
         collaboratorId: viewer.id,
         unitId: viewer.unitId,
-        urgent: input.payload.urgent,
+        // A fast report is urgent by definition: it goes to the secretariat's dashboard at once.
+        urgent: kind === "fast" || input.payload.urgent,
         note: input.payload.note ?? null,
         timeliness,
         personalDataConfirmed: confirmed,
@@ -139,18 +148,21 @@ export async function fileReport(viewer: Viewer, periodId: number, input: FileRe
       },
     });
     await writeItems(tx, report, period, input.payload, ids);
-    await tx.reportExpectation.upsert({
-      where: { periodId_collaboratorId: { periodId, collaboratorId: viewer.id } },
-      create: { periodId, collaboratorId: viewer.id, unitId: viewer.unitId, outcome: timeliness },
-      update: { outcome: timeliness },
-    });
+    // Only the monthly report counts for completeness; fast reports come outside the cycle.
+    if (kind === "monthly") {
+      await tx.reportExpectation.upsert({
+        where: { periodId_collaboratorId: { periodId, collaboratorId: viewer.id } },
+        create: { periodId, collaboratorId: viewer.id, unitId: viewer.unitId, outcome: timeliness },
+        update: { outcome: timeliness },
+      });
+    }
     await tx.reportEvent.create({ data: { reportId: report.id, actorId: viewer.id, kind: "submitted", at: now } });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "report.submit",
       entityType: "OpinionReport",
       entityId: report.id,
-      after: { periodId, items: input.payload.items.length, urgent: report.urgent, timeliness, personalDataConfirmed: confirmed },
+      after: { periodId, kind, items: input.payload.items.length, urgent: report.urgent, timeliness, personalDataConfirmed: confirmed },
     });
     return { id: report.id, replayed: false };
   });
@@ -182,7 +194,7 @@ export async function resubmitReport(viewer: Viewer, reportId: number, input: Fi
         clientUuid: input.clientUuid,
         contentHash: hash,
         status: "submitted",
-        urgent: input.payload.urgent,
+        urgent: report.kind === "fast" || input.payload.urgent,
         note: input.payload.note ?? null,
         personalDataConfirmed: confirmed,
         submittedAt: now,
@@ -214,6 +226,7 @@ export async function listReports(viewer: Viewer, filters: InboxFilters, take = 
       take,
       select: {
         id: true,
+        kind: true,
         status: true,
         urgent: true,
         quality: true,
@@ -323,11 +336,12 @@ export async function myReportingOverview(viewer: Viewer) {
       where: { collaboratorId: viewer.id },
       orderBy: { periodId: "desc" },
       take: 24,
-      select: { id: true, periodId: true, status: true, quality: true, timeliness: true, urgent: true, submittedAt: true, returnComment: true, period: { select: { year: true, month: true } }, _count: { select: { items: true } } },
+      select: { id: true, kind: true, periodId: true, status: true, quality: true, timeliness: true, urgent: true, submittedAt: true, returnComment: true, period: { select: { year: true, month: true } }, _count: { select: { items: true } } },
     }),
   ]);
-  const filed = new Set(reports.map((r) => r.periodId));
-  return { toFile: openPeriods.filter((p) => !filed.has(p.id)), reports };
+  const filed = new Set(reports.filter((r) => r.kind === "monthly").map((r) => r.periodId));
+  // A fast report goes into the latest open period.
+  return { toFile: openPeriods.filter((p) => !filed.has(p.id)), fastPeriod: openPeriods[0] ?? null, reports };
 }
 
 /** Runs a filing; a replayed UUID with changed content comes back as a 409 reply, not a thrown error. */

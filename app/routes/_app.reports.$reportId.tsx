@@ -59,6 +59,7 @@ export default function ReportPage() {
   useEffect(() => {
     if (sent) {
       clearDraft(draftKeyFor(report.periodId, username));
+      clearDraft(`${draftKeyFor(report.periodId, username)}:fast`);
       clearDraft(draftKeyFor(report.periodId, username, report.id));
     }
   }, [sent, report.periodId, report.id, username]);

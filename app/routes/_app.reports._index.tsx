@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function MyReportsPage() {
   const { t } = useTranslation();
-  const { toFile, reports } = useLoaderData<typeof loader>();
+  const { toFile, fastPeriod, reports } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
@@ -35,6 +35,12 @@ export default function MyReportsPage() {
           ))}
         </ul>
       </section>
+      {fastPeriod ? (
+        <p>
+          <Link className="button" to={`/reports/new?period=${fastPeriod.id}&fast=1`}>{t("reports.fastNew")}</Link>{" "}
+          <span className="hint">{t("reports.fastHint")}</span>
+        </p>
+      ) : null}
       <section aria-labelledby="history">
         <h2 id="history">{t("reports.history")}</h2>
         {reports.length === 0 ? <p>{t("reports.noReports")}</p> : null}
@@ -52,7 +58,10 @@ export default function MyReportsPage() {
             <tbody>
               {reports.map((r) => (
                 <tr key={r.id}>
-                  <td><Link to={`/reports/${r.id}`}><PeriodName period={r.period} /></Link></td>
+                  <td>
+                    <Link to={`/reports/${r.id}`}><PeriodName period={r.period} /></Link>
+                    {r.kind === "fast" ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
+                  </td>
                   <td>
                     {t(`opinion.status.${r.status}`)}
                     {r.status === "returned" ? <> · <Link to={`/reports/${r.id}`}>{t("reports.fixAndResubmit")}</Link></> : null}

@@ -141,7 +141,7 @@ export async function seedOpinionReports(tx: Tx) {
   // ctv2 files November's report so the secretariat has one to return in the demo.
   const ctv2 = collaborators.find((c) => c.username === "ctv2");
   const november = await tx.reportingPeriod.findUniqueOrThrow({ where: { year_month: { year: 2026, month: 11 } } });
-  if (ctv2 && !(await tx.opinionReport.findUnique({ where: { periodId_collaboratorId: { periodId: november.id, collaboratorId: ctv2.id } } }))) {
+  if (ctv2 && !(await tx.opinionReport.findUnique({ where: { monthlyKey: `${november.id}:${ctv2.id}` } }))) {
     itemCount += await bulkInsertReports(tx, [
       {
         clientUuid: "seed-ctv2-2026-11",

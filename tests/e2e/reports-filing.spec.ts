@@ -93,3 +93,21 @@ test("the server refuses personal data, replays the same UUID and answers 409 wh
   expect(closedPost.status()).toBe(400);
   expect(reportCount("ctv.x017.2", closed)).toBe(0);
 });
+
+test("a fast report outside the monthly report reaches the secretariat's dashboard at once", async ({ page, browser }) => {
+  await signInAs(page, "ctv.x017.1");
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "Gửi báo cáo nhanh" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Báo cáo nhanh/ })).toBeVisible();
+  await fillItem(page, 1, { topic: "An ninh, trật tự", title: "Tụ tập đông người E2E nhanh", summary: "Nhiều người tụ tập trước trụ sở xã.", direction: "Phản đối" });
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(page.getByText("Đã gửi báo cáo. Cảm ơn bạn!")).toBeVisible();
+  expect(queryOne<{ kind: string; urgent: number }>(
+    `SELECT r.kind, r.urgent FROM "OpinionReport" r JOIN "OpinionItem" i ON i."reportId" = r.id WHERE i.title = ?`, "Tụ tập đông người E2E nhanh",
+  )).toEqual({ kind: "fast", urgent: 1 });
+
+  const secretariat = await browser.newPage();
+  await signInAs(secretariat, "thuky");
+  await expect(secretariat.getByRole("region", { name: "Báo cáo nhanh mới nhất" }).getByRole("link", { name: "Tụ tập đông người E2E nhanh" })).toBeVisible();
+  await secretariat.close();
+});

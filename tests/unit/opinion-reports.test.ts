@@ -76,6 +76,25 @@ describe("filing a report", () => {
   });
 });
 
+describe("fast reports", () => {
+  it("come any number of times beside the monthly report, always urgent, without touching completeness", async () => {
+    const w = await reportingWorld();
+    await fileReport(w.collaborator, w.period.id, { clientUuid: UUID, payload: content() });
+    const fast = await fileReport(w.collaborator, w.period.id, { clientUuid: UUID2, payload: content({ title: "Sạt lở" }) }, new Date(), "fast");
+    await fileReport(w.other, w.period.id, { clientUuid: "7f14e45f-ceea-4e7a-9b1f-0c2d3e4f5a6b", payload: content({ areaCode: "T.B" }) }, new Date(), "fast");
+    const stored = await db.opinionReport.findUniqueOrThrow({ where: { id: fast.id }, include: { items: true } });
+    expect([stored.kind, stored.urgent, stored.monthlyKey, stored.items[0]!.urgent]).toEqual(["fast", true, null, true]);
+    // The other collaborator's fast report leaves them missing for the month.
+    expect((await db.reportExpectation.findFirstOrThrow({ where: { collaboratorId: w.other.id } })).outcome).toBe("missing");
+    expect((await listUrgentItems(w.secretariat)).map((i) => i.title).sort()).toEqual(["Giá điện tăng", "Sạt lở"]);
+    // The same UUID replayed as another kind is a conflict, not a second record.
+    expect(thrownStatus(await catchError(fileReport(w.collaborator, w.period.id, { clientUuid: UUID2, payload: content({ title: "Sạt lở" }) })))).toBe(409);
+    // The database itself refuses a second monthly report.
+    const dup = await catchError(db.opinionReport.create({ data: { clientUuid: "dup", contentHash: "x", monthlyKey: `${w.period.id}:${w.collaborator.id}`, periodId: w.period.id, collaboratorId: w.collaborator.id, unitId: w.a.id, timeliness: "on_time", firstSubmittedAt: new Date(), submittedAt: new Date() } }));
+    expect(String(dup)).toMatch(/Unique constraint/);
+  });
+});
+
 describe("the report form's schema", () => {
   it("refuses personal data until confirmed, and oversized or malformed payloads", () => {
     const withPhone = content({ summary: "Gọi 0912 345 678" });

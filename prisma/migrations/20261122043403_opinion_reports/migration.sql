@@ -56,6 +56,8 @@ CREATE TABLE "ReportExpectation" (
 -- CreateTable
 CREATE TABLE "OpinionReport" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL DEFAULT 'monthly',
+    "monthlyKey" TEXT,
     "clientUuid" TEXT NOT NULL,
     "contentHash" TEXT NOT NULL,
     "periodId" INTEGER NOT NULL,
@@ -176,7 +178,13 @@ CREATE INDEX "ReportExpectation_periodId_unitId_outcome_idx" ON "ReportExpectati
 CREATE INDEX "ReportExpectation_collaboratorId_idx" ON "ReportExpectation"("collaboratorId");
 
 -- CreateIndex
+CREATE UNIQUE INDEX "OpinionReport_monthlyKey_key" ON "OpinionReport"("monthlyKey");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "OpinionReport_clientUuid_key" ON "OpinionReport"("clientUuid");
+
+-- CreateIndex
+CREATE INDEX "OpinionReport_periodId_collaboratorId_idx" ON "OpinionReport"("periodId", "collaboratorId");
 
 -- CreateIndex
 CREATE INDEX "OpinionReport_status_submittedAt_idx" ON "OpinionReport"("status", "submittedAt");
@@ -186,9 +194,6 @@ CREATE INDEX "OpinionReport_collaboratorId_periodId_idx" ON "OpinionReport"("col
 
 -- CreateIndex
 CREATE INDEX "OpinionReport_unitId_idx" ON "OpinionReport"("unitId");
-
--- CreateIndex
-CREATE UNIQUE INDEX "OpinionReport_periodId_collaboratorId_key" ON "OpinionReport"("periodId", "collaboratorId");
 
 -- CreateIndex
 CREATE INDEX "OpinionItem_quarterKey_topicId_direction_areaUnitId_idx" ON "OpinionItem"("quarterKey", "topicId", "direction", "areaUnitId");
