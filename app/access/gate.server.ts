@@ -98,3 +98,26 @@ export function responsesVisibleTo(viewer: Viewer): Prisma.SurveyResponseWhereIn
   if (viewer.role === "collaborator") return { collaboratorId: viewer.id };
   return { unit: unitsVisibleTo(viewer) };
 }
+// ── Opinion reports (issue 4) ─────────────────────────────────────────────────────────────────
+
+/** Reports the viewer may see: a collaborator only their own; others those filed in their subtree. */
+export function reportsVisibleTo(viewer: Viewer): Prisma.OpinionReportWhereInput {
+  if (viewer.role === "collaborator") return { collaboratorId: viewer.id };
+  return { unit: unitsVisibleTo(viewer) };
+}
+
+/** Opinion items the viewer may see: those of visible reports. */
+export function opinionItemsVisibleTo(viewer: Viewer): Prisma.OpinionItemWhereInput {
+  return { report: reportsVisibleTo(viewer) };
+}
+
+/** Expected reporters (completeness) the viewer may see: by the unit they reported for. */
+export function expectationsVisibleTo(viewer: Viewer): Prisma.ReportExpectationWhereInput {
+  if (viewer.role === "collaborator") return { collaboratorId: viewer.id };
+  return { unit: unitsVisibleTo(viewer) };
+}
+
+/** Proposals the viewer may see: those about a unit in their subtree. */
+export function proposalsVisibleTo(viewer: Viewer): Prisma.ProposalWhereInput {
+  return { unit: unitsVisibleTo(viewer) };
+}

@@ -23,6 +23,18 @@ export const CAPABILITIES = {
   enterSurveys: ["collaborator"],
   /** Read and export survey results (within the viewer's subtree). */
   readSurveyResults: ["admin", "secretariat", "official"],
+  /** File one's own periodic opinion reports. */
+  fileReports: ["collaborator"],
+  /** Read, rate, return and accept collaborators' reports. */
+  reviewReports: ["admin", "secretariat"],
+  /** Manage topics, social groups, agencies and reporting periods. */
+  manageTopics: ["admin", "secretariat"],
+  /** Manage the collaborator roster (edit, deactivate, import, export). */
+  manageRoster: ["admin", "secretariat"],
+  /** Forward proposals to agencies and record their answers. */
+  manageProposals: ["admin", "secretariat"],
+  /** Read completeness, the proposals register and opinion aggregates within one's scope. */
+  readReportDashboards: ["admin", "secretariat", "official"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

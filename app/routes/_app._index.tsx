@@ -5,6 +5,8 @@ import { requireViewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { getOverview } from "~/dashboard/overview.server";
 import { SavedNotice } from "~/ui/saved-notice";
+import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
+import { listUrgentItems } from "~/opinion-reports/reports.server";
 import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Tổng quan · Dư luận" }];
@@ -16,13 +18,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unitName: viewer.unitName,
     unitId: viewer.unitId,
     canBrowseUnits: can(viewer.role, "browseUnits"),
+    urgentItems: can(viewer.role, "readReportDashboards") ? await listUrgentItems(viewer, 8) : null,
     now: new Date().toISOString(),
   };
 }
 
 export default function Dashboard() {
   const { t } = useTranslation();
-  const { overview, unitName, unitId, canBrowseUnits, now } = useLoaderData<typeof loader>();
+  const { overview, unitName, unitId, canBrowseUnits, now, urgentItems } = useLoaderData<typeof loader>();
   const cards = [
     { key: "openUnits", value: overview.openUnits },
     { key: "collaborators", value: overview.byRole.collaborator ?? 0 },
@@ -54,6 +57,7 @@ export default function Dashboard() {
       <p>
         <Link to="/surveys">{t("dashboard.openSurveys")}</Link>
       </p>
+      {urgentItems ? <UrgentItemsPanel items={urgentItems} /> : null}
       {canBrowseUnits ? (
         <p>
           <Link to={`/units/${unitId}`}>{t("dashboard.openMyUnit")}</Link>

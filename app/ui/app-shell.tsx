@@ -12,6 +12,13 @@ const NAV: { to: string; key: string; capability?: Capability }[] = [
   { to: "/surveys", key: "nav.surveys" },
   { to: "/admin/accounts", key: "nav.accounts", capability: "manageAccounts" },
   { to: "/admin/audit", key: "nav.audit", capability: "readAudit" },
+  { to: "/reports", key: "reportsNav.myReports", capability: "fileReports" },
+  { to: "/reports/inbox", key: "reportsNav.inbox", capability: "readReportDashboards" },
+  { to: "/completeness", key: "reportsNav.completeness", capability: "readReportDashboards" },
+  { to: "/opinion-summary", key: "reportsNav.summary", capability: "readReportDashboards" },
+  { to: "/proposals", key: "reportsNav.proposals", capability: "readReportDashboards" },
+  { to: "/roster", key: "reportsNav.roster", capability: "manageRoster" },
+  { to: "/topics", key: "reportsNav.topics", capability: "manageTopics" },
 ];
 
 /** The frame of every signed-in page: skip link, header, role-based navigation, content. */

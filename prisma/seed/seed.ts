@@ -4,6 +4,7 @@
  */
 import { db, dbReady } from "~/db/db.server";
 import { PROVINCE } from "./province-data";
+import { seedOpinionReports } from "./opinion-reports";
 import { seedProvince } from "./province";
 import { seedSurveys } from "./surveys";
 
@@ -17,6 +18,7 @@ async function main() {
   // One transaction: a seed either lands whole or not at all (and commits with a single fsync).
   const { communes, accounts } = await db.$transaction(async (tx) => {
     const seeded = await seedProvince(tx);
+    console.log("Opinion reports:", await seedOpinionReports(tx));
     return seeded;
   }, { timeout: 120_000 });
   await seedSurveys(communes);

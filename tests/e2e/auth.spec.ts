@@ -1,12 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signInAs } from "./support";
 
+// Opinion reports (issue 4): officials read dashboards; the secretariat and admin also manage.
+const REPORTS_READ_NAV = ["Hộp báo cáo", "Tiến độ báo cáo", "Tổng hợp dư luận", "Kiến nghị"];
+const REPORTS_ADMIN_NAV = [...REPORTS_READ_NAV, "Mạng lưới CTV", "Chủ đề, kỳ báo cáo"];
+
 const ROLES = [
-  { username: "admin", role: "Quản trị", nav: ["Tổng quan", "Đơn vị", "Khảo sát", "Tài khoản", "Nhật ký"] },
-  { username: "thuky", role: "Tổ thư ký", nav: ["Tổng quan", "Đơn vị", "Khảo sát"] },
-  { username: "lanhdao", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát"] },
-  { username: "lanhdao.xa", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát"] },
-  { username: "ctv", role: "Cộng tác viên", nav: ["Tổng quan", "Khảo sát"] },
+  { username: "admin", role: "Quản trị", nav: ["Tổng quan", "Đơn vị", "Khảo sát", "Tài khoản", "Nhật ký", ...REPORTS_ADMIN_NAV] },
+  { username: "thuky", role: "Tổ thư ký", nav: ["Tổng quan", "Đơn vị", "Khảo sát", ...REPORTS_ADMIN_NAV] },
+  { username: "lanhdao", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát", ...REPORTS_READ_NAV] },
+  { username: "lanhdao.xa", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát", ...REPORTS_READ_NAV] },
+  { username: "ctv", role: "Cộng tác viên", nav: ["Tổng quan", "Khảo sát", "Báo cáo của tôi"] },
 ];
 
 for (const { username, role, nav } of ROLES) {

@@ -1,4 +1,5 @@
 import { surveysEn } from "./surveys-en";
+import { reportsEn } from "./reports.en";
 import type { Dictionary } from "./vi";
 
 export const en: Dictionary = {
@@ -201,4 +202,5 @@ export const en: Dictionary = {
     invalidCredentials: "Wrong username or password.",
     throttled: "Too many failed attempts. Please try again in 15 minutes.",
   },
+  ...reportsEn,
 };

@@ -1,4 +1,6 @@
 import { surveysVi } from "./surveys-vi";
+import { reportsVi } from "./reports.vi";
+
 // Vietnamese: the default language. en.ts must have the same keys (checked by its type).
 export const vi = {
   common: { search: "Tìm", filter: "Lọc", all: "Tất cả", save: "Lưu", choose: "— Chọn —" },
@@ -210,6 +212,7 @@ export const vi = {
     invalidCredentials: "Tên đăng nhập hoặc mật khẩu không đúng.",
     throttled: "Bạn đã nhập sai quá 5 lần. Vui lòng thử lại sau 15 phút.",
   },
+  ...reportsVi,
 };
 
 // Widens every leaf to string so en.ts can be checked against the same shape.

@@ -1,0 +1,42 @@
+/**
+ * Table exports: CSV (UTF-8 with BOM so Excel reads Vietnamese) and XLSX (exceljs). Cells that a
+ * spreadsheet would run as a formula (= + - @, tab, CR) are neutralised with a leading quote.
+ */
+import ExcelJS from "exceljs";
+
+export type Cell = string | number | null | undefined;
+
+export function neutraliseFormula(value: Cell): string | number {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvCell(value: Cell): string {
+  const text = String(neutraliseFormula(value));
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: string[], rows: Cell[][]): string {
+  return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(header).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map(neutraliseFormula));
+  sheet.columns.forEach((column) => (column.width = 24));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export function downloadResponse(body: string | Buffer, filename: string, format: "csv" | "xlsx"): Response {
+  const type = format === "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  return new Response(typeof body === "string" ? body : new Uint8Array(body), {
+    headers: {
+      "Content-Type": type,
+      "Content-Disposition": `attachment; filename="${filename}.${format}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,95 @@
+import { codeField, errorKey, shortText, z } from "~/forms/zod";
+import { hasPersonalData } from "./personal-data-guard";
+import {
+  CHANNELS,
+  DIRECTIONS,
+  MAX_ITEMS,
+  NOTE_MAX,
+  PREVALENCES,
+  PROPOSAL_MAX,
+  QUALITIES,
+  STRENGTHS,
+  SUMMARY_MAX,
+  TITLE_MAX,
+} from "./report-vocab";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const opinionItemSchema = z.object({
+  topicCode: codeField(),
+  title: shortText(TITLE_MAX),
+  summary: z.string().trim().min(1).max(SUMMARY_MAX),
+  areaCode: codeField(),
+  groupCodes: z.array(codeField()).max(20).default([]),
+  direction: z.enum(DIRECTIONS),
+  strength: z.enum(STRENGTHS),
+  prevalence: z.enum(PREVALENCES),
+  channel: z.enum(CHANNELS),
+  verified: z.boolean(),
+  proposal: optionalText(PROPOSAL_MAX),
+  urgent: z.boolean().default(false),
+});
+
+/** The free-text fields the personal-data guard reads, per item. */
+export const GUARDED_ITEM_FIELDS = ["title", "summary", "proposal"] as const;
+
+/** Where a field of an item sits in a form reply ("payload.items[2].summary"). */
+export function itemFieldPath(index: number, field: string): string {
+  return `payload.items[${index}].${field}`;
+}
+
+export const reportContentSchema = z
+  .object({
+    urgent: z.boolean().default(false),
+    note: optionalText(NOTE_MAX),
+    /** The collaborator confirms flagged text is not a citizen's personal data. */
+    confirmNoPersonalData: z.boolean().default(false),
+    items: z.array(opinionItemSchema).min(1, { message: errorKey("reports.errors.noItems") }).max(MAX_ITEMS),
+  })
+  .superRefine((value, ctx) => {
+    if (value.confirmNoPersonalData) return;
+    if (hasPersonalData(value.note)) {
+      ctx.addIssue({ code: "custom", path: ["note"], message: errorKey("reports.guard.refused") });
+    }
+    value.items.forEach((item, index) => {
+      for (const field of GUARDED_ITEM_FIELDS) {
+        if (hasPersonalData(item[field])) {
+          ctx.addIssue({ code: "custom", path: ["items", index, field], message: errorKey("reports.guard.refused") });
+        }
+      }
+    });
+  });
+
+export type ReportContent = z.output<typeof reportContentSchema>;
+export type ReportDraft = z.input<typeof reportContentSchema>;
+
+/** Reports travel as one JSON field (a dynamic list of items) plus the idempotency key. */
+const jsonPayload = z
+  .string()
+  .max(400_000, { message: errorKey("reports.errors.tooLarge") })
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: errorKey("errors.invalid") });
+      return z.NEVER;
+    }
+  })
+  .pipe(reportContentSchema);
+
+export const fileReportSchema = z.object({
+  clientUuid: z.uuid({ message: errorKey("errors.invalid") }),
+  payload: jsonPayload,
+});
+
+export const reviewReportSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("rate"), quality: z.enum(QUALITIES) }),
+  z.object({ intent: z.literal("return"), comment: shortText(1000) }),
+  z.object({ intent: z.literal("accept") }),
+]);

@@ -1,0 +1,154 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { opinionItemsVisibleTo, requireCapability } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { db } from "~/db/db.server";
+import { runForm } from "~/forms/run-form.server";
+import { useSchemaForm } from "~/forms/use-schema-form";
+import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
+import { createProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
+import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
+import { formatDay, toDateInputValue } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "readReportDashboards");
+  const params = new URL(request.url).searchParams;
+  const status = params.get("status") ?? "";
+  const filters = { status: (PROPOSAL_STATUSES as readonly string[]).includes(status) ? status : undefined, overdue: params.get("overdue") === "1" };
+  const fromItemId = Number(params.get("fromItem"));
+  const canManage = can(viewer.role, "manageProposals");
+  const fromItem =
+    canManage && Number.isSafeInteger(fromItemId) && fromItemId > 0
+      ? await db.opinionItem.findFirst({
+          where: { AND: [{ id: fromItemId }, opinionItemsVisibleTo(viewer)] },
+          select: { id: true, title: true, proposal: true, summary: true, areaUnit: { select: { code: true } } },
+        })
+      : null;
+  return {
+    filters: { status: filters.status ?? "", overdue: filters.overdue },
+    groups: await proposalsByAgency(viewer, filters),
+    canManage,
+    agencies: canManage ? await listAgencies() : [],
+    fromItem,
+    today: toDateInputValue(new Date()),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "manageProposals");
+  const outcome = await runForm(request, createProposalSchema, (input) => createProposal(viewer, input));
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(`/proposals/${outcome.saved.id}`);
+}
+
+export default function ProposalsPage() {
+  const { t } = useTranslation();
+  const { filters, groups, canManage, agencies, fromItem, today } = useLoaderData<typeof loader>();
+  const exportQuery = new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), ...(filters.overdue ? { overdue: "1" } : {}) });
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("proposals.title")}</h1>
+        <p className="muted">{t("proposals.subtitle")}</p>
+      </header>
+      {canManage ? <CreateProposal agencies={agencies} fromItem={fromItem} today={today} /> : null}
+      <Form method="get" className="filters" role="search" aria-label={t("proposals.status")}>
+        <label>
+          {t("proposals.status")}
+          <select name="status" defaultValue={filters.status}>
+            <option value="">{t("common.all")}</option>
+            {PROPOSAL_STATUSES.map((s) => <option key={s} value={s}>{t(`proposals.statusName.${s}`)}</option>)}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
+          {t("proposals.onlyOverdue")}
+        </label>
+        <button type="submit">{t("common.filter")}</button>
+        <a className="button" href={`/proposals/export?format=csv&${exportQuery}`} download>{t("proposals.export")}</a>
+        <a className="button" href={`/proposals/export?format=xlsx&${exportQuery}`} download>{t("proposals.exportXlsx")}</a>
+      </Form>
+      {groups.length === 0 ? <p>{t("proposals.none")}</p> : null}
+      {groups.map((group) => (
+        <section key={group.agency.id} className="agency-group" aria-labelledby={`agency-${group.agency.id}`}>
+          <h2 id={`agency-${group.agency.id}`}>{group.agency.name}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">{group.agency.name}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("proposals.titleField")}</th>
+                  <th scope="col">{t("proposals.status")}</th>
+                  <th scope="col">{t("proposals.dueOn")}</th>
+                  <th scope="col">{t("proposals.answer")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {group.proposals.map((p) => (
+                  <tr key={p.id}>
+                    <td><Link to={`/proposals/${p.id}`}>{p.title}</Link> <span className="muted">{p.unit.name}</span></td>
+                    <td>
+                      {t(`proposals.statusName.${p.status}`)}
+                      {p.overdue ? <> <span className="badge badge-urgent">{t("proposals.overdue")}</span></> : null}
+                    </td>
+                    <td>{formatDay(p.dueOn)}</td>
+                    <td>{p.answerText ? <>{p.answerText} <span className="muted">({formatDay(p.answeredOn)})</span></> : <span className="muted">{t("proposals.noAnswer")}</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}
+
+type CreateProps = {
+  agencies: { code: string; name: string }[];
+  fromItem: { id: number; title: string; proposal: string | null; summary: string; areaUnit: { code: string } } | null;
+  today: string;
+};
+
+function CreateProposal({ agencies, fromItem, today }: CreateProps) {
+  const { t } = useTranslation();
+  const due = new Date(`${today}T00:00:00Z`);
+  due.setUTCDate(due.getUTCDate() + 30);
+  const [form, fields] = useSchemaForm({
+    schema: createProposalSchema,
+    lastResult: useActionData<typeof action>(),
+    defaultValue: {
+      title: fromItem?.title ?? "",
+      content: fromItem?.proposal ?? "",
+      unitCode: fromItem?.areaUnit.code ?? "",
+      forwardedOn: today,
+      dueOn: toDateInputValue(due),
+    },
+  });
+  return (
+    <details className="panel" open={Boolean(fromItem) || undefined}>
+      <summary>{t("proposals.create")}</summary>
+      <Form method="post" {...getFormProps(form)} className="form-narrow" aria-label={t("proposals.create")}>
+        <input type="hidden" name="intent" value="create" />
+        {fromItem ? (
+          <>
+            <input type="hidden" name="itemId" value={fromItem.id} />
+            <p className="hint">{t("proposals.fromItem", { title: fromItem.title })}</p>
+          </>
+        ) : null}
+        <SelectField label={t("proposals.agency")} field={fields.agencyCode} placeholder={t("common.choose")} options={agencies.map((a) => ({ value: a.code, label: a.name }))} />
+        <TextField label={t("proposals.unit")} field={fields.unitCode} />
+        <TextField label={t("proposals.titleField")} field={fields.title} />
+        <TextAreaField label={t("proposals.content")} field={fields.content} />
+        <TextField label={t("proposals.forwardedOn")} field={fields.forwardedOn} type="date" />
+        <TextField label={t("proposals.dueOn")} field={fields.dueOn} type="date" />
+        <FormErrors errors={form.errors} />
+        <button type="submit" className="primary">{t("proposals.create")}</button>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,163 @@
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { requireCapability, requireViewer } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { runForm } from "~/forms/run-form.server";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { getLanguage } from "~/i18n/language.server";
+import { reportFormOptions } from "~/opinion-reports/report-form-data.server";
+import { clearDraft, draftKeyFor, ReportForm } from "~/opinion-reports/report-form";
+import { fileReportSchema, reviewReportSchema } from "~/opinion-reports/report-schemas";
+import { EventList, ItemList } from "~/opinion-reports/report-views";
+import { QUALITIES } from "~/opinion-reports/report-vocab";
+import { getReport, resubmitReport, reviewReport, withConflictReply } from "~/opinion-reports/reports.server";
+import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
+import { formatDateTime } from "~/utils/dates";
+import { requireIdParam } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Báo cáo · Dư luận" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!can(viewer.role, "fileReports") && !can(viewer.role, "readReportDashboards")) await requireCapability(request, "reviewReports");
+  const report = await getReport(viewer, requireIdParam(params.reportId));
+  const canResubmit = report.collaboratorId === viewer.id && report.status === "returned" && report.period.status === "open";
+  return {
+    report,
+    username: viewer.username,
+    canReview: can(viewer.role, "reviewReports"),
+    canPropose: can(viewer.role, "manageProposals"),
+    canResubmit,
+    options: canResubmit ? await reportFormOptions(viewer, await getLanguage(request)) : null,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const id = requireIdParam(params.reportId);
+  if (can(viewer.role, "fileReports")) {
+    const outcome = await withConflictReply(() => runForm(request, fileReportSchema, (input) => resubmitReport(viewer, id, input)));
+    if ("conflict" in outcome) return outcome.conflict;
+    if ("failed" in outcome) return outcome.failed;
+    return redirect(`/reports/${id}?sent=1`);
+  }
+  const reviewer = await requireCapability(request, "reviewReports");
+  const outcome = await runForm(request, reviewReportSchema, (input) => reviewReport(reviewer, id, input));
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(`/reports/${id}`);
+}
+
+export default function ReportPage() {
+  const { t } = useTranslation();
+  const { report, username, canReview, canPropose, canResubmit, options } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as SubmissionResult<string[]> | { message: string } | undefined;
+  const [params] = useSearchParams();
+  const sent = params.get("sent") === "1";
+  useEffect(() => {
+    if (sent) {
+      clearDraft(draftKeyFor(report.periodId, username));
+      clearDraft(`${draftKeyFor(report.periodId, username)}:fast`);
+      clearDraft(draftKeyFor(report.periodId, username, report.id));
+    }
+  }, [sent, report.periodId, report.id, username]);
+  return (
+    <>
+      <header className="page-header">
+        <p><Link to={canReview ? "/reports/inbox" : "/reports"}>← {canReview ? t("reports.inboxTitle") : t("reports.myTitle")}</Link></p>
+        <h1>
+          {t("reports.viewTitle", { period: t("reports.periodName", { month: report.period.month, year: report.period.year }), name: report.collaborator.displayName })}
+        </h1>
+        <p>
+          {report.unit.name} · <span className="badge">{t(`opinion.status.${report.status}`)}</span> · {formatDateTime(report.submittedAt)} · {t(`opinion.timeliness.${report.timeliness}`)}
+          {report.urgent ? <> · <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
+          {report.quality ? <> · {t("reports.quality")}: {t(`opinion.quality.${report.quality}`)}</> : null}
+        </p>
+      </header>
+      {sent ? <p className="notice" role="status">{t("reports.submitted")}</p> : null}
+      {report.status === "returned" && report.returnComment ? (
+        <p className="notice" role="status">{t("reports.returnedWithComment", { comment: report.returnComment })}</p>
+      ) : null}
+      {report.personalDataConfirmed ? <p className="hint">{t("reports.personalDataConfirmed")}</p> : null}
+      {report.note ? <p>{report.note}</p> : null}
+      {canResubmit && options ? (
+        <section aria-labelledby="fix-title">
+          <h2 id="fix-title">{t("reports.fixAndResubmit")}</h2>
+          <ReportForm
+            draftKey={draftKeyFor(report.periodId, username, report.id)}
+            {...options}
+            initial={{
+              urgent: report.urgent,
+              note: report.note ?? "",
+              confirmNoPersonalData: report.personalDataConfirmed,
+              items: report.items.map((i) => ({
+                topicCode: i.topic.code,
+                title: i.title,
+                summary: i.summary,
+                areaCode: i.areaUnit.code,
+                groupCodes: i.groups.map((g) => g.group.code),
+                direction: i.direction,
+                strength: i.strength,
+                prevalence: i.prevalence,
+                channel: i.channel,
+                verified: i.verified,
+                proposal: i.proposal ?? "",
+                urgent: i.urgent && !report.urgent,
+              })),
+            }}
+            serverErrors={result && "error" in result ? (result.error ?? undefined) : undefined}
+            serverMessage={result && "message" in result ? result.message : undefined}
+            submitLabel={t("reports.resubmit")}
+          />
+        </section>
+      ) : (
+        <section aria-labelledby="items-title">
+          <h2 id="items-title">{t("reports.items")}</h2>
+          <ItemList items={report.items} proposalLink={canPropose ? (itemId) => `/proposals?fromItem=${itemId}` : undefined} />
+        </section>
+      )}
+      {canReview ? <ReviewForms status={report.status} quality={report.quality} /> : null}
+      <EventList events={report.events} />
+    </>
+  );
+}
+
+function ReviewForms({ status, quality }: { status: string; quality: string | null }) {
+  const { t } = useTranslation();
+  const rate = useFetcherForm("rate-report", reviewReportSchema, { quality: quality ?? "" });
+  const ret = useFetcherForm("return-report", reviewReportSchema);
+  const accept = useFetcherForm("accept-report", reviewReportSchema);
+  return (
+    <section aria-labelledby="review-title" className="manage">
+      <h2 id="review-title">{t("reports.review")}</h2>
+      <div className="card-grid">
+        <rate.fetcher.Form method="post" {...getFormProps(rate.form)} aria-labelledby="rate-title" className="card-form">
+          <h3 id="rate-title">{t("reports.rate")}</h3>
+          <input type="hidden" name="intent" value="rate" />
+          <SelectField label={t("reports.quality")} field={rate.fields.quality as never} placeholder={t("common.choose")} options={QUALITIES.map((q) => ({ value: q, label: t(`opinion.quality.${q}`) }))} />
+          <FormErrors errors={rate.form.errors} />
+          <button type="submit" disabled={rate.busy}>{t("reports.rateSubmit")}</button>
+        </rate.fetcher.Form>
+        {status === "submitted" ? (
+          <ret.fetcher.Form method="post" {...getFormProps(ret.form)} aria-labelledby="return-title" className="card-form">
+            <h3 id="return-title">{t("reports.returnTitle")}</h3>
+            <input type="hidden" name="intent" value="return" />
+            <TextAreaField label={t("reports.returnComment")} field={ret.fields.comment as never} />
+            <FormErrors errors={ret.form.errors} />
+            <button type="submit" disabled={ret.busy}>{t("reports.returnSubmit")}</button>
+          </ret.fetcher.Form>
+        ) : null}
+        {status === "submitted" ? (
+          <accept.fetcher.Form method="post" {...getFormProps(accept.form)} aria-labelledby="accept-title" className="card-form">
+            <h3 id="accept-title">{t("reports.accept")}</h3>
+            <input type="hidden" name="intent" value="accept" />
+            <FormErrors errors={accept.form.errors} />
+            <button type="submit" className="primary" disabled={accept.busy}>{t("reports.acceptSubmit")}</button>
+          </accept.fetcher.Form>
+        ) : null}
+      </div>
+    </section>
+  );
+}

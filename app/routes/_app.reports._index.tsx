@@ -1,0 +1,79 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { myReportingOverview } from "~/opinion-reports/reports.server";
+import { PeriodName } from "~/opinion-reports/report-views";
+import { formatDateTime, formatDay } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Báo cáo của tôi · Dư luận" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "fileReports");
+  return myReportingOverview(viewer);
+}
+
+export default function MyReportsPage() {
+  const { t } = useTranslation();
+  const { toFile, fastPeriod, reports } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("reports.myTitle")}</h1>
+      </header>
+      <section aria-labelledby="to-file" className="panel">
+        <h2 id="to-file">{t("reports.toFile")}</h2>
+        {toFile.length === 0 ? <p>{t("reports.nothingToFile")}</p> : null}
+        <ul>
+          {toFile.map((p) => (
+            <li key={p.id}>
+              <Link className="button primary" to={`/reports/new?period=${p.id}`}>
+                {t("reports.fileFor", { period: t("reports.periodName", { month: p.month, year: p.year }) })}
+              </Link>{" "}
+              <span className="muted">{t("reports.periodRange", { from: formatDay(p.startsOn), to: formatDay(p.endsOn), deadline: formatDay(p.deadline) })}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {fastPeriod ? (
+        <p>
+          <Link className="button" to={`/reports/new?period=${fastPeriod.id}&fast=1`}>{t("reports.fastNew")}</Link>{" "}
+          <span className="hint">{t("reports.fastHint")}</span>
+        </p>
+      ) : null}
+      <section aria-labelledby="history">
+        <h2 id="history">{t("reports.history")}</h2>
+        {reports.length === 0 ? <p>{t("reports.noReports")}</p> : null}
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("reports.history")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("reports.period")}</th>
+                <th scope="col">{t("reports.status")}</th>
+                <th scope="col" className="num">{t("reports.itemCount")}</th>
+                <th scope="col">{t("reports.submittedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <Link to={`/reports/${r.id}`}><PeriodName period={r.period} /></Link>
+                    {r.kind === "fast" ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
+                  </td>
+                  <td>
+                    {t(`opinion.status.${r.status}`)}
+                    {r.status === "returned" ? <> · <Link to={`/reports/${r.id}`}>{t("reports.fixAndResubmit")}</Link></> : null}
+                  </td>
+                  <td className="num">{r._count.items}</td>
+                  <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}

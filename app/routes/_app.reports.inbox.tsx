@@ -1,0 +1,91 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { PeriodName } from "~/opinion-reports/report-views";
+import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
+import { REPORT_STATUSES } from "~/opinion-reports/report-vocab";
+import { listReports, listUrgentItems } from "~/opinion-reports/reports.server";
+import { listPeriods } from "~/periods/periods.server";
+import { formatDateTime } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Hộp báo cáo · Dư luận" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "readReportDashboards");
+  const params = new URL(request.url).searchParams;
+  const status = params.get("status") ?? "submitted";
+  const periodId = Number(params.get("period"));
+  const filters = {
+    status: (REPORT_STATUSES as readonly string[]).includes(status) ? status : undefined,
+    urgent: params.get("urgent") === "1",
+    periodId: Number.isSafeInteger(periodId) && periodId > 0 ? periodId : undefined,
+  };
+  const [list, urgentItems, periods] = await Promise.all([listReports(viewer, filters), listUrgentItems(viewer, 10), listPeriods({ take: 24 })]);
+  return { filters: { ...filters, status: filters.status ?? "" }, ...list, urgentItems, periods };
+}
+
+export default function InboxPage() {
+  const { t } = useTranslation();
+  const { filters, total, rows, urgentItems, periods } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("reports.inboxTitle")}</h1>
+      </header>
+      <UrgentItemsPanel items={urgentItems} />
+      <Form method="get" className="filters" role="search" aria-label={t("reports.inboxFilters")}>
+        <label>
+          {t("reports.status")}
+          <select name="status" defaultValue={filters.status}>
+            <option value="all">{t("common.all")}</option>
+            {REPORT_STATUSES.map((s) => <option key={s} value={s}>{t(`opinion.status.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("reports.period")}
+          <select name="period" defaultValue={filters.periodId ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {periods.map((p) => <option key={p.id} value={p.id}>{t("reports.periodName", { month: p.month, year: p.year })}</option>)}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="urgent" value="1" defaultChecked={filters.urgent} />
+          {t("reports.onlyUrgent")}
+        </label>
+        <button type="submit">{t("common.filter")}</button>
+      </Form>
+      <p role="status">{t("reports.count", { count: total })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("reports.inboxTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("reports.collaborator")}</th>
+              <th scope="col">{t("reports.unit")}</th>
+              <th scope="col">{t("reports.period")}</th>
+              <th scope="col">{t("reports.status")}</th>
+              <th scope="col" className="num">{t("reports.itemCount")}</th>
+              <th scope="col">{t("reports.submittedAt")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/reports/${r.id}`}>{r.collaborator.displayName}</Link> <span className="muted">{r.collaborator.username}</span>
+                  {r.urgent ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
+                </td>
+                <td>{r.unit.name}</td>
+                <td><PeriodName period={r.period} /></td>
+                <td>{t(`opinion.status.${r.status}`)}{r.quality ? ` · ${t(`opinion.quality.${r.quality}`)}` : ""}</td>
+                <td className="num">{r._count.items}</td>
+                <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { COLLABORATOR_SECTORS, COLLABORATOR_STATUSES } from "~/accounts/roles";
+import { collaboratorActionSchema, deactivateCollaboratorSchema, editCollaboratorSchema } from "~/collaborators/roster-schemas";
+import { deactivateCollaborator, getCollaborator, updateCollaborator } from "~/collaborators/roster.server";
+import { runForm } from "~/forms/run-form.server";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
+import { toDateInputValue } from "~/utils/dates";
+import { requireIdParam } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Cộng tác viên · Dư luận" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "manageRoster");
+  return { collaborator: await getCollaborator(viewer, requireIdParam(params.accountId)) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "manageRoster");
+  const id = requireIdParam(params.accountId);
+  const outcome = await runForm(request, collaboratorActionSchema, async (input) => {
+    if (input.intent === "update") await updateCollaborator(viewer, id, input);
+    else await deactivateCollaborator(viewer, id);
+  });
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(`/roster/${id}`);
+}
+
+export default function CollaboratorPage() {
+  const { t } = useTranslation();
+  const { collaborator: c } = useLoaderData<typeof loader>();
+  const edit = useFetcherForm("edit-collaborator", editCollaboratorSchema, {
+    displayName: c.displayName,
+    unitCode: c.unit.code,
+    sector: c.collaborator?.sector ?? "",
+    status: c.collaborator?.status ?? "active",
+    termStart: toDateInputValue(c.collaborator?.termStart),
+    termEnd: toDateInputValue(c.collaborator?.termEnd),
+  });
+  const end = useFetcherForm("deactivate-collaborator", deactivateCollaboratorSchema);
+  return (
+    <>
+      <header className="page-header">
+        <p><Link to="/roster">← {t("roster.title")}</Link></p>
+        <h1>{c.displayName}</h1>
+        <p>{c.username} · {c.unit.name} · {c.collaborator ? t(`roster.statusName.${c.collaborator.status}`) : ""}</p>
+      </header>
+      <div className="card-grid">
+        <edit.fetcher.Form method="post" {...getFormProps(edit.form)} aria-labelledby="edit-title" className="card-form">
+          <h2 id="edit-title">{t("roster.edit")}</h2>
+          <input type="hidden" name="intent" value="update" />
+          <TextField label={t("roster.displayName")} field={edit.fields.displayName} />
+          <TextField label={t("roster.unitCode")} field={edit.fields.unitCode} />
+          <SelectField label={t("roster.sector")} field={edit.fields.sector} options={COLLABORATOR_SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
+          <SelectField label={t("roster.status")} field={edit.fields.status} options={COLLABORATOR_STATUSES.map((s) => ({ value: s, label: t(`roster.statusName.${s}`) }))} />
+          <TextField label={t("roster.termStart")} field={edit.fields.termStart} type="date" />
+          <TextField label={t("roster.termEnd")} field={edit.fields.termEnd} type="date" />
+          <FormErrors errors={edit.form.errors} />
+          <button type="submit" className="primary" disabled={edit.busy}>{t("common.save")}</button>
+        </edit.fetcher.Form>
+        {c.active ? (
+          <end.fetcher.Form method="post" {...getFormProps(end.form)} aria-labelledby="end-title" className="card-form danger-zone">
+            <h2 id="end-title">{t("roster.deactivate")}</h2>
+            <p className="hint">{t("roster.deactivateHelp")}</p>
+            <input type="hidden" name="intent" value="deactivate" />
+            <FormErrors errors={end.form.errors} />
+            <button type="submit" className="danger" disabled={end.busy}>{t("roster.deactivate")}</button>
+          </end.fetcher.Form>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { COLLABORATOR_SECTORS, COLLABORATOR_STATUSES } from "~/accounts/roles";
+import { readRosterFilters } from "~/collaborators/roster-filters";
+import { listRoster } from "~/collaborators/roster.server";
+import { formatDay } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Mạng lưới cộng tác viên · Dư luận" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "manageRoster");
+  const filters = readRosterFilters(new URL(request.url).searchParams);
+  return { filters, ...(await listRoster(viewer, filters)) };
+}
+
+export default function RosterPage() {
+  const { t } = useTranslation();
+  const { filters, total, rows } = useLoaderData<typeof loader>();
+  const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return (
+    <>
+      <header className="page-header section-head">
+        <h1>{t("roster.title")}</h1>
+        <Link className="button primary" to="/roster/import">{t("roster.importLink")}</Link>
+      </header>
+      <Form method="get" className="filters" role="search" aria-label={t("roster.filters")}>
+        <label>
+          {t("roster.unitCode")}
+          <input name="unitCode" defaultValue={filters.unitCode ?? ""} maxLength={32} />
+        </label>
+        <label>
+          {t("roster.sector")}
+          <select name="sector" defaultValue={filters.sector ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {COLLABORATOR_SECTORS.map((s) => <option key={s} value={s}>{t(`sectors.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("roster.status")}
+          <select name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {COLLABORATOR_STATUSES.map((s) => <option key={s} value={s}>{t(`roster.statusName.${s}`)}</option>)}
+          </select>
+        </label>
+        <label>
+          {t("roster.termYear")}
+          <input name="termYear" inputMode="numeric" defaultValue={filters.termYear ?? ""} maxLength={4} />
+        </label>
+        <button type="submit">{t("common.filter")}</button>
+        <a className="button" href={`/roster/export?format=csv&${query}`} download>{t("roster.export")}</a>
+        <a className="button" href={`/roster/export?format=xlsx&${query}`} download>{t("roster.exportXlsx")}</a>
+      </Form>
+      <p role="status">{t("roster.count", { count: total })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("roster.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("roster.displayName")}</th>
+              <th scope="col">{t("roster.unit")}</th>
+              <th scope="col">{t("roster.sector")}</th>
+              <th scope="col">{t("roster.status")}</th>
+              <th scope="col">{t("roster.term")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td><Link to={`/roster/${r.id}`}>{r.displayName}</Link> <span className="muted">{r.username}</span></td>
+                <td>{r.unit.name} <code>{r.unit.code}</code></td>
+                <td>{r.collaborator ? t(`sectors.${r.collaborator.sector}`) : ""}</td>
+                <td>{r.collaborator ? t(`roster.statusName.${r.collaborator.status}`) : ""}</td>
+                <td>{r.collaborator ? `${formatDay(r.collaborator.termStart)} – ${formatDay(r.collaborator.termEnd)}` : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+// The roster as a file in the import's own format (so an export can be edited and re-imported).
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireCapability } from "~/access/gate.server";
+import { readRosterFilters } from "~/collaborators/roster-filters";
+import { ROSTER_COLUMNS } from "~/collaborators/roster-schemas";
+import { rosterExportRows } from "~/collaborators/roster.server";
+import { downloadResponse, toCsv, toXlsx } from "~/exports/table-export.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "manageRoster");
+  const params = new URL(request.url).searchParams;
+  const rows = await rosterExportRows(viewer, readRosterFilters(params));
+  const header = [...ROSTER_COLUMNS];
+  if (params.get("format") === "xlsx") return downloadResponse(await toXlsx("CTV", header, rows), "cong-tac-vien", "xlsx");
+  return downloadResponse(toCsv(header, rows), "cong-tac-vien", "csv");
+}

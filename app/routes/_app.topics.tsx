@@ -1,0 +1,200 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { runForm } from "~/forms/run-form.server";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { listPeriods, openPeriod, setPeriodStatus } from "~/periods/periods.server";
+import { createAgency, createSocialGroup, createTopic, listAllAgencies, listSocialGroups, listTopics, setEntryActive, setTopicActive } from "~/topics/catalog.server";
+import { createAgencySchema, createGroupSchema, createTopicSchema, openPeriodSchema, topicActionSchema, TOPIC_GROUPS } from "~/topics/topic-schemas";
+import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
+import { z } from "~/forms/zod";
+import { formatDay, formatQuarter } from "~/utils/dates";
+
+export const meta: MetaFunction = () => [{ title: "Chủ đề, kỳ báo cáo · Dư luận" }];
+
+const periodActionSchema = z.union([
+  openPeriodSchema.extend({ intent: z.literal("openPeriod") }),
+  z.object({ intent: z.literal("setPeriodStatus"), periodId: z.coerce.number().int().positive(), status: z.enum(["open", "closed"]) }),
+]);
+const actionSchema = z.union([topicActionSchema, periodActionSchema]);
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCapability(request, "manageTopics");
+  const now = new Date();
+  return {
+    topics: await listTopics(),
+    groups: await listSocialGroups({ activeOnly: false }),
+    agencies: await listAllAgencies(),
+    periods: await listPeriods({ take: 36 }),
+    nextYear: now.getUTCFullYear(),
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "manageTopics");
+  const outcome = await runForm(request, actionSchema, async (input) => {
+    if (input.intent === "create") await createTopic(viewer, input);
+    else if (input.intent === "toggle") await setTopicActive(viewer, input.code, input.active);
+    else if (input.intent === "createGroup") await createSocialGroup(viewer, input);
+    else if (input.intent === "createAgency") await createAgency(viewer, input);
+    else if (input.intent === "toggleEntry") await setEntryActive(viewer, input.list, input.code, input.active);
+    else if (input.intent === "openPeriod") await openPeriod(viewer, input);
+    else await setPeriodStatus(viewer, input.periodId, input.status);
+  });
+  if ("failed" in outcome) return outcome.failed;
+  return redirect("/topics");
+}
+
+export default function TopicsPage() {
+  const { t, i18n } = useTranslation();
+  const { topics, groups, agencies, periods, nextYear } = useLoaderData<typeof loader>();
+  const addGroup = useFetcherForm("create-group", createGroupSchema);
+  const addAgency = useFetcherForm("create-agency", createAgencySchema);
+  const create = useFetcherForm("create-topic", createTopicSchema, { group: "society" });
+  const open = useFetcherForm("open-period", openPeriodSchema, { year: String(nextYear), month: "", cutoffDay: "20" });
+  const toggle = useFetcher();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("topics.title")}</h1>
+      </header>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("topics.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.nameVi")}</th><th scope="col">{t("topics.nameEn")}</th>
+              <th scope="col">{t("topics.group")}</th><th scope="col">{t("reports.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {topics.map((topic) => (
+              <tr key={topic.code}>
+                <td><code>{topic.code}</code></td><td>{topic.nameVi}</td><td>{topic.nameEn}</td><td>{t(`topics.groups.${topic.group}`)}</td>
+                <td><ActiveToggle intent="toggle" code={topic.code} active={topic.active} /></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="card-grid">
+        <create.fetcher.Form method="post" {...getFormProps(create.form)} aria-labelledby="add-topic" className="card-form">
+          <h2 id="add-topic">{t("topics.add")}</h2>
+          <input type="hidden" name="intent" value="create" />
+          <TextField label={t("topics.code")} field={create.fields.code} />
+          <TextField label={t("topics.nameVi")} field={create.fields.nameVi} />
+          <TextField label={t("topics.nameEn")} field={create.fields.nameEn} />
+          <SelectField label={t("topics.group")} field={create.fields.group} options={TOPIC_GROUPS.map((g) => ({ value: g, label: t(`topics.groups.${g}`) }))} />
+          <FormErrors errors={create.form.errors} />
+          <button type="submit" disabled={create.busy}>{t("topics.add")}</button>
+        </create.fetcher.Form>
+        <open.fetcher.Form method="post" {...getFormProps(open.form)} aria-labelledby="open-period" className="card-form">
+          <h2 id="open-period">{t("periods.open")}</h2>
+          <input type="hidden" name="intent" value="openPeriod" />
+          <TextField label={t("periods.year")} field={open.fields.year} />
+          <TextField label={t("periods.month")} field={open.fields.month} />
+          <TextField label={t("periods.cutoffDay")} field={open.fields.cutoffDay} hint={t("periods.cutoffHint")} />
+          <FormErrors errors={open.form.errors} />
+          <button type="submit" disabled={open.busy}>{t("periods.openSubmit")}</button>
+        </open.fetcher.Form>
+      </div>
+      <h2>{t("topics.groupsTitle")}</h2>
+      <EntryList list="group" entries={groups.map((g) => ({ code: g.code, name: i18n.language === "en" ? g.nameEn : g.nameVi, active: g.active }))} />
+      <h2>{t("topics.agenciesTitle")}</h2>
+      <EntryList list="agency" entries={agencies} />
+      <div className="card-grid">
+        <addGroup.fetcher.Form method="post" {...getFormProps(addGroup.form)} aria-labelledby="add-group" className="card-form">
+          <h3 id="add-group">{t("topics.addGroup")}</h3>
+          <input type="hidden" name="intent" value="createGroup" />
+          <TextField label={t("topics.code")} field={addGroup.fields.code} />
+          <TextField label={t("topics.nameVi")} field={addGroup.fields.nameVi} />
+          <TextField label={t("topics.nameEn")} field={addGroup.fields.nameEn} />
+          <FormErrors errors={addGroup.form.errors} />
+          <button type="submit" disabled={addGroup.busy}>{t("topics.addGroup")}</button>
+        </addGroup.fetcher.Form>
+        <addAgency.fetcher.Form method="post" {...getFormProps(addAgency.form)} aria-labelledby="add-agency" className="card-form">
+          <h3 id="add-agency">{t("topics.addAgency")}</h3>
+          <input type="hidden" name="intent" value="createAgency" />
+          <TextField label={t("topics.code")} field={addAgency.fields.code} />
+          <TextField label={t("topics.agencyName")} field={addAgency.fields.name} />
+          <FormErrors errors={addAgency.form.errors} />
+          <button type="submit" disabled={addAgency.busy}>{t("topics.addAgency")}</button>
+        </addAgency.fetcher.Form>
+      </div>
+      <h2>{t("periods.title")}</h2>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("periods.title")}</caption>
+          <thead>
+            <tr><th scope="col">{t("reports.period")}</th><th scope="col">{t("periods.quarter")}</th><th scope="col">{t("periods.range")}</th><th scope="col">{t("periods.deadline")}</th><th scope="col">{t("reports.status")}</th></tr>
+          </thead>
+          <tbody>
+            {periods.map((p) => (
+              <tr key={p.id}>
+                <td>{t("reports.periodName", { month: p.month, year: p.year })}</td>
+                <td>{formatQuarter(p.year, p.quarter as 1 | 2 | 3 | 4, i18n.language)}</td>
+                <td>{formatDay(p.startsOn)} – {formatDay(p.endsOn)}</td>
+                <td>{formatDay(p.deadline)}</td>
+                <td>
+                  <toggle.Form method="post">
+                    <input type="hidden" name="intent" value="setPeriodStatus" />
+                    <input type="hidden" name="periodId" value={p.id} />
+                    <input type="hidden" name="status" value={p.status === "open" ? "closed" : "open"} />
+                    {p.status === "open" ? t("periods.statusOpen") : t("periods.statusClosed")}{" "}
+                    <button type="submit" className="link-button" aria-label={`${p.status === "open" ? t("periods.close") : t("periods.reopen")} ${t("reports.periodName", { month: p.month, year: p.year })}`}>
+                      {p.status === "open" ? t("periods.close") : t("periods.reopen")}
+                    </button>
+                  </toggle.Form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+/** A managed list (social groups, agencies): code, name, and a retire / reuse switch. */
+function EntryList({ list, entries }: { list: "group" | "agency"; entries: { code: string; name: string; active: boolean }[] }) {
+  const { t } = useTranslation();
+  const caption = list === "group" ? t("topics.groupsTitle") : t("topics.agenciesTitle");
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr><th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.name")}</th><th scope="col">{t("reports.status")}</th></tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.code}>
+              <td><code>{entry.code}</code></td>
+              <td>{entry.name}</td>
+              <td><ActiveToggle intent="toggleEntry" list={list} code={entry.code} active={entry.active} /></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "In use · Retire" (or "Retired · Use again") for one entry of a managed list. */
+function ActiveToggle({ intent, list, code, active }: { intent: "toggle" | "toggleEntry"; list?: string; code: string; active: boolean }) {
+  const { t } = useTranslation();
+  const fetcher = useFetcher();
+  const verb = active ? t("topics.deactivate") : t("topics.activate");
+  return (
+    <fetcher.Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      {list ? <input type="hidden" name="list" value={list} /> : null}
+      <input type="hidden" name="code" value={code} />
+      <input type="hidden" name="active" value={active ? "false" : "true"} />
+      {active ? t("topics.active") : t("topics.inactive")}{" "}
+      <button type="submit" className="link-button" aria-label={`${verb} ${code}`}>{verb}</button>
+    </fetcher.Form>
+  );
+}

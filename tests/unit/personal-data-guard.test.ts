@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { findPersonalData, hasPersonalData } from "~/opinion-reports/personal-data-guard";
+
+const kinds = (text: string) => findPersonalData(text).map((h) => h.kind);
+
+describe("personal-data guard", () => {
+  it.each([
+    "Liên hệ anh Ba 0912345678 để biết thêm",
+    "số 0912 345 678",
+    "số 0912.345.678",
+    "gọi +84 912 345 678",
+    "gọi +84912345678",
+    "máy bàn 0236 3822 123",
+  ])("finds a phone number in %s", (text) => {
+    expect(kinds(text)).toEqual(["phone"]);
+  });
+
+  it.each(["CCCD 001203004567 của bà", "CMND 201234567"])("finds an ID number in %s", (text) => {
+    expect(kinds(text)).toEqual(["idNumber"]);
+  });
+
+  it("finds an email address", () => {
+    expect(kinds("gửi về nguoidan.abc@gmail.com nhé")).toEqual(["email"]);
+  });
+
+  it.each(["xe 29A-123.45 đỗ trước cổng", "biển 51F 12345", "xe máy 59X1-234.56"])("finds a licence plate in %s", (text) => {
+    expect(kinds(text)).toEqual(["plate"]);
+  });
+
+  it.each([
+    "Ngày 12/03/2026 nhân dân họp",
+    "giá tăng 1.500.000 đồng mỗi tháng",
+    "thu 25.000.000.000 đồng",
+    "năm 2025 và năm 2026",
+    "85% số hộ đồng ý",
+    "Quý I/2026 có 120 ý kiến",
+    "Nghị quyết 57-NQ/TW",
+    "Quyết định 238-QĐ/TW ngày 30/9/2020",
+    "hỗ trợ 3,5 triệu đồng cho 1.250 hộ",
+    "dự án 2.000 tỷ đồng",
+  ])("does not flag %s", (text) => {
+    expect(findPersonalData(text)).toEqual([]);
+  });
+
+  it("handles empty input", () => {
+    expect(hasPersonalData(undefined)).toBe(false);
+    expect(hasPersonalData("")).toBe(false);
+  });
+});
