@@ -23,19 +23,8 @@ export type Viewer = {
 
 const PASSWORD_CHANGE_PATH = "/account/password";
 
-export async function findViewer(request: Request): Promise<Viewer | null> {
-  const account = await findSessionAccount(request);
-  if (!account) return null;
-  return {
-    id: account.id,
-    username: account.username,
-    displayName: account.displayName,
-    role: account.role,
-    unitId: account.unitId,
-    unitName: account.unit.name,
-    unitPath: account.unit.path,
-    mustChangePassword: account.mustChangePassword,
-  };
+export function findViewer(request: Request): Promise<Viewer | null> {
+  return findSessionAccount(request);
 }
 
 /** The signed-in viewer, or a redirect to the sign-in page that comes back here afterwards. */

@@ -33,30 +33,48 @@ const connection = (globalForDb.__db ??= createClient());
 export const db: PrismaClient = connection.client;
 export const dbReady: Promise<void> = (globalForDb.__dbReady ??= applyPragmas(db));
 
+async function lendConnection<T>(work: (raw: Database.Database) => T, transactional: boolean): Promise<T> {
+  if (!connection.rawConnection()?.open) {
+    await db.$connect();
+    if (!connection.rawConnection()?.open) throw new Error("No SQLite connection to lend");
+  }
+  const release = await connection.lock.acquire();
+  const live = connection.rawConnection()!;
+  // Prisma's adapter reads integers as BigInt; app code reads plain numbers (ids fit 2^53).
+  // Statements prepared during `work` keep this setting; Prisma prepares its own afresh.
+  live.defaultSafeIntegers(false);
+  try {
+    return transactional ? live.transaction(work).immediate(live) : work(live);
+  } finally {
+    live.defaultSafeIntegers(true);
+    release();
+  }
+}
+
 /**
  * Runs `work` synchronously on the app's one SQLite connection, inside one IMMEDIATE transaction,
  * while no Prisma query or transaction can interleave (docs/decisions/0010-one-connection.md).
  * For hot write paths where the ORM's per-statement cost matters: prepared statements cost
  * microseconds. `work` must not await: the connection is lent for one synchronous run.
  */
-export async function withExclusiveConnection<T>(work: (raw: Database.Database) => T): Promise<T> {
-  let raw = connection.rawConnection();
-  if (!raw?.open) {
-    await db.$connect();
-    raw = connection.rawConnection();
-    if (!raw?.open) throw new Error("No SQLite connection to lend");
-  }
-  const release = await connection.lock.acquire();
-  const live = connection.rawConnection() ?? raw;
-  // Prisma's adapter reads integers as BigInt; app code reads plain numbers (ids fit 2^53).
-  // Statements prepared during `work` keep this setting; Prisma prepares its own afresh.
-  live.defaultSafeIntegers(false);
-  try {
-    return live.transaction(work).immediate(live);
-  } finally {
-    live.defaultSafeIntegers(true);
-    release();
-  }
+export function withExclusiveConnection<T>(work: (raw: Database.Database) => T): Promise<T> {
+  return lendConnection(work, true);
+}
+
+/** Like withExclusiveConnection, without a transaction: for hot-path reads (one statement). */
+export function withConnection<T>(work: (raw: Database.Database) => T): Promise<T> {
+  return lendConnection(work, false);
+}
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement of the lent connection, prepared once per connection. */
+export function prepared(raw: Database.Database, sql: string): Database.Statement {
+  let statements = statementCache.get(raw);
+  if (!statements) statementCache.set(raw, (statements = new Map()));
+  let statement = statements.get(sql);
+  if (!statement) statements.set(sql, (statement = raw.prepare(sql)));
+  return statement;
 }
 
 export type Db = PrismaClient;

@@ -7,7 +7,8 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
-import { db, withExclusiveConnection, type Tx } from "~/db/db.server";
+import type Database from "better-sqlite3";
+import { db, prepared, withConnection, withExclusiveConnection, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
   answersSchema,
@@ -16,6 +17,7 @@ import {
   submissionSchema,
   type Answers,
   type Bands,
+  type Submission,
   type SurveyDefinition,
 } from "./definition";
 import { answerRows, tallyRows, type AnswerRow } from "./rows";
@@ -162,6 +164,57 @@ export type SubmitOutcome = { status: 200 | 201; responseId: number; revision: n
  * returned questionnaire is resubmitted with the same UUID and the next revision number.
  * Anything invalid → 4xx and nothing is written. Acknowledged means committed.
  */
+type FastJob = {
+  s: Submission;
+  def: SurveyDefinition;
+  contentHash: string;
+  answers: Answers;
+  unitId: number;
+  collaboratorId: number;
+};
+
+/** A new questionnaire is stored (201); a replay answers with the stored one (200); else 409. */
+function storeNewOrReplay(w: Database.Database, job: FastJob): SubmitOutcome | ExistingResponse {
+  const { s, contentHash } = job;
+  const existing = findByUuid(w, s.uuid);
+  if (!existing) {
+    if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");
+    const responseId = insertResponse(w, job.def, {
+      clientUuid: s.uuid,
+      contentHash,
+      surveyId: s.surveyId,
+      version: s.version,
+      unitId: job.unitId,
+      collaboratorId: job.collaboratorId,
+      bands: s.bands,
+      answers: job.answers,
+    });
+    return { status: 201, responseId, revision: 1, duplicate: false };
+  }
+  if (existing.collaboratorId !== job.collaboratorId || existing.surveyId !== s.surveyId) submissionError(409, "surveys.api.uuidConflict");
+  if (s.revision === existing.revision) {
+    if (existing.contentHash !== contentHash) submissionError(409, "surveys.api.uuidConflict");
+    return { status: 200, responseId: existing.id, revision: existing.revision, duplicate: true };
+  }
+  if (existing.status !== "returned" || s.revision !== existing.revision + 1) submissionError(409, "surveys.api.staleRevision");
+  return existing;
+}
+
+// On every submission: a prepared statement on the lent connection, not an ORM query.
+const ASSIGNED_SURVEY_SQL = `
+  SELECT s."status", s."opensOn", s."closesOn" FROM "SurveyTarget" t JOIN "Survey" s ON s."id" = t."surveyId"
+  WHERE t."surveyId" = ? AND t."unitId" = ?`;
+
+/** The survey if it is assigned to the unit, with what decides whether it is open for entry. */
+async function assignedSurvey(surveyId: number, unitId: number) {
+  const row = await withConnection(
+    (raw) => prepared(raw, ASSIGNED_SURVEY_SQL).get(surveyId, unitId) as { status: string; opensOn: string | null; closesOn: string | null } | undefined,
+  );
+  if (!row) return null;
+  const day = (value: string | null) => (value ? new Date(value) : null);
+  return { status: row.status, opensOn: day(row.opensOn), closesOn: day(row.closesOn) };
+}
+
 export async function submitResponse(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
   const envelope = submissionSchema.safeParse(body);
   if (!envelope.success) {
@@ -170,13 +223,10 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
     submissionError(400, "surveys.api.badEnvelope", errors);
   }
   const s = envelope.data;
-  const target = await db.surveyTarget.findUnique({
-    where: { surveyId_unitId: { surveyId: s.surveyId, unitId: viewer.unitId } },
-    select: { survey: { select: { status: true, opensOn: true, closesOn: true } } },
-  });
+  const survey = await assignedSurvey(s.surveyId, viewer.unitId);
   // Another unit's survey, a draft or an unknown id: the same 404.
-  if (!target || target.survey.status === "draft") submissionError(404, "surveys.api.surveyNotFound");
-  if (!isOpenForEntry(target.survey)) submissionError(409, "surveys.api.surveyClosed");
+  if (!survey || survey.status === "draft") submissionError(404, "surveys.api.surveyNotFound");
+  if (!isOpenForEntry(survey)) submissionError(409, "surveys.api.surveyClosed");
   const def = await loadVersion(s.surveyId, s.version);
   if (!def) submissionError(400, "surveys.api.unknownVersion");
   const parsed = answersSchema(def).safeParse(s.answers);
@@ -192,31 +242,10 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   const answers = parsed.data as Answers;
   const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
 
-  // New questionnaire or a replay: one IMMEDIATE transaction on the writer (no read-then-write race).
-  const fast = await withExclusiveConnection((w): SubmitOutcome | ExistingResponse => {
-    const existing = findByUuid(w, s.uuid);
-    if (!existing) {
-      if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");
-      const responseId = insertResponse(w, def, {
-        clientUuid: s.uuid,
-        contentHash,
-        surveyId: s.surveyId,
-        version: s.version,
-        unitId: viewer.unitId,
-        collaboratorId: viewer.id,
-        bands: s.bands,
-        answers,
-      });
-      return { status: 201, responseId, revision: 1, duplicate: false };
-    }
-    if (existing.collaboratorId !== viewer.id || existing.surveyId !== s.surveyId) submissionError(409, "surveys.api.uuidConflict");
-    if (s.revision === existing.revision) {
-      if (existing.contentHash !== contentHash) submissionError(409, "surveys.api.uuidConflict");
-      return { status: 200, responseId: existing.id, revision: existing.revision, duplicate: true };
-    }
-    if (existing.status !== "returned" || s.revision !== existing.revision + 1) submissionError(409, "surveys.api.staleRevision");
-    return existing;
-  });
+  // New questionnaire or a replay: one IMMEDIATE transaction on the app's connection (no
+  // read-then-write race between concurrent sends of one UUID).
+  const job = { s, def, contentHash, answers, unitId: viewer.unitId, collaboratorId: viewer.id };
+  const fast = await withExclusiveConnection((w) => storeNewOrReplay(w, job));
   if ("responseId" in fast) return fast;
   const existing = fast;
 

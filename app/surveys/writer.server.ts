@@ -6,6 +6,7 @@
  * is a few dozen microseconds of SQL plus the commit. The SQL is plain and portable to PostgreSQL.
  */
 import type Database from "better-sqlite3";
+import { prepared } from "~/db/db.server";
 import { canonicalJson, type Answers, type Bands, type SurveyDefinition } from "./definition";
 import { answerRows, tallyRows } from "./rows";
 
@@ -38,12 +39,11 @@ export function sqlNow(at?: Date): string {
 }
 
 export function findByUuid(w: Database.Database, uuid: string): ExistingResponse | undefined {
-  return w
-    .prepare(
-      `SELECT "id", "collaboratorId", "contentHash", "revision", "status", "surveyId", "unitId"
-       FROM "SurveyResponse" WHERE "clientUuid" = ?`,
-    )
-    .get(uuid) as ExistingResponse | undefined;
+  return prepared(
+    w,
+    `SELECT "id", "collaboratorId", "contentHash", "revision", "status", "surveyId", "unitId"
+     FROM "SurveyResponse" WHERE "clientUuid" = ?`,
+  ).get(uuid) as ExistingResponse | undefined;
 }
 
 type Statements = ReturnType<typeof prepare>;
