@@ -24,8 +24,9 @@ const loadSeconds = arg("seconds", 60);
 const smoke = process.argv.includes("--smoke");
 const port = arg("port", 3400);
 
+const benchStarted = performance.now();
 const OUT = "bench/.output";
-const DB_FILE = `${OUT}/bench.db`;
+const DB_FILE = `${OUT}/bench-${scale}.db`;
 fs.mkdirSync(OUT, { recursive: true });
 process.env.DATABASE_URL = `file:./${DB_FILE}`;
 process.env.CHECKPOINT_DISABLE = "1";
@@ -66,7 +67,8 @@ const quarter = generated.surveys[generated.surveys.length - 1]!;
 const raw = openRaw(DB_FILE);
 const app = await timeRuns(runs, () => appPath(quarter.surveyId, generated.rootPath));
 const scan = await timeRuns(runs, () => raw.run(quarter.surveyId));
-const naive = await timeRuns(Math.min(runs, 3), () => naivePath(quarter.surveyId));
+// The naive path takes seconds to minutes at scale 1: measured once, without warm-up.
+const naive = await timeRuns(1, () => naivePath(quarter.surveyId), { warmUp: false });
 raw.close();
 for (const [name, other] of [["raw scan", scan.result], ["naive", naive.result]] as const) {
   const diff = firstDifference(app.result, other);
@@ -146,14 +148,15 @@ console.log(
 if (loadResult.errors > 0) failures.push(`submission errors: ${loadResult.errors} (${loadResult.errorSamples.join("; ")})`);
 if (lost !== 0 || duplicated !== 0) failures.push(`submissions lost ${lost}, duplicated ${duplicated}`);
 table.push(
-  ["Acknowledged submissions / s (50 clients, resends 1–3×)", perSecond.toFixed(0), "≥ 400"],
+  ["Acknowledged submissions / s (each request answered 200/201)", ((loadResult.requests - loadResult.errors) / loadResult.seconds).toFixed(0), "≥ 400"],
+  ["Distinct questionnaires stored / s (each sent 1–3×)", perSecond.toFixed(0), ""],
   ["Submission latency p50 / p95 / p99", `${fmtMs(loadResult.p50)} / ${fmtMs(loadResult.p95)} / ${fmtMs(loadResult.p99)} ms`, "p95 ≤ 200 ms"],
   ["Lost / duplicated / errors", `${lost} / ${duplicated} / ${loadResult.errors}`, "0 / 0 / 0"],
 );
 
 // 4. XLSX export.
 step(`4. XLSX export of one wave (${quarter.responses.toLocaleString("en")} questionnaires)`);
-const xlsx = spawnSync("npx", vn("bench/xlsx-process.ts", [String(quarter.surveyId), `${OUT}/export.xlsx`]), { encoding: "utf8", env: process.env });
+const xlsx = spawnSync("npx", vn("bench/xlsx-process.ts", [String(quarter.surveyId), `${OUT}/export-${scale}.xlsx`]), { encoding: "utf8", env: process.env });
 if (xlsx.status !== 0) throw new Error(`xlsx export failed: ${xlsx.stderr}`);
 const exported = JSON.parse(xlsx.stdout.trim().split("\n").pop()!) as { seconds: number; bytes: number; maxRssMb: number };
 table.push(
@@ -180,7 +183,7 @@ for (const [label, routeId, target] of [
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? "FULL"} (WAL)`;
 const report = [
   `Scale ${scale} · ${new Date().toISOString().slice(0, 10)} · ${machine}`,
-  `Generation: ${(generated.seconds.province + generated.seconds.surveys + generated.seconds.opinion).toFixed(0)} s; ${answerRows.toLocaleString("en")} answer rows, ${generated.opinionItems.toLocaleString("en")} opinion items; medians of ${runs} runs.`,
+  `Generation: ${(generated.seconds.province + generated.seconds.surveys + generated.seconds.opinion).toFixed(0)} s; ${answerRows.toLocaleString("en")} answer rows, ${generated.opinionItems.toLocaleString("en")} opinion items; medians of ${runs} runs (the naive path: one run). Whole bench: ${((performance.now() - benchStarted) / 60000).toFixed(1)} min.`,
   "",
   markdownTable(["measure", "result", "target (scale 1)"], table),
 ].join("\n");

@@ -10,9 +10,13 @@ export function median(values: number[]): number {
   return percentile([...values].sort((a, b) => a - b), 50);
 }
 
-/** Runs `fn` `runs` times after one warm-up, returning each run's milliseconds and the last result. */
-export async function timeRuns<T>(runs: number, fn: () => Promise<T> | T): Promise<{ ms: number[]; median: number; result: T }> {
-  let result = await fn();
+/** Runs `fn` `runs` times (after one warm-up unless told not to): each run's ms and the last result. */
+export async function timeRuns<T>(
+  runs: number,
+  fn: () => Promise<T> | T,
+  { warmUp = true } = {},
+): Promise<{ ms: number[]; median: number; result: T }> {
+  let result = warmUp ? await fn() : (undefined as T);
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
