@@ -7,6 +7,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { dbReady } from "~/db/db.server";
 import { createI18n } from "~/i18n/i18n";
+import { en } from "~/i18n/locales/en";
+import { vi } from "~/i18n/locales/vi";
 import { getLanguage } from "~/i18n/language.server";
 import { NonceProvider } from "~/ui/nonce";
 
@@ -30,7 +32,8 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce ?? "";
-  const i18n = createI18n(await getLanguage(request));
+  const language = await getLanguage(request);
+  const i18n = createI18n(language, language === "en" ? en : vi);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

@@ -172,3 +172,19 @@ export async function generate(scale: number): Promise<Generated> {
     seconds: { province: provinceSeconds, surveys: surveySeconds, opinion: seconds(t) },
   };
 }
+
+/** What an earlier run generated (for --reuse): the same facts, generation not timed. */
+export async function describeGenerated(): Promise<Generated> {
+  const province = await db.unit.findFirstOrThrow({ where: { parentId: null }, select: { path: true } });
+  const surveys = await db.survey.findMany({ where: { seriesCode: "BENCH" }, orderBy: { period: "asc" }, select: { id: true, period: true } });
+  const counts = await db.surveyResponse.groupBy({ by: ["surveyId"], _count: { _all: true } });
+  const responsesOf = new Map(counts.map((c) => [c.surveyId, c._count._all]));
+  const topics = await db.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true } });
+  return {
+    rootPath: province.path,
+    surveys: surveys.map((s) => ({ quarterKey: Number(s.period), surveyId: s.id, responses: responsesOf.get(s.id) ?? 0 })),
+    opinionItems: await db.opinionItem.count(),
+    topicIds: topics.map((t) => t.id),
+    seconds: { province: 0, surveys: 0, opinion: 0 },
+  };
+}

@@ -3,8 +3,8 @@
  * cross-tab of one question by unit) computed three ways on the same database:
  *  - app:   the app's own code path (app/surveys/results.server.ts: exact tally tables);
  *  - raw:   a hand-written GROUP BY over the answer rows through better-sqlite3 (the scan limit);
- *  - naive: every answer row of the quarter loaded into JavaScript through the ORM, then counted
- *           (what tools that count in the application do).
+ *  - naive: every answer row of the quarter loaded into JavaScript (one flat query through the
+ *           app's database client), then counted there: what tools that count in the application do.
  * Each returns the same canonical map "kind|question|option|unit" → count, so they can be compared.
  */
 import Database from "better-sqlite3";
@@ -64,23 +64,26 @@ export function openRaw(file: string) {
   };
 }
 
+type NaiveRow = { question: string; option: string; responseId: number; status: string; unit: string };
+
+/** Every answer row of the quarter, fetched through the app's database client into JS. */
 export async function naivePath(surveyId: number): Promise<Counts> {
-  const rows = await db.surveyAnswer.findMany({
-    where: { surveyId },
-    select: { question: true, option: true, responseId: true, response: { select: { status: true, unit: { select: { code: true } } } } },
-  });
+  const rows = await db.$queryRaw<NaiveRow[]>`
+    SELECT a."question", a."option", a."responseId", r."status", u."code" AS "unit"
+    FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId" JOIN "Unit" u ON u."id" = r."unitId"
+    WHERE a."surveyId" = ${surveyId}`;
   const out: Counts = new Map();
   const answeredBy = new Map<string, Set<number>>();
   const crossAnswered = new Map<string, Set<number>>();
   for (const row of rows) {
-    if (row.response.status !== "submitted" && row.response.status !== "accepted") continue;
+    if (row.status !== "submitted" && row.status !== "accepted") continue;
     add(out, `q|${row.question}|${row.option}|`, 1);
     if (row.option !== "") {
       if (!answeredBy.has(row.question)) answeredBy.set(row.question, new Set());
       answeredBy.get(row.question)!.add(row.responseId);
     }
     if (row.question === CROSS_QUESTION) {
-      const unit = row.response.unit.code;
+      const unit = row.unit;
       add(out, `x|${CROSS_QUESTION}|${row.option}|${unit}`, 1);
       if (row.option !== "") {
         if (!crossAnswered.has(unit)) crossAnswered.set(unit, new Set());

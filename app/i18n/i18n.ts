@@ -1,7 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import { en } from "./locales/en";
-import { vi } from "./locales/vi";
+import type { Dictionary } from "./locales/vi";
 
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -12,15 +11,15 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /**
- * An i18next instance with both dictionaries bundled (they are small), initialised synchronously
- * so the server render and the first client render produce the same text.
+ * An i18next instance for one language, initialised synchronously so the server render and the
+ * first client render produce the same text. Only that language's dictionary is loaded: switching
+ * language reloads the document (the browser never needs both; en.ts is type-complete).
  */
-export function createI18n(language: Language): i18n {
+export function createI18n(language: Language, dictionary: Dictionary): i18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
     lng: language,
-    fallbackLng: DEFAULT_LANGUAGE,
-    resources: { vi: { translation: vi }, en: { translation: en } },
+    resources: { [language]: { translation: dictionary } },
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
