@@ -88,16 +88,6 @@ async function generateSurveys(scale: number, viewer: Viewer) {
   return surveys;
 }
 
-function weighted<T>(random: ReturnType<typeof seededRandom>, items: readonly T[], weights: readonly number[]): T {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = random.next() * total;
-  for (const [i, w] of weights.entries()) {
-    r -= w;
-    if (r < 0) return items[i]!;
-  }
-  return items[items.length - 1]!;
-}
-
 async function generateOpinionItems(scale: number) {
   const itemsPerQuarter = Math.max(30, Math.round(30_000 * scale));
   await db.topic.createMany({ data: TOPICS.map(({ weight: _w, ...t }, i) => ({ ...t, sortOrder: i + 1 })) });
@@ -133,12 +123,12 @@ async function generateOpinionItems(scale: number) {
           timeliness: "on_time",
           status: "accepted",
           items: Array.from({ length: perReport }, () => ({
-            topicId: weighted(random, topics, TOPICS.map((t) => t.weight)).id,
+            topicId: random.weighted(topics, TOPICS.map((t) => t.weight)).id,
             areaUnitId: c.unitId,
-            direction: weighted(random, DIRECTIONS, [5, 2, 3, 1]),
-            strength: weighted(random, STRENGTHS, [2, 5, 3]),
-            prevalence: weighted(random, PREVALENCES, [1, 3, 4, 5]),
-            channel: weighted(random, CHANNELS, [6, 3, 4, 2, 1]),
+            direction: random.weighted(DIRECTIONS, [5, 2, 3, 1]),
+            strength: random.weighted(STRENGTHS, [2, 5, 3]),
+            prevalence: random.weighted(PREVALENCES, [1, 3, 4, 5]),
+            channel: random.weighted(CHANNELS, [6, 3, 4, 2, 1]),
             verified: random.next() < 0.85,
             title: "Ý kiến về giá điện, giá xăng dầu",
             summary: "Nhân dân bày tỏ lo lắng về việc giá cả tăng.",

@@ -7,19 +7,11 @@
 import { redirect } from "@remix-run/node";
 import type { Prisma } from "~/generated/prisma/client";
 import { can, type Capability } from "~/accounts/roles";
-import { findSessionAccount } from "~/auth/session.server";
+import { findSessionAccount, type SessionAccount } from "~/auth/session.server";
 import { notFound } from "~/utils/http.server";
 
-export type Viewer = {
-  id: number;
-  username: string;
-  displayName: string;
-  role: string;
-  unitId: number;
-  unitName: string;
-  unitPath: string;
-  mustChangePassword: boolean;
-};
+/** The signed-in user as every loader and action sees them (read on each request). */
+export type Viewer = SessionAccount;
 
 const PASSWORD_CHANGE_PATH = "/account/password";
 

@@ -18,16 +18,6 @@ const LAST_CLOSED = { year: 2026, month: 10 };
 /** Reports are seeded up to this period; December 2026 is still to be filed. */
 const LAST_SEEDED = { year: 2026, month: 11 };
 
-function weighted<T>(items: readonly T[], weights: readonly number[]): T {
-  const total = weights.reduce((a, b) => a + b, 0);
-  let r = random.next() * total;
-  for (const [i, w] of weights.entries()) {
-    r -= w;
-    if (r < 0) return items[i]!;
-  }
-  return items[items.length - 1]!;
-}
-
 const before = (a: { year: number; month: number }, b: { year: number; month: number }) =>
   a.year * 12 + a.month <= b.year * 12 + b.month;
 
@@ -95,7 +85,7 @@ export async function seedOpinionReports(tx: Tx) {
         const home = unitById.get(c.unitId)!;
         const areaPool = home.depth === 0 ? communes : [home];
         const items = Array.from({ length: random.int(1, 4) }, () => {
-          const topicIndex = TOPICS.indexOf(weighted(TOPICS, topicWeights));
+          const topicIndex = TOPICS.indexOf(random.weighted(TOPICS, topicWeights));
           const topic = topics[topicIndex]!;
           const meta = TOPICS[topicIndex]!;
           const area = random.pick(areaPool);
@@ -104,10 +94,10 @@ export async function seedOpinionReports(tx: Tx) {
           return {
             topicId: topic.id,
             areaUnitId: area.id,
-            direction: weighted(DIRECTIONS, DIRECTION_WEIGHTS[meta.group]!),
-            strength: weighted(STRENGTHS, [2, 5, 3]),
-            prevalence: weighted(PREVALENCES, [1, 3, 4, 5]),
-            channel: weighted(CHANNELS, [6, 3, 4, 2, 1]),
+            direction: random.weighted(DIRECTIONS, DIRECTION_WEIGHTS[meta.group]!),
+            strength: random.weighted(STRENGTHS, [2, 5, 3]),
+            prevalence: random.weighted(PREVALENCES, [1, 3, 4, 5]),
+            channel: random.weighted(CHANNELS, [6, 3, 4, 2, 1]),
             verified: random.next() < 0.8,
             title,
             summary: `Nhân dân trên địa bàn quan tâm: ${title.toLowerCase()}; nhiều ý kiến đề nghị các cấp sớm có thông tin chính thức.`,
@@ -129,7 +119,7 @@ export async function seedOpinionReports(tx: Tx) {
           submittedAt,
           timeliness: late ? "late" : "on_time",
           status: current ? "submitted" : "accepted",
-          quality: current ? null : weighted(QUALITIES, [3, 5, 1]),
+          quality: current ? null : random.weighted(QUALITIES, [3, 5, 1]),
           urgent: current && random.next() < 0.02,
           items,
         });

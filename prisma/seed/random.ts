@@ -12,5 +12,15 @@ export function seededRandom(seed: number) {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    /** One of `items`, drawn with the given relative weights. */
+    weighted<T>(items: readonly T[], weights: readonly number[]): T {
+      const total = weights.reduce((a, b) => a + b, 0);
+      let r = next() * total;
+      for (const [i, w] of weights.entries()) {
+        r -= w;
+        if (r < 0) return items[i]!;
+      }
+      return items[items.length - 1]!;
+    },
   };
 }
