@@ -9,7 +9,9 @@ const TEMPLATE = "tests/.output/unit-template.db";
 const file = `tests/.output/unit/${crypto.randomUUID()}.db`;
 process.env.DATABASE_URL = `file:./${file}`;
 
-const { db } = await import("~/db/db.server");
+const { db, dbReady } = await import("~/db/db.server");
+// The module sets its pragmas as it loads; let that finish before the first disconnect below.
+await dbReady;
 
 beforeEach(async () => {
   // The adapter reconnects on the next query, to the fresh file.
