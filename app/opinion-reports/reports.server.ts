@@ -354,3 +354,8 @@ export async function withConflictReply<T>(run: () => Promise<T>): Promise<T | {
     throw error;
   }
 }
+
+/** The collaborator's own monthly report for a period, if already filed. */
+export function findOwnMonthlyReport(viewer: Viewer, periodId: number) {
+  return db.opinionReport.findUnique({ where: { monthlyKey: monthlyKeyOf(periodId, viewer.id) }, select: { id: true } });
+}

@@ -100,3 +100,19 @@ export async function setExpected(viewer: Viewer, periodId: number, collaborator
     await recordAudit(tx, { actorId: viewer.id, action: expected ? "period.expect" : "period.excuse", entityType: "ReportExpectation", entityId: `${periodId}:${collaboratorId}`, before: { expected: Boolean(current) }, after: { expected } });
   });
 }
+
+/** Quarters that have reporting periods (newest first); only those fully or partly closed if asked. */
+export async function listQuarterKeys({ closedOnly = false } = {}): Promise<number[]> {
+  const rows = await db.reportingPeriod.findMany({
+    where: closedOnly ? { status: "closed" } : {},
+    distinct: ["quarterKey"],
+    orderBy: { quarterKey: "desc" },
+    select: { quarterKey: true },
+  });
+  return rows.map((r) => r.quarterKey);
+}
+
+/** The monthly periods of one quarter, in month order. */
+export function periodsOfQuarter(quarterKey: number) {
+  return db.reportingPeriod.findMany({ where: { quarterKey }, orderBy: { month: "asc" }, select: { id: true, year: true, month: true, status: true } });
+}

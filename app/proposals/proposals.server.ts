@@ -110,3 +110,11 @@ export async function closeProposal(viewer: Viewer, id: number, input: z.output<
     await recordAudit(tx, { actorId: viewer.id, action: `proposal.${input.status}`, entityType: "Proposal", entityId: id, before: { status: before.status }, after: { status: input.status } });
   });
 }
+
+/** The opinion item a new proposal starts from, if the viewer may see it. */
+export function findItemForProposal(viewer: Viewer, itemId: number) {
+  return db.opinionItem.findFirst({
+    where: { AND: [{ id: itemId }, opinionItemsVisibleTo(viewer)] },
+    select: { id: true, title: true, proposal: true, summary: true, areaUnit: { select: { code: true } } },
+  });
+}

@@ -6,9 +6,8 @@ import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
 import { can } from "~/accounts/roles";
 import { runForm } from "~/forms/run-form.server";
 import { excuseSchema } from "~/periods/period-schemas";
-import { setExpected } from "~/periods/periods.server";
+import { listQuarterKeys, periodsOfQuarter, setExpected } from "~/periods/periods.server";
 import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/completeness/completeness.server";
-import { db } from "~/db/db.server";
 import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
 
 export const meta: MetaFunction = () => [{ title: "Tiến độ báo cáo · Dư luận" }];
@@ -17,18 +16,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
   const unitId = Number(params.get("unit")) || viewer.unitId;
-  const quarters = await db.reportingPeriod.findMany({ distinct: ["quarterKey"], orderBy: { quarterKey: "desc" }, select: { quarterKey: true } });
+  const quarters = await listQuarterKeys();
   const current = periodContaining(new Date());
   const fallback = quarterKeyOf(current.year, quarterOfMonth(current.month));
   const requested = Number(params.get("quarter"));
-  const quarterKey = quarters.some((q) => q.quarterKey === requested) ? requested : quarters.some((q) => q.quarterKey === fallback) ? fallback : (quarters[0]?.quarterKey ?? fallback);
-  const periods = await db.reportingPeriod.findMany({ where: { quarterKey }, orderBy: { month: "asc" }, select: { id: true, year: true, month: true, status: true } });
+  const quarterKey = quarters.includes(requested) ? requested : quarters.includes(fallback) ? fallback : (quarters[0] ?? fallback);
+  const periods = await periodsOfQuarter(quarterKey);
   const matrix = await completenessMatrix(viewer, unitId, periods.map((p) => p.id));
   // "This period": the latest closed one in the quarter, else its first.
   const focus = [...periods].reverse().find((p) => p.status === "closed") ?? periods[0];
   return {
     quarterKey,
-    quarters: quarters.map((q) => q.quarterKey),
+    quarters,
     periods,
     matrix,
     focus,

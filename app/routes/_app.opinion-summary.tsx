@@ -3,17 +3,17 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
-import { db } from "~/db/db.server";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { useLocalName } from "~/opinion-reports/report-views";
 import { opinionSummary } from "~/opinion-reports/summary.server";
+import { listQuarterKeys } from "~/periods/periods.server";
 
 export const meta: MetaFunction = () => [{ title: "Tổng hợp dư luận · Dư luận" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const quarters = (await db.reportingPeriod.findMany({ where: { status: "closed" }, distinct: ["quarterKey"], orderBy: { quarterKey: "desc" }, select: { quarterKey: true } })).map((q) => q.quarterKey);
+  const quarters = await listQuarterKeys({ closedOnly: true });
   const requested = Number(params.get("quarter"));
   const quarterKey = quarters.includes(requested) ? requested : (quarters[0] ?? 0);
   const topic = Number(params.get("topic"));

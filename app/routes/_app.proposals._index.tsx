@@ -2,13 +2,12 @@ import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { opinionItemsVisibleTo, requireCapability } from "~/access/gate.server";
+import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
-import { db } from "~/db/db.server";
 import { runForm } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
-import { createProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
+import { createProposal, findItemForProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, toDateInputValue } from "~/utils/dates";
 
@@ -23,10 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const canManage = can(viewer.role, "manageProposals");
   const fromItem =
     canManage && Number.isSafeInteger(fromItemId) && fromItemId > 0
-      ? await db.opinionItem.findFirst({
-          where: { AND: [{ id: fromItemId }, opinionItemsVisibleTo(viewer)] },
-          select: { id: true, title: true, proposal: true, summary: true, areaUnit: { select: { code: true } } },
-        })
+      ? await findItemForProposal(viewer, fromItemId)
       : null;
   return {
     filters: { status: filters.status ?? "", overdue: filters.overdue },

@@ -3,13 +3,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
-import { db } from "~/db/db.server";
 import { runForm } from "~/forms/run-form.server";
 import { getLanguage } from "~/i18n/language.server";
 import { reportFormOptions } from "~/opinion-reports/report-form-data.server";
 import { draftKeyFor, ReportForm } from "~/opinion-reports/report-form";
 import { fileReportSchema } from "~/opinion-reports/report-schemas";
-import { fileReport, monthlyKeyOf, withConflictReply, type ReportKind } from "~/opinion-reports/reports.server";
+import { fileReport, findOwnMonthlyReport, withConflictReply, type ReportKind } from "~/opinion-reports/reports.server";
 import { getPeriod } from "~/periods/periods.server";
 import { formatDay } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
@@ -30,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const period = await getPeriod(periodIdOf(request));
   if (period.status !== "open") notFound();
   const kind = kindOf(request);
-  const existing = kind === "monthly" ? await db.opinionReport.findUnique({ where: { monthlyKey: monthlyKeyOf(period.id, viewer.id) }, select: { id: true } }) : null;
+  const existing = kind === "monthly" ? await findOwnMonthlyReport(viewer, period.id) : null;
   return { period, kind, existing, username: viewer.username, ...(await reportFormOptions(viewer, await getLanguage(request))) };
 }
 
