@@ -1,14 +1,14 @@
 /**
  * Exports of results and answers: CSV (UTF-8 with BOM, so Excel shows Vietnamese) and XLSX
- * (exceljs's streaming WorkbookWriter: rows leave as they are written, memory stays flat).
+ * (app/exports/xlsx-stream.server.ts: rows are read as the download consumes them).
  * Every text cell that a spreadsheet would read as a formula is neutralised.
  */
-import { PassThrough, Readable } from "node:stream";
-import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
 import { subtreeRange, type Viewer } from "~/access/gate.server";
-import { db } from "~/db/db.server";
-import type { SurveyDefinition } from "./definition";
-import { bandWhere, scopeFor, surveyResults, type ResultsFilter, type Scope } from "./results.server";
+import { prepared, withConnection } from "~/db/db.server";
+import { streamXlsx } from "~/exports/xlsx-stream.server";
+import { BAND_NAMES, type SurveyDefinition } from "./definition";
+import { scopeFor, surveyResults, type ResultsFilter, type Scope } from "./results.server";
 import { getSurvey } from "./surveys.server";
 
 type Cell = string | number | null;
@@ -36,7 +36,7 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 
 /** Result table rows: question, option, count, n, %, 95% CI. */
 export async function resultTable(viewer: Viewer, surveyId: number, filter: ResultsFilter) {
-  const results = await surveyResults(viewer, surveyId, filter);
+  const results = await surveyResults(viewer, surveyId, filter, { answerDetails: false });
   const header: Cell[] = ["Mã câu", "Câu hỏi", "Mã phương án", "Phương án", "Số phiếu", "n", "Tỷ lệ (%)", "KTC 95% thấp (%)", "KTC 95% cao (%)", "Trung bình"];
   const rows: Cell[][] = [];
   for (const q of results.questions) {
@@ -51,54 +51,71 @@ export async function resultTable(viewer: Viewer, surveyId: number, filter: Resu
   return { results, header, rows };
 }
 
-type AnswerRowDb = { responseId: number; question: string; option: string; num: number | null; text: string | null };
-
 /** Answer columns: every question code, matrix items under their own codes. */
 function answerColumns(def: SurveyDefinition) {
   return def.questions.flatMap((q) => (q.type === "matrix" ? (q.items ?? []).map((i) => ({ code: i.code, type: q.type })) : [{ code: q.code, type: q.type }]));
 }
 
-/** One row per questionnaire of the scope, read in pages by id (never the whole survey at once). */
-async function* answerSheetRows(surveyId: number, def: SurveyDefinition, scope: Scope): AsyncGenerator<Cell[]> {
-  const columns = answerColumns(def);
+/** Questionnaires per page: one page is one synchronous read (~10 ms), so writes interleave. */
+const PAGE_SIZE = 500;
+
+/**
+ * The scope's next page of questionnaires after a given id, chosen by the (surveyId, id) index,
+ * so a page costs the same at the start and the end of a 100,000-questionnaire wave.
+ */
+function responsePageSql(bands: Scope["bands"]) {
+  const bandFilter = BAND_NAMES.filter((b) => bands[b]).map((b) => `AND r."${b}" = ?`).join(" ");
+  return `SELECT r."id", u."code", r."status", r."revision", r."ageBand", r."gender", r."occupation", r."area"
+    FROM "SurveyResponse" r JOIN "Unit" u ON u."id" = r."unitId"
+    WHERE r."surveyId" = ? AND r."id" > ? AND u."path" >= ? AND u."path" < ? ${bandFilter}
+    ORDER BY r."id" LIMIT ?`;
+}
+
+/** The answer rows of that same page, by the answer table's primary key (responseId, question, option). */
+function answerPageSql(bands: Scope["bands"]) {
+  return `SELECT a."responseId", a."question", a."option", a."num", a."text" FROM "SurveyAnswer" a
+    WHERE a."responseId" IN (SELECT p."id" FROM (${responsePageSql(bands)}) p)
+    ORDER BY a."responseId", a."question", a."option"`;
+}
+
+type ResponseRow = [id: number, code: string, status: string, revision: number, ageBand: string, gender: string, occupation: string, area: string];
+type AnswerRow = [responseId: number, question: string, option: string, num: number | null, text: string | null];
+
+/** Reads one page (questionnaires and their answers) in one synchronous turn on the connection. */
+async function readPage(surveyId: number, scope: Scope, after: number, pageSize: number) {
   const range = subtreeRange(scope.path);
+  const params = [surveyId, after, range.gte, range.lt, ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
+  return withConnection((raw) => ({
+    responses: prepared(raw, responsePageSql(scope.bands)).raw(true).all(...params) as ResponseRow[],
+    answers: prepared(raw, answerPageSql(scope.bands)).raw(true).all(...params) as AnswerRow[],
+  }));
+}
+
+/** One spreadsheet row per questionnaire of the scope, read in pages by id (never the whole survey at once). */
+export async function* answerSheetRows(surveyId: number, def: SurveyDefinition, scope: Scope, pageSize = PAGE_SIZE): AsyncGenerator<Cell[]> {
+  const columns = answerColumns(def);
+  const fixed = answerHeader(def).length - columns.length;
+  const columnOf = new Map(columns.map((c, i) => [c.code, { index: fixed + i, numeric: c.type === "number" || c.type === "rating" }]));
   let after = 0;
   for (;;) {
-    const responses = await db.$queryRaw<{ id: number; code: string; status: string; revision: number; ageBand: string; gender: string; occupation: string; area: string }[]>`
-      SELECT r."id", u."code", r."status", r."revision", r."ageBand", r."gender", r."occupation", r."area"
-      FROM "SurveyResponse" r JOIN "Unit" u ON u."id" = r."unitId"
-      WHERE r."surveyId" = ${surveyId} AND r."id" > ${after} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
-      ${bandWhere(scope.bands)}
-      ORDER BY r."id" LIMIT 2000`;
+    const { responses, answers } = await readPage(surveyId, scope, after, pageSize);
     if (responses.length === 0) return;
-    const first = Number(responses[0]!.id);
-    const last = Number(responses[responses.length - 1]!.id);
-    const answers = await db.$queryRaw<AnswerRowDb[]>`
-      SELECT "responseId", "question", "option", "num", "text" FROM "SurveyAnswer"
-      WHERE "responseId" >= ${first} AND "responseId" <= ${last} AND "surveyId" = ${surveyId}
-      ORDER BY "responseId", "question", "num"`;
-    const byResponse = new Map<number, AnswerRowDb[]>();
-    for (const a of answers) {
-      const id = Number(a.responseId);
-      let list = byResponse.get(id);
-      if (!list) byResponse.set(id, (list = []));
-      list.push(a);
-    }
-    for (const r of responses) {
-      const values = new Map<string, string[]>();
-      for (const a of byResponse.get(Number(r.id)) ?? []) {
-        const v = a.option !== "" ? a.option : a.text ?? (a.num === null ? "" : String(a.num));
-        values.set(a.question, [...(values.get(a.question) ?? []), v]);
+    let next = 0;
+    for (const response of responses) {
+      const row: Cell[] = [...response, ...Array<Cell>(columns.length).fill(null)];
+      // Answers come in response order, so each response's rows are the next run of the list.
+      for (; next < answers.length && answers[next]![0] === response[0]; next++) {
+        const [, question, option, num, text] = answers[next]!;
+        const column = columnOf.get(question);
+        if (!column) continue;
+        const value = option !== "" ? option : text ?? (num === null ? "" : String(num));
+        const previous = row[column.index];
+        // Several options of one question (multiple choice) share the cell: "A;C".
+        row[column.index] = previous !== null ? `${previous};${value}` : column.numeric ? Number(value) : value;
       }
-      yield [Number(r.id), r.code, r.status, Number(r.revision), r.ageBand, r.gender, r.occupation, r.area,
-        ...columns.map((c) => {
-          const v = values.get(c.code);
-          if (!v) return null;
-          if ((c.type === "number" || c.type === "rating") && v.length === 1) return Number(v[0]);
-          return v.join(";");
-        })];
+      yield row;
     }
-    after = last;
+    after = responses[responses.length - 1]![0];
   }
 }
 
@@ -125,7 +142,8 @@ export async function csvExport(viewer: Viewer, surveyId: number, filter: Result
       for await (const row of answerSheetRows(surveyId, survey.definition, scope)) yield csvLine(row);
     }
   }
-  const stream = Readable.from(lines());
+  // Byte mode: the strings leave as UTF-8 bytes, which is what a web stream's readers expect.
+  const stream = Readable.from(lines(), { objectMode: false });
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
@@ -134,28 +152,29 @@ export async function csvExport(viewer: Viewer, surveyId: number, filter: Result
   });
 }
 
-/** XLSX with a results sheet and an answers sheet, written by the streaming WorkbookWriter. */
+/** XLSX with a results sheet and an answers sheet, streamed: memory stays flat at any size. */
 export async function xlsxExport(viewer: Viewer, surveyId: number, filter: ResultsFilter) {
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
   const { results, header, rows } = await resultTable(viewer, surveyId, filter);
-  const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const write = async () => {
-    const summary = workbook.addWorksheet("Kết quả");
-    summary.addRow([safeCell(results.survey.title)]).commit();
-    summary.addRow(["Phiếu phát ra", results.totals.quota, "Thu về", results.totals.received, "Hợp lệ", results.totals.counted]).commit();
-    summary.addRow(header).commit();
-    for (const row of rows) summary.addRow(row.map(safeCell)).commit();
-    summary.commit();
-    const sheet = workbook.addWorksheet("Phiếu");
-    sheet.addRow(answerHeader(survey.definition)).commit();
-    for await (const row of answerSheetRows(surveyId, survey.definition, scope)) sheet.addRow(row.map(safeCell)).commit();
-    sheet.commit();
-    await workbook.commit();
+  const summary: Cell[][] = [
+    [results.survey.title],
+    ["Phiếu phát ra", results.totals.quota, "Thu về", results.totals.received, "Hợp lệ", results.totals.counted],
+    header,
+    ...rows,
+  ];
+  async function* answerSheet() {
+    yield answerHeader(survey.definition);
+    for await (const row of answerSheetRows(surveyId, survey.definition, scope)) yield row;
+  }
+  const neutralised = async function* (source: AsyncIterable<Cell[]> | Iterable<Cell[]>) {
+    for await (const row of source) yield row.map(safeCell);
   };
-  write().catch((error: unknown) => out.destroy(error as Error));
-  return new Response(Readable.toWeb(out) as ReadableStream, {
+  const body = streamXlsx([
+    { name: "Kết quả", rows: neutralised(summary) },
+    { name: "Phiếu", rows: neutralised(answerSheet()) },
+  ]);
+  return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
       "Content-Disposition": `attachment; filename="${fileName(survey.code, "xlsx")}"`,

@@ -205,8 +205,12 @@ export async function scopeFor(viewer: Viewer, filter: ResultsFilter): Promise<S
   return { path: unit.path, bands: filter.bands, unitName: unit.name };
 }
 
-/** The whole results page of one survey for the viewer's scope and filters. */
-export async function surveyResults(viewer: Viewer, surveyId: number, filter: ResultsFilter) {
+/**
+ * The whole results page of one survey for the viewer's scope and filters. `answerDetails`
+ * adds what only the page shows (number distributions, latest text answers): each reads answer
+ * rows, not tallies, so exports of the counts skip them.
+ */
+export async function surveyResults(viewer: Viewer, surveyId: number, filter: ResultsFilter, { answerDetails = true } = {}) {
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
   const [counts, units, previous] = await Promise.all([
@@ -215,7 +219,7 @@ export async function surveyResults(viewer: Viewer, surveyId: number, filter: Re
     survey.previousWaveId ? countAnswers(survey.previousWaveId, scope) : Promise.resolve(null),
   ]);
   const questions = buildQuestionResults(survey.definition, counts, previous);
-  for (const q of questions) {
+  for (const q of answerDetails ? questions : []) {
     if (q.type === "number") q.numbers = await numberDistribution(surveyId, q.code, scope);
     if (q.type === "shortText" || q.type === "longText") q.texts = await textAnswers(surveyId, q.code, scope);
   }

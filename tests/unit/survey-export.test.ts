@@ -1,0 +1,128 @@
+import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
+import { buffer } from "node:stream/consumers";
+import { describe, expect, it } from "vitest";
+import { columnName, streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
+import { answerSheetRows, csvExport, xlsxExport } from "~/surveys/export.server";
+import { submitResponse } from "~/surveys/storage.server";
+import { catchError } from "./fixtures";
+import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
+
+async function readWorkbook(bytes: Buffer) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** A sheet's rows as arrays of values (ExcelJS's 1-based rows, without the leading hole). */
+function sheetRows(workbook: ExcelJS.Workbook, name: string): unknown[][] {
+  const sheet = workbook.getWorksheet(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => rows.push((row.values as unknown[]).slice(1)));
+  return rows;
+}
+
+describe("streaming XLSX writer", () => {
+  it("writes every row of every sheet so Excel's reader gets the same values back", async () => {
+    const many: XlsxCell[][] = Array.from({ length: 1_234 }, (_, i) => [i, `dòng ${i}`, i % 3 === 0 ? null : i / 4]);
+    const tricky: XlsxCell[][] = [
+      ["<b>Giá & phí</b>", 'trích "dẫn"', "  khoảng trắng  "],
+      ["ký tự\u0001điều khiển", null, 0],
+      [null, null, "cột C"],
+    ];
+    async function* slowly() {
+      for (const row of many) yield row;
+    }
+    const bytes = await buffer(streamXlsx([{ name: "Số liệu: quý I/2026", rows: slowly() }, { name: "Khó", rows: tricky }]));
+    const workbook = await readWorkbook(bytes);
+
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["Số liệu  quý I 2026", "Khó"]);
+    const rows = sheetRows(workbook, "Số liệu  quý I 2026");
+    expect(rows).toHaveLength(1_234);
+    expect(rows[0]).toEqual([0, "dòng 0"]);
+    expect(rows[1_232]).toEqual([1_232, "dòng 1232", 1_232 / 4]);
+    expect(rows[1_233]).toEqual([1_233, "dòng 1233"]);
+    expect(sheetRows(workbook, "Khó")).toEqual([
+      ["<b>Giá & phí</b>", 'trích "dẫn"', "  khoảng trắng  "],
+      ["ký tựđiều khiển", undefined, 0],
+      [undefined, undefined, "cột C"],
+    ]);
+  });
+
+  it("names columns past Z the way spreadsheets do", () => {
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+  });
+
+  it("fails the download instead of ending it short when a row source fails", async () => {
+    async function* broken(): AsyncGenerator<XlsxCell[]> {
+      yield ["một"];
+      throw new Error("database gone");
+    }
+    const error = await catchError(buffer(streamXlsx([{ name: "A", rows: broken() }])));
+    expect(String(error)).toContain("database gone");
+  });
+});
+
+describe("survey answer export", () => {
+  async function surveyWithAnswers() {
+    const world = await publishedSurvey();
+    const { survey, ctv1, ctv2 } = world;
+    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_3", "Q2_1"], Q4: 8, Q5: 4, Q6: { Q6_A: "T", Q6_B: "K" } }));
+    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "=giá <cao> & đắt", Q4: 0 }));
+    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_2", Q4: 10 }));
+    return world;
+  }
+  const answerColumns = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6_A", "Q6_B"];
+
+  it("puts one row per questionnaire in the XLSX, multiple choices joined, numbers as numbers, formulas neutralised", async () => {
+    const { survey, secretary, x2 } = await surveyWithAnswers();
+    const response = await xlsxExport(secretary, survey.id, { bands: {} });
+    const workbook = await readWorkbook(Buffer.from(await response.arrayBuffer()));
+
+    const [header, ...rows] = sheetRows(workbook, "Phiếu");
+    expect(header!.slice(8)).toEqual(answerColumns);
+    expect(rows.map((r) => r.slice(8))).toEqual([
+      ["Q1_1", "Q2_1;Q2_3", undefined, 8, 4, "T", "K"],
+      ["Q1_3", undefined, "'=giá <cao> & đắt", 0],
+      ["Q1_2", undefined, undefined, 10],
+    ]);
+    expect(rows.map((r) => r[1])).toEqual(["P.X1", "P.X1", "P.X2"]);
+    const summary = sheetRows(workbook, "Kết quả");
+    expect(summary[0]).toEqual([SAMPLE.title]);
+    expect(summary[1]).toEqual(["Phiếu phát ra", 30, "Thu về", 3, "Hợp lệ", 3]);
+
+    // The unit filter narrows the answer sheet to that unit's questionnaires.
+    const narrowed = await readWorkbook(Buffer.from(await (await xlsxExport(secretary, survey.id, { unitId: x2.id, bands: {} })).arrayBuffer()));
+    expect(sheetRows(narrowed, "Phiếu").slice(1).map((r) => r[1])).toEqual(["P.X2"]);
+  });
+
+  it("reads page after page without skipping or repeating a questionnaire", async () => {
+    const { survey, province } = await surveyWithAnswers();
+    const rows: unknown[][] = [];
+    for await (const row of answerSheetRows(survey.id, SAMPLE, { path: province.path, bands: {} }, 2)) rows.push(row);
+    expect(rows.map((r) => r[8])).toEqual(["Q1_1", "Q1_3", "Q1_2"]);
+    expect(new Set(rows.map((r) => r[0])).size).toBe(3);
+    const none: unknown[] = [];
+    for await (const row of answerSheetRows(survey.id, SAMPLE, { path: province.path, bands: { gender: "male" } }, 2)) none.push(row);
+    expect(none).toEqual([]);
+  });
+
+  it("gives the CSV the same rows as the XLSX", async () => {
+    const { survey, secretary } = await surveyWithAnswers();
+    const csv = await (await csvExport(secretary, survey.id, { bands: {} }, "answers")).text();
+    const lines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[1]!.split(",").slice(8)).toEqual(["Q1_1", "Q2_1;Q2_3", "", "8", "4", "T", "K"].map((v) => (v.includes(";") ? `"${v}"` : v)));
+    expect(lines[2]).toContain(",'=giá <cao> & đắt,");
+  });
+
+  it("streams from a Response body like the route sends it", async () => {
+    const { survey, secretary } = await surveyWithAnswers();
+    const response = await xlsxExport(secretary, survey.id, { bands: {} });
+    expect(response.headers.get("Content-Type")).toContain("spreadsheetml");
+    expect(response.headers.get("Content-Disposition")).toBe('attachment; filename="KS1.xlsx"');
+    const bytes = await buffer(Readable.fromWeb(response.body! as never));
+    expect(bytes.subarray(0, 2).toString()).toBe("PK");
+  });
+});
