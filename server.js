@@ -30,7 +30,9 @@ app.use((_req, res, next) => {
   next();
 });
 app.use(securityHeaders({ isProduction }));
-app.use(compression());
+// Not the JSON API: its answers are a few dozen bytes, and streamed bodies carry no Content-Length,
+// so compression would start a zlib stream (and its 256 KB of buffers) for every submission.
+app.use(compression({ filter: (req, res) => !req.path.startsWith("/api/") && compression.filter(req, res) }));
 
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
