@@ -8,7 +8,7 @@ import { data } from "@remix-run/node";
 import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import type Database from "better-sqlite3";
-import { db, prepared, withConnection, withExclusiveConnection, type Tx } from "~/db/db.server";
+import { db, prepared, withConnection, withExclusiveConnection, withGroupCommit, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import {
   answersSchema,
@@ -245,7 +245,7 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   // New questionnaire or a replay: one IMMEDIATE transaction on the app's connection (no
   // read-then-write race between concurrent sends of one UUID).
   const job = { s, def, contentHash, answers, unitId: viewer.unitId, collaboratorId: viewer.id };
-  const fast = await withExclusiveConnection((w) => storeNewOrReplay(w, job));
+  const fast = await withGroupCommit((w) => storeNewOrReplay(w, job));
   if ("responseId" in fast) return fast;
   const existing = fast;
 

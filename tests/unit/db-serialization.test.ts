@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db, withExclusiveConnection } from "~/db/db.server";
+import { db, withExclusiveConnection, withGroupCommit } from "~/db/db.server";
 import { addUnit } from "./fixtures";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -63,5 +63,38 @@ describe("one connection, one user at a time", () => {
       }),
     ).rejects.toThrow("refused");
     expect((await db.unit.findUniqueOrThrow({ where: { id: root.id } })).name).toBe("R");
+  });
+
+  it("group commit: concurrent jobs share one transaction, each in its own savepoint", async () => {
+    const root = await addUnit(null, "R");
+    const rename = (name: string) => (raw: Parameters<Parameters<typeof withGroupCommit>[0]>[0]) => {
+      raw.prepare(`UPDATE "Unit" SET "name" = "name" || ? WHERE "id" = ?`).run(name, root.id);
+      if (name === "!") throw new Error("refused");
+      return { name: (raw.prepare(`SELECT "name" FROM "Unit" WHERE "id" = ?`).get(root.id) as { name: string }).name, inTransaction: raw.inTransaction };
+    };
+    const outcomes = await Promise.allSettled([withGroupCommit(rename("a")), withGroupCommit(rename("!")), withGroupCommit(rename("b"))]);
+    // Jobs run in arrival order and see the ones before them; the refused one left nothing.
+    expect(outcomes.map((o) => (o.status === "fulfilled" ? o.value.name : String(o.reason)))).toEqual(["Ra", "Error: refused", "Rab"]);
+    expect(outcomes.every((o) => o.status === "rejected" || o.value.inTransaction)).toBe(true);
+    // Settled means committed: another reader sees both jobs' writes.
+    expect((await db.unit.findUniqueOrThrow({ where: { id: root.id } })).name).toBe("Rab");
+  });
+
+  it("group commit: a job never runs inside another request's open Prisma transaction", async () => {
+    const root = await addUnit(null, "R");
+    const order: string[] = [];
+    const prismaTx = db.$transaction(async (tx) => {
+      await tx.unit.update({ where: { id: root.id }, data: { name: "P" } });
+      await sleep(60);
+      order.push("prisma commits");
+    });
+    await sleep(10);
+    await withGroupCommit((raw) => {
+      order.push("group runs");
+      raw.prepare(`UPDATE "Unit" SET "name" = "name" || '+g' WHERE "id" = ?`).run(root.id);
+    });
+    await prismaTx;
+    expect(order).toEqual(["prisma commits", "group runs"]);
+    expect((await db.unit.findUniqueOrThrow({ where: { id: root.id } })).name).toBe("P+g");
   });
 });
