@@ -6,19 +6,27 @@ import ExcelJS from "exceljs";
 
 export type Cell = string | number | null | undefined;
 
-export function neutraliseFormula(value: Cell): string | number {
-  if (value === null || value === undefined) return "";
+/** A text starting with = + - @ tab or CR gets a leading ' so no spreadsheet runs it; empty stays empty. */
+export function neutraliseFormula(value: Cell): string | number | null {
+  if (value === null || value === undefined) return null;
   if (typeof value === "number") return value;
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function csvCell(value: Cell): string {
-  const text = String(neutraliseFormula(value));
+  const safe = neutraliseFormula(value);
+  if (safe === null) return "";
+  const text = String(safe);
   return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** One CSV line (CRLF-terminated), every cell neutralised and quoted where needed. */
+export function csvLine(cells: Cell[]): string {
+  return `${cells.map(csvCell).join(",")}\r\n`;
+}
+
 export function toCsv(header: string[], rows: Cell[][]): string {
-  return "\uFEFF" + [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + [header, ...rows].map(csvLine).join("");
 }
 
 export async function toXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<Buffer> {

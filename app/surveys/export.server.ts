@@ -6,31 +6,13 @@
 import { Readable } from "node:stream";
 import { subtreeRange, type Viewer } from "~/access/gate.server";
 import { prepared, withConnection } from "~/db/db.server";
-import { streamXlsx } from "~/exports/xlsx-stream.server";
+import { csvLine, neutraliseFormula } from "~/exports/table-export.server";
+import { streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
 import { BAND_NAMES, type SurveyDefinition } from "./definition";
 import { scopeFor, surveyResults, type ResultsFilter, type Scope } from "./results.server";
 import { getSurvey } from "./surveys.server";
 
-type Cell = string | number | null;
-
-/** A text starting with = + - @ tab or CR is prefixed with ' so no spreadsheet runs it. */
-export function safeCell(value: Cell): Cell {
-  if (typeof value !== "string") return value;
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvLine(cells: Cell[]): string {
-  return (
-    cells
-      .map((c) => {
-        const v = safeCell(c);
-        if (v === null) return "";
-        const text = String(v);
-        return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-      })
-      .join(",") + "\r\n"
-  );
-}
+type Cell = XlsxCell;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
@@ -168,7 +150,7 @@ export async function xlsxExport(viewer: Viewer, surveyId: number, filter: Resul
     for await (const row of answerSheetRows(surveyId, survey.definition, scope)) yield row;
   }
   const neutralised = async function* (source: AsyncIterable<Cell[]> | Iterable<Cell[]>) {
-    for await (const row of source) yield row.map(safeCell);
+    for await (const row of source) yield row.map(neutraliseFormula);
   };
   const body = streamXlsx([
     { name: "Kết quả", rows: neutralised(summary) },

@@ -102,6 +102,7 @@ describe("exports", () => {
     expect(neutraliseFormula("@SUM(A1)")).toBe("'@SUM(A1)");
     expect(neutraliseFormula("Giá cả")).toBe("Giá cả");
     expect(neutraliseFormula(-5)).toBe(-5);
+    expect(["-2", "\tx", "\rx", null, undefined].map(neutraliseFormula)).toEqual(["'-2", "'\tx", "'\rx", null, null]);
     expect(toCsv(["a", "b"], [["x,y", "-1+1"]])).toBe('\uFEFFa,b\r\n"x,y",\'-1+1\r\n');
   });
 });
