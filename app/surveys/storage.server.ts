@@ -21,7 +21,7 @@ import {
   type SurveyDefinition,
 } from "./definition";
 import { answerRows, tallyRows, type AnswerRow } from "./rows";
-import { findByUuid, insertResponse, type ExistingResponse, type NewResponse } from "./writer.server";
+import { findByUuid, insertResponse, TallyIncrements, type ExistingResponse, type NewResponse } from "./writer.server";
 
 export type { NewResponse } from "./writer.server";
 
@@ -132,10 +132,12 @@ export async function storeResponses(surveyId: number, version: number, items: O
   const def = await loadVersion(surveyId, version);
   if (!def) throw new Error(`No published version ${version} of survey ${surveyId}`);
   await withExclusiveConnection((w) => {
+    const tallies = new TallyIncrements();
     for (const item of items) {
       const contentHash = hashContent(surveyId, version, item.bands, item.answers);
-      insertResponse(w, def, { ...item, surveyId, version, contentHash }, false);
+      insertResponse(w, def, { ...item, surveyId, version, contentHash }, { audit: false, tallies });
     }
+    tallies.apply(w);
   });
 }
 
