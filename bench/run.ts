@@ -113,8 +113,9 @@ step(`3. submissions: 50 clients for ${loadSeconds} s against the built server`)
 // Always the current code: a build left from older code would measure the wrong server. (npm test
 // builds just before its smoke run.)
 if (!smoke || !fs.existsSync("build/server/index.js")) {
-  const built = spawnSync("npx", ["--no-install", "remix", "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
-  if (built.status !== 0) throw new Error("the build failed");
+  // NODE_ENV=production: vite-node set "development" here, which would make a development bundle.
+  const built = spawnSync("npx", ["--no-install", "remix", "vite:build"], { env: { ...process.env, NODE_ENV: "production" }, encoding: "utf8" });
+  if (built.status !== 0) throw new Error(`the build failed: ${built.stderr.slice(-2000)}`);
 }
 const server = spawn("node", ["server.js"], {
   env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_REQUESTS: "0" },
@@ -130,7 +131,8 @@ for (let i = 0; ; i++) {
   if (i > 100) throw new Error("the server did not start");
   await new Promise((r) => setTimeout(r, 200));
 }
-const loadSurvey = generated.surveys[generated.surveys.length - 1]!;
+// The oldest wave takes the load, so the measured quarter (results, export) keeps its size.
+const loadSurvey = generated.surveys[0]!;
 const usernames = (
   await db.account.findMany({
     where: { role: "collaborator", unit: { kind: { in: ["commune", "ward"] }, validTo: null } },
@@ -173,7 +175,8 @@ table.push(
 );
 
 // 4. XLSX export.
-step(`4. XLSX export of one wave (${quarter.responses.toLocaleString("en")} questionnaires)`);
+const exportedResponses = (await db.surveyResponse.count({ where: { surveyId: quarter.surveyId } })).toLocaleString("en");
+step(`4. XLSX export of one wave (${exportedResponses} questionnaires)`);
 const xlsx = spawnSync("npx", vn("bench/xlsx-process.ts", [String(quarter.surveyId), `${OUT}/export-${scale}.xlsx`]), {
   encoding: "utf8",
   env: process.env,
@@ -182,12 +185,12 @@ const xlsx = spawnSync("npx", vn("bench/xlsx-process.ts", [String(quarter.survey
 });
 if (xlsx.error || xlsx.status !== 0) {
   const why = xlsx.error ? `did not finish within ${XLSX_TIMEOUT_S} s` : `failed: ${xlsx.stderr.slice(-300)}`;
-  table.push([`XLSX export (${quarter.responses.toLocaleString("en")} questionnaires)`, why, "≤ 10 s"]);
+  table.push([`XLSX export (${exportedResponses} questionnaires)`, why, "≤ 10 s"]);
   if (!xlsx.error) failures.push(`xlsx export ${why}`);
 } else {
   const exported = JSON.parse(xlsx.stdout.trim().split("\n").pop()!) as { seconds: number; bytes: number; maxRssMb: number };
   table.push(
-    [`XLSX export (${quarter.responses.toLocaleString("en")} questionnaires, ${(exported.bytes / 1e6).toFixed(1)} MB)`, `${exported.seconds.toFixed(1)} s`, "≤ 10 s"],
+    [`XLSX export (${exportedResponses} questionnaires, ${(exported.bytes / 1e6).toFixed(1)} MB)`, `${exported.seconds.toFixed(1)} s`, "≤ 10 s"],
     ["XLSX export peak memory (max RSS of the exporting process)", `${exported.maxRssMb.toFixed(0)} MB`, "≤ 300 MB"],
   );
 }
