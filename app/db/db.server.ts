@@ -92,6 +92,9 @@ async function commitGroup() {
           try {
             return { ok: true as const, value: raw.transaction(job.work)(raw) };
           } catch (error) {
+            // Some errors (disk full, I/O) roll back the whole transaction, not just the savepoint:
+            // then the group fails as one, rather than later jobs committing on their own.
+            if (!raw.inTransaction) throw error;
             return { ok: false as const, error };
           }
         }),

@@ -26,6 +26,14 @@ export function xmlText(value: string): string {
   return value.replace(INVALID_XML, "").replace(XML_SPECIAL, (c) => XML_ESCAPES[c]!);
 }
 
+/**
+ * Cell text: XML-escaped, and safe from SpreadsheetML's own escape: a reader decodes "_xHHHH_"
+ * (so a literal one is written "_x005F_xHHHH_"), and a CR would become LF when the XML is parsed.
+ */
+function cellText(value: string): string {
+  return xmlText(value).replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1").replace(/\r/g, "_x000D_");
+}
+
 /** Column letters of a 0-based index: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(index: number): string {
   let name = "";
@@ -36,7 +44,7 @@ export function columnName(index: number): string {
 function cellXml(ref: string, value: XlsxCell): string {
   if (value === null || value === "") return "";
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : "";
-  const text = xmlText(value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value);
+  const text = cellText(value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value);
   return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${text}</t></is></c>`;
 }
 
@@ -66,8 +74,9 @@ async function* sheetXml(rows: XlsxSheet["rows"]): AsyncGenerator<string> {
 function sheetNames(sheets: XlsxSheet[]): string[] {
   const used = new Set<string>();
   return sheets.map((sheet, i) => {
-    let name = sheet.name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || `Sheet${i + 1}`;
-    if (used.has(name.toLowerCase())) name = `${name.slice(0, 27)} (${i + 1})`;
+    const base = sheet.name.replace(/[:\\/?*[\]]/g, " ").trim().slice(0, 31) || `Sheet${i + 1}`;
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${base.slice(0, 31 - ` (${n})`.length)} (${n})`;
     used.add(name.toLowerCase());
     return name;
   });

@@ -67,10 +67,13 @@ type AnswerRow = [responseId: number, question: string, option: string, num: num
 async function readPage(surveyId: number, scope: Scope, after: number, pageSize: number) {
   const range = subtreeRange(scope.path);
   const params = [surveyId, after, range.gte, range.lt, ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
-  return withConnection((raw) => ({
-    responses: prepared(raw, responsePageSql(scope.bands)).raw(true).all(...params) as ResponseRow[],
-    answers: prepared(raw, answerPageSql(scope.bands)).raw(true).all(...params) as AnswerRow[],
-  }));
+  // One read transaction: both statements see the same snapshot, even if another process writes.
+  return withConnection((raw) =>
+    raw.transaction(() => ({
+      responses: prepared(raw, responsePageSql(scope.bands)).raw(true).all(...params) as ResponseRow[],
+      answers: prepared(raw, answerPageSql(scope.bands)).raw(true).all(...params) as AnswerRow[],
+    })).deferred(),
+  );
 }
 
 /** One spreadsheet row per questionnaire of the scope, read in pages by id (never the whole survey at once). */
@@ -86,6 +89,7 @@ export async function* answerSheetRows(surveyId: number, def: SurveyDefinition, 
     for (const response of responses) {
       const row: Cell[] = [...response, ...Array<Cell>(columns.length).fill(null)];
       // Answers come in response order, so each response's rows are the next run of the list.
+      while (next < answers.length && answers[next]![0] < response[0]) next++;
       for (; next < answers.length && answers[next]![0] === response[0]; next++) {
         const [, question, option, num, text] = answers[next]!;
         const column = columnOf.get(question);

@@ -50,6 +50,22 @@ describe("streaming XLSX writer", () => {
     ]);
   });
 
+  it("keeps text that looks like SpreadsheetML's own escapes, and gives long repeated sheet names unique ones", async () => {
+    const long = "Kết quả khảo sát quý III năm 2026 theo đơn vị";
+    const bytes = await buffer(streamXlsx([
+      { name: long, rows: [["_x0041_ giữ nguyên", "dòng 1\r\ndòng 2"]] },
+      { name: long, rows: [] },
+      { name: long, rows: [] },
+    ]));
+    const workbook = await readWorkbook(bytes);
+    const names = workbook.worksheets.map((s) => s.name);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(3);
+    expect(names.every((n) => n.length <= 31)).toBe(true);
+    // As written: Excel (and SheetJS) decode _x005F_ to "_" and _x000D_ to CR, giving back the
+    // original text; exceljs's reader shows the escapes as they are.
+    expect(sheetRows(workbook, names[0]!)).toEqual([["_x005F_x0041_ giữ nguyên", "dòng 1_x000D_\ndòng 2"]]);
+  });
+
   it("names columns past Z the way spreadsheets do", () => {
     expect([0, 25, 26, 51, 52, 701, 702].map(columnName)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
   });
