@@ -391,6 +391,7 @@ function OptionList({ label, prefix, options, codeBase, letters, onChange }: Opt
             <label className="visually-hidden" htmlFor={`${prefix}${i}-label`}>{t("surveys.builder.optionLabel", { n: i + 1 })}</label>
             <input id={`${prefix}${i}-label`} value={o.label} onChange={(e) => onChange(options.map((x, k) => (k === i ? { ...x, label: e.target.value } : x)))} />
             <button type="button" aria-label={t("surveys.builder.optionUp", { n: i + 1 })} onClick={() => onChange(move(options, i, i - 1))} disabled={i === 0}>↑</button>
+            <button type="button" aria-label={t("surveys.builder.optionDown", { n: i + 1 })} onClick={() => onChange(move(options, i, i + 1))} disabled={i === options.length - 1}>↓</button>
             <button type="button" aria-label={t("surveys.builder.optionDelete", { n: i + 1 })} onClick={() => onChange(options.filter((_, k) => k !== i))}>✕</button>
           </li>
         ))}

@@ -49,6 +49,13 @@ test("the secretariat builds every question type with a skip condition, previews
   await page.getByRole("group", { name: "Câu hỏi 10", exact: true }).getByRole("button", { name: "Lên", exact: true }).click();
   await expect(page.getByRole("group", { name: "Câu hỏi 9", exact: true }).getByLabel("Nội dung câu hỏi")).toHaveValue("Ưu tiên đầu tư");
   await page.getByRole("group", { name: "Câu hỏi 9", exact: true }).getByRole("button", { name: "Xuống", exact: true }).click();
+  // Options move both ways, each keeping its code.
+  await q2.getByRole("button", { name: "Đưa phương án 1 xuống" }).click();
+  await expect(q2.getByLabel("Nội dung phương án 2", { exact: true })).toHaveValue("Phương án A");
+  await expect(q2.getByLabel("Mã phương án 2", { exact: true })).toHaveValue("Q2_1");
+  await expect(q2.getByRole("button", { name: "Đưa phương án 3 xuống" })).toBeDisabled();
+  await q2.getByRole("button", { name: "Đưa phương án 2 lên" }).click();
+  await expect(q2.getByLabel("Nội dung phương án 1", { exact: true })).toHaveValue("Phương án A");
 
   // Preview exactly as a collaborator sees it: the skip condition applies live.
   await page.getByRole("tab", { name: "Xem trước" }).click();

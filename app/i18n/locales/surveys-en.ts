@@ -134,6 +134,7 @@ export const surveysEn: Dictionary["surveys"] = {
     optionCode: "Option {{n}} code",
     optionLabel: "Option {{n}} text",
     optionUp: "Move option {{n}} up",
+    optionDown: "Move option {{n}} down",
     optionDelete: "Delete option {{n}}",
     addOption: "Add option",
     logic: "Show condition",

@@ -132,6 +132,7 @@ export const surveysVi = {
     optionCode: "Mã phương án {{n}}",
     optionLabel: "Nội dung phương án {{n}}",
     optionUp: "Đưa phương án {{n}} lên",
+    optionDown: "Đưa phương án {{n}} xuống",
     optionDelete: "Xóa phương án {{n}}",
     addOption: "Thêm phương án",
     logic: "Điều kiện hiển thị",
