@@ -51,6 +51,16 @@ describe("submission", () => {
     const byUnit = await crossTab(survey.id, "Q1", "unit", { path: province.path, bands: {} });
     expect(byUnit).toContainEqual({ key: "P.X1", label: "Xã Một", option: "Q1_1", count: 1 });
     expect(byUnit).toContainEqual({ key: "P.X2", label: "Xã Hai", option: "", count: 1 });
+    // From the answer rows (band filter or band breakdown): the same counts as the tallies.
+    const byUnitFiltered = await crossTab(survey.id, "Q1", "unit", { path: province.path, bands: { gender: "female" } });
+    const sorted = (rows: typeof byUnit) => [...rows].sort((a, b) => `${a.key}${a.option}`.localeCompare(`${b.key}${b.option}`));
+    expect(sorted(byUnitFiltered)).toEqual(sorted(byUnit));
+    expect(sorted(await crossTab(survey.id, "Q2", "gender", { path: province.path, bands: {} }))).toEqual([
+      { key: "female", label: "female", option: "", count: 2 },
+      { key: "female", label: "female", option: "Q2_1", count: 2 },
+      { key: "female", label: "female", option: "Q2_3", count: 1 },
+    ]);
+    expect(await crossTab(survey.id, "Q1", "unit", { path: province.path, bands: { gender: "male" } })).toEqual([]);
   });
 
   it("is idempotent by UUID: same content → same record, changed content → 409, nothing written", async () => {
