@@ -37,7 +37,7 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 /** The viewer, if their role has the capability; otherwise 404 (the page "does not exist"). */
 export async function requireCapability(request: Request, capability: Capability): Promise<Viewer> {
   const viewer = await requireViewer(request);
-  if (!can(viewer.role, capability)) notFound();
+  if (!can(viewer, capability)) notFound();
   return viewer;
 }
 
@@ -70,7 +70,7 @@ export function assertUnitVisible(viewer: Viewer, unit: { path: string } | null 
  * target unit in their subtree (a collaborator: their own unit's assignments).
  */
 export function surveysVisibleTo(viewer: Viewer): Prisma.SurveyWhereInput {
-  if (can(viewer.role, "designSurveys")) return {};
+  if (can(viewer, "designSurveys")) return {};
   return { status: { not: "draft" }, targets: { some: { unit: unitsVisibleTo(viewer) } } };
 }
 

@@ -39,8 +39,24 @@ export const CAPABILITIES = {
 
 export type Capability = keyof typeof CAPABILITIES;
 
-export function can(role: string, capability: Capability): boolean {
-  return (CAPABILITIES[capability] as readonly string[]).includes(role);
+/**
+ * Capabilities over what the whole province shares (survey definitions and their assignments,
+ * topics, social groups, agencies, reporting periods). Their records have no unit to scope them
+ * by, so only accounts at the province, the tree's root, hold them, whatever their role: an admin
+ * or secretariat account placed at a commune manages its own subtree, not the province's surveys.
+ */
+const PROVINCE_WIDE: readonly Capability[] = ["designSurveys", "manageTopics"];
+
+/** Who a capability is asked for: a role and the home unit's materialised path ("/1/17/"). */
+export type CapabilityHolder = { role: string; unitPath: string };
+
+export function isProvinceLevel(unitPath: string): boolean {
+  return unitPath.split("/").filter(Boolean).length === 1;
+}
+
+export function can(holder: CapabilityHolder, capability: Capability): boolean {
+  if (!(CAPABILITIES[capability] as readonly string[]).includes(holder.role)) return false;
+  return !PROVINCE_WIDE.includes(capability) || isProvinceLevel(holder.unitPath);
 }
 
 export const COLLABORATOR_SECTORS = [

@@ -17,8 +17,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     overview: await getOverview(viewer),
     unitName: viewer.unitName,
     unitId: viewer.unitId,
-    canBrowseUnits: can(viewer.role, "browseUnits"),
-    urgentItems: can(viewer.role, "readReportDashboards") ? await listUrgentItems(viewer, 8) : null,
+    canBrowseUnits: can(viewer, "browseUnits"),
+    urgentItems: can(viewer, "readReportDashboards") ? await listUrgentItems(viewer, 8) : null,
     now: new Date().toISOString(),
   };
 }

@@ -9,13 +9,14 @@ import { excuseSchema } from "~/periods/period-schemas";
 import { listQuarterKeys, periodsOfQuarter, setExpected } from "~/periods/periods.server";
 import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/completeness/completeness.server";
 import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
+import { parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Tiến độ báo cáo · Dư luận" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const unitId = Number(params.get("unit")) || viewer.unitId;
+  const unitId = parseId(params.get("unit")) ?? viewer.unitId;
   const quarters = await listQuarterKeys();
   const current = periodContaining(new Date());
   const fallback = quarterKeyOf(current.year, quarterOfMonth(current.month));
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     missing: focus ? await missingReporters(viewer, unitId, focus.id) : [],
     coverage: await collaboratorCoverage(viewer, unitId),
     canGoUp: matrix.root.parentId !== null && matrix.root.id !== viewer.unitId,
-    canExcuse: can(viewer.role, "manageRoster"),
+    canExcuse: can(viewer, "manageRoster"),
   };
 }
 

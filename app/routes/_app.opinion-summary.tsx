@@ -7,6 +7,7 @@ import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { useLocalName } from "~/opinion-reports/report-views";
 import { opinionSummary } from "~/opinion-reports/summary.server";
 import { listQuarterKeys } from "~/periods/periods.server";
+import { parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Tổng hợp dư luận · Dư luận" }];
 
@@ -16,8 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const quarters = await listQuarterKeys({ closedOnly: true });
   const requested = Number(params.get("quarter"));
   const quarterKey = quarters.includes(requested) ? requested : (quarters[0] ?? 0);
-  const topic = Number(params.get("topic"));
-  const summary = await opinionSummary(viewer, quarterKey, Number.isSafeInteger(topic) && topic > 0 ? topic : undefined);
+  const summary = await opinionSummary(viewer, quarterKey, parseId(params.get("topic")));
   return { quarters, quarterKey, ...summary };
 }
 

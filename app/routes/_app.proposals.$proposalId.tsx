@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const proposal = await getProposal(viewer, requireIdParam(params.proposalId));
-  return { proposal, canManage: can(viewer.role, "manageProposals"), today: toDateInputValue(new Date()) };
+  return { proposal, canManage: can(viewer, "manageProposals"), today: toDateInputValue(new Date()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

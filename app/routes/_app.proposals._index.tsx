@@ -10,6 +10,7 @@ import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-sc
 import { createProposal, findItemForProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, toDateInputValue } from "~/utils/dates";
+import { parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" }];
 
@@ -18,12 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const status = params.get("status") ?? "";
   const filters = { status: (PROPOSAL_STATUSES as readonly string[]).includes(status) ? status : undefined, overdue: params.get("overdue") === "1" };
-  const fromItemId = Number(params.get("fromItem"));
-  const canManage = can(viewer.role, "manageProposals");
-  const fromItem =
-    canManage && Number.isSafeInteger(fromItemId) && fromItemId > 0
-      ? await findItemForProposal(viewer, fromItemId)
-      : null;
+  const canManage = can(viewer, "manageProposals");
+  const fromItemId = canManage ? parseId(params.get("fromItem")) : undefined;
+  const fromItem = fromItemId ? await findItemForProposal(viewer, fromItemId) : null;
   return {
     filters: { status: filters.status ?? "", overdue: filters.overdue },
     groups: await proposalsByAgency(viewer, filters),

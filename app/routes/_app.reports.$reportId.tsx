@@ -22,14 +22,14 @@ export const meta: MetaFunction = () => [{ title: "Báo cáo · Dư luận" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!can(viewer.role, "fileReports") && !can(viewer.role, "readReportDashboards")) await requireCapability(request, "reviewReports");
+  if (!can(viewer, "fileReports") && !can(viewer, "readReportDashboards")) await requireCapability(request, "reviewReports");
   const report = await getReport(viewer, requireIdParam(params.reportId));
   const canResubmit = report.collaboratorId === viewer.id && report.status === "returned" && report.period.status === "open";
   return {
     report,
     username: viewer.username,
-    canReview: can(viewer.role, "reviewReports"),
-    canPropose: can(viewer.role, "manageProposals"),
+    canReview: can(viewer, "reviewReports"),
+    canPropose: can(viewer, "manageProposals"),
     canResubmit,
     options: canResubmit ? await reportFormOptions(viewer, await getLanguage(request)) : null,
   };
@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
   const id = requireIdParam(params.reportId);
-  if (can(viewer.role, "fileReports")) {
+  if (can(viewer, "fileReports")) {
     const outcome = await withConflictReply(() => runForm(request, fileReportSchema, (input) => resubmitReport(viewer, id, input)));
     if ("conflict" in outcome) return outcome.conflict;
     if ("failed" in outcome) return outcome.failed;

@@ -8,6 +8,7 @@ import { REPORT_STATUSES } from "~/opinion-reports/report-vocab";
 import { listReports, listUrgentItems } from "~/opinion-reports/reports.server";
 import { listPeriods } from "~/periods/periods.server";
 import { formatDateTime } from "~/utils/dates";
+import { parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Hộp báo cáo · Dư luận" }];
 
@@ -15,11 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
   const status = params.get("status") ?? "submitted";
-  const periodId = Number(params.get("period"));
   const filters = {
     status: (REPORT_STATUSES as readonly string[]).includes(status) ? status : undefined,
     urgent: params.get("urgent") === "1",
-    periodId: Number.isSafeInteger(periodId) && periodId > 0 ? periodId : undefined,
+    periodId: parseId(params.get("period")),
   };
   const [list, urgentItems, periods] = await Promise.all([listReports(viewer, filters), listUrgentItems(viewer, 10), listPeriods({ take: 24 })]);
   return { filters: { ...filters, status: filters.status ?? "" }, ...list, urgentItems, periods };

@@ -17,18 +17,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!can(viewer.role, "designSurveys") && !can(viewer.role, "readSurveyResults")) notFound();
+  if (!can(viewer, "designSurveys") && !can(viewer, "readSurveyResults")) notFound();
   const survey = await getSurvey(viewer, requireIdParam(params.surveyId));
   return {
     survey: { ...survey, questionCount: survey.definition.questions.length },
-    canDesign: can(viewer.role, "designSurveys"),
-    canReview: can(viewer.role, "reviewSurveys"),
+    canDesign: can(viewer, "designSurveys"),
+    canReview: can(viewer, "reviewSurveys"),
   };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (!can(viewer.role, "designSurveys")) notFound();
+  if (!can(viewer, "designSurveys")) notFound();
   const id = requireIdParam(params.surveyId);
   let next: number | null = null;
   const outcome = await runForm(request, surveyActionSchema, async (input) => {

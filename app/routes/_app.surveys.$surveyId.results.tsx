@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { BAND_NAMES, BANDS, type BandName } from "~/surveys/definition";
-import { crossTable, readFilter, surveyResults } from "~/surveys/results.server";
+import { crossTable, readFilter, surveyResults, unitChoices } from "~/surveys/results.server";
 import { QuestionResults } from "~/surveys/results-views";
 import { formatNumber, formatPercent } from "~/surveys/stats";
 import { requireIdParam } from "~/utils/http.server";
@@ -21,13 +21,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const xbyParam = url.searchParams.get("xby") ?? "unit";
   const xby = (xbyParam === "unit" || (BAND_NAMES as string[]).includes(xbyParam) ? xbyParam : "unit") as "unit" | BandName;
   const cross = xq ? await crossTable(viewer, surveyId, xq, xby, filter) : null;
-  return { results, filter, cross, xq, xby };
+  return { results, filter, cross, xq, xby, units: await unitChoices(viewer, surveyId) };
 }
 
 export default function SurveyResultsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { results, filter, cross, xq, xby } = useLoaderData<typeof loader>();
+  const { results, filter, cross, xq, xby, units } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const { totals, survey } = results;
   const rate = totals.quota ? totals.received / totals.quota : 0;
@@ -44,7 +44,9 @@ export default function SurveyResultsPage() {
           {t("surveys.results.unit")}
           <select name="unit" defaultValue={filter.unitId ?? ""}>
             <option value="">{t("common.all")}</option>
-            {results.units.map((u) => <option key={u.unitId} value={u.unitId}>{u.name}</option>)}
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.level)}{u.name} ({u.code})</option>
+            ))}
           </select>
         </label>
         {BAND_NAMES.map((b) => (

@@ -13,12 +13,12 @@ export const meta: MetaFunction = () => [{ title: "Khảo sát · Dư luận" }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  if (can(viewer.role, "enterSurveys")) {
+  if (can(viewer, "enterSurveys")) {
     const [assigned, mine] = await Promise.all([listAssignedOpen(viewer), myResponses(viewer)]);
     return { mode: "field" as const, assigned, mine, surveys: [], canDesign: false };
   }
-  if (!can(viewer.role, "readSurveyResults") && !can(viewer.role, "designSurveys")) notFound();
-  return { mode: "office" as const, assigned: [], mine: [], surveys: await listSurveys(viewer), canDesign: can(viewer.role, "designSurveys") };
+  if (!can(viewer, "readSurveyResults") && !can(viewer, "designSurveys")) notFound();
+  return { mode: "office" as const, assigned: [], mine: [], surveys: await listSurveys(viewer), canDesign: can(viewer, "designSurveys") };
 }
 
 export default function SurveysPage() {

@@ -20,9 +20,9 @@ export const meta: MetaFunction = () => [{ title: "Phiếu khảo sát · Dư lu
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   // Single questionnaires are for reviewers and their own collaborator; officials read results.
-  if (!can(viewer.role, "reviewSurveys") && !can(viewer.role, "enterSurveys")) notFound();
+  if (!can(viewer, "reviewSurveys") && !can(viewer, "enterSurveys")) notFound();
   const response = await getResponse(viewer, requireIdParam(params.responseId));
-  return { response, canReview: can(viewer.role, "reviewSurveys"), isOwner: response.collaboratorId === viewer.id };
+  return { response, canReview: can(viewer, "reviewSurveys"), isOwner: response.collaboratorId === viewer.id };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

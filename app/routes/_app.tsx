@@ -7,7 +7,7 @@ import { ErrorMessage } from "~/root";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   return {
-    viewer: { displayName: viewer.displayName, username: viewer.username, role: viewer.role, unitName: viewer.unitName },
+    viewer: { displayName: viewer.displayName, username: viewer.username, role: viewer.role, unitName: viewer.unitName, unitPath: viewer.unitPath },
   };
 }
 

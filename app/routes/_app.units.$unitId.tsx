@@ -18,7 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "browseUnits");
   const { unit, ancestors } = await getUnitDetail(viewer, requireIdParam(params.unitId));
-  const canManage = can(viewer.role, "manageUnits");
+  const canManage = can(viewer, "manageUnits");
   return { unit, ancestors, canManage, unitCodes: canManage ? await listOpenUnits(viewer) : [] };
 }
 
@@ -93,7 +93,11 @@ export default function UnitPage() {
   );
 }
 
-type LineageUnit = { id: number; code: string; name: string };
+type LineageUnit = { id: number; code: string; name: string; visible: boolean };
+
+function LineageName({ unit }: { unit: LineageUnit }) {
+  return unit.visible ? <Link to={`/units/${unit.id}`}>{unit.name}</Link> : <>{unit.name}</>;
+}
 type LineageProps = {
   unit: {
     predecessors: { effectiveOn: string | Date; predecessor: LineageUnit }[];
@@ -111,13 +115,13 @@ function LineageSection({ unit }: LineageProps) {
         {unit.successors.map((s) => (
           <li key={`s${s.successor.id}`}>
             {t("units.mergedInto", { date: formatDay(s.effectiveOn) })}{" "}
-            <Link to={`/units/${s.successor.id}`}>{s.successor.name}</Link> (<code>{s.successor.code}</code>)
+            <LineageName unit={s.successor} /> (<code>{s.successor.code}</code>)
           </li>
         ))}
         {unit.predecessors.map((p) => (
           <li key={`p${p.predecessor.id}`}>
             {t("units.absorbed", { date: formatDay(p.effectiveOn) })}{" "}
-            <Link to={`/units/${p.predecessor.id}`}>{p.predecessor.name}</Link> (<code>{p.predecessor.code}</code>)
+            <LineageName unit={p.predecessor} /> (<code>{p.predecessor.code}</code>)
           </li>
         ))}
       </ul>

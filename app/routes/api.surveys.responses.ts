@@ -18,7 +18,7 @@ export async function action({ request }: ActionFunctionArgs) {
   // JSON answers, never a redirect to the sign-in page: a form must not take an HTML page for a receipt.
   const viewer = await findViewer(request);
   if (!viewer || viewer.mustChangePassword) return Response.json({ message: "surveys.api.signedOut", errors: {} }, { status: 401 });
-  if (!can(viewer.role, "enterSurveys")) return Response.json({ message: "surveys.api.surveyNotFound", errors: {} }, { status: 404 });
+  if (!can(viewer, "enterSurveys")) return Response.json({ message: "surveys.api.surveyNotFound", errors: {} }, { status: 404 });
   let body: unknown;
   try {
     const text = await request.text();

@@ -3,13 +3,13 @@
  * (SurveyTally, SurveyUnitTally); band filters need the answer rows and use a GROUP BY over them.
  * Nothing loads questionnaires into JavaScript to count them.
  */
-import { assertUnitVisible, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
-import { subtreeRange } from "~/access/gate.server";
 import { BAND_NAMES, BANDS, type BandName, type Question, type SurveyDefinition } from "./definition";
 import { MIN_CELL, wilson } from "./stats";
 import { getSurvey } from "./surveys.server";
+import { parseId } from "~/utils/http.server";
 
 export type Scope = { path: string; bands: Partial<Record<BandName, string>> };
 export type CountRow = { question: string; option: string; count: number; numSum: number };
@@ -194,8 +194,27 @@ export function readFilter(url: URL): ResultsFilter {
     const v = url.searchParams.get(b);
     if (v && (BANDS[b] as readonly string[]).includes(v)) bands[b] = v;
   }
-  const unitId = Number(url.searchParams.get("unit"));
-  return { unitId: Number.isSafeInteger(unitId) && unitId > 0 ? unitId : undefined, bands };
+  return { unitId: parseId(url.searchParams.get("unit")), bands };
+}
+
+export type UnitChoice = { id: number; code: string; name: string; level: number };
+
+/**
+ * The units a results page can be filtered to: the survey's target units in the viewer's subtree
+ * and every unit between them and the viewer's own (a party committee above its cells), in tree
+ * order with their depth below the viewer's unit. The viewer's own unit is "all", so it is left out.
+ * Independent of the current filter, so a filtered page can switch to another unit.
+ */
+export async function unitChoices(viewer: Viewer, surveyId: number): Promise<UnitChoice[]> {
+  const targets = await db.surveyTarget.findMany({ where: { surveyId, unit: unitsVisibleTo(viewer) }, select: { unit: { select: { path: true } } } });
+  const ids = new Set(targets.flatMap((t) => t.unit.path.split("/").filter(Boolean).map(Number)));
+  const units = await db.unit.findMany({
+    where: { id: { in: [...ids] }, ...unitsVisibleTo(viewer), NOT: { path: viewer.unitPath } },
+    select: { id: true, code: true, name: true, depth: true },
+    orderBy: { path: "asc" },
+  });
+  const rootDepth = viewer.unitPath.split("/").filter(Boolean).length - 1;
+  return units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.depth - rootDepth - 1 }));
 }
 
 export async function scopeFor(viewer: Viewer, filter: ResultsFilter): Promise<Scope & { unitName: string }> {

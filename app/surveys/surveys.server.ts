@@ -26,7 +26,8 @@ export async function getSurvey(viewer: Viewer, id: number) {
   const survey = await db.survey.findFirst({
     where: { id, ...surveysVisibleTo(viewer) },
     include: {
-      targets: { include: { unit: { select: { id: true, code: true, name: true } } }, orderBy: { unit: { code: "asc" } } },
+      // Only the target units the viewer may see: a commune official reads their commune's quota, not the province's plan.
+      targets: { where: { unit: unitsVisibleTo(viewer) }, include: { unit: { select: { id: true, code: true, name: true } } }, orderBy: { unit: { code: "asc" } } },
       versions: { select: { version: true, publishedAt: true }, orderBy: { version: "asc" } },
       previousWave: { select: { id: true, code: true, period: true } },
     },

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { can, type Capability } from "~/accounts/roles";
 import { LanguageSwitch } from "./language-switch";
 
-type ShellViewer = { displayName: string; username: string; role: string; unitName: string };
+type ShellViewer = { displayName: string; username: string; role: string; unitName: string; unitPath: string };
 
 const NAV: { to: string; key: string; capability?: Capability }[] = [
   { to: "/", key: "nav.dashboard" },
@@ -24,7 +24,7 @@ const NAV: { to: string; key: string; capability?: Capability }[] = [
 /** The frame of every signed-in page: skip link, header, role-based navigation, content. */
 export function AppShell({ viewer, children }: { viewer: ShellViewer; children: ReactNode }) {
   const { t } = useTranslation();
-  const items = NAV.filter((item) => !item.capability || can(viewer.role, item.capability));
+  const items = NAV.filter((item) => !item.capability || can(viewer, item.capability));
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -3,7 +3,7 @@
  * rename, move, merge). Each change is one transaction with its audit entry.
  */
 import type { z } from "zod";
-import { assertUnitVisible, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, isInSubtree, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type Tx } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
@@ -71,6 +71,16 @@ export async function getUnitDetail(viewer: Viewer, id: number) {
     },
   });
   assertUnitVisible(viewer, unit);
+  // Lineage names the units merged in or out (public administrative facts), but a unit outside
+  // the viewer's subtree is not linked and its path (its ancestors' ids) never leaves the server.
+  const lineageUnit = ({ path, ...rest }: { id: number; code: string; name: string; path: string }) => ({
+    ...rest,
+    visible: isInSubtree(viewer.unitPath, path),
+  });
+  const lineage = {
+    predecessors: unit.predecessors.map((l) => ({ effectiveOn: l.effectiveOn, predecessor: lineageUnit(l.predecessor) })),
+    successors: unit.successors.map((l) => ({ effectiveOn: l.effectiveOn, successor: lineageUnit(l.successor) })),
+  };
   // Breadcrumbs stop at the viewer's own unit: ancestors above it are not theirs to open.
   const ancestorIds = pathIds(unit.path).slice(0, -1);
   const ancestors = await db.unit.findMany({
@@ -78,7 +88,7 @@ export async function getUnitDetail(viewer: Viewer, id: number) {
     orderBy: { depth: "asc" },
     select: { id: true, code: true, name: true },
   });
-  return { unit, ancestors };
+  return { unit: { ...unit, ...lineage }, ancestors };
 }
 
 async function findVisibleUnitByCode(tx: Tx, viewer: Viewer, code: string, field: string) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { can } from "~/accounts/roles";
 import { db } from "~/db/db.server";
 import { crossTable } from "~/surveys/results.server";
 import { submitResponse } from "~/surveys/storage.server";
 import { changeStatus, copyAsNextWave, createSurvey, getSurvey, listAssignedOpen, saveDefinition, setAssignment } from "~/surveys/surveys.server";
 import { FieldError } from "~/forms/field-error.server";
-import { addUnit, catchError, day, realViewerAt, thrownStatus } from "./fixtures";
+import { addUnit, catchError, day, realViewerAt, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
 
 describe("survey lifecycle", () => {
@@ -52,6 +53,22 @@ describe("survey lifecycle", () => {
     expect(await listAssignedOpen(ctv3)).toEqual([]);
     expect(thrownStatus(await catchError(getSurvey({ ...ctv3, role: "official" }, survey.id)))).toBe(404);
     expect((await getSurvey(secretary, survey.id)).id).toBe(survey.id);
+  });
+
+  it("only province-level accounts design surveys; others read the targets of their own subtree", async () => {
+    const { survey, x1, secretary } = await publishedSurvey();
+    const communeSecretariat = await realViewerAt(x1, "thuky.xa", "secretariat");
+    expect(can(secretary, "designSurveys")).toBe(true);
+    expect(can(communeSecretariat, "designSurveys")).toBe(false);
+    expect(can(communeSecretariat, "manageTopics")).toBe(false);
+    expect(can(communeSecretariat, "reviewSurveys")).toBe(true);
+    expect(can({ role: "official", unitPath: secretary.unitPath }, "designSurveys")).toBe(false);
+    // A non-designer sees no draft, and only the quotas of their own units.
+    const targets = (await getSurvey(viewerAt(x1, "official"), survey.id)).targets;
+    expect(targets.map((t) => [t.unit.code, t.quota])).toEqual([["P.X1", 10]]);
+    expect((await getSurvey(secretary, survey.id)).targets.map((t) => t.unit.code)).toEqual(["P.X1", "P.X2"]);
+    await db.survey.update({ where: { id: survey.id }, data: { status: "draft" } });
+    expect(thrownStatus(await catchError(getSurvey(communeSecretariat, survey.id)))).toBe(404);
   });
 });
 

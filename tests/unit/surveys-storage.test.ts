@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/db.server";
-import { countAnswers, crossTab, surveyResults, unitProgress } from "~/surveys/results.server";
+import { countAnswers, crossTab, surveyResults, unitChoices, unitProgress } from "~/surveys/results.server";
 import { reviewResponse } from "~/surveys/review.server";
 import { submitResponse } from "~/surveys/storage.server";
-import { catchError, thrownStatus } from "./fixtures";
+import { addUnit, catchError, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
 
 function thrownMessage(error: unknown): string | undefined {
@@ -134,5 +134,30 @@ describe("submission", () => {
     expect(events.map((e) => e.kind)).toEqual(["submitted", "returned", "resubmitted", "accepted"]);
     expect(events[1]).toMatchObject({ comment: "Câu 3 chưa rõ", payload: '{"Q3":"Ghi rõ lý do"}' });
     expect(await db.auditEntry.count({ where: { entityType: "SurveyResponse", entityId: String(responseId) } })).toBe(4);
+  });
+});
+
+describe("results unit filter", () => {
+  it("offers the target units and the units between them and the viewer, in tree order, nothing outside the viewer's subtree", async () => {
+    const { survey, province, x1, x2, secretary } = await publishedSurvey();
+    const committee = await addUnit(province, "P.DU", "Đảng ủy Khối", "party_committee");
+    const cell = await addUnit(committee, "P.DU.01", "Chi bộ Một", "party_committee");
+    const elsewhere = await addUnit(province, "P.DU2", "Đảng ủy Khác", "party_committee");
+    await db.surveyTarget.create({ data: { surveyId: survey.id, unitId: cell.id, quota: 5 } });
+
+    const choices = await unitChoices(secretary, survey.id);
+    expect(choices.map((u) => [u.code, u.level])).toEqual([
+      ["P.X1", 0], ["P.X2", 0], ["P.DU", 0], ["P.DU.01", 1],
+    ].sort((a, b) => pathOf(a[0] as string).localeCompare(pathOf(b[0] as string))));
+    expect(choices.some((u) => u.id === elsewhere.id || u.id === province.id)).toBe(false);
+
+    // A committee official sees their cell only; their own unit is the page's "all".
+    const official = viewerAt(committee, "official");
+    expect(await unitChoices(official, survey.id)).toEqual([{ id: cell.id, code: "P.DU.01", name: "Chi bộ Một", level: 0 }]);
+    expect(await unitChoices(viewerAt(x1, "official"), survey.id)).toEqual([]);
+
+    function pathOf(code: string) {
+      return [x1, x2, committee, cell].find((u) => u.code === code)!.path;
+    }
   });
 });

@@ -95,7 +95,10 @@ describe("merging", () => {
     expect((await db.account.findUniqueOrThrow({ where: { id: member.id } })).unitId).toBe(successor.id);
 
     const { unit } = await getUnitDetail(viewer, successor.id);
-    expect(unit.predecessors.map((p) => p.predecessor.code)).toEqual(["OLD"]);
+    expect(unit.predecessors.map((p) => p.predecessor)).toEqual([{ id: old.id, code: "OLD", name: "OLD", visible: true }]);
+    // The successor's own official reads the merged unit's name, without a link or its path.
+    const local = await getUnitDetail(viewerAt(successor, "official"), successor.id);
+    expect(local.unit.predecessors.map((p) => p.predecessor)).toEqual([{ id: old.id, code: "OLD", name: "OLD", visible: false }]);
     const again = await catchError(mergeUnit(viewer, old.id, { intent: "merge", successorCode: "NEW", effectiveOn: day("2026-02-01") }));
     expect(again).toEqual(new FieldError("successorCode", "errors.unitAlreadyClosed"));
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDateTime, formatDay, formatQuarter, parseDay } from "~/utils/dates";
+import { parseId } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { foldForSearch } from "~/utils/text";
 import { isCrossSiteRequest } from "../../server/cross-site.js";
@@ -56,5 +57,15 @@ describe("redirect targets", () => {
     expect(safeRedirectPath("/\\evil.example", "/")).toBe("/");
     expect(safeRedirectPath("https://evil.example", "/")).toBe("/");
     expect(safeRedirectPath(null, "/home")).toBe("/home");
+  });
+});
+
+describe("ids from URLs", () => {
+  it("reads positive INT4 integers and nothing else", () => {
+    expect(parseId("42")).toBe(42);
+    expect(parseId("2147483647")).toBe(2_147_483_647);
+    for (const bad of [null, undefined, "", "0", "-1", "1.5", "1e3", " 7", "0x10", "2147483648", "99999999999"]) {
+      expect(parseId(bad)).toBeUndefined();
+    }
   });
 });
