@@ -1,6 +1,7 @@
 import { accountsVisibleTo, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { vietnamDayEnd, vietnamDayStart } from "~/utils/dates";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -9,13 +10,11 @@ export type AuditFilters = {
   entityType?: string;
   entityId?: string;
   actor?: string;
-  /** Inclusive calendar days (UTC midnight). */
+  /** Inclusive calendar days in Vietnam time (stored as UTC midnight, as parseDay returns them). */
   from?: Date;
   to?: Date;
   page: number;
 };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Entries made by accounts in the viewer's subtree, newest first. */
 export async function listAuditEntries(viewer: Viewer, filters: AuditFilters) {
@@ -26,8 +25,9 @@ export async function listAuditEntries(viewer: Viewer, filters: AuditFilters) {
       filters.entityType ? { entityType: filters.entityType } : {},
       filters.entityId ? { entityId: filters.entityId } : {},
       filters.actor ? { actor: { username: filters.actor.toLowerCase() } } : {},
-      filters.from ? { at: { gte: filters.from } } : {},
-      filters.to ? { at: { lt: new Date(filters.to.getTime() + DAY_MS) } } : {},
+      // Times are shown in Vietnam time, so the days are Vietnam days: [00:00, next 00:00) UTC+7.
+      filters.from ? { at: { gte: vietnamDayStart(filters.from) } } : {},
+      filters.to ? { at: { lt: vietnamDayEnd(filters.to) } } : {},
     ],
   };
   const [total, rows] = await Promise.all([

@@ -8,6 +8,7 @@ import { SavedNotice } from "~/ui/saved-notice";
 import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
 import { listUrgentItems } from "~/opinion-reports/reports.server";
 import { formatDateTime } from "~/utils/dates";
+import { formatNumber } from "~/utils/numbers";
 
 export const meta: MetaFunction = () => [{ title: "Tổng quan · Dư luận" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Dashboard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { overview, unitName, unitId, canBrowseUnits, now, urgentItems } = useLoaderData<typeof loader>();
   const cards = [
     { key: "openUnits", value: overview.openUnits },
@@ -48,7 +49,7 @@ export default function Dashboard() {
         <ul className="stat-cards">
           {cards.map((card) => (
             <li key={card.key} className="stat-card">
-              <span className="stat-value">{card.value.toLocaleString("vi-VN")}</span>
+              <span className="stat-value">{formatNumber(card.value, i18n.language)}</span>
               <span className="stat-label">{t(`dashboard.cards.${card.key}`)}</span>
             </li>
           ))}

@@ -5,7 +5,7 @@ import { requireCapability } from "~/access/gate.server";
 import { BAND_NAMES, BANDS, type BandName } from "~/surveys/definition";
 import { crossTable, readFilter, surveyResults, unitChoices } from "~/surveys/results.server";
 import { QuestionResults } from "~/surveys/results-views";
-import { formatNumber, formatPercent } from "~/surveys/stats";
+import { formatNumber, formatPercent } from "~/utils/numbers";
 import { requireIdParam } from "~/utils/http.server";
 export { links } from "~/surveys/styles";
 
@@ -126,13 +126,13 @@ export default function SurveyResultsPage() {
             <table>
               <caption>{t("surveys.results.crossCaption", { code: cross.question })}</caption>
               <thead>
-                <tr><th>{xby === "unit" ? t("surveys.results.unit") : t(`surveys.bands.${xby}`)}</th><th className="num">n</th>{cross.options.map((o) => <th key={o.code} className="num">{o.label}</th>)}</tr>
+                <tr><th>{xby === "unit" ? t("surveys.results.unit") : t(`surveys.bands.${xby}`)}</th><th scope="col" className="num" aria-label={t("surveys.results.nColumnTitle")}><abbr title={t("surveys.results.nColumnTitle")}>{t("surveys.results.nColumn")}</abbr></th>{cross.options.map((o) => <th key={o.code} className="num">{o.label}</th>)}</tr>
               </thead>
               <tbody>
                 {cross.rows.map((r) => (
                   <tr key={r.key}>
                     <th scope="row">{xby === "unit" ? r.label : t(`surveys.bandValues.${xby}.${r.key}`)}</th>
-                    <td className="num">{r.n}</td>
+                    <td className="num">{formatNumber(r.n, lang)}</td>
                     {r.cells.map((c, i) => (
                       <td key={i} className="num">{c.share === null ? <span title={t("surveys.results.suppressed")}>—</span> : `${formatPercent(c.share, lang)}%`}</td>
                     ))}

@@ -10,7 +10,7 @@ import { runForm } from "~/forms/run-form.server";
 import { visibleQuestions, type Question } from "~/surveys/definition";
 import { getResponse, reviewResponse } from "~/surveys/review.server";
 import { reviewSchema } from "~/surveys/survey-schemas";
-import { FormErrors, TextAreaField } from "~/ui/form-fields";
+import { ErrorList, FormErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
 export { links } from "~/surveys/styles";
@@ -105,7 +105,7 @@ function ReviewBody({ response, visible, reviewable }: { response: ResponseData;
           <thead><tr><th>{t("surveys.review.question")}</th><th>{t("surveys.review.answer")}</th>{reviewable ? <th>{t("surveys.review.questionComment")}</th> : null}</tr></thead>
           <tbody>
             <tr>
-              <td>{t("surveys.bands.title")}</td>
+              <th scope="row">{t("surveys.bands.title")}</th>
               <td>{(["ageBand", "gender", "occupation", "area"] as const).map((b) => t(`surveys.bandValues.${b}.${response.bands[b]}`)).join(" · ")}</td>
               {reviewable ? <td /> : null}
             </tr>
@@ -135,6 +135,8 @@ function ReviewBody({ response, visible, reviewable }: { response: ResponseData;
           </div>
         </div>
       ) : null}
+      {/* A refusal of the action itself (e.g. another reviewer acted first on this page's questionnaire). */}
+      <ErrorList id={fields.intent.errorId} errors={fields.intent.errors} />
     </Form>
   );
 }

@@ -10,7 +10,7 @@ import { UnitCodeList } from "~/units/unit-admin-forms";
 import { UNIT_KINDS } from "~/units/unit-kinds";
 import { createUnitSchema } from "~/units/unit-schemas";
 import { createUnit, listOpenUnits } from "~/units/units.server";
-import { toDateInputValue } from "~/utils/dates";
+import { toDateInputValue, todayInVietnam } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Thêm đơn vị · Dư luận" }];
 
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewUnitPage() {
   const { t } = useTranslation();
   const { parentCode, unitCodes } = useLoaderData<typeof loader>();
-  const [form, fields] = useSchemaForm({ schema: createUnitSchema, lastResult: useActionData<typeof action>(), defaultValue: { parentCode, kind: "commune", validFrom: toDateInputValue(new Date()) } });
+  const [form, fields] = useSchemaForm({ schema: createUnitSchema, lastResult: useActionData<typeof action>(), defaultValue: { parentCode, kind: "commune", validFrom: toDateInputValue(todayInVietnam()) } });
   return (
     <>
       <header className="page-header">

@@ -20,7 +20,10 @@ import { SurveyFormView, type BandValues } from "./survey-form";
 
 type SaveResult = { ok?: boolean; message?: string; errors?: { path: string; message: string }[]; version?: number };
 
-const LIKERT_5 = ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"];
+// Survey content, not UI: the default option texts of a new Likert/matrix question. Questionnaires
+// are written and answered in Vietnamese whatever the designer's UI language, so these stay
+// Vietnamese on purpose (not i18n) and the designer edits them like any other option text.
+const LIKERT_5: readonly string[] = ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"];
 
 function nextCode(def: SurveyDefinition): string {
   const used = new Set(def.questions.flatMap((q) => [q.code, ...(q.items ?? []).map((i) => i.code)]));
@@ -31,7 +34,7 @@ function nextCode(def: SurveyDefinition): string {
 
 function newQuestion(def: SurveyDefinition, type: QuestionType): Question {
   const code = nextCode(def);
-  const opts = (labels: string[]) => labels.map((label, i) => ({ code: `${code}_${i + 1}`, label }));
+  const opts = (labels: readonly string[]) => labels.map((label, i) => ({ code: `${code}_${i + 1}`, label }));
   const q: Question = { code, type, title: "", required: false };
   if (type === "likert") q.options = opts(LIKERT_5);
   else if (type === "matrix") {
@@ -261,6 +264,7 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
   const id = `bq${index}`;
   const condition: Condition | undefined = q.showIf?.[0];
   const target = earlier.find((e) => e.code === condition?.question);
+  const named = { n: index + 1, code: q.code || "—" };
   return (
     <fieldset className="question-editor" aria-label={t("surveys.builder.questionN", { n: index + 1 })}>
       <legend>{t("surveys.builder.questionN", { n: index + 1 })} · {t(`surveys.types.${q.type}`)}</legend>
@@ -355,9 +359,10 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
         )}
       </fieldset>
       <div className="button-row">
-        <button type="button" onClick={() => onMove(index - 1)} disabled={index === 0}>{t("surveys.builder.moveUp")}</button>
-        <button type="button" onClick={() => onMove(index + 1)} disabled={index === count - 1}>{t("surveys.builder.moveDown")}</button>
-        <button type="button" className="danger" onClick={onDelete}>{t("surveys.builder.deleteQuestion")}</button>
+        {/* Names say which question (the visible text alone repeats for every question). */}
+        <button type="button" aria-label={t("surveys.builder.questionUp", named)} onClick={() => onMove(index - 1)} disabled={index === 0}>{t("surveys.builder.moveUp")}</button>
+        <button type="button" aria-label={t("surveys.builder.questionDown", named)} onClick={() => onMove(index + 1)} disabled={index === count - 1}>{t("surveys.builder.moveDown")}</button>
+        <button type="button" className="danger" aria-label={t("surveys.builder.questionDelete", named)} onClick={onDelete}>{t("surveys.builder.deleteQuestion")}</button>
       </div>
     </fieldset>
   );

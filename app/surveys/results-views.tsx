@@ -3,7 +3,7 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
-import { formatNumber, formatPercent } from "./stats";
+import { formatNumber, formatPercent } from "~/utils/numbers";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 

@@ -10,6 +10,7 @@ import { recordAudit } from "~/audit/audit.server";
 import type Database from "better-sqlite3";
 import { db, prepared, withConnection, withExclusiveConnection, withGroupCommit, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
+import { todayInVietnam } from "~/utils/dates";
 import {
   answersSchema,
   canonicalJson,
@@ -145,13 +146,8 @@ export function hashContent(surveyId: number, version: number, bands: Bands, ans
   return crypto.createHash("sha256").update(canonicalJson({ surveyId, version, bands, answers })).digest("hex");
 }
 
-function todayUtc(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
-
-/** Open for entry: published, and today within the open/close dates (inclusive). */
-export function isOpenForEntry(s: { status: string; opensOn: Date | null; closesOn: Date | null }, today = todayUtc()) {
+/** Open for entry: published, and today (in Vietnam) within the open/close dates (inclusive). */
+export function isOpenForEntry(s: { status: string; opensOn: Date | null; closesOn: Date | null }, today = todayInVietnam()) {
   if (s.status !== "published") return false;
   if (s.opensOn && today < s.opensOn) return false;
   if (s.closesOn && today > s.closesOn) return false;

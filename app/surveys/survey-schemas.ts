@@ -26,7 +26,13 @@ export const assignmentSchema = z
             ctx.addIssue({ code: "custom", message: errorKey("surveys.errors.badTargetLine", { line: line.slice(0, 40) }) });
             return z.NEVER;
           }
-          targets.push({ code: m[1]!.toUpperCase(), quota: Number(m[2]) });
+          const code = m[1]!.toUpperCase();
+          // One line per unit: a unit is a target once (SurveyTarget's key is survey × unit).
+          if (targets.some((t) => t.code === code)) {
+            ctx.addIssue({ code: "custom", message: errorKey("surveys.errors.duplicateTargetUnit", { code: code.slice(0, 40) }) });
+            return z.NEVER;
+          }
+          targets.push({ code, quota: Number(m[2]) });
         }
         return targets;
       }),

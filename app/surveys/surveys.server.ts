@@ -8,6 +8,7 @@ import { surveysVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.ser
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
+import { errorKey } from "~/forms/zod";
 import { notFound } from "~/utils/http.server";
 import { changedCodes, definitionSchema, emptyDefinition, parseDefinitionJson, type SurveyDefinition } from "./definition";
 import { isOpenForEntry } from "./storage.server";
@@ -116,7 +117,9 @@ export async function setAssignment(
 ) {
   const survey = await getSurvey(viewer, id);
   if (survey.status === "closed" || survey.status === "archived") throw new FieldError("targets", "surveys.errors.notEditable");
-  const codes = [...new Set(input.targets.map((t) => t.code))];
+  const codes = input.targets.map((t) => t.code);
+  const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (repeated) throw new FieldError("targets", errorKey("surveys.errors.duplicateTargetUnit", { code: repeated }));
   const units = await db.unit.findMany({
     where: { code: { in: codes }, validTo: null, ...unitsVisibleTo(viewer) },
     select: { id: true, code: true },

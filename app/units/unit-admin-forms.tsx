@@ -3,7 +3,7 @@ import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { FormErrors, TextField } from "~/ui/form-fields";
-import { toDateInputValue } from "~/utils/dates";
+import { toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { mergeUnitSchema, moveUnitSchema, renameUnitSchema } from "./unit-schemas";
 
 export function RenameUnitForm({ name }: { name: string }) {
@@ -37,7 +37,7 @@ export function MoveUnitForm() {
 export function MergeUnitForm() {
   const { t } = useTranslation();
   const { fetcher, form, fields, busy } = useFetcherForm("merge-unit", mergeUnitSchema, {
-    effectiveOn: toDateInputValue(new Date()),
+    effectiveOn: toDateInputValue(todayInVietnam()),
   });
   return (
     <fetcher.Form method="post" {...getFormProps(form)} aria-labelledby="merge-title" className="card-form danger-zone">

@@ -53,6 +53,26 @@ export function parseDay(text: string): Date | null {
   return valid ? date : null;
 }
 
+/** Vietnam is UTC+7 all year (no daylight saving time). */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Today's calendar day in Vietnam, as the UTC midnight the app stores days as. */
+export function todayInVietnam(now: Date = new Date()): Date {
+  const shifted = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
+}
+
+/** The instant a Vietnam calendar day (stored as UTC midnight) begins: 00:00 in Vietnam. */
+export function vietnamDayStart(day: Date): Date {
+  return new Date(day.getTime() - VIETNAM_OFFSET_MS);
+}
+
+/** The instant a Vietnam calendar day ends (exclusive): 00:00 in Vietnam on the next day. */
+export function vietnamDayEnd(day: Date): Date {
+  return new Date(vietnamDayStart(day).getTime() + DAY_MS);
+}
+
 const ROMAN = ["I", "II", "III", "IV"] as const;
 
 /** "Quý I/2026" (vi) or "Q1/2026" (en). */

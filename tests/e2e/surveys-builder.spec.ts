@@ -45,10 +45,12 @@ test("the secretariat builds every question type with a skip condition, previews
   await q7.getByLabel("Giá trị nhỏ nhất").fill("1");
   await q7.getByLabel("Giá trị lớn nhất").fill("30");
   await q7.getByLabel("Chỉ nhận số nguyên").check();
-  // Reorder: move the last question up one place and back.
-  await page.getByRole("group", { name: "Câu hỏi 10", exact: true }).getByRole("button", { name: "Lên", exact: true }).click();
+  // Reorder: move the last question up one place and back. Each button names its question.
+  await expect(page.getByRole("button", { name: "Xóa câu hỏi", exact: true })).toHaveCount(0);
+  await page.getByRole("button", { name: "Đưa câu hỏi 10 (Q10) lên", exact: true }).click();
   await expect(page.getByRole("group", { name: "Câu hỏi 9", exact: true }).getByLabel("Nội dung câu hỏi")).toHaveValue("Ưu tiên đầu tư");
-  await page.getByRole("group", { name: "Câu hỏi 9", exact: true }).getByRole("button", { name: "Xuống", exact: true }).click();
+  await expect(page.getByRole("button", { name: "Đưa câu hỏi 10 (Q9) xuống", exact: true })).toBeDisabled();
+  await page.getByRole("button", { name: "Đưa câu hỏi 9 (Q10) xuống", exact: true }).click();
   // Options move both ways, each keeping its code.
   await q2.getByRole("button", { name: "Đưa phương án 1 xuống" }).click();
   await expect(q2.getByLabel("Nội dung phương án 2", { exact: true })).toHaveValue("Phương án A");
@@ -78,6 +80,15 @@ test("the secretariat builds every question type with a skip condition, previews
   expect(stored.questions[2].showIf).toEqual([{ question: "Q1", op: "equals", value: "Q1_3" }]);
   expect(stored.questions[6]).toMatchObject({ min: 1, max: 30, integer: true });
 
+  // A unit written twice is refused with a message naming it (not a server error).
+  await page.goto(`/surveys/${id}`);
+  const assign = page.getByRole("form", { name: "Giao chỉ tiêu" });
+  await assign.getByLabel("Ngày bắt đầu").fill("2026-01-01");
+  await assign.getByLabel("Ngày kết thúc").fill("2027-12-31");
+  await assign.getByLabel("Đơn vị và chỉ tiêu").fill("SH.X001 40\nsh.x001 30");
+  await assign.getByRole("button", { name: "Lưu giao chỉ tiêu" }).click();
+  await expect(assign.getByRole("alert")).toHaveText("Đơn vị SH.X001 được giao hơn một lần: mỗi đơn vị chỉ ghi một dòng.");
+
   await assignAndPublish(page, id, "SH.X001 40\nSH.X002 30");
   expect(queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "SurveyVersion" WHERE "surveyId" = ?', id).n).toBe(1);
   expect(queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "AuditEntry" WHERE action = ? AND "entityId" = ?', "survey.publish", String(id)).n).toBe(1);
@@ -101,6 +112,8 @@ test("a broken JSON import shows clear errors and changes nothing", async ({ pag
   const reused = page.getByRole("group", { name: "Câu hỏi 1", exact: true });
   await expect(reused.getByLabel("Mã câu hỏi")).toHaveValue("Q4");
   await expect(reused.getByLabel("Nội dung phương án 5", { exact: true })).toHaveValue("Rất hài lòng");
+  await reused.getByRole("button", { name: "Xóa câu hỏi 1 (Q4)", exact: true }).click();
+  await expect(page.getByRole("group", { name: "Câu hỏi 1", exact: true })).toHaveCount(0);
 });
 
 test("a survey is copied as its next wave with the same codes and targets", async ({ page }) => {

@@ -25,6 +25,9 @@ test("the seeded wave shows per-unit returns, charts with data tables, previous-
   await page.getByRole("button", { name: "Xem bảng chéo" }).click();
   const cross = page.getByRole("table", { name: "Bảng chéo câu Q1 (%)" });
   await expect(cross).toBeVisible();
+  const nHeader = cross.getByRole("columnheader", { name: "Số phiếu trả lời", exact: true });
+  await expect(nHeader).toHaveText("n");
+  await expect(nHeader.locator("abbr")).toHaveAttribute("title", "Số phiếu trả lời");
   const small = queryOne<{ name: string; n: number }>(
     'SELECT u.name, COUNT(*) AS n FROM "SurveyResponse" r JOIN "Unit" u ON u.id = r."unitId" WHERE r."surveyId" = ? GROUP BY u.id HAVING COUNT(*) < 5 ORDER BY u.code LIMIT 1', id,
   );

@@ -82,3 +82,24 @@ test("return with a comment, fix and resubmit, accept; results and the XLSX expo
   expect(worse.slice(5, 8)).toEqual([1, 4, 25]);
   expect(workbook.getWorksheet("Phiếu")!.rowCount).toBe(5);
 });
+
+test("a reviewer acting on a stale page is told the questionnaire was already reviewed", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const office = await browser.newPage();
+  const id = await publishSurveyFromJson(office, "KS.E2E.STALE", FULL_DEFINITION, "SH.X001 5");
+  const field = await browser.newPage();
+  await signInAs(field, "ctv");
+  const responseId = await submit(field.request, id, crypto.randomUUID(), { Q1: "Q1_1" });
+
+  // Two reviewers' pages on the same questionnaire: the first accepts it, the second is now stale.
+  const stale = await browser.newPage();
+  await signInAs(stale, "thuky");
+  await stale.goto(`/surveys/responses/${responseId}`);
+  await expect(stale.getByRole("rowheader", { name: "Thông tin người trả lời (ẩn danh)" })).toBeVisible();
+  await office.goto(`/surveys/responses/${responseId}`);
+  await office.getByRole("button", { name: "Duyệt phiếu" }).click();
+  await expect(office.locator(".page-header")).toContainText("Đã duyệt");
+
+  await stale.getByRole("button", { name: "Duyệt phiếu" }).click();
+  await expect(stale.getByRole("alert").filter({ hasText: "Thao tác không phù hợp với trạng thái hiện tại." })).toBeVisible();
+});

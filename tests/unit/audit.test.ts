@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "~/audit/audit.server";
 import { listAuditEntries } from "~/audit/audit-viewer.server";
 import { db } from "~/db/db.server";
-import { addUnit, realViewerAt } from "./fixtures";
+import { addUnit, day, realViewerAt } from "./fixtures";
 
 describe("the audit log", () => {
   it("is append-only: the database refuses updates and deletes", async () => {
@@ -31,5 +31,21 @@ describe("the audit log", () => {
     expect(seenByA.rows.map((r) => r.entityId)).toEqual([String(a.id)]);
     const seenByRoot = await listAuditEntries(await realViewerAt(root, "root"), { page: 1, action: "unit." });
     expect(seenByRoot.total).toBe(2);
+  });
+
+  it("filters by Vietnam calendar days, as the times are shown", async () => {
+    const root = await addUnit(null, "P");
+    const admin = await realViewerAt(root, "admin");
+    const at = (iso: string, entityId: string) =>
+      db.auditEntry.create({ data: { at: new Date(iso), actorId: admin.id, action: "test.at", entityType: "Thing", entityId } });
+    await at("2026-03-14T16:59:00Z", "late-14th"); // 23:59 on 14/03 in Vietnam
+    await at("2026-03-14T20:00:00Z", "early-15th"); // 03:00 on 15/03 in Vietnam
+    await at("2026-03-15T16:30:00Z", "late-15th"); // 23:30 on 15/03 in Vietnam
+    await at("2026-03-15T17:00:00Z", "start-16th"); // 00:00 on 16/03 in Vietnam
+    const ids = async (from?: Date, to?: Date) =>
+      (await listAuditEntries(admin, { page: 1, from, to })).rows.map((r) => r.entityId).sort();
+    expect(await ids(day("2026-03-15"), day("2026-03-15"))).toEqual(["early-15th", "late-15th"]);
+    expect(await ids(day("2026-03-15"))).toEqual(["early-15th", "late-15th", "start-16th"]);
+    expect(await ids(undefined, day("2026-03-14"))).toEqual(["late-14th"]);
   });
 });

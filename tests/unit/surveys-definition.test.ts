@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { answersSchema, definitionSchema, parseDefinitionJson, visibleQuestions } from "~/surveys/definition";
-import { wilson, formatPercent } from "~/surveys/stats";
+import { wilson } from "~/surveys/stats";
+import { formatPercent } from "~/utils/numbers";
 import { SAMPLE } from "./surveys-fixtures";
 
 const messages = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>

@@ -5,6 +5,8 @@ import { crossTable } from "~/surveys/results.server";
 import { submitResponse } from "~/surveys/storage.server";
 import { changeStatus, copyAsNextWave, createSurvey, getSurvey, listAssignedOpen, saveDefinition, setAssignment } from "~/surveys/surveys.server";
 import { FieldError } from "~/forms/field-error.server";
+import { decodeErrorKey } from "~/forms/zod";
+import { assignmentSchema } from "~/surveys/survey-schemas";
 import { addUnit, catchError, day, realViewerAt, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
 
@@ -53,6 +55,23 @@ describe("survey lifecycle", () => {
     expect(await listAssignedOpen(ctv3)).toEqual([]);
     expect(thrownStatus(await catchError(getSurvey({ ...ctv3, role: "official" }, survey.id)))).toBe(404);
     expect((await getSurvey(secretary, survey.id)).id).toBe(survey.id);
+  });
+
+  it("refuses a unit assigned twice with a field message naming it, in the form and in the domain", async () => {
+    const parsed = assignmentSchema.safeParse({ opensOn: "2026-01-01", closesOn: "2026-12-31", targets: "P.X1 5\np.x2 3\np.x1 7" });
+    expect(parsed.success).toBe(false);
+    const issue = parsed.error!.issues.find((i) => i.path[0] === "targets")!;
+    expect(decodeErrorKey(issue.message)).toEqual({ key: "surveys.errors.duplicateTargetUnit", params: { code: "P.X1" } });
+
+    const { survey, secretary } = await publishedSurvey();
+    const error = await catchError(setAssignment(secretary, survey.id, {
+      opensOn: day("2026-01-01"), closesOn: day("2026-12-31"), targets: [{ code: "P.X1", quota: 5 }, { code: "P.X1", quota: 7 }],
+    }));
+    expect(error).toBeInstanceOf(FieldError);
+    expect(error).toMatchObject({ field: "targets" });
+    expect(decodeErrorKey((error as FieldError).key)).toEqual({ key: "surveys.errors.duplicateTargetUnit", params: { code: "P.X1" } });
+    // Nothing changed: the previous targets stay.
+    expect(await db.surveyTarget.count({ where: { surveyId: survey.id } })).toBe(2);
   });
 
   it("only province-level accounts design surveys; others read the targets of their own subtree", async () => {

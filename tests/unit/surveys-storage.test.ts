@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/db.server";
 import { countAnswers, crossTab, surveyResults, unitChoices, unitProgress } from "~/surveys/results.server";
 import { reviewResponse } from "~/surveys/review.server";
-import { submitResponse } from "~/surveys/storage.server";
-import { addUnit, catchError, thrownStatus, viewerAt } from "./fixtures";
+import { isOpenForEntry, submitResponse } from "~/surveys/storage.server";
+import { addUnit, catchError, day, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
 
 function thrownMessage(error: unknown): string | undefined {
@@ -134,6 +134,19 @@ describe("submission", () => {
     expect(events.map((e) => e.kind)).toEqual(["submitted", "returned", "resubmitted", "accepted"]);
     expect(events[1]).toMatchObject({ comment: "Câu 3 chưa rõ", payload: '{"Q3":"Ghi rõ lý do"}' });
     expect(await db.auditEntry.count({ where: { entityType: "SurveyResponse", entityId: String(responseId) } })).toBe(4);
+  });
+});
+
+describe("entry window", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("opens and closes on Vietnam calendar days, not UTC ones", () => {
+    // 18:00 UTC on 14/03 is 01:00 on 15/03 in Vietnam.
+    vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-03-14T18:00:00Z") });
+    const survey = (opensOn: string, closesOn: string) => ({ status: "published", opensOn: day(opensOn), closesOn: day(closesOn) });
+    expect(isOpenForEntry(survey("2026-03-15", "2026-03-31"))).toBe(true);
+    expect(isOpenForEntry(survey("2026-03-01", "2026-03-14"))).toBe(false);
+    expect(isOpenForEntry({ ...survey("2026-03-01", "2026-03-31"), status: "closed" })).toBe(false);
   });
 });
 

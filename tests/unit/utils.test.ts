@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDay, formatQuarter, parseDay } from "~/utils/dates";
+import {
+  formatDateTime,
+  formatDay,
+  formatQuarter,
+  parseDay,
+  toDateInputValue,
+  todayInVietnam,
+  vietnamDayEnd,
+  vietnamDayStart,
+} from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
+import { formatNumber } from "~/utils/numbers";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { foldForSearch } from "~/utils/text";
 import { isCrossSiteRequest } from "../../server/cross-site.js";
@@ -18,6 +28,22 @@ describe("dates", () => {
     expect(parseDay("31/02/2026")).toBeNull();
     expect(parseDay("2026-13-01")).toBeNull();
     expect(parseDay("yesterday")).toBeNull();
+  });
+
+  it("knows today's day in Vietnam and where a Vietnam day starts and ends", () => {
+    // 18:00 UTC on 14 March is already 01:00 on 15 March in Vietnam (UTC+7).
+    const today = todayInVietnam(new Date("2026-03-14T18:00:00Z"));
+    expect(today).toEqual(new Date("2026-03-15T00:00:00Z"));
+    expect(toDateInputValue(today)).toBe("2026-03-15");
+    expect(formatDay(today)).toBe("15/03/2026");
+    // 16:59 UTC is still 23:59 the same day in Vietnam.
+    expect(todayInVietnam(new Date("2026-03-14T16:59:00Z"))).toEqual(new Date("2026-03-14T00:00:00Z"));
+    expect(todayInVietnam(new Date("2025-12-31T17:00:00Z"))).toEqual(new Date("2026-01-01T00:00:00Z"));
+
+    const day = parseDay("15/03/2026")!;
+    expect(vietnamDayStart(day)).toEqual(new Date("2026-03-14T17:00:00Z"));
+    expect(vietnamDayEnd(day)).toEqual(new Date("2026-03-15T17:00:00Z"));
+    expect(formatDateTime(vietnamDayStart(day))).toBe("15/03/2026 00:00");
   });
 
   it("names quarters as users do", () => {
@@ -67,5 +93,13 @@ describe("ids from URLs", () => {
     for (const bad of [null, undefined, "", "0", "-1", "1.5", "1e3", " 7", "0x10", "2147483648", "99999999999"]) {
       expect(parseId(bad)).toBeUndefined();
     }
+  });
+});
+
+describe("numbers", () => {
+  it("are written as the UI language writes them", () => {
+    expect(formatNumber(12345)).toBe("12.345");
+    expect(formatNumber(12345, "en")).toBe("12,345");
+    expect(formatNumber(1234.5, "vi", 1)).toBe("1.234,5");
   });
 });
