@@ -40,11 +40,19 @@ const ROSTER_ROW = {
   collaborator: { select: { sector: true, status: true, termStart: true, termEnd: true } },
 } as const;
 
-export async function listRoster(viewer: Viewer, filters: RosterFilters, take = 200) {
+export const ROSTER_PAGE_SIZE = 100;
+
+export async function listRoster(viewer: Viewer, filters: RosterFilters, page = 1) {
   const where = rosterWhere(viewer, filters);
   const [total, rows] = await Promise.all([
     db.account.count({ where }),
-    db.account.findMany({ where, orderBy: [{ unit: { path: "asc" } }, { username: "asc" }], take, select: ROSTER_ROW }),
+    db.account.findMany({
+      where,
+      orderBy: [{ unit: { path: "asc" } }, { username: "asc" }],
+      skip: (page - 1) * ROSTER_PAGE_SIZE,
+      take: ROSTER_PAGE_SIZE,
+      select: ROSTER_ROW,
+    }),
   ]);
   return { total, rows };
 }

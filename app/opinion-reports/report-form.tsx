@@ -1,5 +1,5 @@
 /**
- * The collaborator's report form: phone-first, any number of items, a draft kept in this
+ * The collaborator's report form: phone-first, up to MAX_ITEMS items, a draft kept in this
  * device's localStorage as they type, the personal-data guard warning live, and one client
  * UUID per draft so a resend after a lost connection replays instead of duplicating.
  */
@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
 import { findPersonalData } from "./personal-data-guard";
 import { GUARDED_ITEM_FIELDS, reportContentSchema } from "./report-schemas";
-import { CHANNELS, DIRECTIONS, PREVALENCES, STRENGTHS, SUMMARY_MAX, TITLE_MAX } from "./report-vocab";
+import { CHANNELS, DIRECTIONS, MAX_ITEMS, PREVALENCES, STRENGTHS, SUMMARY_MAX, TITLE_MAX } from "./report-vocab";
 
 export type ItemDraft = {
   topicCode: string;
@@ -80,7 +80,12 @@ export function ReportForm(props: Props) {
   const navigation = useNavigation();
   const [state, setState] = useState<ReportDraftState>(() => freshState(props));
   const [restored, setRestored] = useState(false);
-  const [clientErrors, setClientErrors] = useState<Record<string, string[]>>({});
+  // Once a submit was refused, errors are recomputed as the user types, so a fixed field clears.
+  const [validated, setValidated] = useState(false);
+  // Paths edited since the server's last reply: its errors there no longer apply ("all" when an
+  // item was removed and the indexes moved).
+  const [edited, setEdited] = useState<Set<string> | "all">(() => new Set());
+  useEffect(() => setEdited(new Set()), [props.serverErrors]);
 
   // Restore a draft kept on this device (after hydration, so server and client render alike).
   useEffect(() => {
@@ -100,36 +105,42 @@ export function ReportForm(props: Props) {
       window.localStorage.setItem(props.draftKey, JSON.stringify(next));
       return next;
     });
-  const setItem = (index: number, patch: Partial<ItemDraft>) =>
+  const markEdited = (...paths: string[]) => setEdited((e) => (e === "all" ? e : new Set([...e, ...paths])));
+  const setItem = (index: number, patch: Partial<ItemDraft>) => {
+    markEdited(...Object.keys(patch).map((field) => `payload.items[${index}].${field}`));
     update((s) => ({ ...s, items: s.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) }));
+  };
+  const setNote = (note: string) => {
+    markEdited("payload.note");
+    update((s) => ({ ...s, note }));
+  };
+  const addItem = () => {
+    markEdited("payload", "payload.items");
+    update((s) => (s.items.length >= MAX_ITEMS ? s : { ...s, items: [...s.items, blankItem(props.areas)] }));
+  };
+  const removeItem = (index: number) => {
+    setEdited("all");
+    update((s) => ({ ...s, items: s.items.filter((_, k) => k !== index) }));
+  };
 
-  const errors: Record<string, string[] | null | undefined> = { ...props.serverErrors, ...clientErrors };
+  const payload = { urgent: state.urgent, note: state.note, confirmNoPersonalData: state.confirmNoPersonalData, items: state.items };
+  const clientErrors = validated ? issuesOf(payload) : {};
+  const serverErrors = Object.fromEntries(
+    Object.entries(props.serverErrors ?? {}).filter(([path]) => edited !== "all" && !edited.has(path)),
+  );
+  const errors: Record<string, string[] | null | undefined> = { ...serverErrors, ...clientErrors };
   const errorsAt = (path: string) => errors[path] ?? undefined;
   const anyPersonal =
     findPersonalData(state.note).length > 0 ||
     state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => findPersonalData(item[f]).length > 0));
 
-  const payload = { urgent: state.urgent, note: state.note, confirmNoPersonalData: state.confirmNoPersonalData, items: state.items };
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    const result = reportContentSchema.safeParse(payload);
-    if (result.success) {
-      setClientErrors({});
-      return;
-    }
-    event.preventDefault();
-    const found: Record<string, string[]> = {};
-    for (const issue of result.error.issues) {
-      const path = issue.path.reduce<string>(
-        (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`),
-        "payload",
-      );
-      (found[path] ??= []).push(issue.message);
-    }
-    setClientErrors(found);
+    setValidated(true);
+    if (Object.keys(issuesOf(payload)).length) event.preventDefault();
   }
 
   const hasErrors = Object.values(errors).some((e) => e && e.length);
+  const atLimit = state.items.length >= MAX_ITEMS;
   const id = (i: number, f: string) => `item-${i}-${f}`;
   const ids = (i: number, f: string) => ({ id: id(i, f), "aria-invalid": errorsAt(`payload.items[${i}].${f}`) ? true : undefined, "aria-describedby": errorsAt(`payload.items[${i}].${f}`) ? `${id(i, f)}-error` : undefined });
 
@@ -228,21 +239,23 @@ export function ReportForm(props: Props) {
           </label>
           {state.items.length > 1 ? (
             <p>
-              <button type="button" className="link-button" onClick={() => update((s) => ({ ...s, items: s.items.filter((_, k) => k !== i) }))}>
+              <button type="button" className="link-button" onClick={() => removeItem(i)}>
                 {t("reports.removeItem", { n: i + 1 })}
               </button>
             </p>
           ) : null}
         </fieldset>
       ))}
+      <ErrorList errors={errorsAt("payload.items") ?? undefined} />
       <p>
-        <button type="button" onClick={() => update((s) => ({ ...s, items: [...s.items, blankItem(props.areas)] }))}>
+        <button type="button" onClick={addItem} disabled={atLimit} aria-describedby={atLimit ? "item-limit" : undefined}>
           {t("reports.addItem")}
         </button>
       </p>
+      {atLimit ? <p className="hint" id="item-limit" role="status">{t("reports.itemLimit", { max: MAX_ITEMS })}</p> : null}
       <div className="field">
         <label htmlFor="report-note">{t("reports.note")}</label>
-        <textarea id="report-note" rows={2} value={state.note} onChange={(e) => update((s) => ({ ...s, note: e.target.value }))} />
+        <textarea id="report-note" rows={2} value={state.note} onChange={(e) => setNote(e.target.value)} />
         <GuardWarning text={state.note} />
         <ErrorList errors={errorsAt("payload.note") ?? undefined} />
       </div>
@@ -257,6 +270,21 @@ export function ReportForm(props: Props) {
       </p>
     </Form>
   );
+}
+
+/** The schema's issues for a draft, keyed like a form reply ("payload.items[0].title"). */
+function issuesOf(payload: unknown): Record<string, string[]> {
+  const result = reportContentSchema.safeParse(payload);
+  const found: Record<string, string[]> = {};
+  if (result.success) return found;
+  for (const issue of result.error.issues) {
+    const path = issue.path.reduce<string>(
+      (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`),
+      "payload",
+    );
+    (found[path] ??= []).push(issue.message);
+  }
+  return found;
 }
 
 /** Forget the draft once the server has stored the report. */

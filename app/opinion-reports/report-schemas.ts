@@ -50,7 +50,10 @@ export const reportContentSchema = z
     note: optionalText(NOTE_MAX),
     /** The collaborator confirms flagged text is not a citizen's personal data. */
     confirmNoPersonalData: z.boolean().default(false),
-    items: z.array(opinionItemSchema).min(1, { message: errorKey("reports.errors.noItems") }).max(MAX_ITEMS),
+    items: z
+      .array(opinionItemSchema)
+      .min(1, { message: errorKey("reports.errors.noItems") })
+      .max(MAX_ITEMS, { message: errorKey("reports.errors.tooManyItems", { max: MAX_ITEMS }) }),
   })
   .superRefine((value, ctx) => {
     if (value.confirmNoPersonalData) return;

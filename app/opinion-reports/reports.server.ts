@@ -207,9 +207,11 @@ export async function resubmitReport(viewer: Viewer, reportId: number, input: Fi
   });
 }
 
-export type InboxFilters = { status?: string; urgent?: boolean; periodId?: number };
+export const INBOX_PAGE_SIZE = 50;
 
-export async function listReports(viewer: Viewer, filters: InboxFilters, take = 100) {
+export type InboxFilters = { status?: string; urgent?: boolean; periodId?: number; page?: number };
+
+export async function listReports(viewer: Viewer, filters: InboxFilters) {
   const where: Prisma.OpinionReportWhereInput = {
     AND: [
       reportsVisibleTo(viewer),
@@ -222,8 +224,9 @@ export async function listReports(viewer: Viewer, filters: InboxFilters, take = 
     db.opinionReport.count({ where }),
     db.opinionReport.findMany({
       where,
-      orderBy: { submittedAt: "desc" },
-      take,
+      orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+      skip: ((filters.page ?? 1) - 1) * INBOX_PAGE_SIZE,
+      take: INBOX_PAGE_SIZE,
       select: {
         id: true,
         kind: true,

@@ -1,3 +1,4 @@
+import type { SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,7 @@ import { excuseSchema } from "~/periods/period-schemas";
 import { listQuarterKeys, periodsOfQuarter, setExpected } from "~/periods/periods.server";
 import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/completeness/completeness.server";
 import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
+import { ReplyErrors } from "~/ui/form-fields";
 import { parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Tiến độ báo cáo · Dư luận" }];
@@ -51,7 +53,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function CompletenessPage() {
   const { t } = useTranslation();
   const { quarterKey, quarters, periods, matrix, focus, missing, coverage, canGoUp, canExcuse } = useLoaderData<typeof loader>();
-  const excuse = useFetcher();
+  const excuse = useFetcher<SubmissionResult<string[]>>();
   const q = useQuarterName();
   const periodName = (p: { month: number; year: number }) => t("reports.periodName", { month: p.month, year: p.year });
   const link = (unit: number) => `/completeness?unit=${unit}&quarter=${quarterKey}`;
@@ -98,6 +100,7 @@ export default function CompletenessPage() {
       {focus ? (
         <section aria-labelledby="missing-title" className="panel">
           <h2 id="missing-title">{t("completeness.missingTitle", { period: periodName(focus) })}</h2>
+          <ReplyErrors reply={excuse.state === "idle" ? excuse.data : undefined} />
           {missing.length === 0 ? <p>{t("completeness.noneMissing")}</p> : null}
           <ul>
             {missing.map((m) => (

@@ -16,21 +16,34 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const quarters = await listQuarterKeys({ closedOnly: true });
   const requested = Number(params.get("quarter"));
-  const quarterKey = quarters.includes(requested) ? requested : (quarters[0] ?? 0);
-  const summary = await opinionSummary(viewer, quarterKey, parseId(params.get("topic")));
-  return { quarters, quarterKey, ...summary };
+  const quarterKey = quarters.includes(requested) ? requested : quarters[0];
+  // No closed period yet: nothing to summarise, and no quarter to count or trend from.
+  if (quarterKey === undefined) return { quarters, quarterKey: null, summary: null };
+  return { quarters, quarterKey, summary: await opinionSummary(viewer, quarterKey, parseId(params.get("topic"))) };
 }
 
 export default function OpinionSummaryPage() {
   const { t } = useTranslation();
   const name = useLocalName();
-  const { quarters, quarterKey, rows, trend, trendTopic, topics } = useLoaderData<typeof loader>();
+  const { quarters, quarterKey, summary } = useLoaderData<typeof loader>();
   const q = useQuarterName();
+  const header = (
+    <header className="page-header">
+      <h1>{t("summary.title")}</h1>
+    </header>
+  );
+  if (quarterKey === null || !summary) {
+    return (
+      <>
+        {header}
+        <p className="notice" role="status">{t("summary.noClosedQuarter")}</p>
+      </>
+    );
+  }
+  const { rows, trend, trendTopic, topics } = summary;
   return (
     <>
-      <header className="page-header">
-        <h1>{t("summary.title")}</h1>
-      </header>
+      {header}
       <Form method="get" className="filters">
         <QuarterSelect quarters={quarters} value={quarterKey} />
         <label>
@@ -43,7 +56,7 @@ export default function OpinionSummaryPage() {
       </Form>
       <div className="table-wrap">
         <table>
-          <caption>{t("summary.byTopic", { quarter: quarterKey ? q(quarterKey) : "" })}</caption>
+          <caption>{t("summary.byTopic", { quarter: q(quarterKey) })}</caption>
           <thead>
             <tr>
               <th scope="col">{t("reports.topic")}</th>

@@ -9,7 +9,7 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { answerProposalSchema, closeProposalSchema, proposalActionSchema } from "~/proposals/proposal-schemas";
 import { answerProposal, closeProposal, getProposal } from "~/proposals/proposals.server";
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
-import { formatDay, toDateInputValue } from "~/utils/dates";
+import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" }];
@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const proposal = await getProposal(viewer, requireIdParam(params.proposalId));
-  return { proposal, canManage: can(viewer, "manageProposals"), today: toDateInputValue(new Date()) };
+  return { proposal, canManage: can(viewer, "manageProposals"), today: toDateInputValue(todayInVietnam()) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

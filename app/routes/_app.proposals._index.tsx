@@ -9,7 +9,7 @@ import { useSchemaForm } from "~/forms/use-schema-form";
 import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
 import { createProposal, findItemForProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
-import { formatDay, toDateInputValue } from "~/utils/dates";
+import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" }];
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     canManage,
     agencies: canManage ? await listAgencies() : [],
     fromItem,
-    today: toDateInputValue(new Date()),
+    today: toDateInputValue(todayInVietnam()),
   };
 }
 
@@ -140,6 +140,7 @@ function CreateProposal({ agencies, fromItem, today }: CreateProps) {
         <TextAreaField label={t("proposals.content")} field={fields.content} />
         <TextField label={t("proposals.forwardedOn")} field={fields.forwardedOn} type="date" />
         <TextField label={t("proposals.dueOn")} field={fields.dueOn} type="date" />
+        <FormErrors errors={fields.itemId.errors} />
         <FormErrors errors={form.errors} />
         <button type="submit" className="primary">{t("proposals.create")}</button>
       </Form>

@@ -28,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     report,
     username: viewer.username,
+    // Readers of the dashboards go back to the inbox; collaborators to their own reports.
+    backToInbox: can(viewer, "readReportDashboards"),
     canReview: can(viewer, "reviewReports"),
     canPropose: can(viewer, "manageProposals"),
     canResubmit,
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReportPage() {
   const { t } = useTranslation();
-  const { report, username, canReview, canPropose, canResubmit, options } = useLoaderData<typeof loader>();
+  const { report, username, backToInbox, canReview, canPropose, canResubmit, options } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as SubmissionResult<string[]> | { message: string } | undefined;
   const [params] = useSearchParams();
   const sent = params.get("sent") === "1";
@@ -66,7 +68,7 @@ export default function ReportPage() {
   return (
     <>
       <header className="page-header">
-        <p><Link to={canReview ? "/reports/inbox" : "/reports"}>← {canReview ? t("reports.inboxTitle") : t("reports.myTitle")}</Link></p>
+        <p><Link to={backToInbox ? "/reports/inbox" : "/reports"}>← {backToInbox ? t("reports.inboxTitle") : t("reports.myTitle")}</Link></p>
         <h1>
           {t("reports.viewTitle", { period: t("reports.periodName", { month: report.period.month, year: report.period.year }), name: report.collaborator.displayName })}
         </h1>
@@ -132,6 +134,9 @@ function ReviewForms({ status, quality }: { status: string; quality: string | nu
   return (
     <section aria-labelledby="review-title" className="manage">
       <h2 id="review-title">{t("reports.review")}</h2>
+      {/* Refusals of a report that changed meanwhile: the page reloads it and its form is gone. */}
+      <FormErrors errors={accept.fields.intent.errors} />
+      {status !== "submitted" ? <FormErrors errors={ret.fields.comment.errors} /> : null}
       <div className="card-grid">
         <rate.fetcher.Form method="post" {...getFormProps(rate.form)} aria-labelledby="rate-title" className="card-form">
           <h3 id="rate-title">{t("reports.rate")}</h3>

@@ -5,8 +5,9 @@ import { requireCapability } from "~/access/gate.server";
 import { PeriodName } from "~/opinion-reports/report-views";
 import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
 import { REPORT_STATUSES } from "~/opinion-reports/report-vocab";
-import { listReports, listUrgentItems } from "~/opinion-reports/reports.server";
+import { INBOX_PAGE_SIZE, listReports, listUrgentItems } from "~/opinion-reports/reports.server";
 import { listPeriods } from "~/periods/periods.server";
+import { Pagination, readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 
@@ -20,14 +21,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: (REPORT_STATUSES as readonly string[]).includes(status) ? status : undefined,
     urgent: params.get("urgent") === "1",
     periodId: parseId(params.get("period")),
+    page: readPage(params),
   };
   const [list, urgentItems, periods] = await Promise.all([listReports(viewer, filters), listUrgentItems(viewer, 10), listPeriods({ take: 24 })]);
-  return { filters: { ...filters, status: filters.status ?? "" }, ...list, urgentItems, periods };
+  return { filters: { ...filters, status: filters.status ?? "" }, pageSize: INBOX_PAGE_SIZE, ...list, urgentItems, periods };
 }
 
 export default function InboxPage() {
   const { t } = useTranslation();
-  const { filters, total, rows, urgentItems, periods } = useLoaderData<typeof loader>();
+  const { filters, pageSize, total, rows, urgentItems, periods } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
@@ -86,6 +88,7 @@ export default function InboxPage() {
           </tbody>
         </table>
       </div>
+      <Pagination page={filters.page} total={total} pageSize={pageSize} />
     </>
   );
 }

@@ -4,20 +4,23 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { COLLABORATOR_SECTORS, COLLABORATOR_STATUSES } from "~/accounts/roles";
 import { readRosterFilters } from "~/collaborators/roster-filters";
-import { listRoster } from "~/collaborators/roster.server";
+import { listRoster, ROSTER_PAGE_SIZE } from "~/collaborators/roster.server";
+import { Pagination, readPage } from "~/ui/pagination";
 import { formatDay } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Mạng lưới cộng tác viên · Dư luận" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageRoster");
-  const filters = readRosterFilters(new URL(request.url).searchParams);
-  return { filters, ...(await listRoster(viewer, filters)) };
+  const params = new URL(request.url).searchParams;
+  const filters = readRosterFilters(params);
+  const page = readPage(params);
+  return { filters, page, pageSize: ROSTER_PAGE_SIZE, ...(await listRoster(viewer, filters, page)) };
 }
 
 export default function RosterPage() {
   const { t } = useTranslation();
-  const { filters, total, rows } = useLoaderData<typeof loader>();
+  const { filters, page, pageSize, total, rows } = useLoaderData<typeof loader>();
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
     <>
@@ -78,6 +81,7 @@ export default function RosterPage() {
           </tbody>
         </table>
       </div>
+      <Pagination page={page} total={total} pageSize={pageSize} />
     </>
   );
 }

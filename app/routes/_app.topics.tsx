@@ -1,4 +1,4 @@
-import { getFormProps } from "@conform-to/react";
+import { getFormProps, type SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,7 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { listPeriods, openPeriod, setPeriodStatus } from "~/periods/periods.server";
 import { createAgency, createSocialGroup, createTopic, listAllAgencies, listSocialGroups, listTopics, setEntryActive, setTopicActive } from "~/topics/catalog.server";
 import { createAgencySchema, createGroupSchema, createTopicSchema, openPeriodSchema, topicActionSchema, TOPIC_GROUPS } from "~/topics/topic-schemas";
-import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
+import { FormErrors, ReplyErrors, SelectField, TextField } from "~/ui/form-fields";
 import { z } from "~/forms/zod";
 import { formatDay, formatQuarter } from "~/utils/dates";
 
@@ -54,7 +54,7 @@ export default function TopicsPage() {
   const addAgency = useFetcherForm("create-agency", createAgencySchema);
   const create = useFetcherForm("create-topic", createTopicSchema, { group: "society" });
   const open = useFetcherForm("open-period", openPeriodSchema, { year: String(nextYear), month: "", cutoffDay: "20" });
-  const toggle = useFetcher();
+  const toggle = useFetcher<SubmissionResult<string[]>>();
   return (
     <>
       <header className="page-header">
@@ -124,6 +124,7 @@ export default function TopicsPage() {
         </addAgency.fetcher.Form>
       </div>
       <h2>{t("periods.title")}</h2>
+      <ReplyErrors reply={toggle.state === "idle" ? toggle.data : undefined} />
       <div className="table-wrap">
         <table>
           <caption className="visually-hidden">{t("periods.title")}</caption>
@@ -185,7 +186,7 @@ function EntryList({ list, entries }: { list: "group" | "agency"; entries: { cod
 /** "In use · Retire" (or "Retired · Use again") for one entry of a managed list. */
 function ActiveToggle({ intent, list, code, active }: { intent: "toggle" | "toggleEntry"; list?: string; code: string; active: boolean }) {
   const { t } = useTranslation();
-  const fetcher = useFetcher();
+  const fetcher = useFetcher<SubmissionResult<string[]>>();
   const verb = active ? t("topics.deactivate") : t("topics.activate");
   return (
     <fetcher.Form method="post">
@@ -195,6 +196,7 @@ function ActiveToggle({ intent, list, code, active }: { intent: "toggle" | "togg
       <input type="hidden" name="active" value={active ? "false" : "true"} />
       {active ? t("topics.active") : t("topics.inactive")}{" "}
       <button type="submit" className="link-button" aria-label={`${verb} ${code}`}>{verb}</button>
+      <ReplyErrors reply={fetcher.state === "idle" ? fetcher.data : undefined} />
     </fetcher.Form>
   );
 }

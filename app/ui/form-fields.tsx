@@ -1,4 +1,4 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { decodeErrorKey } from "~/forms/zod";
@@ -75,5 +75,14 @@ export function SelectField({
 
 /** Form-level errors (not tied to one field). */
 export function FormErrors({ errors, id }: { errors?: string[]; id?: string }) {
+  return <ErrorList id={id} errors={errors} />;
+}
+
+/**
+ * Every error of a server reply, form-level and per field: for small fetcher forms (toggles,
+ * one-click actions) whose fields are all hidden, so a refusal is not lost.
+ */
+export function ReplyErrors({ reply, id }: { reply?: SubmissionResult<string[]> | null; id?: string }) {
+  const errors = [...new Set(Object.values(reply?.error ?? {}).flatMap((e) => e ?? []))];
   return <ErrorList id={id} errors={errors} />;
 }

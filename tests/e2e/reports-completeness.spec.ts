@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { queryOne, signInAs, unitId } from "./support";
+import { queryOne, rewriteNextPost, signInAs, unitId } from "./support";
 
 type Counts = { on_time: number; late: number; missing: number };
 
@@ -64,4 +64,23 @@ test("the opinion summary counts a quarter's items by topic and direction, with 
   const trend = page.getByRole("table", { name: "Diễn biến 8 quý: Đất đai, giải phóng mặt bằng" });
   await expect(trend.getByRole("row")).toHaveCount(9);
   await expect(trend.getByRole("row", { name: /^Quý III\/2026/ }).getByRole("cell").nth(2)).toHaveText(String(expected));
+});
+
+test("excusing a collaborator who has reported meanwhile is refused with a visible message", async ({ page }) => {
+  // Quarter II/2026 (June is its latest closed period); other tests read quarter III.
+  const reported = queryOne<{ id: number }>(
+    `SELECT e."collaboratorId" AS id FROM "ReportExpectation" e JOIN "ReportingPeriod" p ON p.id = e."periodId"
+     WHERE p.year = 2026 AND p.month = 6 AND e.outcome = 'on_time' ORDER BY e."collaboratorId" LIMIT 1`,
+  );
+  const expectations = () => queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "ReportExpectation" e JOIN "ReportingPeriod" p ON p.id = e."periodId" WHERE p.year = 2026 AND p.month = 6').n;
+  const before = expectations();
+  await signInAs(page, "thuky");
+  await page.goto(`/completeness?unit=${unitId("SH")}&quarter=20262`);
+  const missing = page.getByRole("region", { name: "Chưa báo cáo kỳ Tháng 6/2026" });
+  const excuse = missing.getByRole("button", { name: /^Miễn báo cáo kỳ này cho / }).first();
+  // The collaborator files in between: the server finds a report where the page showed none.
+  await rewriteNextPost(page, "collaboratorId", String(reported.id));
+  await excuse.click();
+  await expect(missing.getByRole("alert")).toHaveText("Cộng tác viên đã báo cáo kỳ này.");
+  expect(expectations()).toBe(before);
 });

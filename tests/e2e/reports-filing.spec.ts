@@ -111,3 +111,38 @@ test("a fast report outside the monthly report reaches the secretariat's dashboa
   await expect(secretariat.getByRole("region", { name: "Báo cáo nhanh mới nhất" }).getByRole("link", { name: "Tụ tập đông người E2E nhanh" })).toBeVisible();
   await secretariat.close();
 });
+
+test("the report form clears an error once it is fixed, and stops at 30 opinions", async ({ page }) => {
+  await signInAs(page, "ctv.tinh23");
+  await page.goto("/reports");
+  await page.getByRole("link", { name: "Gửi báo cáo nhanh" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Báo cáo nhanh/ })).toBeVisible();
+  const first = page.getByRole("group", { name: "Ý kiến 1", exact: true });
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(page.getByText("Vui lòng sửa các lỗi bên dưới.")).toBeVisible();
+  const title = first.getByLabel("Sự kiện, vấn đề");
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await title.fill("Giá phân bón tăng");
+  await expect(title).not.toHaveAttribute("aria-invalid", "true");
+  await expect(first.locator("#item-0-title-error")).toHaveCount(0);
+  // Fields not yet fixed keep their errors.
+  await expect(first.getByLabel("Nội dung dư luận (nhân dân nói gì)")).toHaveAttribute("aria-invalid", "true");
+
+  const add = page.getByRole("button", { name: "Thêm ý kiến" });
+  for (let n = 2; n <= 30; n++) await add.click();
+  await expect(page.getByRole("group", { name: /^Ý kiến \d+$/ })).toHaveCount(30);
+  await expect(add).toBeDisabled();
+  await expect(page.getByText("Đã đủ 30 ý kiến, số tối đa của một báo cáo.")).toBeVisible();
+
+  // A draft past the limit (kept from before it) is refused with a message at the list.
+  await page.evaluate(() => {
+    const key = Object.keys(window.localStorage).find((k) => k.startsWith("report-draft:ctv.tinh23:"))!;
+    const draft = JSON.parse(window.localStorage.getItem(key)!) as { items: unknown[] };
+    draft.items.push(draft.items[0]);
+    window.localStorage.setItem(key, JSON.stringify(draft));
+  });
+  await page.reload();
+  await expect(page.getByText("Đã khôi phục bản nháp chưa gửi.")).toBeVisible();
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Một báo cáo có tối đa 30 ý kiến." })).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { queryOne, signInAs } from "./support";
+import { queryOne, rewriteNextPost, signInAs } from "./support";
 
 test("a proposal is forwarded, answered and shows in the agency view; the register exports", async ({ page }) => {
   await signInAs(page, "thuky");
@@ -43,4 +43,19 @@ test("an official of a commune sees only proposals about their commune", async (
   const foreign = queryOne<{ id: number }>(`SELECT p.id FROM "Proposal" p JOIN "Unit" u ON u.id = p."unitId" WHERE u.code <> 'SH.X001' LIMIT 1`);
   expect((await page.goto(`/proposals/${foreign.id}`))?.status()).toBe(404);
   expect((await page.request.post(`/proposals/${foreign.id}`, { form: { intent: "answer", answerText: "x", answeredOn: "2026-11-01" }, headers: { Origin: new URL(page.url()).origin } })).status()).toBe(404);
+});
+
+test("a proposal from an opinion that is no longer in scope is refused with a visible message", async ({ page }) => {
+  const item = queryOne<{ id: number }>('SELECT id FROM "OpinionItem" ORDER BY id LIMIT 1');
+  await signInAs(page, "thuky");
+  await page.goto(`/proposals?fromItem=${item.id}`);
+  const form = page.getByRole("form", { name: "Chuyển kiến nghị" });
+  await form.getByLabel("Cơ quan").selectOption({ label: "Sở Y tế" });
+  await form.getByLabel("Vấn đề").fill("Kiến nghị E2E từ ý kiến không còn");
+  await form.getByLabel("Nội dung kiến nghị").fill("Đề nghị xem xét.");
+  // The opinion vanished from the viewer's scope meanwhile: the server gets an id it cannot find.
+  await rewriteNextPost(page, "itemId", "999999999");
+  await form.getByRole("button", { name: "Chuyển kiến nghị" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Không có ý kiến này trong phạm vi của bạn.");
+  expect(queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "Proposal" WHERE title = ?', "Kiến nghị E2E từ ý kiến không còn").n).toBe(0);
 });

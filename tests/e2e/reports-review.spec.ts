@@ -67,3 +67,64 @@ test("a collaborator sees only their own reports; officials see reports of their
   expect((await official.goto(`/reports/${own.id}`))?.status()).toBe(200);
   await official.context().close();
 });
+
+test("an official reading a report goes back to the inbox, a collaborator to their own reports", async ({ page, browser }) => {
+  await signInAs(page, "lanhdao");
+  await page.goto(`/reports/${reportOf("ctv.tinh01", 2026, 10).id}`);
+  await page.getByRole("link", { name: "← Hộp báo cáo" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hộp báo cáo" })).toBeVisible();
+
+  const collaborator = await (await browser.newContext()).newPage();
+  await signInAs(collaborator, "ctv");
+  await collaborator.goto(`/reports/${reportOf("ctv", 2026, 10).id}`);
+  await collaborator.getByRole("link", { name: "← Báo cáo dư luận của tôi" }).click();
+  await expect(collaborator.getByRole("heading", { level: 1, name: "Báo cáo dư luận của tôi" })).toBeVisible();
+  await collaborator.context().close();
+});
+
+test("accepting a report someone else has just accepted is refused with a visible message", async ({ page }) => {
+  const report = reportOf("ctv.tinh22", 2026, 11);
+  expect(report.status).toBe("submitted");
+  await signInAs(page, "thuky");
+  await page.goto(`/reports/${report.id}`);
+  // A second secretariat tab accepts it first.
+  const other = await page.context().newPage();
+  await other.goto(`/reports/${report.id}`);
+  await other.getByRole("form", { name: "Tiếp nhận báo cáo" }).getByRole("button", { name: "Tiếp nhận", exact: true }).click();
+  await expect(other.getByRole("form", { name: "Tiếp nhận báo cáo" })).toHaveCount(0);
+  expect(reportOf("ctv.tinh22", 2026, 11).status).toBe("accepted");
+  await other.close();
+
+  await page.getByRole("form", { name: "Tiếp nhận báo cáo" }).getByRole("button", { name: "Tiếp nhận", exact: true }).click();
+  await expect(page.getByRole("region", { name: "Xử lý báo cáo" }).getByRole("alert")).toHaveText("Chỉ tiếp nhận được báo cáo đang chờ xử lý.");
+});
+
+test("the inbox pages through every report, keeping its filters", async ({ page }) => {
+  const period = queryOne<{ id: number }>('SELECT id FROM "ReportingPeriod" WHERE year = 2026 AND month = 10').id;
+  const total = queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "OpinionReport" WHERE "periodId" = ?', period).n;
+  const pages = Math.ceil(total / 50);
+  expect(pages).toBeGreaterThan(2);
+  await signInAs(page, "thuky");
+  await page.goto("/reports/inbox");
+  await page.getByLabel("Trạng thái").selectOption({ label: "Tất cả" });
+  await page.getByLabel("Kỳ báo cáo").selectOption({ label: "Tháng 10/2026" });
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${total} báo cáo` })).toBeVisible();
+  const table = page.getByRole("table", { name: "Hộp báo cáo" });
+  const nav = page.getByRole("navigation", { name: "Phân trang" });
+  await expect(nav).toContainText(`Trang 1/${pages}`);
+  await expect(table.locator("tbody tr")).toHaveCount(50);
+  const firstOnPage1 = await table.locator("tbody tr").first().textContent();
+
+  await nav.getByRole("link", { name: "Trang sau →" }).click();
+  await expect(nav).toContainText(`Trang 2/${pages}`);
+  expect(new URL(page.url()).searchParams.get("period")).toBe(String(period));
+  expect(new URL(page.url()).searchParams.get("status")).toBe("all");
+  await expect(page.getByRole("status").filter({ hasText: `${total} báo cáo` })).toBeVisible();
+  await expect(table.locator("tbody tr")).toHaveCount(50);
+  expect(await table.locator("tbody tr").first().textContent()).not.toBe(firstOnPage1);
+
+  await page.goto(`/reports/inbox?status=all&period=${period}&page=${pages}`);
+  await expect(table.locator("tbody tr")).toHaveCount(total - (pages - 1) * 50);
+  await expect(nav.getByRole("link", { name: "Trang sau →" })).toHaveCount(0);
+});

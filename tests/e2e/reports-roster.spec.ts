@@ -57,3 +57,30 @@ test("the roster import accepts a good file and rejects a bad one with row numbe
   await page.goto("/roster?unitCode=SH.X005");
   await expect(page.getByRole("link", { name: "Nguyễn Văn Mới" })).toBeVisible();
 });
+
+test("the roster pages through every collaborator, keeping its filters", async ({ page }) => {
+  // Term year 2025 keeps out the collaborators other tests import (their terms start in 2026).
+  const total = queryOne<{ n: number }>(
+    `SELECT COUNT(*) AS n FROM "Account" a JOIN "CollaboratorProfile" p ON p."accountId" = a.id
+     WHERE a.role = 'collaborator' AND p."termStart" < '2026-01-01' AND (p."termEnd" IS NULL OR p."termEnd" >= '2025-01-01')`,
+  ).n;
+  const pages = Math.ceil(total / 100);
+  expect(pages).toBeGreaterThan(1);
+  await signInAs(page, "thuky");
+  await page.goto("/roster");
+  await page.getByLabel("Nhiệm kỳ gồm năm").fill("2025");
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${total} cộng tác viên` })).toBeVisible();
+  const table = page.getByRole("table", { name: "Mạng lưới cộng tác viên" });
+  const nav = page.getByRole("navigation", { name: "Phân trang" });
+  await expect(nav).toContainText(`Trang 1/${pages}`);
+  await expect(table.locator("tbody tr")).toHaveCount(100);
+
+  await nav.getByRole("link", { name: "Trang sau →" }).click();
+  await expect(nav).toContainText(`Trang 2/${pages}`);
+  expect(new URL(page.url()).searchParams.get("termYear")).toBe("2025");
+  await expect(page.getByLabel("Nhiệm kỳ gồm năm")).toHaveValue("2025");
+  await expect(table.locator("tbody tr")).toHaveCount(pages > 2 ? 100 : total - 100);
+  await nav.getByRole("link", { name: "← Trang trước" }).click();
+  await expect(nav).toContainText(`Trang 1/${pages}`);
+});

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { queryOne, signInAs } from "./support";
+import { queryOne, rewriteNextPost, signInAs } from "./support";
 
 test("the secretariat manages topics, agencies and opens a period with its own cut-off day", async ({ page }) => {
   await signInAs(page, "thuky");
@@ -39,4 +39,22 @@ test("the secretariat manages topics, agencies and opens a period with its own c
     `SELECT COUNT(*) AS n FROM "ReportExpectation" e JOIN "ReportingPeriod" p ON p.id = e."periodId" WHERE p.year = 2027 AND p.month = 1`,
   ).n;
   expect(expected).toBeGreaterThan(200);
+});
+
+test("refused switches of topics and periods show why", async ({ page }) => {
+  await signInAs(page, "thuky");
+  await page.goto("/topics");
+  // A topic the page lists but the server no longer knows.
+  const row = page.getByRole("row", { name: /^HOLIDAYS/ });
+  await rewriteNextPost(page, "code", "E2E_GONE");
+  await row.getByRole("button", { name: "Ngừng dùng HOLIDAYS" }).click();
+  await expect(row.getByRole("alert")).toHaveText("Không có chủ đề này.");
+  expect(queryOne<{ active: number }>('SELECT active FROM "Topic" WHERE code = ?', "HOLIDAYS").active).toBe(1);
+
+  // A period switch the server cannot read.
+  const period = page.getByRole("row", { name: /^Tháng 1\/2025/ });
+  await rewriteNextPost(page, "status", "archived");
+  await period.getByRole("button", { name: "Mở lại Tháng 1/2025" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: /không hợp lệ|trong danh sách/ })).toBeVisible();
+  expect(queryOne<{ status: string }>('SELECT status FROM "ReportingPeriod" WHERE year = 2025 AND month = 1').status).toBe("closed");
 });

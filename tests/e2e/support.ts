@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type Request, type Route } from "@playwright/test";
 
 export const DEMO_PASSWORD = "DuLuan@2026";
 const E2E_DB = (process.env.E2E_DATABASE_URL ?? "file:./tests/.output/e2e.db").replace(/^file:/, "");
@@ -34,4 +34,21 @@ export async function signInAs(page: Page, username: string) {
 export async function statusOf(page: Page, url: string): Promise<number> {
   const response = await page.goto(url);
   return response?.status() ?? 0;
+}
+
+/**
+ * Changes one field of the next form POST the page sends, as a stale page or a tampered form
+ * would (editing the DOM is not enough: React may restore a hidden input's value).
+ */
+export async function rewriteNextPost(page: Page, field: string, value: string) {
+  let done = false;
+  const handler = async (route: Route, request: Request) => {
+    const body = request.method() === "POST" ? new URLSearchParams(request.postData() ?? "") : null;
+    if (done || !body?.has(field)) return route.fallback();
+    done = true;
+    body.set(field, value);
+    await route.continue({ postData: body.toString() });
+    await page.unroute("**/*", handler);
+  };
+  await page.route("**/*", handler);
 }

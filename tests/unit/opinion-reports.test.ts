@@ -4,7 +4,7 @@ import { FieldError } from "~/forms/field-error.server";
 import { countItemsByTopicDirection, countItemsByTopicDirectionUnit, topicTrend, topicTrendInScope } from "~/opinion-reports/aggregates.server";
 import { bulkInsertReports } from "~/opinion-reports/bulk.server";
 import { fileReportSchema, reportContentSchema } from "~/opinion-reports/report-schemas";
-import { fileReport, getReport, listUrgentItems, resubmitReport, reviewReport } from "~/opinion-reports/reports.server";
+import { fileReport, getReport, INBOX_PAGE_SIZE, listReports, listUrgentItems, resubmitReport, reviewReport } from "~/opinion-reports/reports.server";
 import { completenessMatrix, collaboratorCoverage, missingReporters } from "~/completeness/completeness.server";
 import { openPeriod, setExpected } from "~/periods/periods.server";
 import { catchError, thrownStatus } from "./fixtures";
@@ -144,6 +144,37 @@ describe("review and resubmission", () => {
     expect(thrownStatus(await catchError(getReport(w.official(w.b), id)))).toBe(404);
     expect((await getReport(w.official(w.a), id)).id).toBe(id);
     expect(thrownStatus(await catchError(resubmitReport(w.other, id, { clientUuid: UUID2, payload: content() })))).toBe(404);
+  });
+});
+
+describe("the inbox", () => {
+  it("pages past the first page, newest first, keeping the filters", async () => {
+    const w = await reportingWorld();
+    const topic = await db.topic.findFirstOrThrow({ where: { code: "PRICES" } });
+    const start = Date.UTC(2026, 2, 1);
+    // One monthly report per collaborator and period: enough collaborators for two pages.
+    await db.account.createMany({
+      data: Array.from({ length: INBOX_PAGE_SIZE + 7 }, (_, i) => ({ username: `ctv.i${i}`, displayName: `I ${i}`, role: "collaborator", unitId: w.a.id, passwordHash: "x" })),
+    });
+    const collaborators = await db.account.findMany({ where: { username: { startsWith: "ctv.i" } }, orderBy: { id: "asc" } });
+    await bulkInsertReports(
+      db,
+      collaborators.map((c, i) => ({
+        clientUuid: `r${i}`, period: w.period, collaboratorId: c.id, unitId: w.a.id,
+        submittedAt: new Date(start + i * 60_000), timeliness: "on_time" as const, urgent: i % 3 === 0,
+        items: [{ topicId: topic.id, direction: "worried", areaUnitId: w.a.id, strength: "weak", prevalence: "some", channel: "press", verified: true, title: `t${i}`, summary: "s" }],
+      })),
+    );
+    const first = await listReports(w.secretariat, { status: "submitted" });
+    expect(first.total).toBe(INBOX_PAGE_SIZE + 7);
+    expect(first.rows).toHaveLength(INBOX_PAGE_SIZE);
+    const second = await listReports(w.secretariat, { status: "submitted", page: 2 });
+    expect(second.rows).toHaveLength(7);
+    const ids = [...first.rows, ...second.rows].map((r) => r.submittedAt.getTime());
+    expect(new Set(ids).size).toBe(INBOX_PAGE_SIZE + 7);
+    expect(ids).toEqual([...ids].sort((x, y) => y - x));
+    const urgent = await listReports(w.secretariat, { status: "submitted", urgent: true, page: 1 });
+    expect(urgent.total).toBe(Math.ceil((INBOX_PAGE_SIZE + 7) / 3));
   });
 });
 

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { checkRosterFile, deactivateCollaborator, importRoster, listRoster } from "~/collaborators/roster.server";
+import { checkRosterFile, deactivateCollaborator, importRoster, listRoster, ROSTER_PAGE_SIZE } from "~/collaborators/roster.server";
 import { db } from "~/db/db.server";
 import { neutraliseFormula, toCsv } from "~/exports/table-export.server";
 import { FieldError } from "~/forms/field-error.server";
@@ -22,6 +22,19 @@ describe("roster import", () => {
     const moved = await db.account.findUniqueOrThrow({ where: { username: "ctv.a" }, include: { collaborator: true, unit: true } });
     expect([moved.displayName, moved.unit.code, moved.collaborator?.status]).toEqual(["Tên Mới", "T.A.1", "paused"]);
     expect((await listRoster(w.secretariat, { unitCode: "T.B" })).rows.map((r) => r.username)).toEqual(["ctv.b", "ctv.new"]);
+  });
+
+  it("lists the roster a page at a time", async () => {
+    const w = await reportingWorld();
+    await db.account.createMany({
+      data: Array.from({ length: ROSTER_PAGE_SIZE + 3 }, (_, i) => ({ username: `ctv.p${String(i).padStart(3, "0")}`, displayName: `P ${i}`, role: "collaborator", unitId: w.b.id, passwordHash: "x" })),
+    });
+    const first = await listRoster(w.secretariat, { unitCode: "T.B" });
+    // ctv.b and the new ones, ordered by username.
+    expect(first.total).toBe(ROSTER_PAGE_SIZE + 4);
+    expect(first.rows).toHaveLength(ROSTER_PAGE_SIZE);
+    const second = await listRoster(w.secretariat, { unitCode: "T.B" }, 2);
+    expect(second.rows.map((r) => r.username)).toEqual(["ctv.p099", "ctv.p100", "ctv.p101", "ctv.p102"]);
   });
 
   it("rejects a file with any bad row as a whole, naming the rows", async () => {

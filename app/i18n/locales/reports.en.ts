@@ -44,6 +44,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     item: "Opinion {{n}}",
     items: "Opinions",
     addItem: "Add an opinion",
+    itemLimit: "This report has {{max}} opinions, the most one report can hold.",
     removeItem: "Remove opinion {{n}}",
     topic: "Topic",
     title: "Event or issue",
@@ -100,6 +101,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     },
     errors: {
       noItems: "A report needs at least one opinion.",
+      tooManyItems: "A report holds at most {{max}} opinions.",
       tooLarge: "The report is too long.",
       periodClosed: "This period is closed and takes no more reports.",
       alreadyFiled: "You already sent a report for this period.",
@@ -118,6 +120,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     byTopic: "Opinions by topic and direction, {{quarter}}",
     trendTopic: "Topic trend",
     trend: "8-quarter trend: {{topic}}",
+    noClosedQuarter: "No reporting period has been closed yet, so there is nothing to summarise.",
   },
   dashboardReports: {
     urgentTitle: "Latest fast reports",

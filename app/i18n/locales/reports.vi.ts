@@ -40,6 +40,7 @@ export const reportsVi = {
     item: "Ý kiến {{n}}",
     items: "Các ý kiến, phản ánh",
     addItem: "Thêm ý kiến",
+    itemLimit: "Đã đủ {{max}} ý kiến, số tối đa của một báo cáo.",
     removeItem: "Xóa ý kiến {{n}}",
     topic: "Chủ đề",
     title: "Sự kiện, vấn đề",
@@ -96,6 +97,7 @@ export const reportsVi = {
     },
     errors: {
       noItems: "Báo cáo cần ít nhất một ý kiến.",
+      tooManyItems: "Một báo cáo có tối đa {{max}} ý kiến.",
       tooLarge: "Báo cáo quá dài.",
       periodClosed: "Kỳ báo cáo này đã đóng, không nhận thêm báo cáo.",
       alreadyFiled: "Bạn đã gửi báo cáo cho kỳ này.",
@@ -114,6 +116,7 @@ export const reportsVi = {
     byTopic: "Số ý kiến theo chủ đề và chiều hướng, {{quarter}}",
     trendTopic: "Diễn biến chủ đề",
     trend: "Diễn biến 8 quý: {{topic}}",
+    noClosedQuarter: "Chưa có kỳ báo cáo nào đã đóng, nên chưa có số liệu để tổng hợp.",
   },
   dashboardReports: {
     urgentTitle: "Báo cáo nhanh mới nhất",
