@@ -9,8 +9,9 @@ import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
 import { listUrgentItems } from "~/opinion-reports/reports.server";
 import { formatDateTime } from "~/utils/dates";
 import { formatNumber } from "~/utils/numbers";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Tổng quan · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -8,8 +8,9 @@ import { changeOwnPassword } from "~/accounts/accounts.server";
 import { runForm } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { FormErrors, TextField } from "~/ui/form-fields";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Đổi mật khẩu · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "password");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -13,8 +13,9 @@ import { SavedNotice } from "~/ui/saved-notice";
 import { listOpenUnits } from "~/units/units.server";
 import { formatDateTime, toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.account.username ?? ""} · Dư luận` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.account.username);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageAccounts");

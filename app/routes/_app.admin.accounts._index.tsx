@@ -5,8 +5,9 @@ import { requireCapability } from "~/access/gate.server";
 import { ACCOUNTS_PAGE_SIZE, listAccounts } from "~/accounts/accounts.server";
 import { isRole, ROLES } from "~/accounts/roles";
 import { Pagination, readPage } from "~/ui/pagination";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Tài khoản · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "accounts");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageAccounts");

@@ -10,8 +10,9 @@ import { runForm } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { FormErrors, TextField } from "~/ui/form-fields";
 import { listOpenUnits } from "~/units/units.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Tạo tài khoản · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newAccount");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageAccounts");

@@ -5,8 +5,9 @@ import { requireCapability } from "~/access/gate.server";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries } from "~/audit/audit-viewer.server";
 import { Pagination, readPage } from "~/ui/pagination";
 import { formatDateTime, parseDay } from "~/utils/dates";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Nhật ký · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "audit");
 
 function textParam(params: URLSearchParams, name: string, max: number) {
   return params.get(name)?.trim().slice(0, max) || undefined;

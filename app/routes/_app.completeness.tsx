@@ -12,8 +12,9 @@ import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/co
 import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
 import { ReplyErrors } from "~/ui/form-fields";
 import { parseId } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Tiến độ báo cáo · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "completeness");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");

@@ -8,8 +8,9 @@ import { useLocalName } from "~/opinion-reports/report-views";
 import { opinionSummary } from "~/opinion-reports/summary.server";
 import { listQuarterKeys } from "~/periods/periods.server";
 import { parseId } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Tổng hợp dư luận · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");

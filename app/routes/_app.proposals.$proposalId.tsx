@@ -11,8 +11,9 @@ import { answerProposal, closeProposal, getProposal } from "~/proposals/proposal
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "proposal");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");

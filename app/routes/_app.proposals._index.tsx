@@ -11,8 +11,9 @@ import { createProposal, findItemForProposal, listAgencies, proposalsByAgency } 
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Kiến nghị · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");

@@ -17,8 +17,9 @@ import { getReport, resubmitReport, reviewReport, withConflictReply } from "~/op
 import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "report");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

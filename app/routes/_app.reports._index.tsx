@@ -5,8 +5,9 @@ import { requireCapability } from "~/access/gate.server";
 import { myReportingOverview } from "~/opinion-reports/reports.server";
 import { PeriodName } from "~/opinion-reports/report-views";
 import { formatDateTime, formatDay } from "~/utils/dates";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Báo cáo của tôi · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "myReports");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "fileReports");

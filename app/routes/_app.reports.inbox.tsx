@@ -10,8 +10,9 @@ import { listPeriods } from "~/periods/periods.server";
 import { Pagination, readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Hộp báo cáo · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "inbox");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");

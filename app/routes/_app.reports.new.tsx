@@ -12,8 +12,9 @@ import { fileReport, findOwnMonthlyReport, withConflictReply, type ReportKind } 
 import { getPeriod } from "~/periods/periods.server";
 import { formatDay } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Lập báo cáo · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newReport");
 
 function periodIdOf(request: Request) {
   return requireIdParam(new URL(request.url).searchParams.get("period") ?? undefined);

@@ -11,8 +11,9 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
 import { toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Cộng tác viên · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "collaborator");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageRoster");

@@ -7,8 +7,9 @@ import { readRosterFilters } from "~/collaborators/roster-filters";
 import { listRoster, ROSTER_PAGE_SIZE } from "~/collaborators/roster.server";
 import { Pagination, readPage } from "~/ui/pagination";
 import { formatDay } from "~/utils/dates";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Mạng lưới cộng tác viên · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "roster");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageRoster");

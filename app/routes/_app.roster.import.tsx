@@ -6,8 +6,9 @@ import { ROSTER_COLUMNS, rosterImportSchema } from "~/collaborators/roster-schem
 import { checkRosterFile, importRoster, type ImportCheck, type PreviewRow } from "~/collaborators/roster.server";
 import { runForm } from "~/forms/run-form.server";
 import { ErrorList } from "~/ui/form-fields";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Nhập danh sách cộng tác viên · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "rosterImport");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "manageRoster");

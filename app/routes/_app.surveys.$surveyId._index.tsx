@@ -11,9 +11,10 @@ import { changeStatus, copyAsNextWave, getSurvey, setAssignment } from "~/survey
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, formatDateTime, toDateInputValue } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -7,9 +7,10 @@ import { SurveyBuilder } from "~/surveys/builder";
 import { saveDefinitionSchema } from "~/surveys/survey-schemas";
 import { getSurvey, questionBank, saveDefinition } from "~/surveys/surveys.server";
 import { notFound, requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "designSurveys");

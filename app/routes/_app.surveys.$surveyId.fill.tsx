@@ -6,9 +6,10 @@ import { FieldEntry } from "~/surveys/field-entry";
 import { getResponse } from "~/surveys/review.server";
 import { getFillableSurvey } from "~/surveys/surveys.server";
 import { notFound, requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.survey.title ?? ""} · Dư luận` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
 
 /** The field form; ?response=ID reopens the collaborator's own returned questionnaire to fix it. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -7,9 +7,10 @@ import { crossTable, readFilter, surveyResults, unitChoices } from "~/surveys/re
 import { QuestionResults } from "~/surveys/results-views";
 import { formatNumber, formatPercent } from "~/utils/numbers";
 import { requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.results.survey.title ?? ""} · Kết quả · Dư luận` }];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "surveyResults", args.data?.results.survey.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readSurveyResults");

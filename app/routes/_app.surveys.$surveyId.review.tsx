@@ -8,9 +8,10 @@ import { getSurvey } from "~/surveys/surveys.server";
 import { Pagination, readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction = () => [{ title: "Duyệt phiếu · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "surveyReview");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "reviewSurveys");

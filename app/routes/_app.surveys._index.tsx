@@ -7,9 +7,10 @@ import { myResponses } from "~/surveys/review.server";
 import { listAssignedOpen, listSurveys } from "~/surveys/surveys.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction = () => [{ title: "Khảo sát · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "surveys");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -8,9 +8,10 @@ import { runForm } from "~/forms/run-form.server";
 import { createSurveySchema } from "~/surveys/survey-schemas";
 import { createSurvey } from "~/surveys/surveys.server";
 import { FormErrors, TextField } from "~/ui/form-fields";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction = () => [{ title: "Tạo khảo sát · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newSurvey");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireCapability(request, "designSurveys");

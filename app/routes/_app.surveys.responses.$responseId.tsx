@@ -13,9 +13,10 @@ import { reviewSchema } from "~/surveys/survey-schemas";
 import { ErrorList, FormErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
-export const meta: MetaFunction = () => [{ title: "Phiếu khảo sát · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "questionnaire");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);

@@ -11,8 +11,9 @@ import { createAgencySchema, createGroupSchema, createTopicSchema, openPeriodSch
 import { FormErrors, ReplyErrors, SelectField, TextField } from "~/ui/form-fields";
 import { z } from "~/forms/zod";
 import { formatDay, formatQuarter } from "~/utils/dates";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Chủ đề, kỳ báo cáo · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "topics");
 
 const periodActionSchema = z.union([
   openPeriodSchema.extend({ intent: z.literal("openPeriod") }),

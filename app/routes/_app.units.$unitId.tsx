@@ -10,10 +10,9 @@ import { MergeUnitForm, MoveUnitForm, RenameUnitForm, UnitCodeList } from "~/uni
 import { UnitSearchForm, UnitStatus, UnitTable } from "~/units/unit-views";
 import { formatDay } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.unit.name ?? ""} · Dư luận` },
-];
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "units", args.data?.unit.name);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "browseUnits");

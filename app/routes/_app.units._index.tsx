@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { searchUnits } from "~/units/units.server";
 import { UnitSearchForm, UnitTable } from "~/units/unit-views";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Đơn vị · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "units");
 
 /** Search within the viewer's subtree; without a query, browsing starts at the viewer's own unit. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,8 +11,9 @@ import { UNIT_KINDS } from "~/units/unit-kinds";
 import { createUnitSchema } from "~/units/unit-schemas";
 import { createUnit, listOpenUnits } from "~/units/units.server";
 import { toDateInputValue, todayInVietnam } from "~/utils/dates";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Thêm đơn vị · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "newUnit");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageUnits");

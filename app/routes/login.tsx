@@ -12,8 +12,9 @@ import { readFormData } from "~/forms/read-form.server";
 import { FormErrors, TextField } from "~/ui/form-fields";
 import { LanguageSwitch } from "~/ui/language-switch";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { pageTitle } from "~/i18n/page-titles";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · Dư luận" }];
+export const meta: MetaFunction = (args) => pageTitle(args, "login");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await findViewer(request)) throw redirect("/");

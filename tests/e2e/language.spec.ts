@@ -7,6 +7,7 @@ test("the UI is Vietnamese by default and switches to English and back", async (
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page).toHaveTitle("Sign in · Dư luận");
 
   await page.getByLabel("Username").fill("thuky");
   await page.getByLabel("Password").fill("wrong");
@@ -16,10 +17,12 @@ test("the UI is Vietnamese by default and switches to English and back", async (
   await page.getByLabel("Password").fill("DuLuan@2026");
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await expect(page).toHaveTitle("Overview · Dư luận");
   await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Overview", "Units", "Surveys", "Report inbox", "Completeness", "Opinion summary", "Proposals", "Collaborators", "Topics and periods"]);
 
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
+  await expect(page).toHaveTitle("Tổng quan · Dư luận");
 });
 
 test("dates read dd/MM/yyyy", async ({ page }) => {
