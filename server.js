@@ -42,6 +42,8 @@ if (viteDevServer) {
   app.use(express.static("build/client", { maxAge: "1h" }));
 }
 app.use(express.static("public", { maxAge: "1h" }));
+// Browsers ask for /favicon.ico whatever the page links; the icon is an SVG.
+app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 if (process.env.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
 
 app.use(rejectCrossSiteRequests);

@@ -61,4 +61,6 @@ test("malformed requests get 4xx, never 500", async ({ page, request }) => {
   expect((await page.request.get("/admin/accounts?page=-5&role=<script>")).status()).toBe(200);
   expect((await page.request.get("/admin/audit?from=99/99/9999")).status()).toBe(200);
   expect((await page.request.get("/healthz")).status()).toBe(200);
+  const icon = await page.request.get("/favicon.ico", { maxRedirects: 0 });
+  expect([icon.status(), icon.headers().location]).toEqual([301, "/favicon.svg"]);
 });
