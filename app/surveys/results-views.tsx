@@ -94,9 +94,10 @@ export function QuestionResults({ q, hasPrevious }: { q: QuestionResultView; has
         </div>
       ) : null}
       {q.texts.length > 0 ? (
-        <ul className="text-answers" aria-label={t("surveys.results.texts", { code: q.code })}>
-          {q.texts.map((text, i) => <li key={i}>{text}</li>)}
-        </ul>
+        // A scrolling box: focusable so keyboard users can scroll it, named as a region.
+        <div className="text-answers" role="region" tabIndex={0} aria-label={t("surveys.results.texts", { code: q.code })}>
+          <ul>{q.texts.map((text, i) => <li key={i}>{text}</li>)}</ul>
+        </div>
       ) : null}
     </section>
   );

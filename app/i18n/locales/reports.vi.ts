@@ -171,7 +171,7 @@ export const reportsVi = {
     missingTitle: "Chưa báo cáo kỳ {{period}}",
     noneMissing: "Mọi cộng tác viên đã báo cáo.",
     excuse: "Miễn kỳ này",
-    excuseFor: "Miễn báo cáo kỳ này cho {{name}}",
+    excuseFor: "Miễn kỳ này cho {{name}}",
     coverage: "Mạng lưới cộng tác viên theo đơn vị",
     active: "CTV đang hoạt động",
     target: "Chỉ tiêu",
