@@ -53,11 +53,14 @@ function responsePageSql(bands: Scope["bands"]) {
     ORDER BY r."id" LIMIT ?`;
 }
 
-/** The answer rows of that same page, by the answer table's primary key (responseId, question, option). */
+/**
+ * The answer rows of that same page, by the answer table's primary key (responseId, question, option);
+ * within a question by `num`, so a ranking's options come in rank order (multiple choice has no num).
+ */
 function answerPageSql(bands: Scope["bands"]) {
   return `SELECT a."responseId", a."question", a."option", a."num", a."text" FROM "SurveyAnswer" a
     WHERE a."responseId" IN (SELECT p."id" FROM (${responsePageSql(bands)}) p)
-    ORDER BY a."responseId", a."question", a."option"`;
+    ORDER BY a."responseId", a."question", a."num", a."option"`;
 }
 
 type ResponseRow = [id: number, code: string, status: string, revision: number, ageBand: string, gender: string, occupation: string, area: string];

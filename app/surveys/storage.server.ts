@@ -9,6 +9,7 @@ import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import type Database from "better-sqlite3";
 import { db, prepared, withConnection, withExclusiveConnection, withGroupCommit, type Tx } from "~/db/db.server";
+import { FieldError } from "~/forms/field-error.server";
 import { Prisma } from "~/generated/prisma/client";
 import { todayInVietnam } from "~/utils/dates";
 import {
@@ -37,6 +38,11 @@ export function submissionError(status: number, message: string, errors?: Record
 
 // Published versions never change: their parsed definitions are cached for the write path.
 const versionCache = new Map<string, SurveyDefinition>();
+
+/** Empties the cache when the database file is replaced under the process (unit tests do per test). */
+export function forgetCachedVersions() {
+  versionCache.clear();
+}
 
 export async function loadVersion(surveyId: number, version: number): Promise<SurveyDefinition | null> {
   const key = `${surveyId}:${version}`;
@@ -281,9 +287,19 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   });
 }
 
+/**
+ * Moves a questionnaire out of "submitted" inside the review's transaction, or refuses: the status
+ * read before the transaction may be stale (a double click, two reviewers), and a second review
+ * would move the tallies twice.
+ */
+async function leaveSubmitted(tx: Tx, r: { id: number; revision: number }, status: "accepted" | "returned") {
+  const moved = await tx.surveyResponse.updateMany({ where: { id: r.id, status: "submitted", revision: r.revision }, data: { status } });
+  if (moved.count !== 1) throw new FieldError("intent", "surveys.errors.wrongStatus");
+}
+
 /** Review: accept a submitted questionnaire. */
 export async function acceptResponse(tx: Tx, actorId: number, r: { id: number; surveyId: number; unitId: number; revision: number }) {
-  await tx.surveyResponse.update({ where: { id: r.id }, data: { status: "accepted" } });
+  await leaveSubmitted(tx, r, "accepted");
   await applyUnitTally(tx, r.surveyId, r.unitId, { accepted: 1 });
   await tx.surveyResponseEvent.create({ data: { responseId: r.id, actorId, kind: "accepted", revision: r.revision } });
 }
@@ -296,13 +312,13 @@ export async function returnResponse(
   comment: string,
   questionComments: Record<string, string>,
 ) {
+  await leaveSubmitted(tx, r, "returned");
   const rows = await tx.surveyAnswer.findMany({
     where: { responseId: r.id },
     select: { question: true, option: true, num: true, text: true },
   });
   await applyTallies(tx, r.surveyId, r.unitId, rows, -1);
   await applyUnitTally(tx, r.surveyId, r.unitId, { counted: -1, returned: 1 });
-  await tx.surveyResponse.update({ where: { id: r.id }, data: { status: "returned" } });
   await tx.surveyResponseEvent.create({
     data: { responseId: r.id, actorId, kind: "returned", revision: r.revision, comment, payload: JSON.stringify(questionComments) },
   });

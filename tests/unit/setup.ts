@@ -10,12 +10,15 @@ const file = `tests/.output/unit/${crypto.randomUUID()}.db`;
 process.env.DATABASE_URL = `file:./${file}`;
 
 const { db, dbReady } = await import("~/db/db.server");
+// Survey ids restart in every fresh copy, so definitions cached by id must not outlive a test.
+const { forgetCachedVersions } = await import("~/surveys/storage.server");
 // The module sets its pragmas as it loads; let that finish before the first disconnect below.
 await dbReady;
 
 beforeEach(async () => {
   // The adapter reconnects on the next query, to the fresh file.
   await db.$disconnect();
+  forgetCachedVersions();
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   fs.copyFileSync(TEMPLATE, file);
 });

@@ -124,6 +124,16 @@ describe("survey answer export", () => {
     expect(none).toEqual([]);
   });
 
+  it("writes a ranking's options in rank order, not code order", async () => {
+    const ranked = { ...SAMPLE, questions: [...SAMPLE.questions, { code: "Q7", type: "ranking" as const, title: "Xếp hạng ưu tiên", required: false,
+      options: [{ code: "A", label: "Giá cả" }, { code: "B", label: "Việc làm" }, { code: "C", label: "Môi trường" }] }] };
+    const { survey, ctv1, province } = await publishedSurvey(ranked);
+    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5, Q7: ["C", "A", "B"] }));
+    const rows: unknown[][] = [];
+    for await (const row of answerSheetRows(survey.id, ranked, { path: province.path, bands: {} })) rows.push(row);
+    expect(rows.map((r) => r.at(-1))).toEqual(["C;A;B"]);
+  });
+
   it("gives the CSV the same rows as the XLSX", async () => {
     const { survey, secretary } = await surveyWithAnswers();
     const csv = await (await csvExport(secretary, survey.id, { bands: {} }, "answers")).text();

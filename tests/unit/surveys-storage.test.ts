@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "~/db/db.server";
+import { FieldError } from "~/forms/field-error.server";
 import { countAnswers, crossTab, surveyResults, unitChoices, unitProgress } from "~/surveys/results.server";
 import { reviewResponse } from "~/surveys/review.server";
 import { isOpenForEntry, submitResponse } from "~/surveys/storage.server";
@@ -134,6 +135,32 @@ describe("submission", () => {
     expect(events.map((e) => e.kind)).toEqual(["submitted", "returned", "resubmitted", "accepted"]);
     expect(events[1]).toMatchObject({ comment: "Câu 3 chưa rõ", payload: '{"Q3":"Ghi rõ lý do"}' });
     expect(await db.auditEntry.count({ where: { entityType: "SurveyResponse", entityId: String(responseId) } })).toBe(4);
+  });
+});
+
+describe("concurrent reviews", () => {
+  it("a second review of the same questionnaire is refused and the tallies move once", async () => {
+    const { survey, ctv1, secretary, province } = await publishedSurvey();
+    const scope = { path: province.path, bands: {} };
+    const first = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    const second = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 6 }));
+
+    // Two reviewers (or a double click) at once: both read "submitted" before either writes.
+    const returns = await Promise.allSettled([
+      reviewResponse(secretary, first.responseId, { intent: "return", comment: "Thiếu" }),
+      reviewResponse(secretary, first.responseId, { intent: "return", comment: "Thiếu" }),
+    ]);
+    expect(returns.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect((returns.find((r) => r.status === "rejected") as PromiseRejectedResult).reason).toEqual(new FieldError("intent", "surveys.errors.wrongStatus"));
+    const mixed = await Promise.allSettled([
+      reviewResponse(secretary, second.responseId, { intent: "accept" }),
+      reviewResponse(secretary, second.responseId, { intent: "return", comment: "Sai" }),
+    ]);
+    expect(mixed.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+
+    expect((await unitProgress(survey.id, scope))[0]).toMatchObject({ received: 2, counted: 1, accepted: 1 });
+    expect((await countAnswers(survey.id, scope)).find((r) => r.question === "Q1" && r.option === "Q1_1")?.count).toBe(1);
+    expect(await db.surveyResponseEvent.count({ where: { kind: { in: ["returned", "accepted"] } } })).toBe(2);
   });
 });
 
