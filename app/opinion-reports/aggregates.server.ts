@@ -3,9 +3,11 @@
  * Both queries are answered from covering indexes (see opinion-reports.prisma):
  *   quarter:  ("quarterKey", "topicId", "direction", "areaUnitId")
  *   trend:    ("topicId", "quarterKey", "direction")
- * These are the functions the benchmark (issue 5) measures.
+ * The first two are the functions the benchmark (issue 5) measures. The scoped variants below
+ * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path).
  */
 import { db, type Db, type Tx } from "~/db/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import { quarterRange } from "~/periods/period-math";
 
 export type TopicDirectionUnitCount = { topicId: number; direction: string; areaUnitId: number; count: number };
@@ -56,4 +58,58 @@ export async function topicTrendInScope(topicId: number, lastQuarterKey: number,
     GROUP BY i."quarterKey", i."direction"
     ORDER BY i."quarterKey", i."direction"`;
   return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
+}
+
+/** The ids of a subtree's units, as an IN list (one range seek on the covering Unit(path) index). */
+function subtreeUnitIds(path: string) {
+  return Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${path} AND "path" < ${`${path.slice(0, -1)}0`}`;
+}
+
+/** The SQL of countItemsByTopic (exported for the query-plan test). */
+export function itemsByTopicSql(quarterKey: number, scopePath: string) {
+  return Prisma.sql`
+    SELECT i."topicId", COUNT(*) AS "n"
+    FROM "OpinionItem" i
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
+    GROUP BY i."topicId"`;
+}
+
+/** Total items per topic for a quarter within a unit subtree (the previous-quarter comparison). */
+export async function countItemsByTopic(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<{ topicId: number; count: number }[]> {
+  const rows = await client.$queryRaw<{ topicId: number; n: bigint | number }[]>(itemsByTopicSql(quarterKey, scopePath));
+  return rows.map((r) => ({ topicId: r.topicId, count: Number(r.n) }));
+}
+
+export type ChildUnitCount = { unitId: number; direction: string; count: number };
+
+/** The SQL of countItemsByChildUnit (exported for the query-plan test). */
+export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path: string }) {
+  // Per area unit first (covering quarter index: a few rows per unit), then from each direct child
+  // c its subtree's units u (a range seek on Unit(path)) and their counts. CROSS JOIN keeps SQLite
+  // to that order (children outermost); elsewhere it is a plain inner join. The unit's own items
+  // come apart with a NULL child.
+  return Prisma.sql`
+    WITH p AS (
+      SELECT i."areaUnitId", i."direction", COUNT(*) AS "n"
+      FROM "OpinionItem" i
+      WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(unit.path)})
+      GROUP BY i."areaUnitId", i."direction"
+    )
+    SELECT c."id" AS "childId", p."direction", SUM(p."n") AS "n"
+    FROM "Unit" c CROSS JOIN "Unit" u CROSS JOIN p
+    WHERE c."parentId" = ${unit.id}
+      AND u."path" >= c."path" AND u."path" < SUBSTR(c."path", 1, LENGTH(c."path") - 1) || '0'
+      AND p."areaUnitId" = u."id"
+    GROUP BY c."id", p."direction"
+    UNION ALL
+    SELECT CAST(NULL AS INTEGER), p."direction", SUM(p."n") FROM p WHERE p."areaUnitId" = ${unit.id} GROUP BY p."direction"`;
+}
+
+/**
+ * A quarter's items by direction under `unit`, rolled up to its direct children: each item counts
+ * for the child whose subtree holds its area unit; items in the unit itself count under `unit.id`.
+ */
+export async function countItemsByChildUnit(quarterKey: number, unit: { id: number; path: string }, client: Db | Tx = db): Promise<ChildUnitCount[]> {
+  const rows = await client.$queryRaw<{ childId: number | null; direction: string; n: bigint | number }[]>(itemsByChildUnitSql(quarterKey, unit));
+  return rows.map((r) => ({ unitId: r.childId ?? unit.id, direction: r.direction, count: Number(r.n) }));
 }

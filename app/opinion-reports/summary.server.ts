@@ -1,31 +1,106 @@
-/** The opinion summary of a quarter within the viewer's scope: topic × direction, and one topic's trend. */
-import type { Viewer } from "~/access/gate.server";
+/**
+ * The opinion summary of a quarter for one unit of the viewer's subtree (their own by default):
+ * topic × direction with the previous quarter's totals, the counts per direct child unit (to drill
+ * further), and one topic's 8-quarter trend. Items count by their area unit, within the unit's
+ * subtree; every figure is a GROUP BY in aggregates.server.ts.
+ */
+import { assertUnitVisible, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
-import { quarterRange } from "~/periods/period-math";
-import { countItemsByTopicDirection, topicTrend, topicTrendInScope } from "./aggregates.server";
+import { quarterRange, shiftQuarter } from "~/periods/period-math";
+import { listOpenUnits, pathIds } from "~/units/units.server";
+import { countItemsByChildUnit, countItemsByTopic, countItemsByTopicDirection, topicTrend, topicTrendInScope } from "./aggregates.server";
 import { DIRECTIONS } from "./report-vocab";
 
-export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTopicId?: number) {
+type ByDirection = Record<string, number>;
+const byDirectionOf = (counts: { direction: string; count: number }[]): ByDirection =>
+  Object.fromEntries(DIRECTIONS.map((d) => [d, counts.filter((c) => c.direction === d).reduce((a, c) => a + c.count, 0)]));
+const sum = (byDirection: ByDirection) => Object.values(byDirection).reduce((a, b) => a + b, 0);
+
+/** The unit a summary is drawn for: the viewer's own, or one of their subtree; otherwise 404. */
+export async function summaryUnit(viewer: Viewer, unitId: number = viewer.unitId) {
+  const unit = await db.unit.findUnique({ where: { id: unitId }, select: { id: true, code: true, name: true, path: true, parentId: true, validTo: true } });
+  assertUnitVisible(viewer, unit);
+  return unit;
+}
+
+export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTopicId?: number, unitId?: number) {
+  const unit = await summaryUnit(viewer, unitId);
+  const previousQuarterKey = shiftQuarter(quarterKey, -1);
   const topics = await db.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
-  const counts = await countItemsByTopicDirection(quarterKey, viewer.unitPath);
+  const counts = await countItemsByTopicDirection(quarterKey, unit.path);
+  // A quarter before the first reporting period has nothing to compare with ("—", not 0).
+  const hasPrevious = (await db.reportingPeriod.count({ where: { quarterKey: previousQuarterKey } })) > 0;
+  const previous = hasPrevious ? new Map((await countItemsByTopic(previousQuarterKey, unit.path)).map((p) => [p.topicId, p.count])) : null;
   const rows = topics
     .map((topic) => {
-      const byDirection = Object.fromEntries(DIRECTIONS.map((d) => [d, counts.find((c) => c.topicId === topic.id && c.direction === d)?.count ?? 0]));
-      return { topic, byDirection, total: Object.values(byDirection).reduce((a, b) => a + b, 0) };
+      const byDirection = byDirectionOf(counts.filter((c) => c.topicId === topic.id));
+      const total = sum(byDirection);
+      const previousTotal = previous ? (previous.get(topic.id) ?? 0) : null;
+      return { topic, byDirection, total, previousTotal, change: previousTotal === null ? null : total - previousTotal };
     })
-    .filter((r) => r.total > 0)
-    .sort((a, b) => b.total - a.total);
+    // A topic that disappeared since last quarter is news too.
+    .filter((r) => r.total > 0 || (r.previousTotal ?? 0) > 0)
+    .sort((a, b) => b.total - a.total || (b.previousTotal ?? 0) - (a.previousTotal ?? 0));
+  const totalByDirection = byDirectionOf(counts);
+  const total = sum(totalByDirection);
+  const previousTotal = previous ? [...previous.values()].reduce((a, b) => a + b, 0) : null;
+  const totals = { byDirection: totalByDirection, total, previousTotal, change: previousTotal === null ? null : total - previousTotal };
+
   const topicId = trendTopicId ?? rows[0]?.topic.id;
   // The province-wide trend uses the covering index directly; narrower scopes filter by unit path.
-  const isRoot = !(await db.unit.findFirst({ where: { path: viewer.unitPath }, select: { parentId: true } }))?.parentId;
   const keys = quarterRange(quarterKey, 8);
-  let trend: { quarterKey: number; byDirection: Record<string, number> }[] = [];
+  let trend: { quarterKey: number; byDirection: ByDirection }[] = [];
   if (topicId) {
-    const points = isRoot ? await topicTrend(topicId, quarterKey, 8) : await topicTrendInScope(topicId, quarterKey, 8, viewer.unitPath);
-    trend = keys.map((k) => ({
-      quarterKey: k,
-      byDirection: Object.fromEntries(DIRECTIONS.map((d) => [d, points.find((p) => p.quarterKey === k && p.direction === d)?.count ?? 0])),
-    }));
+    const points = unit.parentId === null ? await topicTrend(topicId, quarterKey, 8) : await topicTrendInScope(topicId, quarterKey, 8, unit.path);
+    trend = keys.map((k) => ({ quarterKey: k, byDirection: byDirectionOf(points.filter((p) => p.quarterKey === k)) }));
   }
-  return { rows, trendTopic: topics.find((t) => t.id === topicId) ?? null, trend, topics };
+
+  return {
+    unit: { id: unit.id, code: unit.code, name: unit.name },
+    ...(await unitNavigation(viewer, unit)),
+    children: await childRows(quarterKey, unit),
+    rows,
+    totals,
+    previousQuarterKey: hasPrevious ? previousQuarterKey : null,
+    trendTopic: topics.find((t) => t.id === topicId) ?? null,
+    trend,
+    topics,
+  };
+}
+
+/** The quarter's counts per direct child of `unit` (closed children only if they have items), and the unit's own; none for a leaf. */
+async function childRows(quarterKey: number, unit: { id: number; code: string; name: string; path: string }) {
+  const counts = await countItemsByChildUnit(quarterKey, unit);
+  const children = await db.unit.findMany({ where: { parentId: unit.id }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true, validTo: true } });
+  const row = (u: { id: number; code: string; name: string }, own: boolean) => {
+    const byDirection = byDirectionOf(counts.filter((c) => c.unitId === u.id));
+    return { unit: { id: u.id, code: u.code, name: u.name }, own, byDirection, total: sum(byDirection) };
+  };
+  const own = row(unit, true);
+  const rows = children
+    .map((c) => ({ ...row(c, false), closed: c.validTo !== null }))
+    .filter((r) => !r.closed || r.total > 0)
+    .sort((a, b) => b.total - a.total || a.unit.code.localeCompare(b.unit.code))
+    .map(({ closed: _closed, ...r }) => r);
+  // A unit without (current) children has nothing to drill into: its own row would repeat the total.
+  if (rows.length === 0) return [];
+  return own.total > 0 ? [own, ...rows] : rows;
+}
+
+/** Breadcrumbs from the viewer's own unit down to `unit`, the unit above it, and the unit picker. */
+async function unitNavigation(viewer: Viewer, unit: { id: number; code: string; name: string; path: string; parentId: number | null; validTo: Date | null }) {
+  const ancestors = await db.unit.findMany({
+    where: { AND: [{ id: { in: pathIds(unit.path).slice(0, -1) } }, unitsVisibleTo(viewer)] },
+    orderBy: { depth: "asc" },
+    select: { id: true, name: true },
+  });
+  const open = await listOpenUnits(viewer);
+  const unitOptions = open.some((u) => u.id === unit.id) ? open : [...open, { id: unit.id, code: unit.code, name: unit.name, depth: pathIds(unit.path).length - 1 }];
+  const top = Math.min(...unitOptions.map((u) => u.depth));
+  return {
+    ancestors,
+    // Up stops at the viewer's own unit: above it is not theirs to open.
+    upUnitId: unit.id !== viewer.unitId ? unit.parentId : null,
+    unitOptions: unitOptions.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.depth - top })),
+  };
 }

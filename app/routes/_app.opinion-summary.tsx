@@ -1,13 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { useLocalName } from "~/opinion-reports/report-views";
-import { opinionSummary } from "~/opinion-reports/summary.server";
+import { TopicDirectionChart, TrendChart } from "~/opinion-reports/summary-charts";
+import { opinionSummary, summaryUnit } from "~/opinion-reports/summary.server";
 import { listQuarterKeys } from "~/periods/periods.server";
 import { parseId } from "~/utils/http.server";
+import { formatNumber } from "~/utils/numbers";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
@@ -15,22 +17,38 @@ export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
+  const unitId = parseId(params.get("unit"));
   const quarters = await listQuarterKeys({ closedOnly: true });
   const requested = Number(params.get("quarter"));
   const quarterKey = quarters.includes(requested) ? requested : quarters[0];
-  // No closed period yet: nothing to summarise, and no quarter to count or trend from.
-  if (quarterKey === undefined) return { quarters, quarterKey: null, summary: null };
-  return { quarters, quarterKey, summary: await opinionSummary(viewer, quarterKey, parseId(params.get("topic"))) };
+  // No closed period yet: nothing to summarise, and no quarter to count or trend from (a foreign unit still answers 404).
+  if (quarterKey === undefined) {
+    if (unitId !== undefined) await summaryUnit(viewer, unitId);
+    return { quarters, quarterKey: null, summary: null };
+  }
+  const topicId = parseId(params.get("topic"));
+  return { quarters, quarterKey, topicId: topicId ?? null, summary: await opinionSummary(viewer, quarterKey, topicId, unitId) };
 }
 
 export default function OpinionSummaryPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const name = useLocalName();
-  const { quarters, quarterKey, summary } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { quarters, quarterKey, summary } = data;
   const q = useQuarterName();
+  const topicParam = "topicId" in data ? data.topicId : null;
+  // Drilling keeps the quarter and an explicitly chosen trend topic.
+  const link = (id: number) => `/opinion-summary?unit=${id}&quarter=${quarterKey}${topicParam ? `&topic=${topicParam}` : ""}`;
   const header = (
     <header className="page-header">
       <h1>{t("summary.title")}</h1>
+      {summary ? (
+        <p>
+          {t("summary.scope", { unit: summary.unit.name })}
+          {summary.upUnitId ? <> · <Link to={link(summary.upUnitId)}>{t("summary.up")}</Link></> : null}
+        </p>
+      ) : null}
     </header>
   );
   if (quarterKey === null || !summary) {
@@ -41,11 +59,31 @@ export default function OpinionSummaryPage() {
       </>
     );
   }
-  const { rows, trend, trendTopic, topics } = summary;
+  const { unit, ancestors, unitOptions, children, rows, totals, previousQuarterKey, trend, trendTopic, topics } = summary;
+  const n = (value: number) => formatNumber(value, lang);
+  const change = (value: number | null) => (value === null ? "—" : value > 0 ? `+${n(value)}` : value < 0 ? `−${n(-value)}` : "0");
+  const quarterName = q(quarterKey);
   return (
     <>
+      {ancestors.length > 0 ? (
+        <nav aria-label={t("summary.breadcrumbs")} className="breadcrumbs">
+          <ol>
+            {ancestors.map((a) => <li key={a.id}><Link to={link(a.id)}>{a.name}</Link></li>)}
+            <li aria-current="page">{unit.name}</li>
+          </ol>
+        </nav>
+      ) : null}
       {header}
-      <Form method="get" className="filters">
+      {/* Keyed by what it shows: the pickers' default values follow a drill link's client-side navigation. */}
+      <Form method="get" className="filters" key={`${unit.id}:${quarterKey}:${trendTopic?.id ?? ""}`}>
+        <label>
+          {t("summary.unit")}
+          <select name="unit" defaultValue={unit.id}>
+            {unitOptions.map((u) => (
+              <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.level)}{u.name} ({u.code})</option>
+            ))}
+          </select>
+        </label>
         <QuarterSelect quarters={quarters} value={quarterKey} />
         <label>
           {t("summary.trendTopic")}
@@ -55,47 +93,112 @@ export default function OpinionSummaryPage() {
         </label>
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("summary.byTopic", { quarter: q(quarterKey) })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("reports.topic")}</th>
-              {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
-              <th scope="col" className="num">{t("completeness.total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.topic.id}>
-                <th scope="row">{name(r.topic)}</th>
-                {DIRECTIONS.map((d) => <td key={d} className="num">{r.byDirection[d]}</td>)}
-                <td className="num">{r.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {trendTopic ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("summary.trend", { topic: name(trendTopic) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("completeness.quarter")}</th>
-                {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
-              </tr>
-            </thead>
-            <tbody>
-              {trend.map((point) => (
-                <tr key={point.quarterKey}>
-                  <th scope="row">{q(point.quarterKey)}</th>
-                  {DIRECTIONS.map((d) => <td key={d} className="num">{point.byDirection[d]}</td>)}
+
+      <section aria-labelledby="by-topic-title">
+        <h2 id="by-topic-title">{t("summary.byTopicTitle")}</h2>
+        {rows.length === 0 ? (
+          <p className="notice" role="status">{t("summary.noItems", { quarter: quarterName, unit: unit.name })}</p>
+        ) : (
+          <>
+            <TopicDirectionChart
+              label={t("summary.byTopicChart", { quarter: quarterName, unit: unit.name })}
+              series={rows.filter((r) => r.total > 0).map((r) => ({ label: name(r.topic), byDirection: r.byDirection }))}
+            />
+            <div className="table-wrap">
+              <table>
+                <caption>{t("summary.byTopic", { quarter: quarterName, unit: unit.name })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("reports.topic")}</th>
+                    {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
+                    <th scope="col" className="num">{t("completeness.total")}</th>
+                    <th scope="col" className="num">{previousQuarterKey ? t("summary.previous", { quarter: q(previousQuarterKey) }) : t("summary.previousNone")}</th>
+                    <th scope="col" className="num">{t("summary.change")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((r) => (
+                    <tr key={r.topic.id}>
+                      <th scope="row">{name(r.topic)}</th>
+                      {DIRECTIONS.map((d) => <td key={d} className="num">{n(r.byDirection[d] ?? 0)}</td>)}
+                      <td className="num">{n(r.total)}</td>
+                      <td className="num">{r.previousTotal === null ? "—" : n(r.previousTotal)}</td>
+                      <td className="num">{change(r.change)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t("completeness.total")}</th>
+                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(totals.byDirection[d] ?? 0)}</td>)}
+                    <td className="num">{n(totals.total)}</td>
+                    <td className="num">{totals.previousTotal === null ? "—" : n(totals.previousTotal)}</td>
+                    <td className="num">{change(totals.change)}</td>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      {children.length > 0 ? (
+        <section aria-labelledby="by-unit-title">
+          <h2 id="by-unit-title">{t("summary.byUnitTitle")}</h2>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("summary.byUnit", { quarter: quarterName, unit: unit.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("summary.unit")}</th>
+                  {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
+                  <th scope="col" className="num">{t("completeness.total")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {children.map((c) => (
+                  <tr key={c.unit.id}>
+                    <th scope="row">
+                      {c.own ? t("summary.ownRow", { unit: c.unit.name }) : <Link to={link(c.unit.id)}>{c.unit.name}</Link>}{" "}
+                      <span className="muted">{c.unit.code}</span>
+                    </th>
+                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(c.byDirection[d] ?? 0)}</td>)}
+                    <td className="num">{n(c.total)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      {trendTopic ? (
+        <section aria-labelledby="trend-title">
+          <h2 id="trend-title">{t("summary.trendTitle", { topic: name(trendTopic) })}</h2>
+          <TrendChart
+            label={t("summary.trendChart", { topic: name(trendTopic), unit: unit.name })}
+            series={trend.map((p) => ({ label: q(p.quarterKey), byDirection: p.byDirection }))}
+          />
+          <div className="table-wrap">
+            <table>
+              <caption>{t("summary.trend", { topic: name(trendTopic), unit: unit.name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("completeness.quarter")}</th>
+                  {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
+                </tr>
+              </thead>
+              <tbody>
+                {trend.map((point) => (
+                  <tr key={point.quarterKey}>
+                    <th scope="row">{q(point.quarterKey)}</th>
+                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(point.byDirection[d] ?? 0)}</td>)}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       ) : null}
     </>
   );

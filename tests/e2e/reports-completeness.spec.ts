@@ -52,8 +52,9 @@ test("the completeness matrix shows the seeded on-time/late/missing counts and d
 test("the opinion summary counts a quarter's items by topic and direction, with an 8-quarter trend", async ({ page }) => {
   await signInAs(page, "lanhdao");
   await page.getByRole("link", { name: "Tổng hợp dư luận" }).click();
-  await page.getByLabel("Quý").selectOption({ label: "Quý III/2026" });
-  await page.getByLabel("Diễn biến chủ đề").selectOption({ label: "Đất đai, giải phóng mặt bằng" });
+  // Exact: the charts' names mention the quarter too.
+  await page.getByRole("combobox", { name: "Quý", exact: true }).selectOption({ label: "Quý III/2026" });
+  await page.getByRole("combobox", { name: "Diễn biến chủ đề", exact: true }).selectOption({ label: "Đất đai, giải phóng mặt bằng" });
   await page.getByRole("button", { name: "Lọc" }).click();
   const expected = queryOne<{ n: number }>(
     `SELECT COUNT(*) AS n FROM "OpinionItem" i JOIN "Topic" t ON t.id = i."topicId" WHERE i."quarterKey" = 20263 AND t.code = 'LAND' AND i.direction = 'worried'`,

@@ -1,0 +1,83 @@
+// Charts of the opinion summary (Chart.js). Each canvas is an image with a name; the tables beside
+// them are the accessible view and the exact numbers.
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
+import { Bar, Line } from "react-chartjs-2";
+import { useTranslation } from "react-i18next";
+import { DIRECTIONS, type Direction } from "./report-vocab";
+
+ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
+
+/** One colour per direction of opinion, the same in both charts. */
+const DIRECTION_COLORS: Record<Direction, string> = {
+  approve: "#15803d",
+  oppose: "#b91c1c",
+  worried: "#d97706",
+  unclear: "#6b7280",
+};
+/** And one point shape, so the lines differ by more than colour. */
+const DIRECTION_POINTS: Record<Direction, "circle" | "rect" | "triangle" | "rectRot"> = {
+  approve: "circle",
+  oppose: "rect",
+  worried: "triangle",
+  unclear: "rectRot",
+};
+
+type Series = { label: string; byDirection: Record<string, number> };
+
+/** Horizontal stacked bars: one bar per topic, split by direction. */
+export function TopicDirectionChart({ label, series }: { label: string; series: Series[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="summary-chart" style={{ height: `${Math.max(180, series.length * 30 + 80)}px` }}>
+      <Bar
+        aria-label={label}
+        role="img"
+        data={{
+          labels: series.map((s) => s.label),
+          datasets: DIRECTIONS.map((d) => ({
+            label: t(`opinion.direction.${d}`),
+            data: series.map((s) => s.byDirection[d] ?? 0),
+            backgroundColor: DIRECTION_COLORS[d],
+          })),
+        }}
+        options={{
+          animation: false,
+          indexAxis: "y",
+          maintainAspectRatio: false,
+          scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } },
+          plugins: { legend: { position: "bottom" } },
+        }}
+      />
+    </div>
+  );
+}
+
+/** One line per direction across the quarters. */
+export function TrendChart({ label, series }: { label: string; series: Series[] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="summary-chart">
+      <Line
+        aria-label={label}
+        role="img"
+        data={{
+          labels: series.map((s) => s.label),
+          datasets: DIRECTIONS.map((d) => ({
+            label: t(`opinion.direction.${d}`),
+            data: series.map((s) => s.byDirection[d] ?? 0),
+            borderColor: DIRECTION_COLORS[d],
+            backgroundColor: DIRECTION_COLORS[d],
+            pointStyle: DIRECTION_POINTS[d],
+            pointRadius: 4,
+          })),
+        }}
+        options={{
+          animation: false,
+          maintainAspectRatio: false,
+          scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+          plugins: { legend: { position: "bottom", labels: { usePointStyle: true } } },
+        }}
+      />
+    </div>
+  );
+}
