@@ -327,8 +327,14 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
           <div className="grid-3">
             <div className="field">
               <label htmlFor={`${id}-if-q`}>{t("surveys.builder.showIfQuestion")}</label>
-              <select id={`${id}-if-q`} value={condition?.question ?? ""} onChange={(e) =>
-                onChange({ showIf: e.target.value ? [{ question: e.target.value, op: "equals", value: earlier.find((x) => x.code === e.target.value)?.options?.[0]?.code }] : [] })}>
+              <select id={`${id}-if-q`} value={condition?.question ?? ""} onChange={(e) => {
+                const chosen = earlier.find((x) => x.code === e.target.value);
+                // A matrix answer holds one choice per row: "is answered" is its only condition.
+                const first: Condition = chosen?.type === "matrix"
+                  ? { question: e.target.value, op: "answered" }
+                  : { question: e.target.value, op: "equals", value: chosen?.options?.[0]?.code };
+                onChange({ showIf: e.target.value ? [first] : [] });
+              }}>
                 <option value="">{t("surveys.builder.always")}</option>
                 {earlier.map((e) => <option key={e.code} value={e.code}>{e.code}. {e.title}</option>)}
               </select>

@@ -4,6 +4,7 @@
  * derives the answers schema from a definition, so client and server validate identically.
  */
 import { errorKey, z } from "~/forms/zod";
+import { parseDay } from "~/utils/dates";
 
 export const QUESTION_TYPES = [
   "single",
@@ -77,13 +78,20 @@ function issue(ctx: z.RefinementCtx, path: (string | number)[], key: string, par
   ctx.addIssue({ code: "custom", path, message: errorKey(key, params) });
 }
 
+const definitionShape = z.strictObject({
+  title: label(300),
+  description: z.string().trim().max(3000).optional(),
+  questions: z.array(questionSchema).max(100),
+});
+
+/**
+ * A definition read back from the database: its shape only. It passed `definitionSchema` when it
+ * was saved, so a rule added later never makes a published survey (or its answers) unreadable.
+ */
+export const storedDefinitionSchema = definitionShape;
+
 /** The one schema a definition must satisfy (builder save, JSON import, publication). */
-export const definitionSchema = z
-  .strictObject({
-    title: label(300),
-    description: z.string().trim().max(3000).optional(),
-    questions: z.array(questionSchema).max(100),
-  })
+export const definitionSchema = definitionShape
   .superRefine((def, ctx) => {
     const seen = new Map<string, Question>();
     const allCodes = new Set<string>();
@@ -108,8 +116,15 @@ export const definitionSchema = z
         }
       } else if (q.items?.length) issue(ctx, [...at, "items"], "surveys.errors.noOptionsHere", { code: q.code });
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) issue(ctx, [...at, "max"], "surveys.errors.minAboveMax", { code: q.code });
-      if (q.type === "multiple" && q.max !== undefined && q.max > (q.options?.length ?? 0)) {
-        issue(ctx, [...at, "max"], "surveys.errors.maxAboveOptions", { code: q.code });
+      if (q.type === "multiple") {
+        const count = q.options?.length ?? 0;
+        if (q.max !== undefined && q.max > count) issue(ctx, [...at, "max"], "surveys.errors.maxAboveOptions", { code: q.code });
+        // An answer has at least one choice, so a maximum below 1 refuses every answer.
+        if (q.max !== undefined && q.max < 1) issue(ctx, [...at, "max"], "surveys.errors.maxBelowOne", { code: q.code });
+        if (q.min !== undefined && q.min > count) issue(ctx, [...at, "min"], "surveys.errors.minAboveOptions", { code: q.code, count });
+        for (const bound of ["min", "max"] as const) {
+          if (q[bound] !== undefined && !Number.isInteger(q[bound])) issue(ctx, [...at, bound], "surveys.errors.choicesNotWhole", { code: q.code });
+        }
       }
       for (const [k, c] of (q.showIf ?? []).entries()) {
         const target = seen.get(c.question);
@@ -118,7 +133,16 @@ export const definitionSchema = z
           continue;
         }
         if (c.op !== "answered" && c.value === undefined) issue(ctx, [...at, "showIf", k], "surveys.errors.conditionValue", { code: q.code });
-        if ((c.op === "equals" || c.op === "notEquals" || c.op === "includes") && CHOICE_TYPES.includes(target.type)) {
+        const numeric = target.type === "number" || target.type === "rating";
+        if (target.type === "matrix") {
+          // A matrix answer is one choice per row, never a single value: only "answered" can hold.
+          if (c.op !== "answered") issue(ctx, [...at, "showIf", k], "surveys.errors.conditionOnMatrix", { code: q.code, target: c.question });
+        } else if ((c.op === "gte" || c.op === "lte") && !numeric) {
+          issue(ctx, [...at, "showIf", k], "surveys.errors.conditionNotNumeric", { code: q.code, target: c.question });
+        } else if (numeric && c.op !== "answered" && c.value !== undefined && typeof c.value !== "number") {
+          // The answer is a number: compared with the text "5" it never equals.
+          issue(ctx, [...at, "showIf", k], "surveys.errors.conditionNeedsNumber", { code: q.code, target: c.question });
+        } else if ((c.op === "equals" || c.op === "notEquals" || c.op === "includes") && CHOICE_TYPES.includes(target.type)) {
           if (!target.options?.some((o) => o.code === c.value)) {
             issue(ctx, [...at, "showIf", k], "surveys.errors.conditionOption", { code: q.code, target: c.question });
           }
@@ -199,7 +223,8 @@ function valueSchema(q: Question): z.ZodType {
       return s;
     }
     case "date":
-      return z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)), {
+      // A real calendar day as yyyy-MM-dd (Date.parse takes 2024-02-31 for 2 March).
+      return z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && parseDay(v) !== null, {
         message: errorKey("errors.badDate"),
       });
     case "shortText":
@@ -301,26 +326,50 @@ export function parseDefinitionJson(text: string):
   };
 }
 
+type StoredCode = { type: QuestionType | "matrixRow"; options: string[]; items: string[]; parent?: string };
+
+/** The codes answers are stored under (a matrix row as a question of its own) and what they mean. */
+function storedCodes(def: SurveyDefinition): Map<string, StoredCode> {
+  const out = new Map<string, StoredCode>();
+  for (const q of def.questions) {
+    const options = (q.options ?? []).map((o) => o.code);
+    out.set(q.code, { type: q.type, options, items: (q.items ?? []).map((i) => i.code) });
+    for (const item of q.items ?? []) out.set(item.code, { type: "matrixRow", options, items: [], parent: q.code });
+  }
+  return out;
+}
+
+/** Likert and matrix answers store the option's position (rows.ts): their scale may only grow at the end. */
+const POSITIONAL = ["likert", "matrix", "matrixRow"];
+
 /**
- * Published codes whose meaning a new version would change: a kept question must keep its type
- * and every option and matrix-row code it had (new ones may be added), so waves still compare.
+ * Published codes whose meaning a new version would change, compared with EVERY earlier published
+ * version (a code dropped in v2 cannot come back as something else in v3): a code keeps its type
+ * and every option and matrix-row code it had (new ones may be added), so versions and waves still
+ * compare (`changed`); on Likert and matrix scales the earlier options also keep their positions,
+ * new ones go at the end (`reordered`).
  */
-export function changedCodes(previous: SurveyDefinition, next: SurveyDefinition): string[] {
-  const byCode = new Map(next.questions.map((q) => [q.code, q]));
-  return previous.questions
-    .filter((q) => {
-      const kept = byCode.get(q.code);
-      if (!kept) return false;
-      const codes = (list?: { code: string }[]) => new Set((list ?? []).map((o) => o.code));
-      const options = codes(kept.options);
-      const items = codes(kept.items);
-      return (
-        kept.type !== q.type ||
-        (q.options ?? []).some((o) => !options.has(o.code)) ||
-        (q.items ?? []).some((i) => !items.has(i.code))
-      );
-    })
-    .map((q) => q.code);
+export function changedCodes(published: SurveyDefinition[], next: SurveyDefinition): { changed: string[]; reordered: string[] } {
+  const now = storedCodes(next);
+  const changed = new Set<string>();
+  const reordered = new Set<string>();
+  for (const def of published) {
+    for (const [code, was] of storedCodes(def)) {
+      const kept = now.get(code);
+      // A row of a matrix reported as a whole is not listed again.
+      if (!kept || (kept.parent && (changed.has(kept.parent) || reordered.has(kept.parent)))) continue;
+      if (
+        kept.type !== was.type ||
+        was.options.some((o) => !kept.options.includes(o)) ||
+        was.items.some((i) => !kept.items.includes(i))
+      ) {
+        changed.add(code);
+      } else if (POSITIONAL.includes(was.type) && was.options.some((o, i) => kept.options[i] !== o)) {
+        reordered.add(code);
+      }
+    }
+  }
+  return { changed: [...changed], reordered: [...reordered].filter((c) => !changed.has(c)) };
 }
 
 export const emptyDefinition = (title: string): SurveyDefinition => ({ title, questions: [] });

@@ -16,6 +16,7 @@ import {
   answersSchema,
   canonicalJson,
   definitionSchema,
+  storedDefinitionSchema,
   submissionSchema,
   type Answers,
   type Bands,
@@ -50,7 +51,7 @@ export async function loadVersion(surveyId: number, version: number): Promise<Su
   if (cached) return cached;
   const row = await db.surveyVersion.findUnique({ where: { surveyId_version: { surveyId, version } } });
   if (!row) return null;
-  const def = definitionSchema.parse(JSON.parse(row.definition));
+  const def = storedDefinitionSchema.parse(JSON.parse(row.definition));
   versionCache.set(key, def);
   return def;
 }

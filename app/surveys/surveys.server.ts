@@ -10,7 +10,7 @@ import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { errorKey } from "~/forms/zod";
 import { notFound } from "~/utils/http.server";
-import { changedCodes, definitionSchema, emptyDefinition, parseDefinitionJson, type SurveyDefinition } from "./definition";
+import { changedCodes, definitionSchema, emptyDefinition, parseDefinitionJson, storedDefinitionSchema, type SurveyDefinition } from "./definition";
 import { isOpenForEntry } from "./storage.server";
 
 export async function listSurveys(viewer: Viewer) {
@@ -34,7 +34,7 @@ export async function getSurvey(viewer: Viewer, id: number) {
     },
   });
   if (!survey) notFound();
-  return { ...survey, definition: definitionSchema.parse(JSON.parse(survey.definition)) };
+  return { ...survey, definition: storedDefinitionSchema.parse(JSON.parse(survey.definition)) };
 }
 
 export async function createSurvey(viewer: Viewer, input: { code: string; seriesCode: string; title: string; period: string }) {
@@ -50,7 +50,8 @@ export async function createSurvey(viewer: Viewer, input: { code: string; series
 
 /**
  * Saves a definition (builder or JSON import). A draft changes in place; a published survey gets
- * a new frozen version, and its existing question codes must keep their types.
+ * a new frozen version, and the codes of every earlier version must keep their meaning
+ * (changedCodes): answers of all versions are counted together.
  */
 export async function saveDefinition(viewer: Viewer, id: number, text: string) {
   const parsed = parseDefinitionJson(text);
@@ -62,13 +63,14 @@ export async function saveDefinition(viewer: Viewer, id: number, text: string) {
   }
   const published = survey.status === "published";
   if (published) {
-    const changed = changedCodes(survey.definition, def);
-    if (changed.length) {
-      throw data(
-        { message: "surveys.errors.codesChanged", errors: [{ path: "", message: `surveys.errors.codeTypeChanged::${JSON.stringify({ codes: changed.join(", ") })}` }] },
-        { status: 400 },
-      );
-    }
+    const versions = await db.surveyVersion.findMany({ where: { surveyId: id }, orderBy: { version: "asc" }, select: { definition: true } });
+    const earlier = versions.map((v) => storedDefinitionSchema.parse(JSON.parse(v.definition)));
+    const { changed, reordered } = changedCodes(earlier, def);
+    const errors = [
+      ...(changed.length ? [{ path: "", message: errorKey("surveys.errors.codeTypeChanged", { codes: changed.join(", ") }) }] : []),
+      ...(reordered.length ? [{ path: "", message: errorKey("surveys.errors.scaleReordered", { codes: reordered.join(", ") }) }] : []),
+    ];
+    if (errors.length) throw data({ message: "surveys.errors.codesChanged", errors }, { status: 400 });
   }
   const json = JSON.stringify(def);
   await db.$transaction(async (tx) => {
@@ -98,6 +100,8 @@ export async function changeStatus(viewer: Viewer, id: number, intent: keyof typ
   if (survey.status !== step.from) throw new FieldError("intent", "surveys.errors.wrongStatus");
   if (intent === "publish") {
     if (survey.definition.questions.length === 0) throw new FieldError("intent", "surveys.errors.noQuestions");
+    // A draft saved before a rule was added is checked again before it is frozen.
+    if (!definitionSchema.safeParse(survey.definition).success) throw new FieldError("intent", "surveys.errors.invalidDefinition");
     if (survey.targets.length === 0 || !survey.opensOn) throw new FieldError("intent", "surveys.errors.noTargets");
   }
   await db.$transaction(async (tx) => {
@@ -196,7 +200,7 @@ export async function getFillableSurvey(viewer: Viewer, id: number) {
     period: target.survey.period,
     open: isOpenForEntry(target.survey),
     version: version.version,
-    definition: definitionSchema.parse(JSON.parse(version.definition)),
+    definition: storedDefinitionSchema.parse(JSON.parse(version.definition)),
   };
 }
 
@@ -214,7 +218,7 @@ export async function questionBank(viewer: Viewer, exceptId: number) {
   const seen = new Set<string>();
   const bank: { key: string; source: string; question: SurveyDefinition["questions"][number] }[] = [];
   for (const s of surveys) {
-    const parsed = definitionSchema.safeParse(JSON.parse(s.definition));
+    const parsed = storedDefinitionSchema.safeParse(JSON.parse(s.definition));
     if (!parsed.success) continue;
     for (const q of parsed.data.questions) {
       const key = `${q.code}|${q.title}`;

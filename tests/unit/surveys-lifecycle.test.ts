@@ -8,6 +8,7 @@ import { FieldError } from "~/forms/field-error.server";
 import { decodeErrorKey } from "~/forms/zod";
 import { assignmentSchema } from "~/surveys/survey-schemas";
 import { addUnit, catchError, day, realViewerAt, thrownStatus, viewerAt } from "./fixtures";
+import type { SurveyDefinition } from "~/surveys/definition";
 import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
 
 describe("survey lifecycle", () => {
@@ -43,6 +44,47 @@ describe("survey lifecycle", () => {
     expect((await db.auditEntry.findMany({ where: { entityType: "Survey" }, orderBy: { id: "asc" } })).map((e) => e.action)).toEqual([
       "survey.create", "survey.edit", "survey.assign", "survey.publish", "survey.new_version", "survey.close", "survey.next_wave",
     ]);
+  });
+
+  it("a new version keeps every earlier version's codes and the order of Likert/matrix scales", async () => {
+    const { survey, secretary } = await publishedSurvey();
+    const refusal = async (def: SurveyDefinition) => {
+      const error = await catchError(saveDefinition(secretary, survey.id, JSON.stringify(def)));
+      expect(thrownStatus(error)).toBe(400);
+      return (error as { data: { message: string; errors: { message: string }[] } }).data;
+    };
+    const withQuestions = (questions: SurveyDefinition["questions"]): SurveyDefinition => ({ ...SAMPLE, questions });
+    const q6 = SAMPLE.questions.find((q) => q.code === "Q6")!;
+    const others = SAMPLE.questions.filter((q) => q.code !== "Q6");
+
+    // Matrix Q6 stores the scale position (K = 1, TB = 2, T = 3): an option inserted before them shifts it.
+    const inserted = withQuestions([...others, { ...q6, options: [{ code: "RK", label: "Rất kém" }, ...q6.options!] }]);
+    const data = await refusal(inserted);
+    expect(data.message).toBe("surveys.errors.codesChanged");
+    expect(data.errors.map((e) => decodeErrorKey(e.message))).toEqual([{ key: "surveys.errors.scaleReordered", params: { codes: "Q6" } }]);
+    await refusal(withQuestions([...others, { ...q6, options: [...q6.options!].reverse() }]));
+    // Appended at the end, the earlier positions hold: version 2.
+    await saveDefinition(secretary, survey.id, JSON.stringify(withQuestions([...others, { ...q6, options: [...q6.options!, { code: "RT", label: "Rất tốt" }] }])));
+
+    // v3 drops Q5 (number); v4 may not bring Q5 back as a single choice, only as what it was.
+    const withoutQ5 = (await getSurvey(secretary, survey.id)).definition.questions.filter((q) => q.code !== "Q5");
+    await saveDefinition(secretary, survey.id, JSON.stringify(withQuestions(withoutQ5)));
+    const retyped = await refusal(withQuestions([...withoutQ5, { code: "Q5", type: "single", title: "Nhà ở", required: false, options: [{ code: "A", label: "a" }, { code: "B", label: "b" }] }]));
+    expect(retyped.errors.map((e) => decodeErrorKey(e.message))).toEqual([{ key: "surveys.errors.codeTypeChanged", params: { codes: "Q5" } }]);
+    await saveDefinition(secretary, survey.id, JSON.stringify(withQuestions([...withoutQ5, SAMPLE.questions.find((q) => q.code === "Q5")!])));
+    expect((await getSurvey(secretary, survey.id)).versions.map((v) => v.version)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("refuses to publish a draft that no longer satisfies the definition rules", async () => {
+    const { survey, secretary } = await publishedSurvey();
+    const unanswerable = { ...SAMPLE, questions: SAMPLE.questions.map((q) => (q.code === "Q2" ? { ...q, max: 0 } : q)) };
+    // Stored before the rule existed: still readable, but not published as it is.
+    await db.survey.update({ where: { id: survey.id }, data: { status: "draft", definition: JSON.stringify(unanswerable) } });
+    expect((await getSurvey(secretary, survey.id)).definition.questions[1]).toMatchObject({ max: 0 });
+    const error = await catchError(changeStatus(secretary, survey.id, "publish"));
+    expect(error).toBeInstanceOf(FieldError);
+    expect(error).toMatchObject({ key: "surveys.errors.invalidDefinition" });
+    expect(thrownStatus(await catchError(saveDefinition(secretary, survey.id, JSON.stringify(unanswerable))))).toBe(400);
   });
 
   it("assignment refuses units outside the viewer's scope; a collaborator sees only their open assignments", async () => {
