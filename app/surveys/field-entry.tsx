@@ -1,5 +1,7 @@
 // The collaborator's questionnaire: a draft kept on the device as they type (localStorage), offline
 // state shown, and submission by a client UUID that is retried when the connection returns.
+// While a submission is unanswered the draft is frozen (form disabled): what is resent is exactly
+// what may already be stored, so a lost reply never turns into a 409 for the same UUID.
 import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +9,9 @@ import { ErrorList } from "~/ui/form-fields";
 import { answersSchema, pruneAnswers, submissionSchema, type Answers, type SurveyDefinition } from "./definition";
 import { SurveyFormView, type BandValues } from "./survey-form";
 
-type Draft = { uuid: string; revision: number; bands: BandValues; answers: Answers; pending: boolean };
+// `version` and `revision` are the ones the draft is (to be) sent with: the content hash includes the
+// version, so a resend must not pick up a newer one from the page. (Drafts saved before: no version.)
+type Draft = { uuid: string; version?: number; revision: number; bands: BandValues; answers: Answers; pending: boolean };
 type Phase = "editing" | "sending" | "waiting" | "sent";
 
 export function newUuid(): string {
@@ -41,8 +45,8 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
   const key = `duluan:survey-draft:${surveyId}:${returned ? `r${returned.responseId}` : "new"}`;
   const fresh = (): Draft =>
     returned
-      ? { uuid: returned.uuid, revision: returned.revision, bands: returned.bands, answers: returned.answers, pending: false }
-      : { uuid: "", revision: 1, bands: {}, answers: {}, pending: false };
+      ? { uuid: returned.uuid, version, revision: returned.revision, bands: returned.bands, answers: returned.answers, pending: false }
+      : { uuid: newUuid(), version, revision: 1, bands: {}, answers: {}, pending: false };
   const [draft, setDraft] = useState<Draft>(fresh);
   const [loaded, setLoaded] = useState(false);
   const [restored, setRestored] = useState(false);
@@ -52,14 +56,26 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   const [sentId, setSentId] = useState<number | null>(null);
   const sending = useRef(false);
+  const [retryAt, setRetryAt] = useState<number | null>(null);
+  const attempts = useRef(0);
+  const live = useRef(draft);
+  live.current = draft;
 
   // Restore the device's draft after hydration; then every change is written back at once.
   useEffect(() => {
-    const saved = readDraft(key);
+    let saved = readDraft(key);
     if (saved && (Object.keys(saved.answers).length > 0 || Object.keys(saved.bands).length > 0)) {
+      // A pending draft (sent, reply unknown) is resent as it was, with ITS version even if the
+      // designer has published a newer one since: the API accepts every published version (frozen
+      // SurveyVersion rows, loadVersion in storage.server.ts), so a request that had committed
+      // answers 200 with the stored record, and one that had not is stored under the version it was
+      // filled in. A draft not sent (or refused: a refusal stores nothing, its UUID is free) moves to
+      // the page's version. A returned questionnaire whose revision moved on was received meanwhile
+      // (and returned again): its answers stay, to be sent as the page's revision.
+      if (returned ? saved.revision !== returned.revision : !saved.pending) saved = { ...saved, version, revision: returned?.revision ?? 1, pending: false };
       setDraft(saved);
       setRestored(true);
-    } else setDraft((d) => ({ ...d, uuid: d.uuid || newUuid() }));
+    }
     setOnline(navigator.onLine);
     setLoaded(true);
   }, [key]);
@@ -77,8 +93,12 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
         const res = await fetch("/api/surveys/responses", {
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "application/json" },
-          body: JSON.stringify({ uuid: d.uuid, surveyId, version, revision: d.revision, bands: d.bands, answers: pruneAnswers(definition, d.answers) }),
+          // submit() froze the pruned answers with their version (an older draft: as it used to be sent).
+          body: JSON.stringify({ uuid: d.uuid, surveyId, version: d.version ?? version, revision: d.revision, bands: d.bands, answers: d.version ? d.answers : pruneAnswers(definition, d.answers) }),
         });
+        // 5xx: a proxy in front of a server that is down, or a crash; no receipt either way.
+        if (res.status >= 500) throw res;
+        attempts.current = 0;
         const body = (await res.json().catch(() => ({}))) as { message?: string; errors?: Record<string, string[]>; responseId?: number };
         // Acknowledged only by the API's own receipt (a proxy or sign-in page is not one).
         if ((res.status === 200 || res.status === 201) && typeof body.responseId === "number") {
@@ -93,7 +113,10 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
         setMessage(body.message ?? "surveys.api.failed");
         setPhase("editing");
       } catch {
-        // No connection: keep the draft pending and send it when the browser is back online.
+        // No answer (offline, server down, reply lost): the draft stays pending and frozen, resent
+        // after 2 s, 4 s, 8 s … at most 60 s (×0.75–1.25 so phones do not retry in step), or at
+        // once when the browser comes back online.
+        setRetryAt(Date.now() + Math.min(60_000, 2000 * 2 ** attempts.current++ * (0.75 + Math.random() / 2)));
         setPhase("waiting");
       } finally {
         sending.current = false;
@@ -103,7 +126,11 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
   );
 
   useEffect(() => {
-    const up = () => setOnline(true);
+    const up = () => {
+      attempts.current = 0;
+      setRetryAt(null);
+      setOnline(true);
+    };
     const down = () => setOnline(false);
     window.addEventListener("online", up);
     window.addEventListener("offline", down);
@@ -113,8 +140,29 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
     };
   }, []);
   useEffect(() => {
-    if (loaded && online && draft.pending && phase !== "sending" && phase !== "sent") void send(draft);
-  }, [loaded, online, draft, phase, send]);
+    if (!loaded || !online || !draft.pending || phase === "sending" || phase === "sent") return;
+    const timer = setTimeout(() => void send(draft), phase === "waiting" && retryAt ? retryAt - Date.now() : 0);
+    return () => clearTimeout(timer);
+  }, [loaded, online, draft, phase, send, retryAt]);
+  useEffect(() => {
+    if (!loaded) return;
+    // Another tab on this device edits the same draft: follow it, so two tabs never hold two
+    // contents under one UUID (a pending draft here ignores an unsent copy of itself). Removed
+    // there after its receipt: this draft was sent, and its UUID is not used here again.
+    const follow = (e: StorageEvent) => {
+      if (e.key !== key) return;
+      const other = e.newValue ? (JSON.parse(e.newValue) as Draft) : null;
+      const mine = live.current;
+      if (!other) {
+        if (!sending.current && e.oldValue?.includes(mine.uuid)) {
+          setSentId(returned?.responseId ?? null);
+          setPhase("sent");
+        }
+      } else if (!mine.pending || other.pending || other.uuid !== mine.uuid) setDraft(other);
+    };
+    window.addEventListener("storage", follow);
+    return () => window.removeEventListener("storage", follow);
+  }, [key, loaded]);
 
   const validate = (d: Draft) => {
     const found: Record<string, string[]> = {};
@@ -125,21 +173,22 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
     return found;
   };
 
-  const submit = () => {
-    const found = validate(draft);
+  const submit = (d = draft) => {
+    const found = validate(d);
     setErrors(found);
     if (Object.keys(found).length) {
       setMessage("surveys.fill.fixErrors");
       return;
     }
-    const next = { ...draft, pending: true };
-    setDraft(next);
+    // Frozen until answered: the answers as sent, with the version on screen.
+    setDraft({ ...d, version, answers: pruneAnswers(definition, d.answers), pending: true });
     if (!navigator.onLine) setPhase("waiting");
   };
 
-  const startNew = () => {
-    window.localStorage.removeItem(key);
-    setDraft({ uuid: newUuid(), revision: 1, bands: draft.bands, answers: {}, pending: false });
+  // The next questionnaire starts empty, bands too (the next respondent is someone else: carried-over
+  // bands would give wrong demographics), or continues one another tab has begun since.
+  const restart = (d: Draft) => {
+    setDraft(d);
     setErrors({});
     setMessage(null);
     setRestored(false);
@@ -152,7 +201,7 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
         <h2 id="sent-title">{t("surveys.fill.sent")}</h2>
         <p role="status">{t("surveys.fill.sentBody")}</p>
         {sentId ? <p><Link to={`/surveys/responses/${sentId}`}>{t("surveys.fill.viewSent")}</Link></p> : null}
-        {!returned ? <button type="button" className="primary" onClick={startNew}>{t("surveys.fill.another")}</button> : null}
+        {!returned ? <button type="button" className="primary" onClick={() => restart(readDraft(key) ?? fresh())}>{t("surveys.fill.another")}</button> : null}
         <p><Link to="/surveys">{t("surveys.fill.backToList")}</Link></p>
       </section>
     );
@@ -167,32 +216,53 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
         submit();
       }}
     >
-      {!online ? <p className="notice offline" role="status">{t("surveys.fill.offline")}</p> : null}
+      {!online && !draft.pending ? <p className="notice offline" role="status">{t("surveys.fill.offline")}</p> : null}
       {restored ? <p className="notice" role="status">{t("surveys.fill.restored")}</p> : null}
       <p className="hint">{t("surveys.fill.autosave")}</p>
-      <SurveyFormView
-        definition={definition}
-        answers={draft.answers}
-        bands={draft.bands}
-        errors={errors}
-        comments={returned?.comments}
-        onAnswer={(code, value) =>
-          setDraft((d) => {
-            const answers = { ...d.answers };
-            if (value === undefined) delete answers[code];
-            else answers[code] = value;
-            return { ...d, answers };
-          })
-        }
-        onBand={(band, value) => setDraft((d) => ({ ...d, bands: { ...d.bands, [band]: value || undefined } }))}
-      />
+      <fieldset className="fill-lock" disabled={draft.pending}>
+        <SurveyFormView
+          definition={definition}
+          answers={draft.answers}
+          bands={draft.bands}
+          errors={errors}
+          comments={returned?.comments}
+          onAnswer={(code, value) =>
+            setDraft((d) => {
+              const answers = { ...d.answers };
+              if (value === undefined) delete answers[code];
+              else answers[code] = value;
+              return { ...d, answers };
+            })
+          }
+          onBand={(band, value) => setDraft((d) => ({ ...d, bands: { ...d.bands, [band]: value || undefined } }))}
+        />
+      </fieldset>
       {message ? (
         <div role="alert" className="form-message">
           <ErrorList errors={[message]} />
           <ErrorList errors={errors._} />
         </div>
       ) : null}
-      {phase === "waiting" ? <p className="notice" role="status">{t("surveys.fill.waiting")}</p> : null}
+      {message === "surveys.api.uuidConflict" && !draft.pending ? (
+        // The UUID holds other content: keep these answers as a new questionnaire, or drop them.
+        <div className="button-row">
+          {returned ? null : (
+            <button type="button" className="primary" onClick={() => submit({ ...draft, uuid: newUuid(), revision: 1 })}>
+              {t("surveys.fill.saveAsNew")}
+            </button>
+          )}
+          <button type="button" onClick={() => restart(fresh())}>{t("surveys.fill.discard")}</button>
+        </div>
+      ) : null}
+      {draft.pending ? (
+        <p className="notice" role="status">
+          {phase !== "waiting"
+            ? t("surveys.fill.sending")
+            : online && retryAt
+              ? t("surveys.fill.retryAt", { time: new Date(retryAt).toLocaleTimeString() })
+              : t("surveys.fill.waiting")}
+        </p>
+      ) : null}
       <button type="submit" className="primary" disabled={phase !== "editing" || draft.pending}>
         {phase === "sending" ? t("surveys.fill.sending") : returned ? t("surveys.fill.resubmit") : t("surveys.fill.submit")}
       </button>

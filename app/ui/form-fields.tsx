@@ -8,12 +8,15 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((message) => {
-        const { key, params } = decodeErrorKey(message);
-        return <li key={message}>{t(key, params)}</li>;
-      })}
-    </ul>
+    // The alert is the wrapper: a list with role="alert" would stop being a list for screen readers.
+    <div id={id} className="field-errors" role="alert">
+      <ul>
+        {errors.map((message) => {
+          const { key, params } = decodeErrorKey(message);
+          return <li key={message}>{t(key, params)}</li>;
+        })}
+      </ul>
+    </div>
   );
 }
 

@@ -1,15 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { test } from "@playwright/test";
+import { expectNoViolations } from "./axe";
 import { queryOne, signInAs, unitId } from "./support";
 import { surveyId } from "./surveys-support";
-
-// axe-core's WCAG 2.1 A/AA rules on every page of the foundation: names of controls, labels,
-// landmarks, contrast, language. A failing rule names the element and why.
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  expect.soft(summary).toEqual([]);
-}
 
 test("the sign-in page", async ({ page }) => {
   await page.goto("/login");

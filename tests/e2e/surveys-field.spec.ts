@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
+import { expectNoViolations } from "./axe";
 import { queryOne, signInAs } from "./support";
 import { FULL_DEFINITION, fillBasics, publishSurveyFromJson } from "./surveys-support";
 
@@ -110,4 +111,222 @@ test("bad submissions get a clear 4xx and write nothing", async ({ page, playwri
   // A hidden-question answer names the question in its error.
   const hidden = await page.request.post("/api/surveys/responses", { data: { ...base, uuid: uuid(), answers: { ...good, Q2: "ẩn" } } });
   expect((await hidden.json()).errors.Q2[0]).toContain("surveys.errors.hiddenAnswered");
+});
+
+// --- Submission safety: frozen while unanswered, lost replies, backoff, 409 recovery, tabs. ---
+// Each test publishes its own small survey to the collaborator's unit (SH.X001): stored forms would
+// otherwise race the seeded wave's figures that surveys-results.spec.ts reads.
+const API = "**/api/surveys/responses";
+const quickDefinition = (title: string) => ({
+  title,
+  questions: [
+    { code: "Q1", type: "single", title: "Đời sống so với quý trước", required: true, options: [
+      { code: "Q1_1", label: "Tốt hơn" }, { code: "Q1_2", label: "Như cũ" } ] },
+    { code: "Q2", type: "shortText", title: "Ghi chú", required: false },
+  ],
+});
+const responses = (id: number) =>
+  queryOne<{ n: number; uuids: string | null }>('SELECT COUNT(*) AS n, GROUP_CONCAT("clientUuid") AS uuids FROM "SurveyResponse" WHERE "surveyId" = ?', id);
+
+/** Publishes a small survey and opens its form as the collaborator `ctv` (in a context of its own). */
+async function openQuickForm(browser: Browser, code: string) {
+  const office = await browser.newPage();
+  const id = await publishSurveyFromJson(office, code, quickDefinition(`Phiếu nhanh ${code}`));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, "ctv");
+  await page.goto(`/surveys/${id}/fill`);
+  await expect(page.getByRole("heading", { level: 1, name: `Phiếu nhanh ${code}` })).toBeVisible();
+  return { id, office, context, page, key: `duluan:survey-draft:${id}:new` };
+}
+
+async function fillQuick(page: Page, choice = "Tốt hơn", note?: string) {
+  await page.getByLabel("Nhóm tuổi").selectOption("30-44");
+  await page.getByLabel("Giới tính").selectOption("female");
+  await page.getByLabel("Nghề nghiệp").selectOption("farmer");
+  await page.getByLabel("Khu vực").selectOption("rural");
+  await page.getByRole("group", { name: /Q1\./ }).getByLabel(choice).check();
+  if (note) await page.getByLabel(/Q2\. Ghi chú/).fill(note);
+}
+
+
+const draftUuid = (page: Page, key: string) =>
+  page.evaluate((k) => (JSON.parse(window.localStorage.getItem(k) ?? "{}") as { uuid?: string }).uuid ?? "", key);
+
+test("the form is locked while a reply is pending; a reply lost after the commit is resent without a 409; the next form starts blank", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.LOST");
+  await office.close();
+  await fillQuick(page, "Như cũ", "Ghi chú thứ nhất");
+
+  // The first request reaches the server and commits; its reply is held, then lost.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let posts = 0;
+  const lose = async (route: Route) => {
+    if (posts++ > 0) return route.continue();
+    await route.fetch();
+    await held;
+    await route.abort("connectionreset");
+  };
+  await page.route(API, lose);
+  await page.getByRole("button", { name: "Gửi phiếu" }).click();
+  await expect(page.getByLabel(/Q2\. Ghi chú/)).toBeDisabled();
+  await expect(page.getByRole("group", { name: /Q1\./ }).getByLabel("Tốt hơn")).toBeDisabled();
+  await expect(page.getByLabel("Nhóm tuổi")).toBeDisabled();
+  await expect(page.getByRole("status").filter({ hasText: "Đang gửi…" })).toBeVisible();
+  await expect.poll(() => responses(id).n).toBe(1);
+  const uuid = await draftUuid(page, key);
+  expect(responses(id).uuids).toBe(uuid);
+
+  release();
+  // Still frozen while it waits for the retry, and told when that is.
+  await expect(page.getByText(/Máy chủ chưa phản hồi; sẽ tự gửi lại lúc \d/)).toBeVisible();
+  await expect(page.getByLabel(/Q2\. Ghi chú/)).toBeDisabled();
+  // The retry (same UUID, same content) is answered with the stored record: one questionnaire.
+  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible({ timeout: 10_000 });
+  expect(posts).toBe(2);
+  expect(responses(id)).toEqual({ n: 1, uuids: uuid });
+  await page.unroute(API, lose);
+  expect(queryOne<{ text: string }>('SELECT text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" WHERE r."surveyId" = ? AND a.question = ?', id, "Q2").text).toBe("Ghi chú thứ nhất");
+
+  // The next respondent is someone else: nothing carried over, bands included, and a new UUID.
+  await page.getByRole("button", { name: "Nhập phiếu mới" }).click();
+  for (const band of ["Nhóm tuổi", "Giới tính", "Nghề nghiệp", "Khu vực"]) await expect(page.getByLabel(band)).toHaveValue("");
+  await expect(page.getByRole("group", { name: /Q1\./ }).getByLabel("Như cũ")).not.toBeChecked();
+  await expect(page.getByLabel(/Q2\. Ghi chú/)).toBeEnabled();
+  await expect.poll(() => draftUuid(page, key)).not.toBe(uuid);
+  await page.getByRole("button", { name: "Gửi phiếu" }).click();
+  await expect(page.getByLabel("Nhóm tuổi")).toHaveAttribute("aria-invalid", "true");
+  await context.close();
+});
+
+test("a draft sent as version 1 whose reply was lost is resent as version 1 after version 2 is published", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { id, office, context, page } = await openQuickForm(browser, "KS.E2E.VERSION");
+  await fillQuick(page, "Tốt hơn");
+  // Committed, reply lost; then the server stays unreachable.
+  let first = true;
+  const down = async (route: Route) => {
+    if (first) {
+      first = false;
+      await route.fetch();
+    }
+    await route.abort("connectionreset");
+  };
+  await page.route(API, down);
+  await page.getByRole("button", { name: "Gửi phiếu" }).click();
+  await expect.poll(() => responses(id).n).toBe(1);
+  await page.close(); // the phone closes the tab while the server is unreachable
+
+  // The designer saves the published survey: version 2.
+  await office.goto(`/surveys/${id}/build`);
+  await office.getByRole("button", { name: "Lưu thành phiên bản mới" }).click();
+  await expect(office.getByRole("status").filter({ hasText: "phiên bản 2" })).toBeVisible();
+  await office.close();
+  expect(queryOne<{ version: number }>('SELECT version FROM "Survey" WHERE id = ?', id).version).toBe(2);
+
+  // Reopened, the page is on version 2; the pending draft goes out as it was sent: no 409.
+  const reopened = await context.newPage();
+  await reopened.goto(`/surveys/${id}/fill`);
+  await expect(reopened.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+  expect(responses(id).n).toBe(1);
+  expect(queryOne<{ version: number }>('SELECT version FROM "SurveyResponse" WHERE "surveyId" = ?', id).version).toBe(1);
+  await context.close();
+});
+
+test("a 409 for the draft's UUID offers to save the answers as a new questionnaire", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.CONFLICT");
+  await office.close();
+  await fillQuick(page, "Như cũ", "Người thứ hai");
+  // The same UUID already holds other content (as after a lost reply on another device).
+  const uuid = await draftUuid(page, key);
+  const other = await page.request.post("/api/surveys/responses", {
+    data: { uuid, surveyId: id, version: 1, revision: 1, bands: { ageBand: "60+", gender: "male", occupation: "retired", area: "urban" }, answers: { Q1: "Q1_1" } },
+  });
+  expect(other.status()).toBe(201);
+
+  await page.getByRole("button", { name: "Gửi phiếu" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("Mã phiếu này đã được gửi với nội dung khác; phiếu chưa được lưu.");
+  await expect(page.getByRole("button", { name: "Bỏ bản nháp" })).toBeVisible();
+  await expect(page.getByLabel(/Q2\. Ghi chú/)).toHaveValue("Người thứ hai");
+  await expectNoViolations(page);
+  await page.getByRole("button", { name: "Lưu thành phiếu mới" }).click();
+  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+
+  const stored = queryOne<{ n: number; uuid: string; ageBand: string }>(
+    'SELECT COUNT(*) AS n, MAX("clientUuid") FILTER (WHERE "clientUuid" <> ?) AS uuid, MAX("ageBand") FILTER (WHERE "clientUuid" <> ?) AS ageBand FROM "SurveyResponse" WHERE "surveyId" = ?',
+    uuid, uuid, id,
+  );
+  expect(stored.n).toBe(2);
+  expect(stored.uuid).toMatch(/^[0-9a-f-]{36}$/);
+  expect(stored.ageBand).toBe("30-44");
+  expect(queryOne<{ text: string }>('SELECT text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" WHERE r."clientUuid" = ? AND a.question = ?', stored.uuid, "Q2").text).toBe("Người thứ hai");
+  await context.close();
+});
+
+test("while the server is down the form retries with growing gaps, and at once when the browser is back online", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { id, office, context, page } = await openQuickForm(browser, "KS.E2E.BACKOFF");
+  await office.close();
+  await fillQuick(page);
+  const times: number[] = [];
+  const down = (route: Route) => {
+    times.push(Date.now());
+    return route.abort("connectionrefused");
+  };
+  await page.route(API, down);
+  await page.getByRole("button", { name: "Gửi phiếu" }).click();
+  await expect.poll(() => times.length).toBe(1);
+  await page.waitForTimeout(8_000);
+  // 2 s (±25 %), then 4 s: two or three requests in 8 s, not a tight loop.
+  expect(times.length).toBeGreaterThanOrEqual(2);
+  expect(times.length).toBeLessThanOrEqual(3);
+  const gaps = times.slice(1).map((t, i) => t - times[i]!);
+  expect(gaps[0]!).toBeGreaterThan(1_300);
+  if (gaps[1] !== undefined) expect(gaps[1]).toBeGreaterThan(gaps[0]!);
+  expect(responses(id).n).toBe(0);
+  await expect(page.getByText(/Máy chủ chưa phản hồi; sẽ tự gửi lại lúc \d/)).toBeVisible();
+  await expect(page.getByRole("group", { name: /Q1\./ }).getByLabel("Tốt hơn")).toBeDisabled();
+  await expectNoViolations(page);
+
+  // The next retry is seconds away; the browser's `online` event sends at once.
+  await page.unroute(API, down);
+  await context.setOffline(true);
+  await expect(page.getByText("Phiếu đã sẵn sàng và sẽ tự gửi khi có mạng trở lại.")).toBeVisible();
+  await context.setOffline(false);
+  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible({ timeout: 2_000 });
+  expect(responses(id).n).toBe(1);
+  await context.close();
+});
+
+test("a second tab follows the draft and notices it was sent from the first, without reusing its UUID", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.TABS");
+  await office.close();
+  await fillQuick(page, "Như cũ");
+  const second = await context.newPage();
+  await second.goto(`/surveys/${id}/fill`);
+  await expect(second.getByText("Đã khôi phục bản nháp lưu trên máy.")).toBeVisible();
+  // An edit in one tab shows in the other.
+  await page.getByLabel(/Q2\. Ghi chú/).fill("Từ thẻ thứ nhất");
+  await expect(second.getByLabel(/Q2\. Ghi chú/)).toHaveValue("Từ thẻ thứ nhất");
+  const uuid = await draftUuid(page, key);
+
+  await page.getByRole("button", { name: "Gửi phiếu" }).click();
+  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+  await expect(second.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+  expect(responses(id)).toEqual({ n: 1, uuids: uuid });
+
+  // The second tab's next form is a new questionnaire under a new UUID.
+  await second.getByRole("button", { name: "Nhập phiếu mới" }).click();
+  await expect(second.getByLabel("Nhóm tuổi")).toHaveValue("");
+  await fillQuick(second, "Tốt hơn");
+  await second.getByRole("button", { name: "Gửi phiếu" }).click();
+  await expect(second.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+  const after = responses(id);
+  expect(after.n).toBe(2);
+  expect(new Set(after.uuids!.split(",")).size).toBe(2);
+  await context.close();
 });

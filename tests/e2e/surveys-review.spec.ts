@@ -65,7 +65,7 @@ test("return with a comment, fix and resubmit, accept; results and the XLSX expo
   await expect(q1.getByRole("row", { name: /Tốt hơn/ })).toContainText("250,00");
   await expect(q1.getByRole("row", { name: /Như cũ/ })).toContainText("125,00");
   await expect(office.getByRole("img", { name: "Biểu đồ tỷ lệ câu Q1", exact: true })).toBeVisible();
-  await expect(office.getByRole("list", { name: "Các ý kiến trả lời câu Q3", exact: true })).toContainText("Giá phân bón tăng gấp đôi");
+  await expect(office.getByRole("region", { name: "Các ý kiến trả lời câu Q3", exact: true })).toContainText("Giá phân bón tăng gấp đôi");
 
   // The XLSX export opens and holds the same numbers.
   const downloading = office.waitForEvent("download");
