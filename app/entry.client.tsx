@@ -6,9 +6,15 @@ import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/
 
 // The server rendered <html lang>; the client speaks the same language (a switch reloads the page).
 const lang = isLanguage(document.documentElement.lang) ? (document.documentElement.lang as Language) : DEFAULT_LANGUAGE;
-// Only this language's dictionary is fetched (its own chunk), before hydration.
-const dictionary = lang === "en" ? (await import("~/i18n/locales/en")).en : (await import("~/i18n/locales/vi")).vi;
-const i18n = createI18n(lang, dictionary);
+// Only this language's texts are fetched (their own chunks), before hydration; the office texts
+// only for office accounts (<html data-dictionary>, from the root loader): a collaborator's phone
+// never downloads the builder's, the roster's or the results' texts.
+const office = document.documentElement.dataset.dictionary === "office";
+const [field, officeTexts] =
+  lang === "en"
+    ? await Promise.all([import("~/i18n/locales/en").then((m) => m.enField), office ? import("~/i18n/locales/en.office").then((m) => m.enOffice) : undefined])
+    : await Promise.all([import("~/i18n/locales/vi").then((m) => m.viField), office ? import("~/i18n/locales/vi.office").then((m) => m.viOffice) : undefined]);
+const i18n = createI18n(lang, field, officeTexts);
 
 startTransition(() => {
   hydrateRoot(

@@ -7,8 +7,10 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { dbReady } from "~/db/db.server";
 import { createI18n } from "~/i18n/i18n";
-import { en } from "~/i18n/locales/en";
-import { vi } from "~/i18n/locales/vi";
+import { enField } from "~/i18n/locales/en";
+import { enOffice } from "~/i18n/locales/en.office";
+import { viField } from "~/i18n/locales/vi";
+import { viOffice } from "~/i18n/locales/vi.office";
 import { getLanguage } from "~/i18n/language.server";
 import { NonceProvider } from "~/ui/nonce";
 
@@ -33,7 +35,8 @@ export default async function handleRequest(
 ) {
   const nonce = loadContext.cspNonce ?? "";
   const language = await getLanguage(request);
-  const i18n = createI18n(language, language === "en" ? en : vi);
+  // The server holds every text; what a page may use is checked in the browser (see i18n.ts).
+  const i18n = language === "en" ? createI18n(language, enField, enOffice) : createI18n(language, viField, viOffice);
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

@@ -12,6 +12,8 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { findViewer } from "~/access/gate.server";
+import type { DictionaryPart } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/ui/nonce";
@@ -24,14 +26,17 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Dư luận" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: await getLanguage(request) };
+  const viewer = await findViewer(request);
+  // Signed out or a collaborator: the field texts suffice; office accounts also load the office texts.
+  const dictionary: DictionaryPart = viewer && viewer.role !== "collaborator" ? "office" : "field";
+  return { lang: await getLanguage(request), dictionary };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   return (
-    <html lang={data?.lang ?? "vi"}>
+    <html lang={data?.lang ?? "vi"} data-dictionary={data?.dictionary ?? "field"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -28,17 +28,22 @@ function routeChain(manifest: AssetsManifest, routeId: string): string[] {
 }
 
 /**
- * The default language's dictionary: entry.client imports it dynamically (so the manifest does not
- * list it), and every page fetches it before hydrating.
+ * The default language's texts: entry.client imports them dynamically (so the manifest does not
+ * list them) before hydrating: the field texts on every page, the office texts (vi.office-*.js)
+ * for office accounts only.
  */
-function dictionaryChunk(): string[] {
-  const file = fs.readdirSync(path.join(CLIENT_DIR, "assets")).find((f) => /^vi-[\w-]+\.js$/.test(f));
-  if (!file) throw new Error("No Vietnamese dictionary chunk (vi-*.js) in the build");
-  return [`/assets/${file}`];
+function dictionaryChunks(office: boolean): string[] {
+  const files = fs.readdirSync(path.join(CLIENT_DIR, "assets"));
+  const find = (pattern: RegExp) => {
+    const file = files.find((f) => pattern.test(f));
+    if (!file) throw new Error(`No dictionary chunk ${pattern} in the build`);
+    return `/assets/${file}`;
+  };
+  return office ? [find(/^vi-[\w-]+\.js$/), find(/^vi\.office-[\w-]+\.js$/)] : [find(/^vi-[\w-]+\.js$/)];
 }
 
-export function gzippedJsBytes(manifest: AssetsManifest, routeId: string): { files: number; rawBytes: number; gzipBytes: number } {
-  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? []), ...dictionaryChunk()]);
+export function gzippedJsBytes(manifest: AssetsManifest, routeId: string, { office = false } = {}): { files: number; rawBytes: number; gzipBytes: number } {
+  const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? []), ...dictionaryChunks(office)]);
   for (const id of routeChain(manifest, routeId)) {
     const route = manifest.routes[id]!;
     files.add(route.module);

@@ -51,7 +51,7 @@ export default function LoginPage() {
         <p className="brand-mark" aria-hidden="true">Dư luận</p>
         <h1 id="login-title">{t("login.title")}</h1>
         <p className="muted">{t("login.subtitle")}</p>
-        <Form method="post" {...getFormProps(form)}>
+        <Form method="post" reloadDocument {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
           <TextField label={t("login.username")} field={fields.username} autoComplete="username" />
           <TextField label={t("login.password")} field={fields.password} type="password" autoComplete="current-password" />
