@@ -3,6 +3,7 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip } from "chart.js";
 import { Bar, Line } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { DIRECTIONS, type Direction } from "./report-vocab";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
@@ -24,6 +25,15 @@ const DIRECTION_POINTS: Record<Direction, "circle" | "rect" | "triangle" | "rect
 
 type Series = { label: string; byDirection: Record<string, number> };
 
+/** One dataset per direction (its name and colour), a value per series entry. */
+function directionDatasets(series: Series[], t: TFunction) {
+  return DIRECTIONS.map((d) => ({
+    label: t(`opinion.direction.${d}`),
+    data: series.map((s) => s.byDirection[d] ?? 0),
+    backgroundColor: DIRECTION_COLORS[d],
+  }));
+}
+
 /** Horizontal stacked bars: one bar per topic, split by direction. */
 export function TopicDirectionChart({ label, series }: { label: string; series: Series[] }) {
   const { t } = useTranslation();
@@ -34,11 +44,7 @@ export function TopicDirectionChart({ label, series }: { label: string; series: 
         role="img"
         data={{
           labels: series.map((s) => s.label),
-          datasets: DIRECTIONS.map((d) => ({
-            label: t(`opinion.direction.${d}`),
-            data: series.map((s) => s.byDirection[d] ?? 0),
-            backgroundColor: DIRECTION_COLORS[d],
-          })),
+          datasets: directionDatasets(series, t),
         }}
         options={{
           animation: false,
@@ -62,12 +68,10 @@ export function TrendChart({ label, series }: { label: string; series: Series[] 
         role="img"
         data={{
           labels: series.map((s) => s.label),
-          datasets: DIRECTIONS.map((d) => ({
-            label: t(`opinion.direction.${d}`),
-            data: series.map((s) => s.byDirection[d] ?? 0),
-            borderColor: DIRECTION_COLORS[d],
-            backgroundColor: DIRECTION_COLORS[d],
-            pointStyle: DIRECTION_POINTS[d],
+          datasets: directionDatasets(series, t).map((dataset, i) => ({
+            ...dataset,
+            borderColor: dataset.backgroundColor,
+            pointStyle: DIRECTION_POINTS[DIRECTIONS[i]!],
             pointRadius: 4,
           })),
         }}

@@ -110,7 +110,7 @@ export default function OpinionSummaryPage() {
                 <thead>
                   <tr>
                     <th scope="col">{t("reports.topic")}</th>
-                    {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
+                    <DirectionHeaders />
                     <th scope="col" className="num">{t("completeness.total")}</th>
                     <th scope="col" className="num">{previousQuarterKey ? t("summary.previous", { quarter: q(previousQuarterKey) }) : t("summary.previousNone")}</th>
                     <th scope="col" className="num">{t("summary.change")}</th>
@@ -120,7 +120,7 @@ export default function OpinionSummaryPage() {
                   {rows.map((r) => (
                     <tr key={r.topic.id}>
                       <th scope="row">{name(r.topic)}</th>
-                      {DIRECTIONS.map((d) => <td key={d} className="num">{n(r.byDirection[d] ?? 0)}</td>)}
+                      <DirectionCells counts={r.byDirection} />
                       <td className="num">{n(r.total)}</td>
                       <td className="num">{r.previousTotal === null ? "—" : n(r.previousTotal)}</td>
                       <td className="num">{change(r.change)}</td>
@@ -130,7 +130,7 @@ export default function OpinionSummaryPage() {
                 <tfoot>
                   <tr>
                     <th scope="row">{t("completeness.total")}</th>
-                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(totals.byDirection[d] ?? 0)}</td>)}
+                    <DirectionCells counts={totals.byDirection} />
                     <td className="num">{n(totals.total)}</td>
                     <td className="num">{totals.previousTotal === null ? "—" : n(totals.previousTotal)}</td>
                     <td className="num">{change(totals.change)}</td>
@@ -151,7 +151,7 @@ export default function OpinionSummaryPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("summary.unit")}</th>
-                  {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
+                  <DirectionHeaders />
                   <th scope="col" className="num">{t("completeness.total")}</th>
                 </tr>
               </thead>
@@ -162,7 +162,7 @@ export default function OpinionSummaryPage() {
                       {c.own ? t("summary.ownRow", { unit: c.unit.name }) : <Link to={link(c.unit.id)}>{c.unit.name}</Link>}{" "}
                       <span className="muted">{c.unit.code}</span>
                     </th>
-                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(c.byDirection[d] ?? 0)}</td>)}
+                    <DirectionCells counts={c.byDirection} />
                     <td className="num">{n(c.total)}</td>
                   </tr>
                 ))}
@@ -185,14 +185,14 @@ export default function OpinionSummaryPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("completeness.quarter")}</th>
-                  {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
+                  <DirectionHeaders />
                 </tr>
               </thead>
               <tbody>
                 {trend.map((point) => (
                   <tr key={point.quarterKey}>
                     <th scope="row">{q(point.quarterKey)}</th>
-                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(point.byDirection[d] ?? 0)}</td>)}
+                    <DirectionCells counts={point.byDirection} />
                   </tr>
                 ))}
               </tbody>
@@ -202,4 +202,16 @@ export default function OpinionSummaryPage() {
       ) : null}
     </>
   );
+}
+
+/** The four direction columns' headers, in the vocabulary's order. */
+function DirectionHeaders() {
+  const { t } = useTranslation();
+  return <>{DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}</>;
+}
+
+/** One row's counts in the direction columns. */
+function DirectionCells({ counts }: { counts: Record<string, number> }) {
+  const { i18n } = useTranslation();
+  return <>{DIRECTIONS.map((d) => <td key={d} className="num">{formatNumber(counts[d] ?? 0, i18n.language)}</td>)}</>;
 }
