@@ -1,4 +1,4 @@
-import { test } from "@playwright/test";
+import { test, type Page } from "@playwright/test";
 import { expectNoViolations } from "./axe";
 import { queryOne, signInAs, unitId } from "./support";
 import { surveyId } from "./surveys-support";
@@ -22,22 +22,33 @@ test("a collaborator's overview on a phone", async ({ page }) => {
   await expectNoViolations(page);
 });
 
-test("the secretariat's survey and report pages", async ({ page }) => {
+const one = (sql: string) => queryOne<{ id: number }>(sql).id;
+
+/** A secretariat's pages, each checked by axe: many pages, so more than the default 30 s. */
+async function checkSecretariatPages(page: Page, urls: string[]) {
+  test.setTimeout(90_000);
   await signInAs(page, "thuky");
-  const survey = surveyId("KS.DSHL.2026Q4");
-  const one = <T>(sql: string) => queryOne<{ id: T }>(sql).id;
-  const urls = [
-    "/surveys", "/surveys/new", `/surveys/${survey}`, `/surveys/${survey}/build`, `/surveys/${survey}/results`,
-    `/surveys/${survey}/results?xq=Q1&xby=gender`, `/surveys/${survey}/review`,
-    `/surveys/responses/${one<number>('SELECT id FROM "SurveyResponse" ORDER BY id LIMIT 1')}`,
-    "/reports/inbox", `/reports/${one<number>('SELECT id FROM "OpinionReport" ORDER BY id LIMIT 1')}`,
-    "/completeness", "/opinion-summary", "/proposals", `/proposals/${one<number>('SELECT id FROM "Proposal" ORDER BY id LIMIT 1')}`,
-    "/roster", `/roster/${one<number>('SELECT id FROM "Account" WHERE role = \'collaborator\' ORDER BY id LIMIT 1')}`, "/roster/import", "/topics",
-  ];
   for (const url of urls) {
     await page.goto(url);
     await test.step(url, () => expectNoViolations(page));
   }
+}
+
+test("the secretariat's survey pages", async ({ page }) => {
+  const survey = surveyId("KS.DSHL.2026Q4");
+  await checkSecretariatPages(page, [
+    "/surveys", "/surveys/new", `/surveys/${survey}`, `/surveys/${survey}/build`, `/surveys/${survey}/results`,
+    `/surveys/${survey}/results?xq=Q1&xby=gender`, `/surveys/${survey}/review`,
+    `/surveys/responses/${one('SELECT id FROM "SurveyResponse" ORDER BY id LIMIT 1')}`,
+  ]);
+});
+
+test("the secretariat's report pages", async ({ page }) => {
+  await checkSecretariatPages(page, [
+    "/reports/inbox", `/reports/${one('SELECT id FROM "OpinionReport" ORDER BY id LIMIT 1')}`,
+    "/completeness", "/opinion-summary", "/proposals", `/proposals/${one('SELECT id FROM "Proposal" ORDER BY id LIMIT 1')}`,
+    "/roster", `/roster/${one("SELECT id FROM \"Account\" WHERE role = 'collaborator' ORDER BY id LIMIT 1")}`, "/roster/import", "/topics",
+  ]);
 });
 
 test("a collaborator's report and survey pages on a phone", async ({ page }) => {

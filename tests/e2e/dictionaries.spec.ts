@@ -17,6 +17,7 @@ function watchTexts(page: Page) {
 }
 
 test("a collaborator's pages load only the field texts and miss none", async ({ page }) => {
+  test.setTimeout(60_000);
   const watched = watchTexts(page);
   await signInAs(page, "ctv");
   const own = (sql: string) => queryOne<{ id: number }>(sql, "ctv").id;
