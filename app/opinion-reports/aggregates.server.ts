@@ -7,6 +7,7 @@
  * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path).
  */
 import { db, type Db, type Tx } from "~/db/db.server";
+import { subtreeRange } from "~/access/gate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { quarterRange } from "~/periods/period-math";
 
@@ -62,7 +63,8 @@ export async function topicTrendInScope(topicId: number, lastQuarterKey: number,
 
 /** The ids of a subtree's units, as an IN list (one range seek on the covering Unit(path) index). */
 function subtreeUnitIds(path: string) {
-  return Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${path} AND "path" < ${`${path.slice(0, -1)}0`}`;
+  const range = subtreeRange(path);
+  return Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`;
 }
 
 /** The SQL of countItemsByTopic (exported for the query-plan test). */

@@ -4,10 +4,10 @@
  * further), and one topic's 8-quarter trend. Items count by their area unit, within the unit's
  * subtree; every figure is a GROUP BY in aggregates.server.ts.
  */
-import { assertUnitVisible, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { quarterRange, shiftQuarter } from "~/periods/period-math";
-import { listOpenUnits, pathIds } from "~/units/units.server";
+import { listOpenUnits, pathIds, visibleAncestors } from "~/units/units.server";
 import { countItemsByChildUnit, countItemsByTopic, countItemsByTopicDirection, topicTrend, topicTrendInScope } from "./aggregates.server";
 import { DIRECTIONS } from "./report-vocab";
 
@@ -89,11 +89,7 @@ async function childRows(quarterKey: number, unit: { id: number; code: string; n
 
 /** Breadcrumbs from the viewer's own unit down to `unit`, the unit above it, and the unit picker. */
 async function unitNavigation(viewer: Viewer, unit: { id: number; code: string; name: string; path: string; parentId: number | null; validTo: Date | null }) {
-  const ancestors = await db.unit.findMany({
-    where: { AND: [{ id: { in: pathIds(unit.path).slice(0, -1) } }, unitsVisibleTo(viewer)] },
-    orderBy: { depth: "asc" },
-    select: { id: true, name: true },
-  });
+  const ancestors = await visibleAncestors(viewer, unit.path);
   const open = await listOpenUnits(viewer);
   const unitOptions = open.some((u) => u.id === unit.id) ? open : [...open, { id: unit.id, code: unit.code, name: unit.name, depth: pathIds(unit.path).length - 1 }];
   const top = Math.min(...unitOptions.map((u) => u.depth));

@@ -11,6 +11,7 @@ import { listQuarterKeys } from "~/periods/periods.server";
 import { parseId } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
 import { pageTitle } from "~/i18n/page-titles";
+import { UnitOptions } from "~/units/unit-options";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 
@@ -79,9 +80,7 @@ export default function OpinionSummaryPage() {
         <label>
           {t("summary.unit")}
           <select name="unit" defaultValue={unit.id}>
-            {unitOptions.map((u) => (
-              <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.level)}{u.name} ({u.code})</option>
-            ))}
+            <UnitOptions units={unitOptions} />
           </select>
         </label>
         <QuarterSelect quarters={quarters} value={quarterKey} />

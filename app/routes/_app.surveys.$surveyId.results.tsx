@@ -8,6 +8,7 @@ import { QuestionResults } from "~/surveys/results-views";
 import { formatNumber, formatPercent } from "~/utils/numbers";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { UnitOptions } from "~/units/unit-options";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "surveyResults", args.data?.results.survey.title);
@@ -45,9 +46,7 @@ export default function SurveyResultsPage() {
           {t("surveys.results.unit")}
           <select name="unit" defaultValue={filter.unitId ?? ""}>
             <option value="">{t("common.all")}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>{"\u00a0\u00a0".repeat(u.level)}{u.name} ({u.code})</option>
-            ))}
+            <UnitOptions units={units} />
           </select>
         </label>
         {BAND_NAMES.map((b) => (

@@ -81,14 +81,16 @@ export async function getUnitDetail(viewer: Viewer, id: number) {
     predecessors: unit.predecessors.map((l) => ({ effectiveOn: l.effectiveOn, predecessor: lineageUnit(l.predecessor) })),
     successors: unit.successors.map((l) => ({ effectiveOn: l.effectiveOn, successor: lineageUnit(l.successor) })),
   };
-  // Breadcrumbs stop at the viewer's own unit: ancestors above it are not theirs to open.
-  const ancestorIds = pathIds(unit.path).slice(0, -1);
-  const ancestors = await db.unit.findMany({
-    where: { AND: [{ id: { in: ancestorIds } }, unitsVisibleTo(viewer)] },
+  return { unit: { ...unit, ...lineage }, ancestors: await visibleAncestors(viewer, unit.path) };
+}
+
+/** A unit's ancestors, top first, for breadcrumbs: they stop at the viewer's own unit (above it is not theirs to open). */
+export function visibleAncestors(viewer: Viewer, path: string) {
+  return db.unit.findMany({
+    where: { AND: [{ id: { in: pathIds(path).slice(0, -1) } }, unitsVisibleTo(viewer)] },
     orderBy: { depth: "asc" },
     select: { id: true, code: true, name: true },
   });
-  return { unit: { ...unit, ...lineage }, ancestors };
 }
 
 async function findVisibleUnitByCode(tx: Tx, viewer: Viewer, code: string, field: string) {
