@@ -12,11 +12,11 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { findViewer } from "~/access/gate.server";
-import type { DictionaryPart } from "~/i18n/i18n";
+import { dictionaryFor } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/ui/nonce";
+import type { loader as appLoader } from "~/routes/_app";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -26,17 +26,16 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "Dư luận" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await findViewer(request);
-  // Signed out or a collaborator: the field texts suffice; office accounts also load the office texts.
-  const dictionary: DictionaryPart = viewer && viewer.role !== "collaborator" ? "office" : "field";
-  return { lang: await getLanguage(request), dictionary };
+  return { lang: await getLanguage(request) };
 }
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  // The signed-in layout already read the viewer: its role decides which texts the browser loads.
+  const app = useRouteLoaderData<typeof appLoader>("routes/_app");
   const nonce = useNonce();
   return (
-    <html lang={data?.lang ?? "vi"} data-dictionary={data?.dictionary ?? "field"}>
+    <html lang={data?.lang ?? "vi"} data-dictionary={dictionaryFor(app?.viewer.role)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -6,6 +6,11 @@ import type { FieldDictionary } from "./locales/vi";
 /** Which texts a page loads: collaborators' pages need only the field texts (decision 0014). */
 export type DictionaryPart = "field" | "office";
 
+/** Signed out (no role) or a collaborator: the field texts suffice; office accounts load both. */
+export function dictionaryFor(role: string | undefined): DictionaryPart {
+  return role && role !== "collaborator" ? "office" : "field";
+}
+
 export const LANGUAGES = ["vi", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = "vi";
