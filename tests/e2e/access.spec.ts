@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, signInAs, statusOf, unitId } from "./support";
 
 test("a collaborator cannot open admin pages or the unit tree", async ({ page }) => {

@@ -1,61 +1,70 @@
-import { test, type Page } from "@playwright/test";
+// axe on every page of every role, one test per page: a walk through many pages in one test ran
+// out of time on a slow machine, and one page's violation no longer hides the next page's.
+import { test } from "./test";
 import { expectNoViolations } from "./axe";
-import { queryOne, signInAs, unitId } from "./support";
+import { queryOne, unitId } from "./support";
 import { surveyId } from "./surveys-support";
+
+const one = (sql: string) => queryOne<{ id: number }>(sql).id;
+const survey = () => surveyId("KS.DSHL.2026Q4");
+
+// Page label → its URL (resolved when the test runs: the database exists only once the server does).
+type Walk = Record<string, () => string>;
+
+const admin: Walk = {
+  overview: () => "/",
+  unit: () => `/units/${unitId("SH.X001")}`,
+  "unit search": () => "/units?q=phuong",
+  "new unit": () => "/units/new?parent=SH",
+  accounts: () => "/admin/accounts",
+  "new account": () => "/admin/accounts/new",
+  audit: () => "/admin/audit",
+  password: () => "/account/password",
+};
+const secretariat: Walk = {
+  surveys: () => "/surveys",
+  "new survey": () => "/surveys/new",
+  survey: () => `/surveys/${survey()}`,
+  builder: () => `/surveys/${survey()}/build`,
+  results: () => `/surveys/${survey()}/results`,
+  "results cross-tab": () => `/surveys/${survey()}/results?xq=Q1&xby=gender`,
+  review: () => `/surveys/${survey()}/review`,
+  questionnaire: () => `/surveys/responses/${one('SELECT id FROM "SurveyResponse" ORDER BY id LIMIT 1')}`,
+  inbox: () => "/reports/inbox",
+  report: () => `/reports/${one('SELECT id FROM "OpinionReport" ORDER BY id LIMIT 1')}`,
+  completeness: () => "/completeness",
+  "opinion summary": () => "/opinion-summary",
+  proposals: () => "/proposals",
+  proposal: () => `/proposals/${one('SELECT id FROM "Proposal" ORDER BY id LIMIT 1')}`,
+  roster: () => "/roster",
+  "roster entry": () => `/roster/${one("SELECT id FROM \"Account\" WHERE role = 'collaborator' ORDER BY id LIMIT 1")}`,
+  "roster import": () => "/roster/import",
+  topics: () => "/topics",
+};
+const collaboratorOnPhone: Walk = {
+  overview: () => "/",
+  "my reports": () => "/reports",
+  "new report": () => "/reports/new",
+  surveys: () => "/surveys",
+  "survey form": () => `/surveys/${survey()}/fill`,
+};
+
+function walk(title: string, account: string, pages: Walk, viewport?: { width: number; height: number }) {
+  test.describe(title, () => {
+    test.use({ account, ...(viewport ? { viewport } : {}) });
+    for (const [label, url] of Object.entries(pages)) {
+      test(label, async ({ page }) => {
+        await page.goto(url());
+        await expectNoViolations(page);
+      });
+    }
+  });
+}
 
 test("the sign-in page", async ({ page }) => {
   await page.goto("/login");
   await expectNoViolations(page);
 });
-
-test("the admin's pages", async ({ page }) => {
-  await signInAs(page, "admin");
-  for (const url of ["/", `/units/${unitId("SH.X001")}`, "/units?q=phuong", "/units/new?parent=SH", "/admin/accounts", "/admin/accounts/new", "/admin/audit", "/account/password"]) {
-    await page.goto(url);
-    await test.step(url, () => expectNoViolations(page));
-  }
-});
-
-test("a collaborator's overview on a phone", async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await signInAs(page, "ctv");
-  await expectNoViolations(page);
-});
-
-const one = (sql: string) => queryOne<{ id: number }>(sql).id;
-
-/** A secretariat's pages, each checked by axe: many pages, so more than the default 30 s. */
-async function checkSecretariatPages(page: Page, urls: string[]) {
-  test.setTimeout(90_000);
-  await signInAs(page, "thuky");
-  for (const url of urls) {
-    await page.goto(url);
-    await test.step(url, () => expectNoViolations(page));
-  }
-}
-
-test("the secretariat's survey pages", async ({ page }) => {
-  const survey = surveyId("KS.DSHL.2026Q4");
-  await checkSecretariatPages(page, [
-    "/surveys", "/surveys/new", `/surveys/${survey}`, `/surveys/${survey}/build`, `/surveys/${survey}/results`,
-    `/surveys/${survey}/results?xq=Q1&xby=gender`, `/surveys/${survey}/review`,
-    `/surveys/responses/${one('SELECT id FROM "SurveyResponse" ORDER BY id LIMIT 1')}`,
-  ]);
-});
-
-test("the secretariat's report pages", async ({ page }) => {
-  await checkSecretariatPages(page, [
-    "/reports/inbox", `/reports/${one('SELECT id FROM "OpinionReport" ORDER BY id LIMIT 1')}`,
-    "/completeness", "/opinion-summary", "/proposals", `/proposals/${one('SELECT id FROM "Proposal" ORDER BY id LIMIT 1')}`,
-    "/roster", `/roster/${one("SELECT id FROM \"Account\" WHERE role = 'collaborator' ORDER BY id LIMIT 1")}`, "/roster/import", "/topics",
-  ]);
-});
-
-test("a collaborator's report and survey pages on a phone", async ({ page }) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await signInAs(page, "ctv");
-  for (const url of ["/reports", "/reports/new", "/surveys", `/surveys/${surveyId("KS.DSHL.2026Q4")}/fill`]) {
-    await page.goto(url);
-    await test.step(url, () => expectNoViolations(page));
-  }
-});
+walk("the admin's pages", "admin", admin);
+walk("the secretariat's pages", "thuky", secretariat);
+walk("a collaborator's pages on a phone", "ctv", collaboratorOnPhone, { width: 360, height: 740 });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn, signInAs } from "./support";
 
 test("an admin creates a collaborator who must change the password, then deactivates them", async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn, signInAs } from "./support";
 
 // Opinion reports (issue 4): officials read dashboards; the secretariat and admin also manage.

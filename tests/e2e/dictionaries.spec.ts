@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { queryOne, signInAs } from "./support";
 import { surveyId } from "./surveys-support";
 
@@ -17,7 +17,6 @@ function watchTexts(page: Page) {
 }
 
 test("a collaborator's pages load only the field texts and miss none", async ({ page }) => {
-  test.setTimeout(60_000);
   const watched = watchTexts(page);
   await signInAs(page, "ctv");
   const own = (sql: string) => queryOne<{ id: number }>(sql, "ctv").id;

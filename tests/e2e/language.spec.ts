@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signInAs } from "./support";
 
 test("the UI is Vietnamese by default and switches to English and back", async ({ page }) => {

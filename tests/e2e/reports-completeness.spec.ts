@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, rewriteNextPost, signInAs, unitId } from "./support";
 
 type Counts = { on_time: number; late: number; missing: number };

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { queryOne, signInAs } from "./support";
 
 const december = () => queryOne<{ id: number }>('SELECT id FROM "ReportingPeriod" WHERE year = 2026 AND month = 12').id;
@@ -136,7 +136,7 @@ test("the report form clears an error once it is fixed, and stops at 30 opinions
 
   // A draft past the limit (kept from before it) is refused with a message at the list.
   await page.evaluate(() => {
-    const key = Object.keys(window.localStorage).find((k) => k.startsWith("report-draft:ctv.tinh23:"))!;
+    const key = Object.keys(window.localStorage).find((k) => k.startsWith("duluan:draft:ctv.tinh23:report:"))!;
     const draft = JSON.parse(window.localStorage.getItem(key)!) as { items: unknown[] };
     draft.items.push(draft.items[0]);
     window.localStorage.setItem(key, JSON.stringify(draft));

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, rewriteNextPost, signInAs } from "./support";
 
 test("a proposal is forwarded, answered and shows in the agency view; the register exports", async ({ page }) => {

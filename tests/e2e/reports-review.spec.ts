@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, signInAs } from "./support";
 
 const reportOf = (username: string, year: number, month: number) =>

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { queryOne, signInAs } from "./support";
 
 const HEADER = "username,displayName,unitCode,sector,status,termStart,termEnd";

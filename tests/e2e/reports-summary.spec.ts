@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator } from "./test";
 import { queryOne, signInAs, statusOf, unitId } from "./support";
 
 const DIRECTIONS = ["approve", "oppose", "worried", "unclear"] as const;

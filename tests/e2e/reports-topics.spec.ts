@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, rewriteNextPost, signInAs } from "./support";
 
 test("the secretariat manages topics, agencies and opens a period with its own cut-off day", async ({ page }) => {

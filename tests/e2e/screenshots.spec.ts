@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signInAs, unitId } from "./support";
 
 // The README's screenshots, taken by the real app in a real browser on every test run.

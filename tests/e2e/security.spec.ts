@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signInAs } from "./support";
 
 test("pages carry an enforced nonce CSP and the hardening headers, and still hydrate", async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, signInAs } from "./support";
 import { assignAndPublish, createDraft, surveyId } from "./surveys-support";
 
@@ -16,7 +16,7 @@ const TYPES = [
 ] as const;
 
 test("the secretariat builds every question type with a skip condition, previews and publishes", async ({ page }) => {
-  test.setTimeout(90_000);
+  test.slow(); // eleven question types built through the UI
   await signInAs(page, "thuky");
   await createDraft(page, "KS.E2E.BUILD", "Khảo sát dựng phiếu");
 

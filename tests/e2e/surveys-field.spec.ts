@@ -1,10 +1,9 @@
-import { expect, test, type Browser, type Page, type Route } from "@playwright/test";
+import { expect, test, type Browser, type Page, type Route } from "./test";
 import { expectNoViolations } from "./axe";
 import { queryOne, signInAs } from "./support";
 import { FULL_DEFINITION, fillBasics, publishSurveyFromJson } from "./surveys-support";
 
 test("a collaborator on a phone fills a form, goes offline, reloads, keeps the draft and submits once back online", async ({ browser }) => {
-  test.setTimeout(90_000);
   const office = await browser.newPage();
   const id = await publishSurveyFromJson(office, "KS.E2E.FIELD", FULL_DEFINITION, "SH.X001 10");
   await office.close();
@@ -137,7 +136,7 @@ async function openQuickForm(browser: Browser, code: string) {
   await signInAs(page, "ctv");
   await page.goto(`/surveys/${id}/fill`);
   await expect(page.getByRole("heading", { level: 1, name: `Phiếu nhanh ${code}` })).toBeVisible();
-  return { id, office, context, page, key: `duluan:survey-draft:${id}:new` };
+  return { id, office, context, page, key: `duluan:draft:ctv:survey:${id}:new` };
 }
 
 async function fillQuick(page: Page, choice = "Tốt hơn", note?: string) {
@@ -154,7 +153,6 @@ const draftUuid = (page: Page, key: string) =>
   page.evaluate((k) => (JSON.parse(window.localStorage.getItem(k) ?? "{}") as { uuid?: string }).uuid ?? "", key);
 
 test("the form is locked while a reply is pending; a reply lost after the commit is resent without a 409; the next form starts blank", async ({ browser }) => {
-  test.setTimeout(60_000);
   const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.LOST");
   await office.close();
   await fillQuick(page, "Như cũ", "Ghi chú thứ nhất");
@@ -202,7 +200,6 @@ test("the form is locked while a reply is pending; a reply lost after the commit
 });
 
 test("a draft sent as version 1 whose reply was lost is resent as version 1 after version 2 is published", async ({ browser }) => {
-  test.setTimeout(60_000);
   const { id, office, context, page } = await openQuickForm(browser, "KS.E2E.VERSION");
   await fillQuick(page, "Tốt hơn");
   // Committed, reply lost; then the server stays unreachable.
@@ -236,7 +233,6 @@ test("a draft sent as version 1 whose reply was lost is resent as version 1 afte
 });
 
 test("a 409 for the draft's UUID offers to save the answers as a new questionnaire", async ({ browser }) => {
-  test.setTimeout(60_000);
   const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.CONFLICT");
   await office.close();
   await fillQuick(page, "Như cũ", "Người thứ hai");
@@ -267,7 +263,6 @@ test("a 409 for the draft's UUID offers to save the answers as a new questionnai
 });
 
 test("while the server is down the form retries with growing gaps, and at once when the browser is back online", async ({ browser }) => {
-  test.setTimeout(60_000);
   const { id, office, context, page } = await openQuickForm(browser, "KS.E2E.BACKOFF");
   await office.close();
   await fillQuick(page);
@@ -302,7 +297,6 @@ test("while the server is down the form retries with growing gaps, and at once w
 });
 
 test("a second tab follows the draft and notices it was sent from the first, without reusing its UUID", async ({ browser }) => {
-  test.setTimeout(60_000);
   const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.TABS");
   await office.close();
   await fillQuick(page, "Như cũ");

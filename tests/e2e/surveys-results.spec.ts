@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, signInAs, statusOf } from "./support";
 import { surveyId } from "./surveys-support";
 

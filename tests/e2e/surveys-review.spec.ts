@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./test";
 import { queryOne, signInAs } from "./support";
 import { FULL_DEFINITION, publishSurveyFromJson } from "./surveys-support";
 
@@ -13,7 +13,7 @@ async function submit(request: APIRequestContext, surveyId: number, uuid: string
 }
 
 test("return with a comment, fix and resubmit, accept; results and the XLSX export hold the right counts", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.slow(); // a whole review round trip through two roles
   const office = await browser.newPage();
   const id = await publishSurveyFromJson(office, "KS.E2E.REVIEW", FULL_DEFINITION, "SH.X001 10");
 
@@ -84,7 +84,6 @@ test("return with a comment, fix and resubmit, accept; results and the XLSX expo
 });
 
 test("a reviewer acting on a stale page is told the questionnaire was already reviewed", async ({ browser }) => {
-  test.setTimeout(90_000);
   const office = await browser.newPage();
   const id = await publishSurveyFromJson(office, "KS.E2E.STALE", FULL_DEFINITION, "SH.X001 5");
   const field = await browser.newPage();

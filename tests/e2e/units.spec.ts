@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./test";
 import { queryOne, signInAs, unitId } from "./support";
 
 async function createUnit(page: Page, parent: string, code: string, name: string) {
