@@ -4,32 +4,22 @@
  * UUID per draft so a resend after a lost connection replays instead of duplicating.
  */
 import { Form, useNavigation } from "@remix-run/react";
-import { useEffect, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { draftKey, DRAFT_OWNER_FIELD } from "~/drafts/device-drafts";
 import { ErrorList } from "~/ui/form-fields";
-import { findPersonalData } from "./personal-data-guard";
+import { GuardWarning, personalDataIn } from "./guard-warning";
+import { ReportItemFields, type ItemDraft, type ItemErrors, type Option } from "./report-item-fields";
 import { GUARDED_ITEM_FIELDS, reportContentSchema } from "./report-schemas";
-import { CHANNELS, DIRECTIONS, MAX_ITEMS, PREVALENCES, STRENGTHS, SUMMARY_MAX, TITLE_MAX } from "./report-vocab";
+import { MAX_ITEMS } from "./report-vocab";
 
-export type ItemDraft = {
-  topicCode: string;
-  title: string;
-  summary: string;
-  areaCode: string;
-  groupCodes: string[];
-  direction: string;
-  strength: string;
-  prevalence: string;
-  channel: string;
-  verified: boolean;
-  proposal: string;
-  urgent: boolean;
-};
+export type { ItemDraft } from "./report-item-fields";
 export type ReportDraftState = { clientUuid: string; urgent: boolean; note: string; confirmNoPersonalData: boolean; items: ItemDraft[] };
 
-type Option = { code: string; name: string };
 type Props = {
   draftKey: string;
+  /** The signed-in account: the server refuses a draft sent under another one. */
+  username: string;
   topics: Option[];
   groups: Option[];
   areas: Option[];
@@ -67,12 +57,19 @@ function freshState(props: Props): ReportDraftState {
   return { clientUuid: newUuid(), urgent: false, note: "", confirmNoPersonalData: false, items: [blankItem(props.areas)], ...props.initial };
 }
 
-function GuardWarning({ text }: { text: string }) {
-  const { t } = useTranslation();
-  const hits = findPersonalData(text);
-  if (!hits.length) return null;
-  const kinds = [...new Set(hits.map((h) => t(`reports.guard.kind.${h.kind}`)))].join(", ");
-  return <p className="guard-warning" role="alert">{t("reports.guard.warning", { kinds })}</p>;
+const ITEM_PATH = /^payload\.items\[(\d+)\]\.(\w+)$/;
+
+/** Splits form-level error paths into one small record per item, so each item re-renders only when its own errors change. */
+function errorsByItem(errors: Record<string, string[] | null | undefined>, count: number): ItemErrors[] {
+  const byItem: ItemErrors[] = Array.from({ length: count }, () => ({}));
+  for (const [path, messages] of Object.entries(errors)) {
+    const match = ITEM_PATH.exec(path);
+    if (match && messages?.length) {
+      const record = byItem[Number(match[1])];
+      if (record) record[match[2]!] = messages;
+    }
+  }
+  return byItem;
 }
 
 export function ReportForm(props: Props) {
@@ -80,6 +77,9 @@ export function ReportForm(props: Props) {
   const navigation = useNavigation();
   const [state, setState] = useState<ReportDraftState>(() => freshState(props));
   const [restored, setRestored] = useState(false);
+  // Items folded to one line (indexes): earlier items fold when one is added, so a long report
+  // stays short on a phone.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   // Once a submit was refused, errors are recomputed as the user types, so a fixed field clears.
   const [validated, setValidated] = useState(false);
   // Paths edited since the server's last reply: its errors there no longer apply ("all" when an
@@ -99,40 +99,68 @@ export function ReportForm(props: Props) {
     }
   }, [props.draftKey]);
 
-  const update = (change: (s: ReportDraftState) => ReportDraftState) =>
-    setState((s) => {
-      const next = change(s);
-      window.localStorage.setItem(props.draftKey, JSON.stringify(next));
+  // The draft is written after the render that changed it, and only once the user has changed
+  // something (an untouched form leaves no draft to "restore").
+  const touched = useRef(false);
+  useEffect(() => {
+    if (touched.current) window.localStorage.setItem(props.draftKey, JSON.stringify(state));
+  }, [state, props.draftKey]);
+
+  const update = useCallback((change: (s: ReportDraftState) => ReportDraftState) => {
+    touched.current = true;
+    setState(change);
+  }, []);
+  const markEdited = useCallback(
+    (...paths: string[]) => setEdited((e) => (e === "all" ? e : new Set([...e, ...paths]))),
+    [],
+  );
+  const setItem = useCallback(
+    (index: number, patch: Partial<ItemDraft>) => {
+      markEdited(...Object.keys(patch).map((field) => `payload.items[${index}].${field}`));
+      update((s) => ({ ...s, items: s.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) }));
+    },
+    [markEdited, update],
+  );
+  const removeItem = useCallback(
+    (index: number) => {
+      setEdited("all");
+      setCollapsed((c) => new Set([...c].filter((k) => k !== index).map((k) => (k > index ? k - 1 : k))));
+      update((s) => ({ ...s, items: s.items.filter((_, k) => k !== index) }));
+    },
+    [update],
+  );
+  const toggleItem = useCallback(
+    (index: number) => setCollapsed((c) => {
+      const next = new Set(c);
+      if (!next.delete(index)) next.add(index);
       return next;
-    });
-  const markEdited = (...paths: string[]) => setEdited((e) => (e === "all" ? e : new Set([...e, ...paths])));
-  const setItem = (index: number, patch: Partial<ItemDraft>) => {
-    markEdited(...Object.keys(patch).map((field) => `payload.items[${index}].${field}`));
-    update((s) => ({ ...s, items: s.items.map((item, i) => (i === index ? { ...item, ...patch } : item)) }));
-  };
+    }),
+    [],
+  );
   const setNote = (note: string) => {
     markEdited("payload.note");
     update((s) => ({ ...s, note }));
   };
   const addItem = () => {
     markEdited("payload", "payload.items");
+    setCollapsed(new Set(state.items.map((_, i) => i)));
     update((s) => (s.items.length >= MAX_ITEMS ? s : { ...s, items: [...s.items, blankItem(props.areas)] }));
   };
-  const removeItem = (index: number) => {
-    setEdited("all");
-    update((s) => ({ ...s, items: s.items.filter((_, k) => k !== index) }));
-  };
 
-  const payload = { urgent: state.urgent, note: state.note, confirmNoPersonalData: state.confirmNoPersonalData, items: state.items };
-  const clientErrors = validated ? issuesOf(payload) : {};
-  const serverErrors = Object.fromEntries(
-    Object.entries(props.serverErrors ?? {}).filter(([path]) => edited !== "all" && !edited.has(path)),
+  const payload = useMemo(
+    () => ({ urgent: state.urgent, note: state.note, confirmNoPersonalData: state.confirmNoPersonalData, items: state.items }),
+    [state],
   );
-  const errors: Record<string, string[] | null | undefined> = { ...serverErrors, ...clientErrors };
+  const clientErrors = useMemo(() => (validated ? issuesOf(payload) : {}), [validated, payload]);
+  const errors = useMemo(() => {
+    const fromServer = Object.entries(props.serverErrors ?? {}).filter(([path]) => edited !== "all" && !edited.has(path));
+    return { ...Object.fromEntries(fromServer), ...clientErrors } as Record<string, string[] | null | undefined>;
+  }, [props.serverErrors, edited, clientErrors]);
+  const itemErrors = useMemo(() => errorsByItem(errors, state.items.length), [errors, state.items.length]);
   const errorsAt = (path: string) => errors[path] ?? undefined;
   const anyPersonal =
-    findPersonalData(state.note).length > 0 ||
-    state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => findPersonalData(item[f]).length > 0));
+    personalDataIn(state.note).length > 0 ||
+    state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => personalDataIn(item[f]).length > 0));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setValidated(true);
@@ -141,8 +169,6 @@ export function ReportForm(props: Props) {
 
   const hasErrors = Object.values(errors).some((e) => e && e.length);
   const atLimit = state.items.length >= MAX_ITEMS;
-  const id = (i: number, f: string) => `item-${i}-${f}`;
-  const ids = (i: number, f: string) => ({ id: id(i, f), "aria-invalid": errorsAt(`payload.items[${i}].${f}`) ? true : undefined, "aria-describedby": errorsAt(`payload.items[${i}].${f}`) ? `${id(i, f)}-error` : undefined });
 
   return (
     <Form method="post" onSubmit={onSubmit} className="report-form" aria-label={props.submitLabel} noValidate>
@@ -152,6 +178,7 @@ export function ReportForm(props: Props) {
       {hasErrors ? <p className="notice error-notice" role="alert">{t("reports.errors.fixBelow")}</p> : null}
       <ErrorList errors={errorsAt("payload") ?? undefined} />
       <input type="hidden" name="clientUuid" value={state.clientUuid} />
+      <input type="hidden" name={DRAFT_OWNER_FIELD} value={props.username} />
       <input type="hidden" name="payload" value={JSON.stringify(payload)} />
       {props.intent ? <input type="hidden" name="intent" value={props.intent} /> : null}
       <label className="checkbox urgent-toggle">
@@ -160,91 +187,20 @@ export function ReportForm(props: Props) {
       </label>
       <h2>{t("reports.items")}</h2>
       {state.items.map((item, i) => (
-        <fieldset key={i} className="report-item">
-          <legend>{t("reports.item", { n: i + 1 })}</legend>
-          <div className="field">
-            <label htmlFor={id(i, "topicCode")}>{t("reports.topic")}</label>
-            <select {...ids(i, "topicCode")} value={item.topicCode} onChange={(e) => setItem(i, { topicCode: e.target.value })}>
-              <option value="">{t("common.choose")}</option>
-              {props.topics.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
-            </select>
-            <ErrorList id={`${id(i, "topicCode")}-error`} errors={errorsAt(`payload.items[${i}].topicCode`) ?? undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor={id(i, "title")}>{t("reports.title")}</label>
-            <input {...ids(i, "title")} value={item.title} maxLength={TITLE_MAX} onChange={(e) => setItem(i, { title: e.target.value })} />
-            <GuardWarning text={item.title} />
-            <ErrorList id={`${id(i, "title")}-error`} errors={errorsAt(`payload.items[${i}].title`) ?? undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor={id(i, "summary")}>{t("reports.summary")}</label>
-            <textarea {...ids(i, "summary")} rows={4} value={item.summary} maxLength={SUMMARY_MAX} onChange={(e) => setItem(i, { summary: e.target.value })} />
-            <GuardWarning text={item.summary} />
-            <ErrorList id={`${id(i, "summary")}-error`} errors={errorsAt(`payload.items[${i}].summary`) ?? undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor={id(i, "areaCode")}>{t("reports.area")}</label>
-            <select {...ids(i, "areaCode")} value={item.areaCode} onChange={(e) => setItem(i, { areaCode: e.target.value })}>
-              <option value="">{t("common.choose")}</option>
-              {props.areas.map((o) => <option key={o.code} value={o.code}>{o.name} ({o.code})</option>)}
-            </select>
-            <ErrorList id={`${id(i, "areaCode")}-error`} errors={errorsAt(`payload.items[${i}].areaCode`) ?? undefined} />
-          </div>
-          <fieldset className="choice-group">
-            <legend>{t("reports.groups")}</legend>
-            {props.groups.map((g) => (
-              <label key={g.code} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={item.groupCodes.includes(g.code)}
-                  onChange={(e) =>
-                    setItem(i, { groupCodes: e.target.checked ? [...item.groupCodes, g.code] : item.groupCodes.filter((c) => c !== g.code) })
-                  }
-                />
-                {g.name}
-              </label>
-            ))}
-            <ErrorList errors={errorsAt(`payload.items[${i}].groupCodes`) ?? undefined} />
-          </fieldset>
-          {(
-            [
-              ["direction", DIRECTIONS],
-              ["strength", STRENGTHS],
-              ["prevalence", PREVALENCES],
-              ["channel", CHANNELS],
-            ] as const
-          ).map(([field, values]) => (
-            <div className="field" key={field}>
-              <label htmlFor={id(i, field)}>{t(`reports.${field}`)}</label>
-              <select {...ids(i, field)} value={item[field]} onChange={(e) => setItem(i, { [field]: e.target.value })}>
-                {field === "direction" ? <option value="">{t("common.choose")}</option> : null}
-                {values.map((v) => <option key={v} value={v}>{t(`opinion.${field}.${v}`)}</option>)}
-              </select>
-              <ErrorList id={`${id(i, field)}-error`} errors={errorsAt(`payload.items[${i}].${field}`) ?? undefined} />
-            </div>
-          ))}
-          <label className="checkbox">
-            <input type="checkbox" checked={item.verified} onChange={(e) => setItem(i, { verified: e.target.checked })} />
-            {t("reports.verified")}
-          </label>
-          <div className="field">
-            <label htmlFor={id(i, "proposal")}>{t("reports.proposal")}</label>
-            <textarea {...ids(i, "proposal")} rows={2} value={item.proposal} onChange={(e) => setItem(i, { proposal: e.target.value })} />
-            <GuardWarning text={item.proposal} />
-            <ErrorList id={`${id(i, "proposal")}-error`} errors={errorsAt(`payload.items[${i}].proposal`) ?? undefined} />
-          </div>
-          <label className="checkbox">
-            <input type="checkbox" checked={item.urgent} onChange={(e) => setItem(i, { urgent: e.target.checked })} />
-            {t("reports.itemUrgent")}
-          </label>
-          {state.items.length > 1 ? (
-            <p>
-              <button type="button" className="link-button" onClick={() => removeItem(i)}>
-                {t("reports.removeItem", { n: i + 1 })}
-              </button>
-            </p>
-          ) : null}
-        </fieldset>
+        <ReportItemFields
+          key={i}
+          index={i}
+          item={item}
+          errors={itemErrors[i] ?? {}}
+          topics={props.topics}
+          groups={props.groups}
+          areas={props.areas}
+          removable={state.items.length > 1}
+          collapsed={collapsed.has(i)}
+          onChange={setItem}
+          onRemove={removeItem}
+          onToggle={toggleItem}
+        />
       ))}
       <ErrorList errors={errorsAt("payload.items") ?? undefined} />
       <p>
@@ -293,4 +249,4 @@ export function clearDraft(key: string) {
 }
 
 export const draftKeyFor = (periodId: number, username: string, reportId?: number) =>
-  `report-draft:${username}:${periodId}${reportId ? `:${reportId}` : ""}`;
+  draftKey(username, `report:${periodId}${reportId ? `:${reportId}` : ""}`);
