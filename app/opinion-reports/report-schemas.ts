@@ -89,6 +89,8 @@ const jsonPayload = z
 export const fileReportSchema = z.object({
   clientUuid: z.uuid({ message: errorKey("errors.invalid") }),
   payload: jsonPayload,
+  /** The account the device draft belongs to (app/drafts/device-drafts.ts). */
+  draftOwner: z.string().max(100).optional(),
 });
 
 export const reviewReportSchema = z.discriminatedUnion("intent", [

@@ -14,9 +14,10 @@ import { timelinessOf } from "~/periods/period-math";
 import { notFound } from "~/utils/http.server";
 import { opinionItemRow } from "./bulk.server";
 import { findPersonalData } from "./personal-data-guard";
+import { assertOwnDraft } from "~/drafts/draft-owner.server";
 import { GUARDED_ITEM_FIELDS, itemFieldPath, type ReportContent } from "./report-schemas";
 
-export type FileReportInput = { clientUuid: string; payload: ReportContent };
+export type FileReportInput = { clientUuid: string; payload: ReportContent; draftOwner?: string };
 
 /** A stable fingerprint of a report's content: same UUID + same hash = a harmless replay. */
 export function contentHash(content: ReportContent): string {
@@ -112,6 +113,7 @@ export type ReportKind = "monthly" | "fast";
 export const monthlyKeyOf = (periodId: number, collaboratorId: number) => `${periodId}:${collaboratorId}`;
 
 export async function fileReport(viewer: Viewer, periodId: number, input: FileReportInput, now = new Date(), kind: ReportKind = "monthly") {
+  assertOwnDraft(viewer, input.draftOwner);
   const hash = contentHash(input.payload);
   return db.$transaction(async (tx) => {
     const replay = await tx.opinionReport.findUnique({ where: { clientUuid: input.clientUuid } });
@@ -170,6 +172,7 @@ export async function fileReport(viewer: Viewer, periodId: number, input: FileRe
 
 /** The collaborator fixes a returned report: items are replaced, the old ones kept in history. */
 export async function resubmitReport(viewer: Viewer, reportId: number, input: FileReportInput, now = new Date()) {
+  assertOwnDraft(viewer, input.draftOwner);
   const hash = contentHash(input.payload);
   return db.$transaction(async (tx) => {
     const report = await tx.opinionReport.findFirst({
@@ -352,8 +355,8 @@ export async function withConflictReply<T>(run: () => Promise<T>): Promise<T | {
   try {
     return await run();
   } catch (error) {
-    const status = error && typeof error === "object" && "init" in error ? (error as { init?: { status?: number } }).init?.status : undefined;
-    if (status === 409) return { conflict: data({ message: "reports.errors.uuidReplayChanged" }, { status: 409 }) };
+    const refusal = error && typeof error === "object" && "init" in error ? (error as { init?: { status?: number }; data?: { message?: string } }) : undefined;
+    if (refusal?.init?.status === 409) return { conflict: data({ message: refusal.data?.message ?? "reports.errors.uuidReplayChanged" }, { status: 409 }) };
     throw error;
   }
 }

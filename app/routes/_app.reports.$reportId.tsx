@@ -90,6 +90,7 @@ export default function ReportPage() {
           <h2 id="fix-title">{t("reports.fixAndResubmit")}</h2>
           <ReportForm
             draftKey={draftKeyFor(report.periodId, username, report.id)}
+            username={username}
             {...options}
             initial={{
               urgent: report.urgent,

@@ -60,6 +60,7 @@ export default function NewReportPage() {
         </p>
       ) : <ReportForm
         draftKey={draftKeyFor(period.id, username) + (kind === "fast" ? ":fast" : "")}
+        username={username}
         initial={kind === "fast" ? { urgent: true } : undefined}
         topics={topics}
         groups={groups}

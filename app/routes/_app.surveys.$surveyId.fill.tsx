@@ -16,10 +16,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "enterSurveys");
   const survey = await getFillableSurvey(viewer, requireIdParam(params.surveyId));
   const responseParam = new URL(request.url).searchParams.get("response");
-  if (!responseParam) return { survey, returned: null };
+  if (!responseParam) return { survey, username: viewer.username, returned: null };
   const response = await getResponse(viewer, requireIdParam(responseParam));
   if (response.survey.id !== survey.id || response.status !== "returned") notFound();
   return {
+    username: viewer.username,
     survey: { ...survey, version: response.version, definition: response.definition },
     returned: {
       responseId: response.id,
@@ -35,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function FillSurvey() {
   const { t } = useTranslation();
-  const { survey, returned } = useLoaderData<typeof loader>();
+  const { survey, username, returned } = useLoaderData<typeof loader>();
   return (
     <div className="fill-page">
       <header className="page-header">
@@ -47,7 +48,7 @@ export default function FillSurvey() {
         <p className="notice" role="note">{t("surveys.fill.returnedBecause")}: {returned.comment}</p>
       ) : null}
       {survey.open ? (
-        <FieldEntry surveyId={survey.id} version={survey.version} definition={survey.definition} returned={returned ?? undefined} />
+        <FieldEntry username={username} surveyId={survey.id} version={survey.version} definition={survey.definition} returned={returned ?? undefined} />
       ) : (
         <p className="notice">{t("surveys.fill.closed")}</p>
       )}

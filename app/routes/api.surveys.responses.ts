@@ -6,6 +6,8 @@ import { findViewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { notFound } from "~/utils/http.server";
 import { submitResponse } from "~/surveys/storage.server";
+import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
+import { assertOwnDraft } from "~/drafts/draft-owner.server";
 
 const MAX_BYTES = 256 * 1024;
 
@@ -28,6 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return Response.json({ message: "surveys.api.badJson", errors: {} }, { status: 400 });
   }
   try {
+    assertOwnDraft(viewer, request.headers.get(DRAFT_OWNER_HEADER));
     const outcome = await submitResponse(viewer, body);
     return Response.json(
       { responseId: outcome.responseId, revision: outcome.revision, duplicate: outcome.duplicate },

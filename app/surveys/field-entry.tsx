@@ -5,6 +5,7 @@
 import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { draftKey, DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
 import { ErrorList } from "~/ui/form-fields";
 import { answersSchema, pruneAnswers, submissionSchema, type Answers, type SurveyDefinition } from "./definition";
 import { SurveyFormView, type BandValues } from "./survey-form";
@@ -33,6 +34,8 @@ function readDraft(key: string): Draft | null {
 }
 
 type Props = {
+  /** The signed-in account: drafts on this device are kept, and sent, as theirs only. */
+  username: string;
   surveyId: number;
   version: number;
   definition: SurveyDefinition;
@@ -40,9 +43,9 @@ type Props = {
   returned?: { responseId: number; uuid: string; revision: number; answers: Answers; bands: BandValues; comments: Record<string, string> };
 };
 
-export function FieldEntry({ surveyId, version, definition, returned }: Props) {
+export function FieldEntry({ username, surveyId, version, definition, returned }: Props) {
   const { t } = useTranslation();
-  const key = `duluan:survey-draft:${surveyId}:${returned ? `r${returned.responseId}` : "new"}`;
+  const key = draftKey(username, `survey:${surveyId}:${returned ? `r${returned.responseId}` : "new"}`);
   const fresh = (): Draft =>
     returned
       ? { uuid: returned.uuid, version, revision: returned.revision, bands: returned.bands, answers: returned.answers, pending: false }
@@ -92,7 +95,7 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
       try {
         const res = await fetch("/api/surveys/responses", {
           method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/json" },
+          headers: { "Content-Type": "application/json", Accept: "application/json", [DRAFT_OWNER_HEADER]: username },
           // submit() froze the pruned answers with their version (an older draft: as it used to be sent).
           body: JSON.stringify({ uuid: d.uuid, surveyId, version: d.version ?? version, revision: d.revision, bands: d.bands, answers: d.version ? d.answers : pruneAnswers(definition, d.answers) }),
         });
@@ -122,7 +125,7 @@ export function FieldEntry({ surveyId, version, definition, returned }: Props) {
         sending.current = false;
       }
     },
-    [definition, key, surveyId, version],
+    [definition, key, surveyId, version, username],
   );
 
   useEffect(() => {

@@ -1,8 +1,9 @@
-import { Form, Link, NavLink } from "@remix-run/react";
+import { Link, NavLink } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Capability } from "~/accounts/roles";
 import { LanguageSwitch } from "./language-switch";
+import { SignOut } from "./sign-out";
 
 type ShellViewer = { displayName: string; username: string; role: string; unitName: string; unitPath: string };
 
@@ -53,11 +54,7 @@ export function AppShell({ viewer, children }: { viewer: ShellViewer; children: 
             </span>
           </span>
           <Link to="/account/password">{t("nav.changePassword")}</Link>
-          <Form method="post" action="/logout">
-            <button type="submit" className="link-button">
-              {t("nav.signOut")}
-            </button>
-          </Form>
+          <SignOut username={viewer.username} />
           <LanguageSwitch />
         </div>
       </header>

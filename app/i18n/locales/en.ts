@@ -15,6 +15,13 @@ export const enField: FieldDictionary = {
     surveys: "Surveys",
     changePassword: "Change password",
     signOut: "Sign out",
+    signOutDrafts: "This device holds {{count}} unsent drafts of yours. Signing out removes them from the device so the next user cannot read them.",
+    signOutDraftsTitle: "Unsent drafts",
+    signOutAndDiscard: "Discard drafts and sign out",
+    stay: "Stay and send them",
+  },
+  drafts: {
+    otherAccount: "This draft was typed under another account on this device, so it is not sent under yours. Nothing was stored.",
   },
   roles: { admin: "Administrator", secretariat: "Secretariat", official: "Official", collaborator: "Collaborator" },
   login: {

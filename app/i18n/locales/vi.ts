@@ -15,6 +15,13 @@ export const viField = {
     surveys: "Khảo sát",
     changePassword: "Đổi mật khẩu",
     signOut: "Đăng xuất",
+    signOutDrafts: "Thiết bị này còn {{count}} bản nháp chưa gửi của bạn. Đăng xuất sẽ xóa chúng khỏi thiết bị để người dùng sau không đọc được.",
+    signOutDraftsTitle: "Còn bản nháp chưa gửi",
+    signOutAndDiscard: "Xóa bản nháp và đăng xuất",
+    stay: "Ở lại để gửi",
+  },
+  drafts: {
+    otherAccount: "Bản nháp này do tài khoản khác nhập trên thiết bị này, nên không được gửi dưới tên bạn. Không có gì được lưu.",
   },
   roles: {
     admin: "Quản trị",
