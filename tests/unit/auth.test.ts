@@ -57,6 +57,27 @@ describe("sign-in throttling", () => {
   });
 });
 
+describe("sign-in audit", () => {
+  it("records every failed sign-in (who, which name, from where) but never the password", async () => {
+    const account = await accountWithPassword("thuky", "right-password");
+    await signIn("thuky", "wrong-secret", "10.1.1.1");
+    await signIn("nobody", "other-secret", "10.1.1.2");
+    const failed = await db.auditEntry.findMany({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "asc" } });
+    expect(failed.map((e) => [e.actorId, JSON.parse(e.after!)])).toEqual([
+      [account.id, { username: "thuky", ip: "10.1.1.1" }],
+      [null, { username: "nobody", ip: "10.1.1.2" }],
+    ]);
+    expect(JSON.stringify(failed)).not.toMatch(/secret/);
+    // A success is audited as such, and a throttled refusal writes nothing.
+    await signIn("thuky", "right-password", "10.1.1.1");
+    expect(await db.auditEntry.count({ where: { action: "auth.sign_in", actorId: account.id } })).toBe(1);
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn("thuky", "wrong", "10.1.1.3");
+    const before = await db.auditEntry.count();
+    expect(await signIn("thuky", "wrong", "10.1.1.3")).toEqual({ ok: false, reason: "throttled" });
+    expect(await db.auditEntry.count()).toBe(before);
+  });
+});
+
 describe("sessions", () => {
   async function sessionRequest(accountId: number) {
     const setCookie = await startSession(accountId);
