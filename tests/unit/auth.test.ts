@@ -3,7 +3,8 @@ import { hashPassword } from "~/auth/password.server";
 import { ABSOLUTE_TIMEOUT_MS, findSessionAccount, IDLE_TIMEOUT_MS, startSession } from "~/auth/session.server";
 import { FAILURE_WINDOW_MS, MAX_FAILURES, signIn } from "~/auth/sign-in.server";
 import { db } from "~/db/db.server";
-import { addAccount, addUnit } from "./fixtures";
+import { changeOwnPassword } from "~/accounts/accounts.server";
+import { addAccount, addUnit, viewerAt } from "./fixtures";
 
 async function accountWithPassword(username: string, password: string) {
   const unit = await addUnit(null, "P");
@@ -116,6 +117,26 @@ describe("sessions", () => {
     await startSession(account.id);
     expect(await db.session.count()).toBe(2);
     expect((await findSessionAccount(live))?.id).toBe(account.id);
+  });
+
+  it("changing one's own password ends every other session and rotates the current token", async () => {
+    const unit = await addUnit(null, "P");
+    const account = await addAccount(unit, "a", "official", await hashPassword("old-password-1"));
+    const other = await addAccount(unit, "b", "official");
+    const current = await sessionRequest(account.id);
+    const elsewhere = await sessionRequest(account.id);
+    const untouched = await sessionRequest(other.id);
+    const viewer = viewerAt(unit, "official", account.id);
+
+    const setCookie = await changeOwnPassword(viewer, "old-password-1", "new-password-2");
+
+    expect(await findSessionAccount(current)).toBeNull();
+    expect(await findSessionAccount(elsewhere)).toBeNull();
+    expect((await findSessionAccount(untouched))?.id).toBe(other.id);
+    const rotated = new Request("http://localhost/", { headers: { Cookie: setCookie.split(";")[0]! } });
+    expect(setCookie.split(";")[0]).not.toBe(current.headers.get("Cookie"));
+    expect((await findSessionAccount(rotated))?.id).toBe(account.id);
+    expect(await db.session.count({ where: { accountId: account.id } })).toBe(1);
   });
 
   it("ignores forged and malformed cookies", async () => {
