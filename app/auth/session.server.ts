@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
+import { recordAudit } from "~/audit/audit.server";
 import { db, prepared, withConnection, type Tx } from "~/db/db.server";
 
 /**
@@ -127,10 +128,21 @@ export async function findSessionAccount(request: Request): Promise<SessionAccou
   };
 }
 
-/** Ends this request's session and returns the Set-Cookie header that clears the cookie. */
+/**
+ * Ends this request's session and returns the Set-Cookie header that clears the cookie. A real
+ * session's end is audited (who signed out, when); a stale or forged cookie only gets cleared.
+ */
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) await db.session.deleteMany({ where: { id: digest(token) } });
+  if (token) {
+    const id = digest(token);
+    await db.$transaction(async (tx) => {
+      const session = await tx.session.findUnique({ where: { id }, select: { accountId: true } });
+      if (!session) return;
+      await tx.session.delete({ where: { id } });
+      await recordAudit(tx, { actorId: session.accountId, action: "auth.sign_out", entityType: "Account", entityId: session.accountId });
+    });
+  }
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
