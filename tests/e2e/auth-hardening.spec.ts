@@ -1,7 +1,7 @@
 // Issue 10 (sign-in, sessions, redirects, caching): what an attacker probing the production
 // build found, checked through the real HTTP server.
 import { expect, test } from "@playwright/test";
-import { signInAs } from "./support";
+import { signIn, signInAs } from "./support";
 import { surveyId } from "./surveys-support";
 
 const HOSTILE_TARGETS = [
@@ -59,4 +59,43 @@ test("every signed-in response says Cache-Control: no-store: documents, data req
     expect(response.status(), url).toBeLessThan(500);
     expect(response.headers()["cache-control"], url).toBe("no-store");
   }
+});
+
+test("changing one's own password signs out the account's other sessions and rotates this one's cookie", async ({ page, browser }) => {
+  // An account of its own, so no other test's sessions are touched.
+  await signInAs(page, "admin");
+  await page.goto("/admin/accounts/new");
+  await page.getByLabel("Tên đăng nhập").fill("canbo.doimatkhau");
+  await page.getByLabel("Họ và tên").fill("Cán bộ Đổi Mật Khẩu");
+  await page.getByLabel("Vai trò").selectOption("official");
+  await page.getByLabel("Mã đơn vị").fill("SH.X022");
+  await page.getByLabel("Mật khẩu ban đầu").fill("TamThoi@2026");
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Cán bộ Đổi Mật Khẩu" })).toBeVisible();
+
+  async function changePassword(p: typeof page, from: string, to: string) {
+    await p.goto("/account/password");
+    await p.getByLabel("Mật khẩu hiện tại", { exact: true }).fill(from);
+    await p.getByLabel("Mật khẩu mới", { exact: true }).fill(to);
+    await p.getByLabel("Nhập lại mật khẩu mới").fill(to);
+    await p.getByRole("button", { name: "Đổi mật khẩu" }).click();
+    await expect(p.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
+  }
+  const sessionCookie = async (p: typeof page) => (await p.context().cookies()).find((c) => c.name.includes("session"))?.value;
+
+  const mine = await (await browser.newContext()).newPage();
+  await signIn(mine, "canbo.doimatkhau", "TamThoi@2026");
+  await changePassword(mine, "TamThoi@2026", "RiengToi@2026");
+  const other = await (await browser.newContext()).newPage();
+  await signIn(other, "canbo.doimatkhau", "RiengToi@2026");
+  await expect(other.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
+
+  const before = await sessionCookie(mine);
+  await changePassword(mine, "RiengToi@2026", "LanHai@2026");
+  expect(await sessionCookie(mine)).not.toBe(before);
+  // This browser stays signed in with its new token; the other one is out.
+  await mine.goto("/");
+  await expect(mine.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
+  await other.goto("/");
+  await expect(other).toHaveURL(/\/login/);
 });
