@@ -1,6 +1,7 @@
 // The HTTP server: Express in front of Remix. It owns what must hold for every request before any
 // route code runs: security headers with a per-request CSP nonce, the cross-site request check on
-// every non-GET request, the client IP for sign-in throttling, static files and compression.
+// every non-GET request, the client IP for sign-in throttling, static files and compression, and
+// no-store on every dynamic response.
 import crypto from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import compression from "compression";
@@ -9,6 +10,7 @@ import morgan from "morgan";
 import { securityHeaders } from "./server/security-headers.js";
 import { rejectCrossSiteRequests } from "./server/cross-site.js";
 import { limitBodySize } from "./server/body-limit.js";
+import { noStore } from "./server/no-store.js";
 
 const isProduction = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
@@ -46,6 +48,7 @@ app.use(express.static("public", { maxAge: "1h" }));
 app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
 if (process.env.LOG_REQUESTS !== "0") app.use(morgan("tiny"));
 
+app.use(noStore);
 app.use(rejectCrossSiteRequests);
 app.use(limitBodySize(Number(process.env.MAX_BODY_BYTES ?? 12 * 1024 * 1024)));
 

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { accountsVisibleTo, isInSubtree, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
+import { replaceAllSessions } from "~/auth/session.server";
 import { db, type Tx } from "~/db/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { FieldError } from "~/forms/field-error.server";
@@ -171,15 +172,20 @@ export async function resetPassword(viewer: Viewer, id: number, newPassword: str
   });
 }
 
-export async function changeOwnPassword(viewer: Viewer, currentPassword: string, newPassword: string) {
+/**
+ * The viewer's own change: every other session of the account ends and this one gets a new
+ * token. Returns the Set-Cookie header value the response must carry.
+ */
+export async function changeOwnPassword(viewer: Viewer, currentPassword: string, newPassword: string): Promise<string> {
   const account = await db.account.findUniqueOrThrow({ where: { id: viewer.id } });
   if (!(await verifyPassword(account.passwordHash, currentPassword))) {
     throw new FieldError("currentPassword", "errors.wrongPassword");
   }
   if (currentPassword === newPassword) throw new FieldError("newPassword", "errors.samePassword");
   const passwordHash = await hashPassword(newPassword);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.account.update({ where: { id: viewer.id }, data: { passwordHash, mustChangePassword: false } });
     await recordAudit(tx, { actorId: viewer.id, action: "account.change_password", entityType: "Account", entityId: viewer.id });
+    return replaceAllSessions(tx, viewer.id);
   });
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
-import { db, prepared, withConnection } from "~/db/db.server";
+import { recordAudit } from "~/audit/audit.server";
+import { db, prepared, withConnection, type Tx } from "~/db/db.server";
 
 /**
  * Server-side sessions: the cookie carries only a random 256-bit token; the database stores its
@@ -34,13 +35,17 @@ async function readToken(request: Request): Promise<string | null> {
 
 /** Starts a session and returns the Set-Cookie header value. */
 export async function startSession(accountId: number): Promise<string> {
-  const token = crypto.randomBytes(32).toString("base64url");
   const now = new Date();
   // Housekeeping: a sign-in is rare enough to carry it, and expired rows are never read again.
   await db.session.deleteMany({
     where: { OR: [{ expiresAt: { lte: now } }, { lastSeenAt: { lte: new Date(now.getTime() - IDLE_TIMEOUT_MS) } }] },
   });
-  await db.session.create({
+  return createSession(db, accountId, now);
+}
+
+async function createSession(client: typeof db | Tx, accountId: number, now: Date): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  await client.session.create({
     data: {
       id: digest(token),
       accountId,
@@ -49,6 +54,16 @@ export async function startSession(accountId: number): Promise<string> {
     },
   });
   return sessionCookie.serialize(token);
+}
+
+/**
+ * After the account's password changes: every session of the account ends (a thief's included)
+ * and the caller gets a fresh token, so a token captured before the change is worthless. Runs in
+ * the caller's transaction, with the password update. Returns the Set-Cookie header value.
+ */
+export async function replaceAllSessions(tx: Tx, accountId: number): Promise<string> {
+  await tx.session.deleteMany({ where: { accountId } });
+  return createSession(tx, accountId, new Date());
 }
 
 // Read on every request: a prepared statement on the lent connection (~microseconds) rather
@@ -113,10 +128,21 @@ export async function findSessionAccount(request: Request): Promise<SessionAccou
   };
 }
 
-/** Ends this request's session and returns the Set-Cookie header that clears the cookie. */
+/**
+ * Ends this request's session and returns the Set-Cookie header that clears the cookie. A real
+ * session's end is audited (who signed out, when); a stale or forged cookie only gets cleared.
+ */
 export async function endSession(request: Request): Promise<string> {
   const token = await readToken(request);
-  if (token) await db.session.deleteMany({ where: { id: digest(token) } });
+  if (token) {
+    const id = digest(token);
+    await db.$transaction(async (tx) => {
+      const session = await tx.session.findUnique({ where: { id }, select: { accountId: true } });
+      if (!session) return;
+      await tx.session.delete({ where: { id } });
+      await recordAudit(tx, { actorId: session.accountId, action: "auth.sign_out", entityType: "Account", entityId: session.accountId });
+    });
+  }
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 

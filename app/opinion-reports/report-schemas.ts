@@ -87,7 +87,8 @@ const jsonPayload = z
   .pipe(reportContentSchema);
 
 export const fileReportSchema = z.object({
-  clientUuid: z.uuid({ message: errorKey("errors.invalid") }),
+  // Lower-cased at the boundary: the upper-case spelling is the same report (idempotency key).
+  clientUuid: z.uuid({ message: errorKey("errors.invalid") }).toLowerCase(),
   payload: jsonPayload,
   /** The account the device draft belongs to (app/drafts/device-drafts.ts). */
   draftOwner: z.string().max(100).optional(),

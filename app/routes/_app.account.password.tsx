@@ -26,7 +26,7 @@ export async function action({ request }: ActionFunctionArgs) {
     { hideFields: ["currentPassword", "newPassword", "confirmPassword"] },
   );
   if ("failed" in outcome) return outcome.failed;
-  return redirect("/?done=passwordChanged");
+  return redirect("/?done=passwordChanged", { headers: { "Set-Cookie": outcome.saved } });
 }
 
 export default function ChangePasswordPage() {

@@ -12,6 +12,7 @@ import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/co
 import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
 import { ReplyErrors } from "~/ui/form-fields";
 import { parseId } from "~/utils/http.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "completeness");
@@ -48,7 +49,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await runForm(request, excuseSchema, (input) => setExpected(viewer, input.periodId, input.collaboratorId, false));
   if ("failed" in outcome) return outcome.failed;
   const url = new URL(request.url);
-  return redirect(url.pathname + url.search);
+  return redirect(safeRedirectPath(url.pathname + url.search, "/completeness"));
 }
 
 export default function CompletenessPage() {

@@ -1,6 +1,7 @@
 // The register as the board publishes it (agency → issue → answer), as CSV or XLSX.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCapability } from "~/access/gate.server";
+import { recordExport } from "~/exports/export-audit.server";
 import { downloadResponse, toCsv, toXlsx } from "~/exports/table-export.server";
 import { PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
 import { proposalsByAgency } from "~/proposals/proposals.server";
@@ -13,13 +14,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
   const status = params.get("status") ?? "";
-  const groups = await proposalsByAgency(viewer, {
+  const filters = {
     status: (PROPOSAL_STATUSES as readonly string[]).includes(status) ? status : undefined,
     overdue: params.get("overdue") === "1",
-  });
+  };
+  const groups = await proposalsByAgency(viewer, filters);
   const rows = groups.flatMap((g) =>
     g.proposals.map((p) => [g.agency.name, p.title, p.unit.name, p.content, formatDay(p.forwardedOn), formatDay(p.dueOn), STATUS_VI[p.status] ?? p.status, p.overdue ? "Có" : "", p.answerText ?? "", formatDay(p.answeredOn)]),
   );
-  if (params.get("format") === "xlsx") return downloadResponse(await toXlsx("Kiến nghị", HEADER, rows), "kien-nghi", "xlsx");
+  const format = params.get("format") === "xlsx" ? "xlsx" : "csv";
+  await recordExport(viewer, { action: "proposal.export", entityType: "Unit", entityId: viewer.unitId, scope: { format, ...filters } }, { proposals: rows.length });
+  if (format === "xlsx") return downloadResponse(await toXlsx("Kiến nghị", HEADER, rows), "kien-nghi", "xlsx");
   return downloadResponse(toCsv(HEADER, rows), "kien-nghi", "csv");
 }

@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { status: throttled ? 429 : 401 },
     );
   }
-  const target = result.mustChangePassword ? "/account/password" : safeRedirectPath(redirectTo, "/");
+  const target = result.mustChangePassword ? "/account/password" : safeRedirectPath(redirectTo);
   return redirect(target, { headers: { "Set-Cookie": await startSession(result.accountId) } });
 }
 

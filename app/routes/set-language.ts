@@ -7,7 +7,7 @@ import { safeRedirectPath } from "~/utils/safe-redirect";
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const lang = form.get("lang");
-  const back = safeRedirectPath(form.get("redirectTo"), "/");
+  const back = safeRedirectPath(form.get("redirectTo"));
   if (!isLanguage(lang)) return redirect(back);
   return redirect(back, { headers: { "Set-Cookie": await languageCookie.serialize(lang) } });
 }

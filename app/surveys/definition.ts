@@ -274,9 +274,14 @@ export type Bands = z.infer<typeof bandsSchema>;
 
 /** The envelope a field form posts; answers are checked afterwards against the survey's version. */
 export const submissionSchema = z.strictObject({
-  uuid: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
-    message: errorKey("surveys.errors.badUuid"),
-  }),
+  // Lower-cased here, at the boundary: the upper-case spelling of a UUID is the same questionnaire
+  // (idempotency is by this value, compared as stored).
+  uuid: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, {
+      message: errorKey("surveys.errors.badUuid"),
+    })
+    .toLowerCase(),
   surveyId: z.number().int().positive(),
   version: z.number().int().positive(),
   revision: z.number().int().positive().default(1),

@@ -6,6 +6,7 @@
 import { Readable } from "node:stream";
 import { subtreeRange, type Viewer } from "~/access/gate.server";
 import { prepared, withConnection } from "~/db/db.server";
+import { auditWhenClosed, RowCounter, type ExportScope } from "~/exports/export-audit.server";
 import { csvLine, neutraliseFormula } from "~/exports/table-export.server";
 import { streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
 import { BAND_NAMES, type SurveyDefinition } from "./definition";
@@ -116,23 +117,29 @@ function fileName(code: string, ext: string) {
   return `${code.replace(/[^A-Za-z0-9._-]/g, "_")}.${ext}`;
 }
 
+/** What the audit entry of a survey export says was taken (issue 10). */
+function exportScope(surveyId: number, format: "csv" | "xlsx", kind: string, filter: ResultsFilter): ExportScope {
+  return { action: "survey.export", entityType: "Survey", entityId: surveyId, scope: { format, kind, unitId: filter.unitId ?? null, bands: filter.bands } };
+}
+
 /** CSV of the results (kind=results) or of the answers (kind=answers), streamed. */
 export async function csvExport(viewer: Viewer, surveyId: number, filter: ResultsFilter, kind: "results" | "answers") {
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
+  const counter = new RowCounter();
   async function* lines() {
     yield "\uFEFF";
     if (kind === "results") {
       const { header, rows } = await resultTable(viewer, surveyId, filter);
       yield csvLine(header);
-      for (const row of rows) yield csvLine(row);
+      for await (const row of counter.count("results", rows)) yield csvLine(row);
     } else {
       yield csvLine(answerHeader(survey.definition));
-      for await (const row of answerSheetRows(surveyId, survey.definition, scope)) yield csvLine(row);
+      for await (const row of counter.count("questionnaires", answerSheetRows(surveyId, survey.definition, scope))) yield csvLine(row);
     }
   }
   // Byte mode: the strings leave as UTF-8 bytes, which is what a web stream's readers expect.
-  const stream = Readable.from(lines(), { objectMode: false });
+  const stream = auditWhenClosed(Readable.from(lines(), { objectMode: false }), viewer, exportScope(surveyId, "csv", kind, filter), counter);
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
@@ -152,17 +159,24 @@ export async function xlsxExport(viewer: Viewer, surveyId: number, filter: Resul
     header,
     ...rows,
   ];
+  const counter = new RowCounter();
   async function* answerSheet() {
     yield answerHeader(survey.definition);
-    for await (const row of answerSheetRows(surveyId, survey.definition, scope)) yield row;
+    yield* counter.count("questionnaires", answerSheetRows(surveyId, survey.definition, scope));
   }
   const neutralised = async function* (source: AsyncIterable<Cell[]> | Iterable<Cell[]>) {
     for await (const row of source) yield row.map(neutraliseFormula);
   };
-  const body = streamXlsx([
-    { name: "Kết quả", rows: neutralised(summary) },
-    { name: "Phiếu", rows: neutralised(answerSheet()) },
-  ]);
+  counter.counts.results = rows.length;
+  const body = auditWhenClosed(
+    streamXlsx([
+      { name: "Kết quả", rows: neutralised(summary) },
+      { name: "Phiếu", rows: neutralised(answerSheet()) },
+    ]),
+    viewer,
+    exportScope(surveyId, "xlsx", "results+answers", filter),
+    counter,
+  );
   return new Response(Readable.toWeb(body) as ReadableStream, {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -255,8 +255,13 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   const existing = fast;
 
   return db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: string; revision: number }[]>`
-      SELECT "status", "revision" FROM "SurveyResponse" WHERE "id" = ${existing.id}`;
+    const [current] = await tx.$queryRaw<{ status: string; revision: number; contentHash: string }[]>`
+      SELECT "status", "revision", "contentHash" FROM "SurveyResponse" WHERE "id" = ${existing.id}`;
+    // A concurrent send of this very resubmission (a retry, a double tap) committed first: the
+    // same revision with the same content is a duplicate, answered like any replay, never 409.
+    if (current && Number(current.revision) === s.revision && current.contentHash === contentHash) {
+      return { status: 200, responseId: existing.id, revision: s.revision, duplicate: true } as const;
+    }
     if (current?.status !== "returned" || Number(current.revision) !== existing.revision) submissionError(409, "surveys.api.staleRevision");
     // Resubmission of a returned questionnaire: its answers replace the old ones and count again.
     await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });

@@ -3,7 +3,8 @@ import { hashPassword } from "~/auth/password.server";
 import { ABSOLUTE_TIMEOUT_MS, findSessionAccount, IDLE_TIMEOUT_MS, startSession } from "~/auth/session.server";
 import { FAILURE_WINDOW_MS, MAX_FAILURES, signIn } from "~/auth/sign-in.server";
 import { db } from "~/db/db.server";
-import { addAccount, addUnit } from "./fixtures";
+import { changeOwnPassword } from "~/accounts/accounts.server";
+import { addAccount, addUnit, viewerAt } from "./fixtures";
 
 async function accountWithPassword(username: string, password: string) {
   const unit = await addUnit(null, "P");
@@ -57,6 +58,27 @@ describe("sign-in throttling", () => {
   });
 });
 
+describe("sign-in audit", () => {
+  it("records every failed sign-in (who, which name, from where) but never the password", async () => {
+    const account = await accountWithPassword("thuky", "right-password");
+    await signIn("thuky", "wrong-secret", "10.1.1.1");
+    await signIn("nobody", "other-secret", "10.1.1.2");
+    const failed = await db.auditEntry.findMany({ where: { action: "auth.sign_in_failed" }, orderBy: { id: "asc" } });
+    expect(failed.map((e) => [e.actorId, JSON.parse(e.after!)])).toEqual([
+      [account.id, { username: "thuky", ip: "10.1.1.1" }],
+      [null, { username: "nobody", ip: "10.1.1.2" }],
+    ]);
+    expect(JSON.stringify(failed)).not.toMatch(/secret/);
+    // A success is audited as such, and a throttled refusal writes nothing.
+    await signIn("thuky", "right-password", "10.1.1.1");
+    expect(await db.auditEntry.count({ where: { action: "auth.sign_in", actorId: account.id } })).toBe(1);
+    for (let i = 0; i < MAX_FAILURES; i++) await signIn("thuky", "wrong", "10.1.1.3");
+    const before = await db.auditEntry.count();
+    expect(await signIn("thuky", "wrong", "10.1.1.3")).toEqual({ ok: false, reason: "throttled" });
+    expect(await db.auditEntry.count()).toBe(before);
+  });
+});
+
 describe("sessions", () => {
   async function sessionRequest(accountId: number) {
     const setCookie = await startSession(accountId);
@@ -95,6 +117,26 @@ describe("sessions", () => {
     await startSession(account.id);
     expect(await db.session.count()).toBe(2);
     expect((await findSessionAccount(live))?.id).toBe(account.id);
+  });
+
+  it("changing one's own password ends every other session and rotates the current token", async () => {
+    const unit = await addUnit(null, "P");
+    const account = await addAccount(unit, "a", "official", await hashPassword("old-password-1"));
+    const other = await addAccount(unit, "b", "official");
+    const current = await sessionRequest(account.id);
+    const elsewhere = await sessionRequest(account.id);
+    const untouched = await sessionRequest(other.id);
+    const viewer = viewerAt(unit, "official", account.id);
+
+    const setCookie = await changeOwnPassword(viewer, "old-password-1", "new-password-2");
+
+    expect(await findSessionAccount(current)).toBeNull();
+    expect(await findSessionAccount(elsewhere)).toBeNull();
+    expect((await findSessionAccount(untouched))?.id).toBe(other.id);
+    const rotated = new Request("http://localhost/", { headers: { Cookie: setCookie.split(";")[0]! } });
+    expect(setCookie.split(";")[0]).not.toBe(current.headers.get("Cookie"));
+    expect((await findSessionAccount(rotated))?.id).toBe(account.id);
+    expect(await db.session.count({ where: { accountId: account.id } })).toBe(1);
   });
 
   it("ignores forged and malformed cookies", async () => {

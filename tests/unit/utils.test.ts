@@ -84,6 +84,22 @@ describe("redirect targets", () => {
     expect(safeRedirectPath("https://evil.example", "/")).toBe("/");
     expect(safeRedirectPath(null, "/home")).toBe("/home");
   });
+
+  it("parses the target as a browser would: only a same-origin path passes, anything else goes home", () => {
+    for (const hostile of [
+      "/\t/evil.example", "/\n/x", "/\r\n/x", "/\u0000/x",
+      "//evil.example", "/\\evil.example", "\\/evil.example", "javascript:alert(1)", "JaVaScRiPt:alert(1)",
+      " /x", "", "http:/evil.example", "/.//evil.example", "/a/..//evil.example", "\t//evil.example",
+    ]) {
+      expect(safeRedirectPath(hostile), JSON.stringify(hostile)).toBe("/");
+    }
+    // Same-origin paths survive, percent-encoded as the parser serialises them (no 500 on Location).
+    expect(safeRedirectPath("/báo cáo?q=á#top")).toBe("/b%C3%A1o%20c%C3%A1o?q=%C3%A1#top");
+    expect(safeRedirectPath("/%2F%2Fevil.example")).toBe("/%2F%2Fevil.example");
+    expect(safeRedirectPath("/units/../surveys")).toBe("/surveys");
+    // Whatever it returns is a valid Location header value.
+    expect(() => new Response(null, { status: 302, headers: { Location: safeRedirectPath("/\u0111\u1ea1i") } })).not.toThrow();
+  });
 });
 
 describe("ids from URLs", () => {
