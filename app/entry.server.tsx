@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -13,6 +12,7 @@ import { viField } from "~/i18n/locales/vi";
 import { viOffice } from "~/i18n/locales/vi.office";
 import { getLanguage } from "~/i18n/language.server";
 import { NonceProvider } from "~/ui/nonce";
+import { ViewPaddingStripper } from "~/ssr/view-padding.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -51,7 +51,8 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // Not a PassThrough: React 18.3 pads some chunks with NUL bytes (view-padding.server.ts).
+          const body = new ViewPaddingStripper();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
