@@ -1,6 +1,6 @@
 // Issue 10 (sign-in, sessions, redirects, caching): what an attacker probing the production
 // build found, checked through the real HTTP server.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { signIn, signInAs } from "./support";
 import { surveyId } from "./surveys-support";
 
