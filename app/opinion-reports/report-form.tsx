@@ -7,7 +7,8 @@ import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
-import { findPersonalData } from "./personal-data-guard";
+import { ConfirmNoPersonalData, PersonalDataWarning as GuardWarning } from "~/ui/personal-data-warning";
+import { hasPersonalData } from "./personal-data-guard";
 import { GUARDED_ITEM_FIELDS, reportContentSchema } from "./report-schemas";
 import { CHANNELS, DIRECTIONS, MAX_ITEMS, PREVALENCES, STRENGTHS, SUMMARY_MAX, TITLE_MAX } from "./report-vocab";
 
@@ -67,14 +68,6 @@ function freshState(props: Props): ReportDraftState {
   return { clientUuid: newUuid(), urgent: false, note: "", confirmNoPersonalData: false, items: [blankItem(props.areas)], ...props.initial };
 }
 
-function GuardWarning({ text }: { text: string }) {
-  const { t } = useTranslation();
-  const hits = findPersonalData(text);
-  if (!hits.length) return null;
-  const kinds = [...new Set(hits.map((h) => t(`reports.guard.kind.${h.kind}`)))].join(", ");
-  return <p className="guard-warning" role="alert">{t("reports.guard.warning", { kinds })}</p>;
-}
-
 export function ReportForm(props: Props) {
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -130,9 +123,7 @@ export function ReportForm(props: Props) {
   );
   const errors: Record<string, string[] | null | undefined> = { ...serverErrors, ...clientErrors };
   const errorsAt = (path: string) => errors[path] ?? undefined;
-  const anyPersonal =
-    findPersonalData(state.note).length > 0 ||
-    state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => findPersonalData(item[f]).length > 0));
+  const anyPersonal = hasPersonalData(state.note) || state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => hasPersonalData(item[f])));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setValidated(true);
@@ -259,12 +250,11 @@ export function ReportForm(props: Props) {
         <GuardWarning text={state.note} />
         <ErrorList errors={errorsAt("payload.note") ?? undefined} />
       </div>
-      {anyPersonal || state.confirmNoPersonalData ? (
-        <label className="checkbox">
-          <input type="checkbox" checked={state.confirmNoPersonalData} onChange={(e) => update((s) => ({ ...s, confirmNoPersonalData: e.target.checked }))} />
-          {t("reports.confirmNoPersonalData")}
-        </label>
-      ) : null}
+      <ConfirmNoPersonalData
+        flagged={anyPersonal}
+        checked={state.confirmNoPersonalData}
+        onChange={(checked) => update((s) => ({ ...s, confirmNoPersonalData: checked }))}
+      />
       <p>
         <button type="submit" className="primary" disabled={navigation.state !== "idle"}>{props.submitLabel}</button>
       </p>
