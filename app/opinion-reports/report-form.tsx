@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useTranslation } from "react-i18next";
 import { draftKey, DRAFT_OWNER_FIELD } from "~/drafts/device-drafts";
 import { ErrorList } from "~/ui/form-fields";
-import { GuardWarning, personalDataIn } from "./guard-warning";
+import { ConfirmNoPersonalData, isFlagged, PersonalDataWarning } from "~/ui/personal-data-warning";
 import { ReportItemFields, type ItemDraft, type ItemErrors, type Option } from "./report-item-fields";
 import { GUARDED_ITEM_FIELDS, reportContentSchema } from "./report-schemas";
 import { MAX_ITEMS } from "./report-vocab";
@@ -158,9 +158,7 @@ export function ReportForm(props: Props) {
   }, [props.serverErrors, edited, clientErrors]);
   const itemErrors = useMemo(() => errorsByItem(errors, state.items.length), [errors, state.items.length]);
   const errorsAt = (path: string) => errors[path] ?? undefined;
-  const anyPersonal =
-    personalDataIn(state.note).length > 0 ||
-    state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => personalDataIn(item[f]).length > 0));
+  const anyPersonal = isFlagged(state.note) || state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => isFlagged(item[f])));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     setValidated(true);
@@ -212,15 +210,14 @@ export function ReportForm(props: Props) {
       <div className="field">
         <label htmlFor="report-note">{t("reports.note")}</label>
         <textarea id="report-note" rows={2} value={state.note} onChange={(e) => setNote(e.target.value)} />
-        <GuardWarning text={state.note} />
+        <PersonalDataWarning text={state.note} />
         <ErrorList errors={errorsAt("payload.note") ?? undefined} />
       </div>
-      {anyPersonal || state.confirmNoPersonalData ? (
-        <label className="checkbox">
-          <input type="checkbox" checked={state.confirmNoPersonalData} onChange={(e) => update((s) => ({ ...s, confirmNoPersonalData: e.target.checked }))} />
-          {t("reports.confirmNoPersonalData")}
-        </label>
-      ) : null}
+      <ConfirmNoPersonalData
+        flagged={anyPersonal}
+        checked={state.confirmNoPersonalData}
+        onChange={(checked) => update((s) => ({ ...s, confirmNoPersonalData: checked }))}
+      />
       <p>
         <button type="submit" className="primary" disabled={navigation.state !== "idle"}>{props.submitLabel}</button>
       </p>

@@ -6,7 +6,7 @@
 import { memo } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
-import { GuardWarning } from "./guard-warning";
+import { PersonalDataWarning as GuardWarning } from "~/ui/personal-data-warning";
 import { CHANNELS, DIRECTIONS, PREVALENCES, STRENGTHS, SUMMARY_MAX, TITLE_MAX } from "./report-vocab";
 
 export type ItemDraft = {

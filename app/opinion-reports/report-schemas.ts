@@ -1,5 +1,5 @@
 import { codeField, errorKey, shortText, z } from "~/forms/zod";
-import { hasPersonalData } from "./personal-data-guard";
+import { confirmNoPersonalDataField, guardedObject, refusePersonalData } from "~/forms/personal-data";
 import {
   CHANNELS,
   DIRECTIONS,
@@ -49,24 +49,17 @@ export const reportContentSchema = z
     urgent: z.boolean().default(false),
     note: optionalText(NOTE_MAX),
     /** The collaborator confirms flagged text is not a citizen's personal data. */
-    confirmNoPersonalData: z.boolean().default(false),
+    confirmNoPersonalData: confirmNoPersonalDataField(),
     items: z
       .array(opinionItemSchema)
       .min(1, { message: errorKey("reports.errors.noItems") })
       .max(MAX_ITEMS, { message: errorKey("reports.errors.tooManyItems", { max: MAX_ITEMS }) }),
   })
   .superRefine((value, ctx) => {
-    if (value.confirmNoPersonalData) return;
-    if (hasPersonalData(value.note)) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: errorKey("reports.guard.refused") });
-    }
-    value.items.forEach((item, index) => {
-      for (const field of GUARDED_ITEM_FIELDS) {
-        if (hasPersonalData(item[field])) {
-          ctx.addIssue({ code: "custom", path: ["items", index, field], message: errorKey("reports.guard.refused") });
-        }
-      }
-    });
+    refusePersonalData(ctx, value.confirmNoPersonalData, [
+      [["note"], value.note],
+      ...value.items.flatMap((item, index) => GUARDED_ITEM_FIELDS.map((field) => [["items", index, field], item[field]] as const)),
+    ]);
   });
 
 export type ReportContent = z.output<typeof reportContentSchema>;
@@ -96,6 +89,7 @@ export const fileReportSchema = z.object({
 
 export const reviewReportSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rate"), quality: z.enum(QUALITIES) }),
-  z.object({ intent: z.literal("return"), comment: shortText(1000) }),
+  // The return comment is guarded like every free-text field (docs/decisions/0015).
+  guardedObject(z.object({ intent: z.literal("return"), comment: shortText(1000) }), ["comment"]),
   z.object({ intent: z.literal("accept") }),
 ]);

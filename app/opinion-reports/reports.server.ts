@@ -13,8 +13,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { timelinessOf } from "~/periods/period-math";
 import { notFound } from "~/utils/http.server";
 import { opinionItemRow } from "./bulk.server";
-import { findPersonalData } from "./personal-data-guard";
 import { assertOwnDraft } from "~/drafts/draft-owner.server";
+import { personalDataConfirmed } from "~/forms/personal-data";
 import { GUARDED_ITEM_FIELDS, itemFieldPath, type ReportContent } from "./report-schemas";
 
 export type FileReportInput = { clientUuid: string; payload: ReportContent; draftOwner?: string };
@@ -68,11 +68,9 @@ async function resolveCodes(tx: Tx, viewer: Viewer, content: ReportContent) {
   return { topicId, groupId, areaId };
 }
 
-function anyPersonalData(content: ReportContent): boolean {
-  return (
-    findPersonalData(content.note).length > 0 ||
-    content.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => findPersonalData(item[f]).length > 0))
-  );
+/** The confirmation recorded with a report: the collaborator confirmed text the guard flags. */
+function confirmedPersonalData(content: ReportContent): boolean {
+  return personalDataConfirmed(content.confirmNoPersonalData, [content.note, ...content.items.flatMap((item) => GUARDED_ITEM_FIELDS.map((f) => item[f]))]);
 }
 
 async function writeItems(
@@ -130,7 +128,7 @@ export async function fileReport(viewer: Viewer, periodId: number, input: FileRe
     }
     const ids = await resolveCodes(tx, viewer, input.payload);
     const timeliness = timelinessOf(now, period.deadline);
-    const confirmed = input.payload.confirmNoPersonalData && anyPersonalData(input.payload);
+    const confirmed = confirmedPersonalData(input.payload);
     const report = await tx.opinionReport.create({
       data: {
         clientUuid: input.clientUuid,
@@ -190,7 +188,7 @@ export async function resubmitReport(viewer: Viewer, reportId: number, input: Fi
     const ids = await resolveCodes(tx, viewer, input.payload);
     const snapshot = JSON.stringify({ note: report.note, urgent: report.urgent, items: report.items });
     await tx.opinionItem.deleteMany({ where: { reportId } });
-    const confirmed = input.payload.confirmNoPersonalData && anyPersonalData(input.payload);
+    const confirmed = confirmedPersonalData(input.payload);
     const updated = await tx.opinionReport.update({
       where: { id: reportId },
       data: {
@@ -278,7 +276,7 @@ async function reportForReview(tx: Tx, viewer: Viewer, id: number) {
 
 export type ReviewInput =
   | { intent: "rate"; quality: string }
-  | { intent: "return"; comment: string }
+  | { intent: "return"; comment: string; confirmNoPersonalData?: boolean }
   | { intent: "accept" };
 
 /** The secretariat's review: rate quality, return with a comment, or accept. */
@@ -287,12 +285,14 @@ export async function reviewReport(viewer: Viewer, id: number, input: ReviewInpu
     const before = await reportForReview(tx, viewer, id);
     let change: Prisma.OpinionReportUpdateInput;
     let comment: string | null = null;
+    let confirmed = false;
     if (input.intent === "rate") {
       change = { quality: input.quality };
     } else if (input.intent === "return") {
       if (before.status !== "submitted") throw new FieldError("comment", "reports.errors.cannotReturn");
       change = { status: "returned", returnComment: input.comment };
       comment = input.comment;
+      confirmed = personalDataConfirmed(input.confirmNoPersonalData, [input.comment]);
     } else {
       if (before.status !== "submitted") throw new FieldError("intent", "reports.errors.cannotAccept");
       change = { status: "accepted" };
@@ -311,7 +311,7 @@ export async function reviewReport(viewer: Viewer, id: number, input: ReviewInpu
       entityType: "OpinionReport",
       entityId: id,
       before: { status: before.status, quality: before.quality },
-      after: change,
+      after: confirmed ? { ...change, personalDataConfirmed: true } : change,
     });
   });
 }

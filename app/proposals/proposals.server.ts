@@ -5,6 +5,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { notFound } from "~/utils/http.server";
+import { personalDataConfirmed, type Confirmable } from "~/forms/personal-data";
 import type { answerProposalSchema, closeProposalSchema, createProposalSchema } from "./proposal-schemas";
 
 const today = () => {
@@ -63,7 +64,10 @@ export async function getProposal(viewer: Viewer, id: number) {
   return { ...proposal, overdue: isOverdue(proposal) };
 }
 
-export async function createProposal(viewer: Viewer, input: z.output<typeof createProposalSchema>) {
+/** Recorded in the audit entry when the author confirmed text the guard flags. */
+const confirmation = (confirmed: boolean | undefined, texts: string[]) => (personalDataConfirmed(confirmed, texts) ? { personalDataConfirmed: true } : {});
+
+export async function createProposal(viewer: Viewer, input: Confirmable<z.output<typeof createProposalSchema>>) {
   return db.$transaction(async (tx) => {
     const agency = await tx.agency.findUnique({ where: { code: input.agencyCode } });
     if (!agency || !agency.active) throw new FieldError("agencyCode", "proposals.errors.unknownAgency");
@@ -85,19 +89,19 @@ export async function createProposal(viewer: Viewer, input: z.output<typeof crea
         createdById: viewer.id,
       },
     });
-    await recordAudit(tx, { actorId: viewer.id, action: "proposal.forward", entityType: "Proposal", entityId: proposal.id, after: { agency: agency.code, unit: unit.code, title: input.title, dueOn: input.dueOn } });
+    await recordAudit(tx, { actorId: viewer.id, action: "proposal.forward", entityType: "Proposal", entityId: proposal.id, after: { agency: agency.code, unit: unit.code, title: input.title, dueOn: input.dueOn, ...confirmation(input.confirmNoPersonalData, [input.title, input.content]) } });
     return proposal;
   });
 }
 
-export async function answerProposal(viewer: Viewer, id: number, input: z.output<typeof answerProposalSchema>) {
+export async function answerProposal(viewer: Viewer, id: number, input: Confirmable<z.output<typeof answerProposalSchema>>) {
   await db.$transaction(async (tx) => {
     const before = await tx.proposal.findFirst({ where: { AND: [{ id }, proposalsVisibleTo(viewer)] } });
     if (!before) notFound();
     if (input.answeredOn < before.forwardedOn) throw new FieldError("answeredOn", "proposals.errors.answerBeforeForward");
     const status = before.status === "forwarded" ? "answered" : before.status;
     await tx.proposal.update({ where: { id }, data: { answerText: input.answerText, answeredOn: input.answeredOn, status } });
-    await recordAudit(tx, { actorId: viewer.id, action: "proposal.answer", entityType: "Proposal", entityId: id, before: { status: before.status, answerText: before.answerText }, after: { status, answerText: input.answerText, answeredOn: input.answeredOn } });
+    await recordAudit(tx, { actorId: viewer.id, action: "proposal.answer", entityType: "Proposal", entityId: id, before: { status: before.status, answerText: before.answerText }, after: { status, answerText: input.answerText, answeredOn: input.answeredOn, ...confirmation(input.confirmNoPersonalData, [input.answerText]) } });
   });
 }
 

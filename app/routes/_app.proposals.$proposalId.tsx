@@ -9,6 +9,7 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { answerProposalSchema, closeProposalSchema, proposalActionSchema } from "~/proposals/proposal-schemas";
 import { answerProposal, closeProposal, getProposal } from "~/proposals/proposals.server";
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
+import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
@@ -37,6 +38,7 @@ export default function ProposalPage() {
   const { proposal, canManage, today } = useLoaderData<typeof loader>();
   const answer = useFetcherForm("answer-proposal", answerProposalSchema, { answerText: proposal.answerText ?? "", answeredOn: proposal.answeredOn ? toDateInputValue(proposal.answeredOn) : today });
   const close = useFetcherForm("close-proposal", closeProposalSchema);
+  const guard = useGuardedTexts({ answerText: proposal.answerText ?? "" });
   return (
     <>
       <header className="page-header">
@@ -65,10 +67,12 @@ export default function ProposalPage() {
       </section>
       {canManage ? (
         <div className="card-grid">
-          <answer.fetcher.Form method="post" {...getFormProps(answer.form)} aria-labelledby="answer-title" className="card-form">
+          <answer.fetcher.Form method="post" {...getFormProps(answer.form)} onInput={guard.onInput} aria-labelledby="answer-title" className="card-form">
             <h2 id="answer-title">{t("proposals.answer")}</h2>
             <input type="hidden" name="intent" value="answer" />
             <TextAreaField label={t("proposals.answerText")} field={answer.fields.answerText} />
+            <PersonalDataWarning text={guard.texts.answerText} />
+            <ConfirmNoPersonalData flagged={guard.flagged} name="confirmNoPersonalData" />
             <TextField label={t("proposals.answeredOn")} field={answer.fields.answeredOn} type="date" />
             <FormErrors errors={answer.form.errors} />
             <button type="submit" className="primary" disabled={answer.busy}>{t("proposals.answerSubmit")}</button>

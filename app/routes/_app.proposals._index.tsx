@@ -9,6 +9,7 @@ import { useSchemaForm } from "~/forms/use-schema-form";
 import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
 import { createProposal, findItemForProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
+import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
@@ -124,10 +125,11 @@ function CreateProposal({ agencies, fromItem, today }: CreateProps) {
       dueOn: toDateInputValue(due),
     },
   });
+  const guard = useGuardedTexts({ title: fromItem?.title ?? "", content: fromItem?.proposal ?? "" });
   return (
     <details className="panel" open={Boolean(fromItem) || undefined}>
       <summary>{t("proposals.create")}</summary>
-      <Form method="post" {...getFormProps(form)} className="form-narrow" aria-label={t("proposals.create")}>
+      <Form method="post" {...getFormProps(form)} onInput={guard.onInput} className="form-narrow" aria-label={t("proposals.create")}>
         <input type="hidden" name="intent" value="create" />
         {fromItem ? (
           <>
@@ -138,7 +140,10 @@ function CreateProposal({ agencies, fromItem, today }: CreateProps) {
         <SelectField label={t("proposals.agency")} field={fields.agencyCode} placeholder={t("common.choose")} options={agencies.map((a) => ({ value: a.code, label: a.name }))} />
         <TextField label={t("proposals.unit")} field={fields.unitCode} />
         <TextField label={t("proposals.titleField")} field={fields.title} />
+        <PersonalDataWarning text={guard.texts.title} />
         <TextAreaField label={t("proposals.content")} field={fields.content} />
+        <PersonalDataWarning text={guard.texts.content} />
+        <ConfirmNoPersonalData flagged={guard.flagged} name="confirmNoPersonalData" />
         <TextField label={t("proposals.forwardedOn")} field={fields.forwardedOn} type="date" />
         <TextField label={t("proposals.dueOn")} field={fields.dueOn} type="date" />
         <FormErrors errors={fields.itemId.errors} />

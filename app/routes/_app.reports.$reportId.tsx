@@ -15,6 +15,7 @@ import { EventList, ItemList } from "~/opinion-reports/report-views";
 import { QUALITIES } from "~/opinion-reports/report-vocab";
 import { getReport, resubmitReport, reviewReport, withConflictReply } from "~/opinion-reports/reports.server";
 import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
+import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
@@ -133,6 +134,7 @@ function ReviewForms({ status, quality }: { status: string; quality: string | nu
   const rate = useFetcherForm("rate-report", reviewReportSchema, { quality: quality ?? "" });
   const ret = useFetcherForm("return-report", reviewReportSchema);
   const accept = useFetcherForm("accept-report", reviewReportSchema);
+  const guard = useGuardedTexts({ comment: "" });
   return (
     <section aria-labelledby="review-title" className="manage">
       <h2 id="review-title">{t("reports.review")}</h2>
@@ -148,10 +150,12 @@ function ReviewForms({ status, quality }: { status: string; quality: string | nu
           <button type="submit" disabled={rate.busy}>{t("reports.rateSubmit")}</button>
         </rate.fetcher.Form>
         {status === "submitted" ? (
-          <ret.fetcher.Form method="post" {...getFormProps(ret.form)} aria-labelledby="return-title" className="card-form">
+          <ret.fetcher.Form method="post" {...getFormProps(ret.form)} onInput={guard.onInput} aria-labelledby="return-title" className="card-form">
             <h3 id="return-title">{t("reports.returnTitle")}</h3>
             <input type="hidden" name="intent" value="return" />
             <TextAreaField label={t("reports.returnComment")} field={ret.fields.comment as never} />
+            <PersonalDataWarning text={guard.texts.comment} />
+            <ConfirmNoPersonalData flagged={guard.flagged} name="confirmNoPersonalData" />
             <FormErrors errors={ret.form.errors} />
             <button type="submit" disabled={ret.busy}>{t("reports.returnSubmit")}</button>
           </ret.fetcher.Form>

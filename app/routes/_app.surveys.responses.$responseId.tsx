@@ -10,6 +10,8 @@ import { runForm } from "~/forms/run-form.server";
 import { visibleQuestions, type Question } from "~/surveys/definition";
 import { getResponse, reviewResponse } from "~/surveys/review.server";
 import { reviewSchema } from "~/surveys/survey-schemas";
+import { hasPersonalData } from "~/opinion-reports/personal-data-guard";
+import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { ErrorList, FormErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
@@ -96,10 +98,11 @@ function ReviewBody({ response, visible, reviewable }: { response: ResponseData;
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useSchemaForm({ schema: reviewSchema, lastResult, id: "review" });
   const [comments, setComments] = useState<Record<string, string>>({});
+  const guard = useGuardedTexts({ comment: "" });
   const answers = response.answers as Record<string, unknown>;
   const questionComments = response.questionComments as Record<string, string>;
   return (
-    <Form method="post" {...getFormProps(form)} aria-label={t("surveys.review.formLabel")}>
+    <Form method="post" {...getFormProps(form)} onInput={guard.onInput} aria-label={t("surveys.review.formLabel")}>
       <div className="table-wrap">
         <table>
           <caption>{t("surveys.review.answers")}</caption>
@@ -118,6 +121,7 @@ function ReviewBody({ response, visible, reviewable }: { response: ResponseData;
                   <td>
                     <label className="visually-hidden" htmlFor={`qc-${q.code}`}>{t("surveys.review.commentOn", { code: q.code })}</label>
                     <input id={`qc-${q.code}`} value={comments[q.code] ?? ""} onChange={(e) => setComments((c) => ({ ...c, [q.code]: e.target.value }))} />
+                    <PersonalDataWarning text={comments[q.code]} />
                   </td>
                 ) : null}
               </tr>
@@ -129,6 +133,9 @@ function ReviewBody({ response, visible, reviewable }: { response: ResponseData;
         <div className="card-form">
           <input type="hidden" name="questionComments" value={JSON.stringify(comments)} />
           <TextAreaField label={t("surveys.review.comment")} field={fields.comment} hint={t("surveys.review.commentHint")} />
+          <PersonalDataWarning text={guard.texts.comment} />
+          <FormErrors errors={fields.questionComments?.errors} />
+          <ConfirmNoPersonalData flagged={guard.flagged || Object.values(comments).some((c) => hasPersonalData(c))} name="confirmNoPersonalData" />
           <FormErrors errors={form.errors} />
           <div className="button-row">
             <button type="submit" name="intent" value="accept" className="primary" formNoValidate>{t("surveys.review.accept")}</button>

@@ -287,8 +287,20 @@ export const submissionSchema = z.strictObject({
   revision: z.number().int().positive().default(1),
   bands: bandsSchema,
   answers: z.record(z.string(), z.unknown()),
+  /** The collaborator confirms flagged free-text answers are not personal data (docs/decisions/0015). */
+  confirmNoPersonalData: z.boolean().default(false),
 });
 export type Submission = z.infer<typeof submissionSchema>;
+
+/** The free-text answers (short and long text questions), for the personal-data guard. */
+export function textAnswers(def: SurveyDefinition, answers: Answers): [path: [string], text: string][] {
+  const texts: [[string], string][] = [];
+  for (const q of def.questions) {
+    const value = answers[q.code];
+    if ((q.type === "shortText" || q.type === "longText") && typeof value === "string") texts.push([[q.code], value]);
+  }
+  return texts;
+}
 
 /** Drops answers of hidden questions and empty values (what the form keeps while logic changes). */
 export function pruneAnswers(def: SurveyDefinition, answers: Answers): Answers {

@@ -6,13 +6,17 @@ import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { draftKey, DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
+import { personalDataIssues, PERSONAL_DATA_REFUSED } from "~/forms/personal-data";
+import { hasPersonalData } from "~/opinion-reports/personal-data-guard";
 import { ErrorList } from "~/ui/form-fields";
-import { answersSchema, pruneAnswers, submissionSchema, type Answers, type SurveyDefinition } from "./definition";
+import { ConfirmNoPersonalData } from "~/ui/personal-data-warning";
+import { answersSchema, pruneAnswers, submissionSchema, textAnswers, type Answers, type SurveyDefinition } from "./definition";
 import { SurveyFormView, type BandValues } from "./survey-form";
 
 // `version` and `revision` are the ones the draft is (to be) sent with: the content hash includes the
 // version, so a resend must not pick up a newer one from the page. (Drafts saved before: no version.)
-type Draft = { uuid: string; version?: number; revision: number; bands: BandValues; answers: Answers; pending: boolean };
+// `confirmNoPersonalData`: the collaborator confirmed flagged free-text answers (sent with the draft).
+type Draft = { uuid: string; version?: number; revision: number; bands: BandValues; answers: Answers; pending: boolean; confirmNoPersonalData?: boolean };
 type Phase = "editing" | "sending" | "waiting" | "sent";
 
 export function newUuid(): string {
@@ -97,7 +101,7 @@ export function FieldEntry({ username, surveyId, version, definition, returned }
           method: "POST",
           headers: { "Content-Type": "application/json", Accept: "application/json", [DRAFT_OWNER_HEADER]: username },
           // submit() froze the pruned answers with their version (an older draft: as it used to be sent).
-          body: JSON.stringify({ uuid: d.uuid, surveyId, version: d.version ?? version, revision: d.revision, bands: d.bands, answers: d.version ? d.answers : pruneAnswers(definition, d.answers) }),
+          body: JSON.stringify({ uuid: d.uuid, surveyId, version: d.version ?? version, revision: d.revision, bands: d.bands, answers: d.version ? d.answers : pruneAnswers(definition, d.answers), confirmNoPersonalData: d.confirmNoPersonalData === true }),
         });
         // 5xx: a proxy in front of a server that is down, or a crash; no receipt either way.
         if (res.status >= 500) throw res;
@@ -171,8 +175,13 @@ export function FieldEntry({ username, surveyId, version, definition, returned }
     const found: Record<string, string[]> = {};
     const env = submissionSchema.shape.bands.safeParse(d.bands);
     if (!env.success) for (const i of env.error.issues) (found[String(i.path[0])] ??= []).push("errors.required");
-    const parsed = answersSchema(definition).safeParse(pruneAnswers(definition, d.answers));
+    const answers = pruneAnswers(definition, d.answers);
+    const parsed = answersSchema(definition).safeParse(answers);
     if (!parsed.success) for (const i of parsed.error.issues) (found[String(i.path[0] ?? "_")] ??= []).push(i.message);
+    // The server's rule: flagged free text only with the confirmation (app/forms/personal-data.ts).
+    for (const [code] of personalDataIssues(d.confirmNoPersonalData === true, textAnswers(definition, answers))) {
+      (found[String(code)] ??= []).push(PERSONAL_DATA_REFUSED);
+    }
     return found;
   };
 
@@ -238,6 +247,11 @@ export function FieldEntry({ username, surveyId, version, definition, returned }
             })
           }
           onBand={(band, value) => setDraft((d) => ({ ...d, bands: { ...d.bands, [band]: value || undefined } }))}
+        />
+        <ConfirmNoPersonalData
+          flagged={textAnswers(definition, pruneAnswers(definition, draft.answers)).some(([, text]) => hasPersonalData(text))}
+          checked={draft.confirmNoPersonalData === true}
+          onChange={(checked) => setDraft((d) => ({ ...d, confirmNoPersonalData: checked }))}
         />
       </fieldset>
       {message ? (

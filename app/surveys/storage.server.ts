@@ -10,6 +10,7 @@ import { recordAudit } from "~/audit/audit.server";
 import type Database from "better-sqlite3";
 import { db, prepared, withConnection, withExclusiveConnection, withGroupCommit, type Tx } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
+import { PERSONAL_DATA_REFUSED, personalDataConfirmed, personalDataIssues } from "~/forms/personal-data";
 import { Prisma } from "~/generated/prisma/client";
 import { todayInVietnam } from "~/utils/dates";
 import {
@@ -18,6 +19,7 @@ import {
   definitionSchema,
   storedDefinitionSchema,
   submissionSchema,
+  textAnswers,
   type Answers,
   type Bands,
   type Submission,
@@ -176,6 +178,7 @@ type FastJob = {
   answers: Answers;
   unitId: number;
   collaboratorId: number;
+  personalDataConfirmed: boolean;
 };
 
 /** A new questionnaire is stored (201); a replay answers with the stored one (200); else 409. */
@@ -193,6 +196,7 @@ function storeNewOrReplay(w: Database.Database, job: FastJob): SubmitOutcome | E
       collaboratorId: job.collaboratorId,
       bands: s.bands,
       answers: job.answers,
+      personalDataConfirmed: job.personalDataConfirmed,
     });
     return { status: 201, responseId, revision: 1, duplicate: false };
   }
@@ -245,11 +249,18 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
     submissionError(400, "surveys.api.invalidAnswers", errors);
   }
   const answers = parsed.data as Answers;
+  // Free-text answers flagged by the personal-data guard: refused unless the draft carries the
+  // collaborator's confirmation (docs/decisions/0015); nothing is stored.
+  const refused = personalDataIssues(s.confirmNoPersonalData, textAnswers(def, answers));
+  if (refused.length) {
+    submissionError(400, "surveys.api.invalidAnswers", Object.fromEntries(refused.map((path) => [String(path[0]), [PERSONAL_DATA_REFUSED]])));
+  }
+  const personalData = personalDataConfirmed(s.confirmNoPersonalData, textAnswers(def, answers).map(([, text]) => text));
   const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
 
   // New questionnaire or a replay: one IMMEDIATE transaction on the app's connection (no
   // read-then-write race between concurrent sends of one UUID).
-  const job = { s, def, contentHash, answers, unitId: viewer.unitId, collaboratorId: viewer.id };
+  const job = { s, def, contentHash, answers, unitId: viewer.unitId, collaboratorId: viewer.id, personalDataConfirmed: personalData };
   const fast = await withGroupCommit((w) => storeNewOrReplay(w, job));
   if ("responseId" in fast) return fast;
   const existing = fast;
@@ -287,7 +298,7 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
       action: "survey.response.resubmit",
       entityType: "SurveyResponse",
       entityId: existing.id,
-      after: { revision: s.revision },
+      after: personalData ? { revision: s.revision, personalDataConfirmed: true } : { revision: s.revision },
     });
     return { status: 200, responseId: existing.id, revision: s.revision, duplicate: false } as const;
   });

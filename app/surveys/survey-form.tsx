@@ -2,6 +2,7 @@
 // same component, so the preview is exact. Logic applies as answers change.
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
+import { PersonalDataWarning } from "~/ui/personal-data-warning";
 import { BANDS, BAND_NAMES, visibleQuestions, TEXT_LIMITS, type Answers, type Question, type SurveyDefinition } from "./definition";
 
 export type BandValues = Partial<Record<(typeof BAND_NAMES)[number], string>>;
@@ -232,6 +233,7 @@ function QuestionField({ q, number, value, onChange, errors, comment, idPrefix }
         </p>
       ) : null}
       {body()}
+      {q.type === "shortText" || q.type === "longText" ? <PersonalDataWarning text={typeof value === "string" ? value : undefined} /> : null}
       <ErrorList id={errorId} errors={errors} />
     </fieldset>
   );

@@ -1,4 +1,5 @@
 // The forms of the survey pages: one schema per form, shared by browser and server.
+import { guardedObject } from "~/forms/personal-data";
 import { codeField, dayField, errorKey, shortText, z } from "~/forms/zod";
 
 export const createSurveySchema = z.object({
@@ -54,10 +55,14 @@ export const saveDefinitionSchema = z.object({ definition: z.string().min(2).max
 
 export const reviewSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
-  z.object({
-    intent: z.literal("return"),
-    comment: z.string().trim().min(1).max(2000),
-    /** JSON { questionCode: comment }, filled by the per-question comment boxes. */
-    questionComments: z.string().max(20_000).optional(),
-  }),
+  // The return comments are guarded like every free-text field (docs/decisions/0015).
+  guardedObject(
+    z.object({
+      intent: z.literal("return"),
+      comment: z.string().trim().min(1).max(2000),
+      /** JSON { questionCode: comment }, filled by the per-question comment boxes. */
+      questionComments: z.string().max(20_000).optional(),
+    }),
+    ["comment", "questionComments"],
+  ),
 ]);

@@ -21,6 +21,8 @@ export type NewResponse = {
   answers: Answers;
   status?: "submitted" | "accepted";
   submittedAt?: Date;
+  /** The collaborator confirmed free-text answers the personal-data guard flags (audit entry). */
+  personalDataConfirmed?: boolean;
 };
 
 export type ExistingResponse = {
@@ -126,6 +128,6 @@ export function insertResponse(
   own.add(r.surveyId, r.unitId, rows, status === "accepted");
   if (!tallies) own.apply(w);
   prepared(w, INSERT_EVENT).run(id, now, r.collaboratorId, canonicalJson({ version: r.version, bands: r.bands, answers: r.answers }));
-  if (audit) prepared(w, INSERT_AUDIT).run(now, r.collaboratorId, String(id), JSON.stringify({ surveyId: r.surveyId, unitId: r.unitId, clientUuid: r.clientUuid }));
+  if (audit) prepared(w, INSERT_AUDIT).run(now, r.collaboratorId, String(id), JSON.stringify({ surveyId: r.surveyId, unitId: r.unitId, clientUuid: r.clientUuid, ...(r.personalDataConfirmed ? { personalDataConfirmed: true } : {}) }));
   return id;
 }

@@ -64,6 +64,12 @@ export const enField: FieldDictionary = {
     serverError: { title: "Something went wrong", body: "The system hit a problem. Saved data is not affected; please try again." },
   },
   surveys: surveysEn,
+  guard: {
+    warning: "This looks like personal data ({{kinds}}). The system holds aggregated opinion only: please remove it.",
+    refused: "The text seems to contain personal data (a name, phone, ID number, email, home address, licence plate). Remove it, or confirm it is not personal data.",
+    confirm: "I confirm the flagged text is not a citizen's personal data",
+    kind: { phone: "phone number", idNumber: "ID number", email: "email", plate: "licence plate", name: "a person's name", address: "home address" },
+  },
   errors: {
     required: "Please fill this in.",
     invalid: "This value is not valid.",

@@ -68,7 +68,6 @@ export const reportsEn: Shape<typeof reportsVi> = {
     resubmit: "Send the corrected report",
     submitted: "Report sent. Thank you!",
     conflict: "This report was already sent with different content. Reload the page to see what was stored.",
-    confirmNoPersonalData: "I confirm the flagged text is not a citizen's personal data",
     viewTitle: "Report {{period}} — {{name}}",
     collaborator: "Collaborator",
     unit: "Unit",
@@ -97,11 +96,6 @@ export const reportsEn: Shape<typeof reportsVi> = {
     count_other: "{{count}} reports",
     noUrgent: "No fast reports.",
     open: "Open",
-    guard: {
-      warning: "This looks like personal data ({{kinds}}). The system holds aggregated opinion only: please remove it.",
-      refused: "The text seems to contain personal data (phone, ID number, email, licence plate). Remove it, or confirm it is not personal data.",
-      kind: { phone: "phone number", idNumber: "ID number", email: "email", plate: "licence plate" },
-    },
     errors: {
       noItems: "A report needs at least one opinion.",
       tooManyItems: "A report holds at most {{max}} opinions.",

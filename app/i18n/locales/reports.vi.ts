@@ -64,7 +64,6 @@ export const reportsVi = {
     resubmit: "Gửi lại báo cáo đã sửa",
     submitted: "Đã gửi báo cáo. Cảm ơn bạn!",
     conflict: "Báo cáo này đã được gửi với nội dung khác. Tải lại trang để xem bản đã lưu.",
-    confirmNoPersonalData: "Tôi xác nhận các nội dung được cảnh báo không phải thông tin cá nhân của người dân",
     viewTitle: "Báo cáo {{period}} — {{name}}",
     collaborator: "Cộng tác viên",
     unit: "Đơn vị",
@@ -93,11 +92,6 @@ export const reportsVi = {
     count_other: "{{count}} báo cáo",
     noUrgent: "Không có báo cáo nhanh.",
     open: "Xem",
-    guard: {
-      warning: "Có vẻ có thông tin cá nhân ({{kinds}}). Hệ thống chỉ lưu dư luận tổng hợp: hãy xóa đi.",
-      refused: "Nội dung có vẻ chứa thông tin cá nhân (số điện thoại, số giấy tờ, email, biển số xe). Hãy xóa đi, hoặc xác nhận đó không phải thông tin cá nhân.",
-      kind: { phone: "số điện thoại", idNumber: "số giấy tờ", email: "email", plate: "biển số xe" },
-    },
     errors: {
       noItems: "Báo cáo cần ít nhất một ý kiến.",
       tooManyItems: "Một báo cáo có tối đa {{max}} ý kiến.",

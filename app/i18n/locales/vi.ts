@@ -74,6 +74,12 @@ export const viField = {
     serverError: { title: "Đã có lỗi", body: "Hệ thống gặp sự cố. Dữ liệu đã lưu không bị ảnh hưởng; vui lòng thử lại." },
   },
   surveys: surveysVi,
+  guard: {
+    warning: "Có vẻ có thông tin cá nhân ({{kinds}}). Hệ thống chỉ lưu dư luận tổng hợp: hãy xóa đi.",
+    refused: "Nội dung có vẻ chứa thông tin cá nhân (họ tên, số điện thoại, số giấy tờ, email, địa chỉ nhà, biển số xe). Hãy xóa đi, hoặc xác nhận đó không phải thông tin cá nhân.",
+    confirm: "Tôi xác nhận các nội dung được cảnh báo không phải thông tin cá nhân của người dân",
+    kind: { phone: "số điện thoại", idNumber: "số giấy tờ", email: "email", plate: "biển số xe", name: "họ tên người", address: "địa chỉ nhà" },
+  },
   errors: {
     required: "Vui lòng nhập thông tin này.",
     invalid: "Giá trị không hợp lệ.",
