@@ -9,6 +9,7 @@ import { FieldError } from "~/forms/field-error.server";
 import { decodeErrorKey } from "~/forms/zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { notFound } from "~/utils/http.server";
+import { applyCollaboratorStatus, statusAllowsAccess } from "./membership.server";
 import { readRosterFile } from "./roster-file.server";
 import { rosterRowSchema, type editCollaboratorSchema } from "./roster-schemas";
 
@@ -79,7 +80,8 @@ export async function updateCollaborator(viewer: Viewer, id: number, input: z.ou
     const profile = { sector: input.sector, status: input.status, termStart: input.termStart, termEnd: input.termEnd ?? null };
     await tx.account.update({ where: { id }, data: { displayName: input.displayName, unitId: unit.id } });
     await tx.collaboratorProfile.upsert({ where: { accountId: id }, create: { accountId: id, ...profile }, update: profile });
-    await recordAudit(tx, { actorId: viewer.id, action: "roster.update", entityType: "Account", entityId: id, before: { displayName: before.displayName, unitId: before.unitId, collaborator: before.collaborator }, after: { displayName: input.displayName, unitId: unit.id, collaborator: profile } });
+    const access = await applyCollaboratorStatus(tx, id, input.status, before.collaborator?.status ?? null);
+    await recordAudit(tx, { actorId: viewer.id, action: "roster.update", entityType: "Account", entityId: id, before: { displayName: before.displayName, unitId: before.unitId, active: before.active, collaborator: before.collaborator }, after: { displayName: input.displayName, unitId: unit.id, ...access, collaborator: profile } });
   });
 }
 
@@ -88,9 +90,7 @@ export async function deactivateCollaborator(viewer: Viewer, id: number) {
   await db.$transaction(async (tx) => {
     const before = await tx.account.findFirst({ where: { AND: [{ id }, accountsVisibleTo(viewer), { role: "collaborator" }] }, include: { collaborator: true } });
     if (!before) notFound();
-    await tx.account.update({ where: { id }, data: { active: false } });
-    await tx.collaboratorProfile.updateMany({ where: { accountId: id }, data: { status: "ended" } });
-    await tx.session.deleteMany({ where: { accountId: id } });
+    await applyCollaboratorStatus(tx, id, "ended", before.collaborator?.status ?? null);
     await recordAudit(tx, { actorId: viewer.id, action: "roster.deactivate", entityType: "Account", entityId: id, before: { active: before.active, status: before.collaborator?.status }, after: { active: false, status: "ended" } });
   });
 }
@@ -158,12 +158,14 @@ export async function importRoster(viewer: Viewer, file: File) {
       const profile = { sector: p.sector, status: p.status, termStart: p.termStart, termEnd: p.termEnd ?? null };
       const existing = await tx.account.findUnique({ where: { username: p.username } });
       if (existing) {
-        await tx.account.update({ where: { id: existing.id }, data: { displayName: p.displayName, unitId: unit.id, active: p.status !== "ended" } });
+        const previous = await tx.collaboratorProfile.findUnique({ where: { accountId: existing.id }, select: { status: true } });
+        await tx.account.update({ where: { id: existing.id }, data: { displayName: p.displayName, unitId: unit.id } });
         await tx.collaboratorProfile.upsert({ where: { accountId: existing.id }, create: { accountId: existing.id, ...profile }, update: profile });
+        await applyCollaboratorStatus(tx, existing.id, p.status, previous?.status ?? null);
         updated++;
       } else {
         await tx.account.create({
-          data: { username: p.username, displayName: p.displayName, role: "collaborator", unitId: unit.id, passwordHash, mustChangePassword: true, active: p.status !== "ended", collaborator: { create: profile } },
+          data: { username: p.username, displayName: p.displayName, role: "collaborator", unitId: unit.id, passwordHash, mustChangePassword: true, active: statusAllowsAccess(p.status), collaborator: { create: profile } },
         });
         created++;
       }

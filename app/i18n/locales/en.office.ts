@@ -381,6 +381,7 @@ export const enOffice: OfficeDictionary = {
     action: "Action",
     actionName: { create: "New", update: "Update" },
     imported: "Imported: {{created}} new, {{updated}} updated.",
+    endedStaysInactive: "This collaborator's membership has ended: the account stays deactivated. To reactivate, change the status in the roster.",
     import: {
       errors: {
         noFile: "Please choose a file.",

@@ -381,6 +381,7 @@ export const viOffice = {
     action: "Thao tác",
     actionName: { create: "Thêm mới", update: "Cập nhật" },
     imported: "Đã nhập: {{created}} thêm mới, {{updated}} cập nhật.",
+    endedStaysInactive: "Cộng tác viên này đã thôi tham gia: tài khoản giữ ở trạng thái khóa. Muốn mở lại, hãy đổi trạng thái trong danh sách CTV.",
     import: {
       errors: {
         noFile: "Vui lòng chọn tệp.",
