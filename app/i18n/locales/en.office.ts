@@ -393,7 +393,7 @@ export const enOffice: OfficeDictionary = {
         tooManyRows: "Too many rows (at most {{max}} per import); nothing has been imported. Split the file.",
         unzippedTooLarge: "The Excel file is too large once unzipped (at most {{max}}); nothing has been imported. Save it with the roster sheet only.",
         duplicate: "Same username as row {{row}}.",
-        notCollaborator: "The username belongs to another account (not a collaborator in your scope).",
+        usernameUnavailable: "This username is not available. Choose another one.",
       },
     },
   },

@@ -393,7 +393,7 @@ export const viOffice = {
         tooManyRows: "Tệp quá nhiều dòng (tối đa {{max}} dòng mỗi lần nhập); chưa có gì được nhập. Hãy chia thành nhiều tệp.",
         unzippedTooLarge: "Tệp Excel khi giải nén quá lớn (tối đa {{max}}); chưa có gì được nhập. Hãy lưu lại chỉ với bảng danh sách CTV.",
         duplicate: "Trùng tên đăng nhập với dòng {{row}}.",
-        notCollaborator: "Tên đăng nhập đã dùng cho tài khoản khác (không phải CTV trong phạm vi của bạn).",
+        usernameUnavailable: "Tên đăng nhập này không dùng được. Hãy chọn tên khác.",
       },
     },
   },
