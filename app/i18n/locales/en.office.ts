@@ -215,6 +215,7 @@ export const enOffice: OfficeDictionary = {
       suppressed: "Hidden: fewer than 5 forms",
       nColumn: "n",
       nColumnTitle: "Number of responses",
+      suppressedScope: "Fewer than {{min}} forms match this filter: no breakdown is shown, to protect respondents. Remove a filter condition.",
       suppressedNote: "Cells with fewer than 5 forms are hidden (—) to protect respondents.",
     },
     types: {

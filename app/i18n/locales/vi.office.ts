@@ -215,6 +215,7 @@ export const viOffice = {
       suppressed: "Ẩn vì dưới 5 phiếu",
       nColumn: "n",
       nColumnTitle: "Số phiếu trả lời",
+      suppressedScope: "Bộ lọc này chỉ còn dưới {{min}} phiếu: không hiển thị số liệu chi tiết để bảo vệ người trả lời. Hãy bỏ bớt điều kiện lọc.",
       suppressedNote: "Ô có dưới 5 phiếu được ẩn (—) để bảo vệ người trả lời.",
     },
     types: {
