@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { replaceAllSessions } from "~/auth/session.server";
 import { db, type Tx } from "~/db/db.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { statusAllowsAccess } from "~/collaborators/membership.server";
 import { FieldError } from "~/forms/field-error.server";
 import { notFound } from "~/utils/http.server";
 import type { createAccountSchema, updateAccountSchema } from "./account-schemas";
@@ -155,6 +156,11 @@ export async function setAccountActive(viewer: Viewer, id: number, active: boole
   assertNotSelfLockout(viewer, id, { active }, "active");
   await db.$transaction(async (tx) => {
     const before = await getAccountForUpdate(tx, viewer, id);
+    // One rule for ended collaborators (app/collaborators/membership.server.ts): their account
+    // stays inactive; reactivating them is a roster status change, not an account switch.
+    if (active && before.role === "collaborator" && !statusAllowsAccess(before.collaborator?.status)) {
+      throw new FieldError("active", "roster.endedStaysInactive");
+    }
     await tx.account.update({ where: { id }, data: { active } });
     if (!active) await tx.session.deleteMany({ where: { accountId: id } });
     await recordAudit(tx, { actorId: viewer.id, action: active ? "account.activate" : "account.deactivate", entityType: "Account", entityId: id, before: { active: before.active }, after: { active } });

@@ -21,8 +21,14 @@ export const CAPABILITIES = {
   reviewSurveys: ["admin", "secretariat"],
   /** Fill in questionnaires in the field. */
   enterSurveys: ["collaborator"],
-  /** Read and export survey results (within the viewer's subtree). */
+  /** Read and export survey results (within the viewer's subtree): aggregated figures only. */
   readSurveyResults: ["admin", "secretariat", "official"],
+  /**
+   * Download answer-level files (one row per questionnaire: unit, bands, free text): the answers
+   * CSV and the XLSX's questionnaire sheet. Province-level admin and secretariat only
+   * (docs/decisions/0016-answer-level-downloads.md).
+   */
+  downloadAnswers: ["admin", "secretariat"],
   /** File one's own periodic opinion reports. */
   fileReports: ["collaborator"],
   /** Read, rate, return and accept collaborators' reports. */
@@ -44,8 +50,10 @@ export type Capability = keyof typeof CAPABILITIES;
  * topics, social groups, agencies, reporting periods). Their records have no unit to scope them
  * by, so only accounts at the province, the tree's root, hold them, whatever their role: an admin
  * or secretariat account placed at a commune manages its own subtree, not the province's surveys.
+ * Answer-level downloads are held at the province too, for another reason: a file of whole
+ * questionnaires (unit, bands, free text) identifies respondents in a small commune (0016).
  */
-const PROVINCE_WIDE: readonly Capability[] = ["designSurveys", "manageTopics"];
+const PROVINCE_WIDE: readonly Capability[] = ["designSurveys", "manageTopics", "downloadAnswers"];
 
 /** Who a capability is asked for: a role and the home unit's materialised path ("/1/17/"). */
 export type CapabilityHolder = { role: string; unitPath: string };

@@ -9,6 +9,7 @@ import { FieldError } from "~/forms/field-error.server";
 import { decodeErrorKey } from "~/forms/zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { notFound } from "~/utils/http.server";
+import { applyCollaboratorStatus, statusAllowsAccess } from "./membership.server";
 import { readRosterFile } from "./roster-file.server";
 import { rosterRowSchema, type editCollaboratorSchema } from "./roster-schemas";
 
@@ -79,7 +80,8 @@ export async function updateCollaborator(viewer: Viewer, id: number, input: z.ou
     const profile = { sector: input.sector, status: input.status, termStart: input.termStart, termEnd: input.termEnd ?? null };
     await tx.account.update({ where: { id }, data: { displayName: input.displayName, unitId: unit.id } });
     await tx.collaboratorProfile.upsert({ where: { accountId: id }, create: { accountId: id, ...profile }, update: profile });
-    await recordAudit(tx, { actorId: viewer.id, action: "roster.update", entityType: "Account", entityId: id, before: { displayName: before.displayName, unitId: before.unitId, collaborator: before.collaborator }, after: { displayName: input.displayName, unitId: unit.id, collaborator: profile } });
+    const access = await applyCollaboratorStatus(tx, id, input.status, before.collaborator?.status ?? null);
+    await recordAudit(tx, { actorId: viewer.id, action: "roster.update", entityType: "Account", entityId: id, before: { displayName: before.displayName, unitId: before.unitId, active: before.active, collaborator: before.collaborator }, after: { displayName: input.displayName, unitId: unit.id, ...access, collaborator: profile } });
   });
 }
 
@@ -88,9 +90,7 @@ export async function deactivateCollaborator(viewer: Viewer, id: number) {
   await db.$transaction(async (tx) => {
     const before = await tx.account.findFirst({ where: { AND: [{ id }, accountsVisibleTo(viewer), { role: "collaborator" }] }, include: { collaborator: true } });
     if (!before) notFound();
-    await tx.account.update({ where: { id }, data: { active: false } });
-    await tx.collaboratorProfile.updateMany({ where: { accountId: id }, data: { status: "ended" } });
-    await tx.session.deleteMany({ where: { accountId: id } });
+    await applyCollaboratorStatus(tx, id, "ended", before.collaborator?.status ?? null);
     await recordAudit(tx, { actorId: viewer.id, action: "roster.deactivate", entityType: "Account", entityId: id, before: { active: before.active, status: before.collaborator?.status }, after: { active: false, status: "ended" } });
   });
 }
@@ -99,14 +99,15 @@ export type RowError = { row: number; field: string; key: string; params?: Recor
 export type PreviewRow = { row: number; username: string; displayName: string; unitCode: string; sector: string; status: string; action: "create" | "update" };
 export type ImportCheck =
   | { fileError: string; params?: Record<string, string | number> }
-  | { rows: PreviewRow[]; errors: RowError[]; parsed: z.output<typeof rosterRowSchema>[] };
+  | { rows: PreviewRow[]; errors: RowError[]; parsed: ParsedRow[] };
+type ParsedRow = z.output<typeof rosterRowSchema> & { row: number };
 
 /** Reads and checks every row; writes nothing. */
 export async function checkRosterFile(viewer: Viewer, file: File): Promise<ImportCheck> {
   const read = await readRosterFile(file);
   if (!read.ok) return { fileError: read.error, params: read.params };
   const errors: RowError[] = [];
-  const parsed: (z.output<typeof rosterRowSchema> & { row: number })[] = [];
+  const parsed: ParsedRow[] = [];
   for (const raw of read.rows) {
     const result = rosterRowSchema.safeParse(raw.values);
     if (!result.success) {
@@ -123,23 +124,43 @@ export async function checkRosterFile(viewer: Viewer, file: File): Promise<Impor
   }
   const units = await db.unit.findMany({ where: { code: { in: [...new Set(parsed.map((p) => p.unitCode))] } }, select: { code: true, path: true, validTo: true } });
   const unitByCode = new Map(units.map((u) => [u.code, u]));
-  const existing = await db.account.findMany({ where: { username: { in: parsed.map((p) => p.username) } }, select: { username: true, role: true, unit: { select: { path: true } } } });
-  const existingBy = new Map(existing.map((a) => [a.username, a]));
+  // Only the viewer's own collaborators are looked up: any other name, taken elsewhere or by
+  // another kind of account or free, is answered alike ("create"), so the preview reveals nothing
+  // about accounts outside the roster the viewer manages (issue 10, defect 10).
+  const mine = new Set(await ownCollaboratorUsernames(db, viewer, parsed.map((p) => p.username)));
   for (const p of parsed) {
     const unit = unitByCode.get(p.unitCode);
     if (!unit || !isInSubtree(viewer.unitPath, unit.path)) errors.push({ row: p.row, field: "unitCode", key: "errors.unitNotFound" });
     else if (unit.validTo) errors.push({ row: p.row, field: "unitCode", key: "errors.unitClosed" });
-    const account = existingBy.get(p.username);
-    if (account && (account.role !== "collaborator" || !isInSubtree(viewer.unitPath, account.unit.path))) {
-      errors.push({ row: p.row, field: "username", key: "roster.import.errors.notCollaborator" });
-    }
   }
   errors.sort((a, b) => a.row - b.row);
   return {
     errors,
     parsed,
-    rows: parsed.map((p) => ({ row: p.row, username: p.username, displayName: p.displayName, unitCode: p.unitCode, sector: p.sector, status: p.status, action: existingBy.has(p.username) ? "update" : "create" })),
+    rows: parsed.map((p) => ({ row: p.row, username: p.username, displayName: p.displayName, unitCode: p.unitCode, sector: p.sector, status: p.status, action: mine.has(p.username) ? "update" : "create" })),
   };
+}
+
+/** Of these usernames, those of collaborators in the viewer's subtree (the roster they manage). */
+async function ownCollaboratorUsernames(client: Tx | typeof db, viewer: Viewer, usernames: string[]): Promise<string[]> {
+  const rows = await client.account.findMany({ where: { AND: [{ username: { in: usernames } }, accountsVisibleTo(viewer), { role: "collaborator" }] }, select: { username: true } });
+  return rows.map((r) => r.username);
+}
+
+/** Rows that would create an account under a username already taken, by anyone, anywhere. */
+async function unavailableNames(client: Tx | typeof db, viewer: Viewer, parsed: { row: number; username: string }[]): Promise<RowError[]> {
+  const names = parsed.map((p) => p.username);
+  const mine = new Set(await ownCollaboratorUsernames(client, viewer, names));
+  const wanted = names.filter((n) => !mine.has(n));
+  const taken = new Set((await client.account.findMany({ where: { username: { in: wanted } }, select: { username: true } })).map((a) => a.username));
+  // One message for every taken name: neither where the account is nor what it is.
+  return parsed.filter((p) => taken.has(p.username)).map((p) => ({ row: p.row, field: "username", key: "roster.import.errors.usernameUnavailable" }));
+}
+
+class ImportRefused extends Error {
+  constructor(readonly errors: RowError[]) {
+    super("roster import refused");
+  }
 }
 
 /**
@@ -148,30 +169,51 @@ export async function checkRosterFile(viewer: Viewer, file: File): Promise<Impor
  */
 export async function importRoster(viewer: Viewer, file: File) {
   const check = await checkRosterFile(viewer, file);
-  if ("fileError" in check || check.errors.length) return { imported: false as const, check };
+  if ("fileError" in check) return { imported: false as const, check };
+  // The preview said "create" for every name that is not the viewer's collaborator; a name taken
+  // anywhere else is refused here, with one message that says nothing about the account.
+  const refuse = (errors: RowError[]) => ({ imported: false as const, check: { ...check, errors: [...check.errors, ...errors].sort((a, b) => a.row - b.row) } });
+  const unavailable = await unavailableNames(db, viewer, check.parsed);
+  if (check.errors.length || unavailable.length) return refuse(unavailable);
   const passwordHash = await hashPassword(crypto.randomBytes(24).toString("base64url"));
-  const summary = await db.$transaction(async (tx) => {
+  let summary: { created: number; updated: number };
+  try {
+    summary = await importChecked(viewer, file, check.parsed, passwordHash);
+  } catch (error) {
+    if (error instanceof ImportRefused) return refuse(error.errors);
+    throw error;
+  }
+  return { imported: true as const, ...summary };
+}
+
+async function importChecked(viewer: Viewer, file: File, parsed: ParsedRow[], passwordHash: string) {
+  return db.$transaction(async (tx) => {
+    // Checked again inside the transaction: a name taken since the check refuses the whole file.
+    const unavailable = await unavailableNames(tx, viewer, parsed);
+    if (unavailable.length) throw new ImportRefused(unavailable);
+    const mine = new Set(await ownCollaboratorUsernames(tx, viewer, parsed.map((p) => p.username)));
     let created = 0;
     let updated = 0;
-    for (const p of check.parsed) {
+    for (const p of parsed) {
       const unit = (await tx.unit.findUniqueOrThrow({ where: { code: p.unitCode } }));
       const profile = { sector: p.sector, status: p.status, termStart: p.termStart, termEnd: p.termEnd ?? null };
-      const existing = await tx.account.findUnique({ where: { username: p.username } });
+      const existing = mine.has(p.username) ? await tx.account.findUnique({ where: { username: p.username } }) : null;
       if (existing) {
-        await tx.account.update({ where: { id: existing.id }, data: { displayName: p.displayName, unitId: unit.id, active: p.status !== "ended" } });
+        const previous = await tx.collaboratorProfile.findUnique({ where: { accountId: existing.id }, select: { status: true } });
+        await tx.account.update({ where: { id: existing.id }, data: { displayName: p.displayName, unitId: unit.id } });
         await tx.collaboratorProfile.upsert({ where: { accountId: existing.id }, create: { accountId: existing.id, ...profile }, update: profile });
+        await applyCollaboratorStatus(tx, existing.id, p.status, previous?.status ?? null);
         updated++;
       } else {
         await tx.account.create({
-          data: { username: p.username, displayName: p.displayName, role: "collaborator", unitId: unit.id, passwordHash, mustChangePassword: true, active: p.status !== "ended", collaborator: { create: profile } },
+          data: { username: p.username, displayName: p.displayName, role: "collaborator", unitId: unit.id, passwordHash, mustChangePassword: true, active: statusAllowsAccess(p.status), collaborator: { create: profile } },
         });
         created++;
       }
     }
-    await recordAudit(tx, { actorId: viewer.id, action: "roster.import", entityType: "Roster", entityId: file.name.slice(0, 100) || "upload", after: { created, updated, usernames: check.parsed.map((p) => p.username) } });
+    await recordAudit(tx, { actorId: viewer.id, action: "roster.import", entityType: "Roster", entityId: file.name.slice(0, 100) || "upload", after: { created, updated, usernames: parsed.map((p) => p.username) } });
     return { created, updated };
   });
-  return { imported: true as const, ...summary };
 }
 
 export async function rosterExportRows(viewer: Viewer, filters: RosterFilters) {

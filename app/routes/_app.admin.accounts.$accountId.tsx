@@ -8,7 +8,7 @@ import { accountActionSchema, resetPasswordSchema, updateAccountSchema } from "~
 import { getAccount, resetPassword, setAccountActive, updateAccount } from "~/accounts/accounts.server";
 import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
-import { FormErrors, TextField } from "~/ui/form-fields";
+import { FormErrors, ReplyErrors, TextField } from "~/ui/form-fields";
 import { SavedNotice } from "~/ui/saved-notice";
 import { listOpenUnits } from "~/units/units.server";
 import { formatDateTime, toDateInputValue } from "~/utils/dates";
@@ -112,6 +112,7 @@ function ActiveToggle({ active }: { active: boolean }) {
       <h2 id="active-title">{active ? t("accounts.deactivate") : t("accounts.activate")}</h2>
       <p className="hint">{active ? t("accounts.deactivateHelp") : t("accounts.activateHelp")}</p>
       <input type="hidden" name="intent" value="setActive" />
+      <ReplyErrors reply={fetcher.state === "idle" ? (fetcher.data as Parameters<typeof ReplyErrors>[0]["reply"]) : undefined} />
       <button type="submit" name="active" value={active ? "false" : "true"} className={active ? "danger" : undefined}>
         {active ? t("accounts.deactivateSubmit") : t("accounts.activateSubmit")}
       </button>

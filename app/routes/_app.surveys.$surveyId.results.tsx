@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
 import { BAND_NAMES, BANDS, type BandName } from "~/surveys/definition";
 import { crossTable, readFilter, surveyResults, unitChoices } from "~/surveys/results.server";
 import { QuestionResults } from "~/surveys/results-views";
@@ -23,13 +24,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const xbyParam = url.searchParams.get("xby") ?? "unit";
   const xby = (xbyParam === "unit" || (BAND_NAMES as string[]).includes(xbyParam) ? xbyParam : "unit") as "unit" | BandName;
   const cross = xq ? await crossTable(viewer, surveyId, xq, xby, filter) : null;
-  return { results, filter, cross, xq, xby, units: await unitChoices(viewer, surveyId) };
+  return { results, filter, cross, xq, xby, units: await unitChoices(viewer, surveyId), answerDownloads: can(viewer, "downloadAnswers") };
 }
 
 export default function SurveyResultsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { results, filter, cross, xq, xby, units } = useLoaderData<typeof loader>();
+  const { results, filter, cross, xq, xby, units, answerDownloads } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const { totals, survey } = results;
   const rate = totals.quota ? totals.received / totals.quota : 0;
@@ -72,7 +73,9 @@ export default function SurveyResultsPage() {
       <p className="button-row">
         <a className="button" href={`/surveys/${survey.id}/results.xlsx${search}`} download>{t("surveys.results.exportXlsx")}</a>
         <a className="button" href={`/surveys/${survey.id}/results.csv${search}`} download>{t("surveys.results.exportCsv")}</a>
-        <a className="button" href={`/surveys/${survey.id}/results.csv${search ? `${search}&` : "?"}kind=answers`} download>{t("surveys.results.exportAnswersCsv")}</a>
+        {answerDownloads ? (
+          <a className="button" href={`/surveys/${survey.id}/results.csv${search ? `${search}&` : "?"}kind=answers`} download>{t("surveys.results.exportAnswersCsv")}</a>
+        ) : null}
       </p>
       {results.previousWave ? <p className="hint">{t("surveys.results.comparedWith", { period: results.previousWave.period })}</p> : null}
       <section aria-labelledby="units-title">
@@ -99,6 +102,9 @@ export default function SurveyResultsPage() {
       </section>
       <section aria-labelledby="questions-title">
         <h2 id="questions-title">{t("surveys.results.questions")}</h2>
+        {results.suppressed ? (
+          <p className="notice" role="status">{t("surveys.results.suppressedScope", { min: results.suppressed.minCell })}</p>
+        ) : null}
         {results.questions.map((q) => <QuestionResults key={q.code} q={q} hasPrevious={Boolean(results.previousWave)} />)}
       </section>
       <section aria-labelledby="cross-title">
@@ -121,7 +127,8 @@ export default function SurveyResultsPage() {
           </label>
           <button type="submit">{t("surveys.results.crossShow")}</button>
         </Form>
-        {cross ? (
+        {cross && results.suppressed ? <p className="hint">{t("surveys.results.suppressedScope", { min: results.suppressed.minCell })}</p> : null}
+        {cross && !results.suppressed ? (
           <div className="table-wrap">
             <table>
               <caption>{t("surveys.results.crossCaption", { code: cross.question })}</caption>

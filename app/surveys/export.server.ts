@@ -5,6 +5,7 @@
  */
 import { Readable } from "node:stream";
 import { subtreeRange, type Viewer } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
 import { prepared, withConnection } from "~/db/db.server";
 import { auditWhenClosed, RowCounter, type ExportScope } from "~/exports/export-audit.server";
 import { csvLine, neutraliseFormula } from "~/exports/table-export.server";
@@ -12,6 +13,7 @@ import { streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
 import { BAND_NAMES, type SurveyDefinition } from "./definition";
 import { scopeFor, surveyResults, type ResultsFilter, type Scope } from "./results.server";
 import { getSurvey } from "./surveys.server";
+import { notFound } from "~/utils/http.server";
 
 type Cell = XlsxCell;
 
@@ -22,6 +24,8 @@ export async function resultTable(viewer: Viewer, surveyId: number, filter: Resu
   const results = await surveyResults(viewer, surveyId, filter, { answerDetails: false });
   const header: Cell[] = ["Mã câu", "Câu hỏi", "Mã phương án", "Phương án", "Số phiếu", "n", "Tỷ lệ (%)", "KTC 95% thấp (%)", "KTC 95% cao (%)", "Trung bình"];
   const rows: Cell[][] = [];
+  // Suppressed (fewer than 5 questionnaires in a narrowed scope): the file says so, with no numbers.
+  if (results.suppressed) rows.push([`Ít hơn ${results.suppressed.minCell} phiếu phù hợp bộ lọc: không hiển thị số liệu để bảo vệ người trả lời.`]);
   for (const q of results.questions) {
     if (q.options.length === 0) {
       rows.push([q.code, q.title, "", "", q.n, q.n, null, null, null, q.mean === null ? null : round(q.mean)]);
@@ -124,6 +128,8 @@ function exportScope(surveyId: number, format: "csv" | "xlsx", kind: string, fil
 
 /** CSV of the results (kind=results) or of the answers (kind=answers), streamed. */
 export async function csvExport(viewer: Viewer, surveyId: number, filter: ResultsFilter, kind: "results" | "answers") {
+  // Answer-level files: province-level admin and secretariat only (decision 0016); others 404.
+  if (kind === "answers" && !can(viewer, "downloadAnswers")) notFound();
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
   const counter = new RowCounter();
@@ -148,7 +154,10 @@ export async function csvExport(viewer: Viewer, surveyId: number, filter: Result
   });
 }
 
-/** XLSX with a results sheet and an answers sheet, streamed: memory stays flat at any size. */
+/**
+ * XLSX with a results sheet and, for those who may download answer-level files (decision 0016),
+ * an answers sheet; streamed: memory stays flat at any size.
+ */
 export async function xlsxExport(viewer: Viewer, surveyId: number, filter: ResultsFilter) {
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
@@ -168,13 +177,14 @@ export async function xlsxExport(viewer: Viewer, surveyId: number, filter: Resul
     for await (const row of source) yield row.map(neutraliseFormula);
   };
   counter.counts.results = rows.length;
+  const withAnswers = can(viewer, "downloadAnswers");
   const body = auditWhenClosed(
     streamXlsx([
       { name: "Kết quả", rows: neutralised(summary) },
-      { name: "Phiếu", rows: neutralised(answerSheet()) },
+      ...(withAnswers ? [{ name: "Phiếu", rows: neutralised(answerSheet()) }] : []),
     ]),
     viewer,
-    exportScope(surveyId, "xlsx", "results+answers", filter),
+    exportScope(surveyId, "xlsx", withAnswers ? "results+answers" : "results", filter),
     counter,
   );
   return new Response(Readable.toWeb(body) as ReadableStream, {

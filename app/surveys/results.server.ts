@@ -4,6 +4,7 @@
  * Nothing loads questionnaires into JavaScript to count them.
  */
 import { assertUnitVisible, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { isProvinceLevel } from "~/accounts/roles";
 import { db } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { BAND_NAMES, BANDS, type BandName, type Question, type SurveyDefinition } from "./definition";
@@ -69,6 +70,31 @@ export async function countAnswers(surveyId: number, scope: Scope): Promise<Coun
 
 function numeric(r: CountRow): CountRow {
   return { question: r.question, option: r.option, count: Number(r.count), numSum: Number(r.numSum) };
+}
+
+/** Counted questionnaires of the scope: from the unit tallies, or the questionnaires when bands filter. */
+export async function countQuestionnaires(surveyId: number, scope: Scope): Promise<number> {
+  const range = subtreeRange(scope.path);
+  const [row] = hasBands(scope)
+    ? await db.$queryRaw<{ n: number | bigint }[]>`
+        SELECT COUNT(*) AS "n" FROM "SurveyResponse" r JOIN "Unit" u ON u."id" = r."unitId"
+        WHERE r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED}
+          AND u."path" >= ${range.gte} AND u."path" < ${range.lt} ${bandWhere(scope.bands)}`
+    : await db.$queryRaw<{ n: number | bigint }[]>`
+        SELECT COALESCE(SUM(t."counted"), 0) AS "n" FROM "SurveyUnitTally" t JOIN "Unit" u ON u."id" = t."unitId"
+        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}`;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Small-cell suppression for whole results (issue 10, defect 7): a result narrower than the whole
+ * province — one unit's subtree (chosen by filter, or the viewer's own unit below the province) or
+ * any respondent band — is shown only when at least MIN_CELL counted questionnaires match.
+ * Otherwise no breakdown number is shown or exported, whoever asks.
+ */
+export async function isSuppressed(surveyId: number, scope: Scope): Promise<boolean> {
+  const narrowed = hasBands(scope) || !isProvinceLevel(scope.path);
+  return narrowed && (await countQuestionnaires(surveyId, scope)) < MIN_CELL;
 }
 
 export type CrossRow = { key: string; label: string; option: string; count: number };
@@ -232,12 +258,14 @@ export async function scopeFor(viewer: Viewer, filter: ResultsFilter): Promise<S
 export async function surveyResults(viewer: Viewer, surveyId: number, filter: ResultsFilter, { answerDetails = true } = {}) {
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
+  const suppressed = await isSuppressed(surveyId, scope);
   const [counts, units, previous] = await Promise.all([
-    countAnswers(surveyId, scope),
+    suppressed ? Promise.resolve([]) : countAnswers(surveyId, scope),
     unitProgress(surveyId, scope),
-    survey.previousWaveId ? countAnswers(survey.previousWaveId, scope) : Promise.resolve(null),
+    survey.previousWaveId && !suppressed ? countAnswers(survey.previousWaveId, scope) : Promise.resolve(null),
   ]);
-  const questions = buildQuestionResults(survey.definition, counts, previous);
+  // Suppressed: no question results at all (no counts, shares, means, distributions or texts).
+  const questions = suppressed ? [] : buildQuestionResults(survey.definition, counts, previous);
   for (const q of answerDetails ? questions : []) {
     if (q.type === "number") q.numbers = await numberDistribution(surveyId, q.code, scope);
     if (q.type === "shortText" || q.type === "longText") q.texts = await textAnswers(surveyId, q.code, scope);
@@ -251,6 +279,7 @@ export async function surveyResults(viewer: Viewer, surveyId: number, filter: Re
     previousWave: survey.previousWave,
     definition: survey.definition,
     scope: { unitName: scope.unitName },
+    suppressed: suppressed ? { minCell: MIN_CELL } : null,
     units,
     totals,
     questions,
@@ -267,6 +296,7 @@ export async function crossTable(viewer: Viewer, surveyId: number, question: str
     survey.definition.questions.find((x) => x.items?.some((i) => i.code === question));
   if (!q || !["single", "multiple", "likert", "matrix", "rating", "ranking"].includes(q.type)) return null;
   const options = resultUnits(q).find((u) => u.code === question)?.options ?? [];
+  if (await isSuppressed(surveyId, scope)) return { question, options, rows: [] };
   const rows = await crossTab(surveyId, question, by, scope);
   const groups = new Map<string, { key: string; label: string; n: number; counts: Map<string, number> }>();
   for (const r of rows) {

@@ -48,10 +48,32 @@ test("a commune official reads only their commune; collaborators cannot read res
   await signInAs(page, "lanhdao.xa");
   await page.goto(`/surveys/${id}/results`);
   await expect(page.getByRole("table", { name: "Số phiếu theo đơn vị" }).getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("link", { name: "Xuất CSV kết quả" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Xuất CSV từng phiếu" })).toHaveCount(0);
   const other = queryOne<{ id: number }>('SELECT id FROM "Unit" WHERE code = ?', "SH.X002").id;
   expect(await statusOf(page, `/surveys/${id}/results?unit=${other}`)).toBe(404);
+  // Answer-level files are the province secretariat's (decision 0016): no link, and 404.
+  expect((await page.request.get(`/surveys/${id}/results.csv?kind=answers`)).status()).toBe(404);
+  expect((await page.request.get(`/surveys/${id}/results.csv`)).status()).toBe(200);
   const ctv = await browser.newPage();
   await signInAs(ctv, "ctv");
   expect(await statusOf(ctv, `/surveys/${id}/results`)).toBe(404);
   expect(await statusOf(ctv, `/surveys/${id}/results.xlsx`)).toBe(404);
+});
+
+test("a filter that leaves fewer than 5 questionnaires shows no breakdown, only a notice", async ({ page }) => {
+  const id = surveyId("KS.DSHL.2026Q4");
+  const small = queryOne<{ unitId: number; ageBand: string; gender: string; occupation: string; area: string }>(
+    `SELECT r."unitId", r."ageBand", r."gender", r."occupation", r."area" FROM "SurveyResponse" r
+     WHERE r."surveyId" = ? AND r."status" IN ('submitted', 'accepted')
+     GROUP BY 1, 2, 3, 4, 5 HAVING COUNT(*) < 5 ORDER BY COUNT(*), 1 LIMIT 1`, id,
+  );
+  await signInAs(page, "lanhdao");
+  const query = new URLSearchParams({ unit: String(small.unitId), ageBand: small.ageBand, gender: small.gender, occupation: small.occupation, area: small.area });
+  await page.goto(`/surveys/${id}/results?${query}`);
+  await expect(page.getByText("Bộ lọc này chỉ còn dưới 5 phiếu")).toBeVisible();
+  await expect(page.getByRole("table", { name: "Bảng số liệu câu Q1", exact: true })).toHaveCount(0);
+  const csv = await (await page.request.get(`/surveys/${id}/results.csv?${query}`)).text();
+  expect(csv).toContain("Ít hơn 5 phiếu");
+  expect(csv).not.toContain("Q1_1");
 });

@@ -215,6 +215,7 @@ export const enOffice: OfficeDictionary = {
       suppressed: "Hidden: fewer than 5 forms",
       nColumn: "n",
       nColumnTitle: "Number of responses",
+      suppressedScope: "Fewer than {{min}} forms match this filter: no breakdown is shown, to protect respondents. Remove a filter condition.",
       suppressedNote: "Cells with fewer than 5 forms are hidden (—) to protect respondents.",
     },
     types: {
@@ -381,6 +382,7 @@ export const enOffice: OfficeDictionary = {
     action: "Action",
     actionName: { create: "New", update: "Update" },
     imported: "Imported: {{created}} new, {{updated}} updated.",
+    endedStaysInactive: "This collaborator's membership has ended: the account stays deactivated. To reactivate, change the status in the roster.",
     import: {
       errors: {
         noFile: "Please choose a file.",
@@ -389,9 +391,10 @@ export const enOffice: OfficeDictionary = {
         encoding: "The file is not UTF-8. Save it as CSV UTF-8 or Excel.",
         unreadable: "Cannot read the file: it must be CSV or Excel (.xlsx).",
         columns: "Missing columns: {{missing}}. Expected: {{expected}}.",
-        tooManyRows: "Too many rows (at most {{max}}).",
+        tooManyRows: "Too many rows (at most {{max}} per import); nothing has been imported. Split the file.",
+        unzippedTooLarge: "The Excel file is too large once unzipped (at most {{max}}); nothing has been imported. Save it with the roster sheet only.",
         duplicate: "Same username as row {{row}}.",
-        notCollaborator: "The username belongs to another account (not a collaborator in your scope).",
+        usernameUnavailable: "This username is not available. Choose another one.",
       },
     },
   },

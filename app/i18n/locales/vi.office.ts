@@ -215,6 +215,7 @@ export const viOffice = {
       suppressed: "Ẩn vì dưới 5 phiếu",
       nColumn: "n",
       nColumnTitle: "Số phiếu trả lời",
+      suppressedScope: "Bộ lọc này chỉ còn dưới {{min}} phiếu: không hiển thị số liệu chi tiết để bảo vệ người trả lời. Hãy bỏ bớt điều kiện lọc.",
       suppressedNote: "Ô có dưới 5 phiếu được ẩn (—) để bảo vệ người trả lời.",
     },
     types: {
@@ -381,6 +382,7 @@ export const viOffice = {
     action: "Thao tác",
     actionName: { create: "Thêm mới", update: "Cập nhật" },
     imported: "Đã nhập: {{created}} thêm mới, {{updated}} cập nhật.",
+    endedStaysInactive: "Cộng tác viên này đã thôi tham gia: tài khoản giữ ở trạng thái khóa. Muốn mở lại, hãy đổi trạng thái trong danh sách CTV.",
     import: {
       errors: {
         noFile: "Vui lòng chọn tệp.",
@@ -389,9 +391,10 @@ export const viOffice = {
         encoding: "Tệp không phải UTF-8. Hãy lưu lại dưới dạng CSV UTF-8 hoặc Excel.",
         unreadable: "Không đọc được tệp: cần CSV hoặc Excel (.xlsx).",
         columns: "Thiếu cột: {{missing}}. Cần các cột: {{expected}}.",
-        tooManyRows: "Tệp quá nhiều dòng (tối đa {{max}}).",
+        tooManyRows: "Tệp quá nhiều dòng (tối đa {{max}} dòng mỗi lần nhập); chưa có gì được nhập. Hãy chia thành nhiều tệp.",
+        unzippedTooLarge: "Tệp Excel khi giải nén quá lớn (tối đa {{max}}); chưa có gì được nhập. Hãy lưu lại chỉ với bảng danh sách CTV.",
         duplicate: "Trùng tên đăng nhập với dòng {{row}}.",
-        notCollaborator: "Tên đăng nhập đã dùng cho tài khoản khác (không phải CTV trong phạm vi của bạn).",
+        usernameUnavailable: "Tên đăng nhập này không dùng được. Hãy chọn tên khác.",
       },
     },
   },
