@@ -83,8 +83,8 @@ export default function UnitPage() {
           <UnitCodeList units={unitCodes} />
           <div className="card-grid">
             <RenameUnitForm name={unit.name} />
-            {unit.parentId ? <MoveUnitForm /> : null}
-            {unit.parentId ? <MergeUnitForm /> : null}
+            {unit.parentId ? <MoveUnitForm name={unit.name} /> : null}
+            {unit.parentId ? <MergeUnitForm name={unit.name} /> : null}
           </div>
         </section>
       ) : null}

@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
-import { useRef, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { clearDraftsOf, unsentDraftCount } from "~/drafts/device-drafts";
+import { ConfirmDialog, useConfirmation } from "./confirm-dialog";
 
 /**
  * Sign-out that takes this account's drafts off the device: asked first when unsent ones exist
@@ -9,16 +10,14 @@ import { clearDraftsOf, unsentDraftCount } from "~/drafts/device-drafts";
  */
 export function SignOut({ username }: { username: string }) {
   const { t } = useTranslation();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const form = useRef<HTMLFormElement>(null);
+  const confirmation = useConfirmation();
   const [count, setCount] = useState(0);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const unsent = unsentDraftCount(username);
-    if (unsent > 0 && !dialog.current?.open) {
+    if (unsent > 0 && confirmation.needsConfirmation()) {
       event.preventDefault();
       setCount(unsent);
-      dialog.current?.showModal();
       return;
     }
     clearDraftsOf(username);
@@ -26,23 +25,21 @@ export function SignOut({ username }: { username: string }) {
 
   return (
     <>
-      <Form method="post" action="/logout" ref={form} onSubmit={onSubmit}>
+      <Form method="post" action="/logout" ref={confirmation.form} onSubmit={onSubmit}>
         <button type="submit" className="link-button">
           {t("nav.signOut")}
         </button>
       </Form>
-      <dialog ref={dialog} className="confirm-dialog" aria-labelledby="sign-out-title">
-        <h2 id="sign-out-title">{t("nav.signOutDraftsTitle")}</h2>
+      <ConfirmDialog
+        confirmation={confirmation}
+        id="sign-out"
+        title={t("nav.signOutDraftsTitle")}
+        confirmLabel={t("nav.signOutAndDiscard")}
+        cancelLabel={t("nav.stay")}
+        danger
+      >
         <p>{t("nav.signOutDrafts", { count })}</p>
-        <p className="actions">
-          <button type="button" className="danger" onClick={() => { clearDraftsOf(username); form.current?.requestSubmit(); }}>
-            {t("nav.signOutAndDiscard")}
-          </button>
-          <button type="button" className="primary" autoFocus onClick={() => dialog.current?.close()}>
-            {t("nav.stay")}
-          </button>
-        </p>
-      </dialog>
+      </ConfirmDialog>
     </>
   );
 }

@@ -22,6 +22,9 @@ test("merging a unit closes it, records lineage both ways and hands over sub-uni
   await merge.getByLabel("Mã đơn vị tiếp nhận").fill(successor);
   await merge.getByLabel("Ngày hiệu lực").fill("2026-10-01");
   await merge.getByRole("button", { name: "Sáp nhập" }).click();
+  const confirmMerge = page.getByRole("dialog", { name: "Đóng / sáp nhập" });
+  await expect(confirmMerge).toContainText(`Đóng “Xã Thử Nghiệm” và sáp nhập vào đơn vị ${successor} từ ngày 01/10/2026?`);
+  await confirmMerge.getByRole("button", { name: "Sáp nhập" }).click();
 
   await expect(page.getByText("Đã đóng 01/10/2026")).toBeVisible();
   const lineage = page.getByRole("region", { name: "Lịch sử sáp nhập" });
@@ -78,13 +81,33 @@ test("bad unit input gets field messages and keeps what was typed", async ({ pag
   const move = page.getByRole("form", { name: "Chuyển đơn vị cấp trên" });
   await move.getByLabel("Mã đơn vị cấp trên mới").fill("SH.E2E02.A");
   await move.getByRole("button", { name: "Chuyển" }).click();
+  await page.getByRole("dialog", { name: "Chuyển đơn vị cấp trên" }).getByRole("button", { name: "Chuyển" }).click();
   await expect(move.getByRole("alert")).toHaveText("Không thể chuyển một đơn vị vào chính nó hoặc đơn vị trực thuộc nó.");
 
   // Rename works and the search finds the new name without accents.
   const rename = page.getByRole("form", { name: "Đổi tên" });
   await rename.getByLabel("Tên mới").fill("Xã Vòng Tròn");
   await rename.getByRole("button", { name: "Đổi tên" }).click();
+  // Asked first; cancelling changes nothing.
+  const confirmRename = page.getByRole("dialog", { name: "Đổi tên" });
+  await expect(confirmRename).toContainText("Đổi tên đơn vị “Xã Vòng Lặp” thành “Xã Vòng Tròn”?");
+  await confirmRename.getByRole("button", { name: "Hủy" }).click();
+  await expect(confirmRename).toBeHidden();
+  expect(queryOne<{ name: string }>('SELECT name FROM "Unit" WHERE code = ?', "SH.E2E02").name).toBe("Xã Vòng Lặp");
+  await rename.getByRole("button", { name: "Đổi tên" }).click();
+  await confirmRename.getByRole("button", { name: "Đổi tên" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Xã Vòng Tròn" })).toBeVisible();
   await page.goto("/units?q=vong+tron");
   await expect(page.getByRole("link", { name: "Xã Vòng Tròn" })).toBeVisible();
+});
+
+test("a unit's admin forms hold that unit's values after navigating from another unit inside the app", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto(`/units/${unitId("SH")}`);
+  const rename = page.getByRole("form", { name: "Đổi tên" });
+  await expect(rename.getByLabel("Tên mới")).toHaveValue("Tỉnh Sơn Hà");
+  const ward = queryOne<{ name: string }>('SELECT name FROM "Unit" WHERE code = ?', "SH.X001").name;
+  await page.getByRole("table", { name: "Đơn vị trực thuộc Tỉnh Sơn Hà" }).getByRole("link", { name: ward, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: ward })).toBeVisible();
+  await expect(rename.getByLabel("Tên mới")).toHaveValue(ward);
 });
