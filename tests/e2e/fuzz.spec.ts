@@ -103,7 +103,7 @@ const SUBMISSION_MUTATIONS: ((rng: Rng, s: Json) => void)[] = [
   (rng, s) => { at(s, "bands").gender = rng.pick(["nữ", "female\u200b", "ｆｅｍａｌｅ", "FEMALE"]); },
   (rng, s) => { at(s, "answers").Q3 = ["Q3_1", rng.pick(UNICODE)]; },
   // bad UUIDs
-  (rng, s) => { s.uuid = badUuid(rng, s.uuid as string); },
+  (rng, s) => { s.uuid = badUuid(rng, typeof s.uuid === "string" ? s.uuid : "00000000-0000-4000-8000-000000000000"); },
   // nested junk
   (rng, s) => { at(s, "answers")[rng.pick(["Q1", "Q2", "Q4", "Q6"])] = { nested: junkValue(rng), deeper: [[junkValue(rng)]] }; },
   (rng, s) => { at(s, "bands").ageBand = junkValue(rng); },
