@@ -62,6 +62,9 @@ type Post = {
   foreign?: number;
   /** Signed out (default: 302 to the sign-in page). */
   anonymous?: number;
+  /** The valid payload naming another unit by code: a foreign unit must answer exactly as an
+   *  unknown code does (400 "unit not found"), and nothing is written. */
+  unitRef?: (w: World, who: Who, code: string) => Record<string, string>;
 };
 
 type Entry =
@@ -78,11 +81,14 @@ type Entry =
       post?: Post | { skip: string };
     };
 
-const REPORT_PAYLOAD = (w: World, who: Who) =>
+const REPORT_PAYLOAD = (w: World, who: Who, areaCode = who.code) =>
   JSON.stringify({
     urgent: false,
-    items: [{ topicCode: w.topicCode, title: "Giá điện tăng", summary: "Nhiều ý kiến lo ngại giá điện.", areaCode: who.code, groupCodes: [], direction: "worried", strength: "moderate", prevalence: "many", channel: "direct", verified: false }],
+    items: [{ topicCode: w.topicCode, title: "Giá điện tăng", summary: "Nhiều ý kiến lo ngại giá điện.", areaCode, groupCodes: [], direction: "worried", strength: "moderate", prevalence: "many", channel: "direct", verified: false }],
   });
+const ACCOUNT_BODY = (unitCode: string) => ({ username: "matrix.khong.duoc", password: "MatKhau@2026x", displayName: "Không được tạo", role: "official", unitCode });
+const PROPOSAL_BODY = (w: World, unitCode: string) => ({ intent: "create", agencyCode: w.agencyCode, unitCode, title: "Không được tạo", content: "x", forwardedOn: "2026-11-01", dueOn: "2026-12-01" });
+const UNIT_BODY = (parentCode: string) => ({ code: "SH.MATRIX", name: "Không được tạo", kind: "commune", parentCode, validFrom: "2026-01-01" });
 let uuidCounter = 0;
 const matrixUuid = () => `0000feed-0000-4000-8000-${String(++uuidCounter).padStart(12, "0")}`;
 
@@ -98,7 +104,13 @@ const ROUTES: Record<string, Entry> = {
     url: "/admin/accounts/:id",
     record: "collaborator",
     get: ADMIN,
-    post: { allowed: ADMIN, valid: () => ({ intent: "setActive", active: "true" }), invalid: { intent: "explode" } },
+    post: {
+      allowed: ADMIN,
+      valid: () => ({ intent: "setActive", active: "true" }),
+      // Moving an own account into another subtree.
+      unitRef: (_w, _who, unitCode) => ({ intent: "update", displayName: "Không được đổi", role: "collaborator", unitCode, sector: "press", termStart: "2025-10-01" }),
+      invalid: { intent: "explode" },
+    },
   },
   "_app.admin.accounts._index": { url: "/admin/accounts", get: ADMIN },
   "_app.admin.accounts.new": {
@@ -106,7 +118,8 @@ const ROUTES: Record<string, Entry> = {
     get: ADMIN,
     post: {
       allowed: ADMIN,
-      valid: (_w, who) => ({ username: "matrix.khong.duoc", password: "MatKhau@2026x", displayName: "Không được tạo", role: "official", unitCode: who.code }),
+      valid: (w, who) => ACCOUNT_BODY(who.code),
+      unitRef: (_w, _who, code) => ACCOUNT_BODY(code),
       invalid: {},
     },
   },
@@ -135,7 +148,8 @@ const ROUTES: Record<string, Entry> = {
     get: DASHBOARDS,
     post: {
       allowed: OFFICE,
-      valid: (w, who) => ({ intent: "create", agencyCode: w.agencyCode, unitCode: who.code, title: "Không được tạo", content: "x", forwardedOn: "2026-11-01", dueOn: "2026-12-01" }),
+      valid: (w, who) => PROPOSAL_BODY(w, who.code),
+      unitRef: (w, _who, code) => PROPOSAL_BODY(w, code),
       invalid: { intent: "create" },
     },
   },
@@ -161,6 +175,7 @@ const ROUTES: Record<string, Entry> = {
     post: {
       allowed: FIELD,
       valid: (w, who) => ({ clientUuid: matrixUuid(), payload: REPORT_PAYLOAD(w, who) }),
+      unitRef: (w, who, code) => ({ clientUuid: matrixUuid(), payload: REPORT_PAYLOAD(w, who, code) }),
       invalid: { clientUuid: "not-a-uuid", payload: "{" },
       // A closed period is not a subtree matter: the form says so (400), nothing is written.
       foreign: 400,
@@ -170,7 +185,13 @@ const ROUTES: Record<string, Entry> = {
     url: "/roster/:id",
     record: "collaborator",
     get: OFFICE,
-    post: { allowed: OFFICE, valid: () => ({ intent: "deactivate" }), invalid: { intent: "explode" } },
+    post: {
+      allowed: OFFICE,
+      valid: () => ({ intent: "deactivate" }),
+      // Moving an own collaborator into another subtree.
+      unitRef: (_w, _who, unitCode) => ({ intent: "update", displayName: "Không được đổi", unitCode, sector: "press", status: "active", termStart: "2025-10-01" }),
+      invalid: { intent: "explode" },
+    },
   },
   "_app.roster._index": { url: "/roster", get: OFFICE },
   "_app.roster.export": { url: "/roster/export", get: OFFICE },
@@ -227,7 +248,8 @@ const ROUTES: Record<string, Entry> = {
     get: ADMIN,
     post: {
       allowed: ADMIN,
-      valid: (_w, who) => ({ code: "SH.MATRIX", name: "Không được tạo", kind: "commune", parentCode: who.code, validFrom: "2026-01-01" }),
+      valid: (_w, who) => UNIT_BODY(who.code),
+      unitRef: (_w, _who, code) => UNIT_BODY(code),
       invalid: {},
     },
   },
@@ -317,6 +339,8 @@ function findRecordIds(kind: Kind, who: Who, w: World): Ids {
       return ids(w.openPeriodId, w.closedPeriodId);
   }
 }
+
+const unitCode = (unitId: number) => queryOne<{ code: string }>(`SELECT code FROM "Unit" WHERE id = ?`, unitId).code;
 
 function cell(expectation: Expect, who: Who): number {
   const c = expectation[who.role];
@@ -410,6 +434,13 @@ function casesFor(who: Who, w: World): Case[] {
       const target = ids ? (ids.own ?? ids.foreign ?? ids.missing) : MISSING;
       push("without capability", target, post.valid(w, who, target), 404);
       continue;
+    }
+    if (post.unitRef) {
+      // A unit named in the body: outside the subtree it is as unknown as a code that does not exist.
+      const foreignUnit = recordIds("unit", who, w).foreign;
+      const urlId = ids?.own ?? MISSING;
+      if (foreignUnit !== null) push("naming a foreign unit", urlId, post.unitRef(w, who, unitCode(foreignUnit)), 400);
+      push("naming a unit that does not exist", urlId, post.unitRef(w, who, "SH.KHONG.CO"), 400);
     }
     if (!ids) {
       push("allowed, invalid body", MISSING, post.invalid, 400);
