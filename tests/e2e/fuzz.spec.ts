@@ -256,9 +256,10 @@ function expectAll4xx(results: { label: string; url: string; status: number }[])
   // FUZZ_DEBUG=1 prints each case's status, to see which paths a seed reaches.
   if (process.env.FUZZ_DEBUG) for (const r of results) console.log(`${r.status} ${r.url} ${r.label}`);
   // A 403 would mean the cross-site check stopped the case before any action ran: proves nothing.
-  expect(results.filter((r) => r.status === 403).map((r) => r.label), "refused as cross-site").toEqual([]);
+  expect.soft(results.filter((r) => r.status === 403).map((r) => r.label), "refused as cross-site").toEqual([]);
   const bad = results.filter((r) => r.status < 400 || r.status >= 500).map((r) => `${r.label} ${r.url} → ${r.status}`);
-  expect(bad, `seed ${SEED}: cases not answered with a 4xx`).toEqual([]);
+  // Soft: the check of rows written still runs and reports too.
+  expect.soft(bad, `seed ${SEED}: cases not answered with a 4xx`).toEqual([]);
 }
 
 function fieldRows(accountId: number) {
