@@ -277,14 +277,13 @@ function auditRows(accountId: number) {
   return count(`SELECT COUNT(*) AS n FROM "AuditEntry" WHERE "actorId" = ? AND action NOT LIKE 'auth.%'`, accountId);
 }
 
+/** Opening or closing a period leaves no row of its own but an audit entry by the actor. */
 function officeRows(accountId: number) {
   return {
     audit: auditRows(accountId),
     proposals: count(`SELECT COUNT(*) AS n FROM "Proposal" WHERE "createdById" = ?`, accountId),
     surveys: count(`SELECT COUNT(*) AS n FROM "Survey" WHERE "createdById" = ?`, accountId),
     catalogue: count(`SELECT (SELECT COUNT(*) FROM "Topic" WHERE code LIKE 'FZ%') + (SELECT COUNT(*) FROM "SocialGroup" WHERE code LIKE 'FZ%') + (SELECT COUNT(*) FROM "Agency" WHERE code LIKE 'FZ%') AS n`),
-    periods: count(`SELECT COUNT(*) AS n FROM "ReportingPeriod"`),
-    openPeriods: count(`SELECT COUNT(*) AS n FROM "ReportingPeriod" WHERE status = 'open'`),
   };
 }
 
