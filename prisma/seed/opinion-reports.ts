@@ -180,5 +180,21 @@ export async function seedOpinionReports(tx: Tx) {
       };
     }),
   });
-  return { periods, items: itemCount, proposals: proposalSources.length };
+  // One proposal about the named accounts' commune (SH.X001), so its officials have one of their own.
+  const commune1 = units.find((u) => u.code === "SH.X001");
+  if (commune1) {
+    await tx.proposal.create({
+      data: {
+        agencyId: agencies[0]!.id,
+        unitId: commune1.id,
+        title: "Đường liên thôn xuống cấp",
+        content: "Đề nghị xem xét, sửa chữa đoạn đường liên thôn xuống cấp sau mùa mưa.",
+        forwardedOn: new Date("2026-11-05T00:00:00Z"),
+        dueOn: new Date("2026-12-05T00:00:00Z"),
+        status: "forwarded",
+        createdById: secretariat.id,
+      },
+    });
+  }
+  return { periods, items: itemCount, proposals: proposalSources.length + (commune1 ? 1 : 0) };
 }

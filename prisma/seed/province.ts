@@ -129,6 +129,10 @@ async function seedAccounts(tx: Tx, province: SeededUnit, communes: SeededUnit[]
     { username: "thuky2", displayName: "Phạm Minh Đức (Tổ thư ký)", role: "secretariat", unitId: province.id },
     { username: "lanhdao", displayName: "Trần Quốc Hùng (Lãnh đạo Ban)", role: "official", unitId: province.id },
     { username: "lanhdao.xa", displayName: "Võ Thanh Tâm (Lãnh đạo xã)", role: "official", unitId: commune1.id },
+    // Commune-level admin and secretariat: the access matrix (tests/e2e/access-matrix.spec.ts)
+    // signs in a province and a commune account of every role.
+    { username: "admin.xa", displayName: "Đinh Công Bằng (Quản trị xã)", role: "admin", unitId: commune1.id },
+    { username: "thuky.xa", displayName: "Mai Thị Hoa (Thư ký xã)", role: "secretariat", unitId: commune1.id },
   ];
   for (const account of named) await tx.account.create({ data: { ...account, passwordHash } });
 

@@ -132,5 +132,21 @@ export async function seedSurveys(communes: SeedUnit[]) {
     await storeResponses(surveyId, 1, items);
     previousWaveId = surveyId;
   }
+  // A survey assigned to one other commune only (SH.X002): outside the named commune accounts' subtree.
+  const x002 = communes.find((c) => c.code === "SH.X002");
+  if (x002) {
+    await db.$transaction((tx) =>
+      createPublishedSurvey(tx, {
+        code: "KS.GTNT.2026",
+        seriesCode: "KS.GTNT",
+        period: "Quý IV/2026",
+        definition: { ...DEMO_DEFINITION, title: "Giao thông nông thôn (khảo sát riêng một xã)" },
+        opensOn: day("2026-10-01"),
+        closesOn: day("2026-12-31"),
+        createdById: secretary.id,
+        targets: [{ unitId: x002.id, quota: 10 }],
+      }),
+    );
+  }
   return stored;
 }

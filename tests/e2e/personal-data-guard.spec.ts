@@ -1,6 +1,6 @@
 // The personal-data guard on survey free-text answers (docs/decisions/0015): a live warning, the
 // form and the API refuse a flagged answer until the collaborator confirms it.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { queryOne, signInAs } from "./support";
 import { publishSurveyFromJson } from "./surveys-support";
 
