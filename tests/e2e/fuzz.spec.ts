@@ -5,11 +5,11 @@
 // content type). Every answer must be a 4xx — never a 5xx, never a success — and no row may be
 // written. FUZZ_SEED=<n> replays another run; a failure message names the seed and the case.
 //
-// Left out of the corpus on purpose (known defects fixed elsewhere, issue 10):
-// - TODO(#10 defect 9): a valid payload with its UUID in upper case is stored as a new
-//   questionnaire/report (duplicates). It is a *valid* mutation today, so it would write a row.
-// - TODO(#10 defect 8): `redirectTo` with a tab or newline on /login and /set-language (500);
-//   those routes are not fuzzed here.
+// Not in this corpus, and why:
+// - a UUID in upper case is a valid spelling of the same UUID (lower-cased at the boundary), not a
+//   bad input: tests/unit/submission-idempotency.test.ts holds it to one row;
+// - `redirectTo` on /login and /set-language: tests/unit/utils.test.ts and
+//   tests/e2e/auth-hardening.spec.ts cover tabs, newlines and foreign origins.
 import { expect, test } from "./test";
 import { queryOne } from "./support";
 import { accountOf, count, inBatches, mulberry32, openSession, ORIGIN, uuidFrom, type Rng, type Session } from "./matrix-support";
@@ -45,7 +45,7 @@ const badUuid = (rng: Rng, good: string) =>
   rng.pick([
     "", "not-a-uuid", good.replace(/-/g, ""), good.slice(0, -1), `${good}0`, `{${good}}`, ` ${good}x`, good.replace(/[0-9a-f]$/, "g"),
     good.replace(/-/, "\u2010"), "../../etc/passwd", "00000000-0000-0000-0000-00000000000Z", "0".repeat(5000),
-    // TODO(#10 defect 9): good.toUpperCase() is left out: accepted as a new questionnaire today.
+    // good.toUpperCase() is not here: it is the same UUID (see the header).
   ]);
 
 // ── The submission API ──────────────────────────────────────────────────────────────────────────
