@@ -102,3 +102,16 @@ export function expectationsVisibleTo(viewer: Viewer): Prisma.ReportExpectationW
 export function proposalsVisibleTo(viewer: Viewer): Prisma.ProposalWhereInput {
   return { unit: unitsVisibleTo(viewer) };
 }
+
+// ── Quarterly reports (issue 11) ──────────────────────────────────────────────────────────────
+
+/**
+ * Quarterly reports the viewer may see: those whose scope unit lies in their subtree; drafts only
+ * for those who compile reports (an official reads what was published, never work in progress).
+ */
+export function quarterlyReportsVisibleTo(viewer: Viewer): Prisma.QuarterlyReportWhereInput {
+  const inScope: Prisma.QuarterlyReportWhereInput = { scopeUnit: unitsVisibleTo(viewer) };
+  if (can(viewer, "compileQuarterlyReports")) return inScope;
+  if (can(viewer, "readQuarterlyReports")) return { AND: [inScope, { currentVersion: { gt: 0 } }] };
+  return { id: -1 };
+}

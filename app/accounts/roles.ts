@@ -41,6 +41,10 @@ export const CAPABILITIES = {
   manageProposals: ["admin", "secretariat"],
   /** Read completeness, the proposals register and opinion aggregates within one's scope. */
   readReportDashboards: ["admin", "secretariat", "official"],
+  /** Compile quarterly reports, write their narrative and follow-up tasks, publish them. */
+  compileQuarterlyReports: ["admin", "secretariat"],
+  /** Read published quarterly reports within one's scope (drafts stay with the compilers). */
+  readQuarterlyReports: ["admin", "secretariat", "official"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

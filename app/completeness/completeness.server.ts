@@ -4,16 +4,19 @@
  * (covering index periodId, unitId, outcome), rolled up to the rows (a unit and its children).
  */
 import { assertUnitVisible, expectationsVisibleTo, isInSubtree, subtreeRange, type Viewer } from "~/access/gate.server";
-import { db } from "~/db/db.server";
+import { db, type Db, type Tx } from "~/db/db.server";
 import type { Outcome } from "~/opinion-reports/report-vocab";
 
 export type Counts = Record<Outcome, number>;
 const zero = (): Counts => ({ on_time: 0, late: 0, missing: 0 });
 
-async function rowUnits(viewer: Viewer, rootId: number) {
-  const root = await db.unit.findUnique({ where: { id: rootId }, select: { id: true, code: true, name: true, path: true, parentId: true } });
+// Each function takes an optional client so the quarterly report can compile inside its publishing
+// transaction (on the one serialized connection, a query on `db` there would wait for that very
+// transaction to end).
+async function rowUnits(viewer: Viewer, rootId: number, client: Db | Tx = db) {
+  const root = await client.unit.findUnique({ where: { id: rootId }, select: { id: true, code: true, name: true, path: true, parentId: true } });
   assertUnitVisible(viewer, root);
-  const children = await db.unit.findMany({
+  const children = await client.unit.findMany({
     where: { parentId: root.id },
     orderBy: { code: "asc" },
     select: { id: true, code: true, name: true, path: true, _count: { select: { children: true } } },
@@ -22,16 +25,16 @@ async function rowUnits(viewer: Viewer, rootId: number) {
 }
 
 /** The units × periods matrix under `rootId`: one row for the root's own collaborators, one per child subtree. */
-export async function completenessMatrix(viewer: Viewer, rootId: number, periodIds: number[]) {
-  const { root, children } = await rowUnits(viewer, rootId);
-  const grouped = await db.reportExpectation.groupBy({
+export async function completenessMatrix(viewer: Viewer, rootId: number, periodIds: number[], client: Db | Tx = db) {
+  const { root, children } = await rowUnits(viewer, rootId, client);
+  const grouped = await client.reportExpectation.groupBy({
     by: ["unitId", "periodId", "outcome"],
     where: { AND: [expectationsVisibleTo(viewer), { periodId: { in: periodIds } }, { unit: { path: subtreeRange(root.path) } }] },
     _count: { _all: true },
   });
   const unitIds = [...new Set(grouped.map((g) => g.unitId))];
   const paths = new Map(
-    (await db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } })).map((u) => [u.id, u.path]),
+    (await client.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } })).map((u) => [u.id, u.path]),
   );
   const rows = [
     { unit: { id: root.id, code: root.code, name: root.name }, own: true, drillable: false, match: (p: string) => p === root.path },
@@ -70,13 +73,13 @@ export async function missingReporters(viewer: Viewer, rootId: number, periodId:
 }
 
 /** Active collaborators vs the target, per child subtree of `rootId`: thin units stand out. */
-export async function collaboratorCoverage(viewer: Viewer, rootId: number) {
-  const { children } = await rowUnits(viewer, rootId);
-  const active = await db.account.findMany({
+export async function collaboratorCoverage(viewer: Viewer, rootId: number, client: Db | Tx = db) {
+  const { children } = await rowUnits(viewer, rootId, client);
+  const active = await client.account.findMany({
     where: { role: "collaborator", active: true, collaborator: { status: "active" }, unit: { path: subtreeRange(viewer.unitPath) } },
     select: { unit: { select: { path: true } } },
   });
-  const targets = await db.unitCollaboratorTarget.findMany({ select: { target: true, unit: { select: { path: true } } } });
+  const targets = await client.unitCollaboratorTarget.findMany({ select: { target: true, unit: { select: { path: true } } } });
   return children
     .map((c) => {
       const count = active.filter((a) => isInSubtree(c.path, a.unit.path)).length;

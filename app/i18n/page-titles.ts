@@ -31,6 +31,8 @@ const TITLES = {
   collaborator: ["Cộng tác viên", "Collaborator"],
   rosterImport: ["Nhập danh sách cộng tác viên", "Import collaborators"],
   topics: ["Chủ đề, kỳ báo cáo", "Topics and periods"],
+  quarterlyReports: ["Báo cáo quý", "Quarterly reports"],
+  quarterlyReport: ["Báo cáo quý", "Quarterly report"],
 } as const satisfies Record<string, readonly [vi: string, en: string]>;
 
 export type PageTitleKey = keyof typeof TITLES;

@@ -115,3 +115,32 @@ export async function countItemsByChildUnit(quarterKey: number, unit: { id: numb
   const rows = await client.$queryRaw<{ childId: number | null; direction: string; n: bigint | number }[]>(itemsByChildUnitSql(quarterKey, unit));
   return rows.map((r) => ({ unitId: r.childId ?? unit.id, direction: r.direction, count: Number(r.n) }));
 }
+
+export type TopicWeightCount = { topicId: number; prevalence: string; strength: string; count: number };
+
+/**
+ * A quarter's items by topic × prevalence × strength within a subtree: what the quarterly report
+ * weighs topics by (app/quarterly-reports/weights.ts). Covering index
+ * ("quarterKey", "topicId", "prevalence", "strength", "areaUnitId").
+ */
+export async function countItemsByTopicWeight(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<TopicWeightCount[]> {
+  const rows = await client.$queryRaw<{ topicId: number; prevalence: string; strength: string; n: bigint | number }[]>`
+    SELECT i."topicId", i."prevalence", i."strength", COUNT(*) AS "n"
+    FROM "OpinionItem" i
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
+    GROUP BY i."topicId", i."prevalence", i."strength"`;
+  return rows.map((r) => ({ topicId: r.topicId, prevalence: r.prevalence, strength: r.strength, count: Number(r.n) }));
+}
+
+/**
+ * The ids of a quarter's items within a subtree, ascending: the quarterly report's provenance
+ * hashes them (which items were counted). Index-only on the quarter index (SQLite keeps the rowid
+ * in every index; PostgreSQL can answer it from ("quarterKey", …, "areaUnitId") plus the heap).
+ */
+export async function itemIdsInQuarter(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<number[]> {
+  const rows = await client.$queryRaw<{ id: number }[]>`
+    SELECT i."id" FROM "OpinionItem" i
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
+    ORDER BY i."id"`;
+  return rows.map((r) => Number(r.id));
+}

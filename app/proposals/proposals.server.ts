@@ -1,8 +1,8 @@
 /** The proposals register: forwarded to agencies, answered, resolved or published; audited. */
 import type { z } from "zod";
-import { isInSubtree, opinionItemsVisibleTo, proposalsVisibleTo, type Viewer } from "~/access/gate.server";
+import { isInSubtree, opinionItemsVisibleTo, proposalsVisibleTo, subtreeRange, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
-import { db } from "~/db/db.server";
+import { db, type Db, type Tx } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { notFound } from "~/utils/http.server";
 import { personalDataConfirmed, type Confirmable } from "~/forms/personal-data";
@@ -21,14 +21,26 @@ export async function listAgencies() {
   return db.agency.findMany({ where: { active: true }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
 }
 
+export type ProposalFilters = {
+  status?: string;
+  overdue?: boolean;
+  /** Only proposals about this subtree (a quarterly report's scope), within the viewer's. */
+  unitPath?: string;
+  /** Only proposals forwarded in [from, before) (a quarterly report's quarter). */
+  forwardedFrom?: Date;
+  forwardedBefore?: Date;
+};
+
 /** The register grouped agency → issue → answer, as the board publishes it. */
-export async function proposalsByAgency(viewer: Viewer, filters: { status?: string; overdue?: boolean } = {}) {
-  const rows = await db.proposal.findMany({
+export async function proposalsByAgency(viewer: Viewer, filters: ProposalFilters = {}, client: Db | Tx = db) {
+  const rows = await client.proposal.findMany({
     where: {
       AND: [
         proposalsVisibleTo(viewer),
         filters.status ? { status: filters.status } : {},
         filters.overdue ? { status: "forwarded", dueOn: { lt: today() } } : {},
+        filters.unitPath ? { unit: { path: subtreeRange(filters.unitPath) } } : {},
+        filters.forwardedFrom || filters.forwardedBefore ? { forwardedOn: { gte: filters.forwardedFrom, lt: filters.forwardedBefore } } : {},
       ],
     },
     orderBy: [{ agency: { code: "asc" } }, { forwardedOn: "asc" }],

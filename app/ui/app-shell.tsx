@@ -18,6 +18,7 @@ const NAV: { to: string; key: string; capability?: Capability }[] = [
   { to: "/completeness", key: "reportsNav.completeness", capability: "readReportDashboards" },
   { to: "/opinion-summary", key: "reportsNav.summary", capability: "readReportDashboards" },
   { to: "/proposals", key: "reportsNav.proposals", capability: "readReportDashboards" },
+  { to: "/quarterly-reports", key: "quarterly.nav", capability: "readQuarterlyReports" },
   { to: "/roster", key: "reportsNav.roster", capability: "manageRoster" },
   { to: "/topics", key: "reportsNav.topics", capability: "manageTopics" },
 ];

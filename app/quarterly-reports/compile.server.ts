@@ -1,0 +1,243 @@
+/**
+ * Compiles a quarterly report's figures for one scope unit's subtree and one quarter, from the
+ * queries the dashboards already use (completeness, coverage, the opinion aggregates, the
+ * proposals register) — never a scan of raw answers. The result is plain JSON (dates as ISO
+ * strings, codes beside ids) because it is exactly what publishing freezes into the snapshot and
+ * what the published page compares with the live figures.
+ */
+import crypto from "node:crypto";
+import { assertUnitVisible, opinionItemsVisibleTo, type Viewer } from "~/access/gate.server";
+import { collaboratorCoverage, completenessMatrix } from "~/completeness/completeness.server";
+import { db, type Db, type Tx } from "~/db/db.server";
+import { countItemsByChildUnit, countItemsByTopicDirection, countItemsByTopicWeight, itemIdsInQuarter } from "~/opinion-reports/aggregates.server";
+import { DIRECTIONS, type Direction } from "~/opinion-reports/report-vocab";
+import { periodBounds, shiftQuarter, splitQuarterKey } from "~/periods/period-math";
+import { proposalsByAgency } from "~/proposals/proposals.server";
+import { MIN_CELL } from "~/surveys/stats";
+import { ALPHA, chiSquareHomogeneity, holmAdjust } from "./significance.server";
+import { itemWeight } from "./weights";
+
+export type ByDirection = Record<Direction, number>;
+type UnitRef = { id: number; code: string; name: string };
+type TopicRef = { id: number; code: string; nameVi: string; nameEn: string };
+
+/** How many urgent items the report lists with their summaries (the count covers them all). */
+export const URGENT_LISTED = 20;
+
+const zeroDirections = (): ByDirection => ({ approve: 0, oppose: 0, worried: 0, unclear: 0 });
+const byDirectionOf = (counts: { direction: string; count: number }[]): ByDirection => {
+  const out = zeroDirections();
+  for (const c of counts) if (c.direction in out) out[c.direction as Direction] += c.count;
+  return out;
+};
+const total = (d: ByDirection) => DIRECTIONS.reduce((s, k) => s + d[k], 0);
+const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+
+export type ChangeRow = {
+  topic: TopicRef;
+  now: ByDirection;
+  then: ByDirection;
+  nNow: number;
+  nThen: number;
+  test: { statistic: number; df: number; pValue: number; pAdjusted: number } | { notTested: "no_data" | "one_category" | "too_few" };
+  significant: boolean;
+  /** Only when significant: the direction whose share moved most, in percentage points. */
+  flag: { direction: Direction; points: number } | null;
+};
+export type Comparison = { quarterKey: number; available: boolean; rows: ChangeRow[] };
+
+export type CompiledReport = Awaited<ReturnType<typeof compileQuarter>>;
+
+/** The reporting periods of a quarter and its date span ([from, before)); calendar dates without periods. */
+async function quarterSpan(quarterKey: number, client: Db | Tx) {
+  const periods = await client.reportingPeriod.findMany({ where: { quarterKey }, orderBy: [{ year: "asc" }, { month: "asc" }], select: { id: true, startsOn: true, endsOn: true, status: true } });
+  const { year, quarter } = splitQuarterKey(quarterKey);
+  const first = periods[0]?.startsOn ?? periodBounds(year, quarter * 3 - 2).startsOn;
+  const last = periods.at(-1)?.endsOn ?? periodBounds(year, quarter * 3).endsOn;
+  return { periods, from: first, before: new Date(last.getTime() + 86_400_000) };
+}
+
+/**
+ * Every section's live figures for `scopeUnitId`'s subtree in `quarterKey`. A scope outside the
+ * viewer's subtree answers 404. A quarter without data compiles to zeros and empty lists.
+ */
+export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarterKey: number, client: Db | Tx = db) {
+  const scope = await client.unit.findUnique({ where: { id: scopeUnitId }, select: { id: true, code: true, name: true, path: true, parentId: true } });
+  assertUnitVisible(viewer, scope);
+  const span = await quarterSpan(quarterKey, client);
+  const topics: TopicRef[] = await client.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
+
+  const network = await networkSection(viewer, scope.id, span.periods.map((p) => p.id), client);
+  const flows = await flowsSection(viewer, scope, quarterKey, topics, client);
+  const change = {
+    previous: await comparison(scope.path, quarterKey, shiftQuarter(quarterKey, -1), topics, client),
+    lastYear: await comparison(scope.path, quarterKey, shiftQuarter(quarterKey, -4), topics, client),
+  };
+  const proposals = await proposalsSection(viewer, scope.path, span, client);
+  const followUp = await followUpSection(scope.id, quarterKey, client);
+
+  // Provenance: which items and proposals were counted, as content hashes of their sorted ids
+  // (no personal data, yet any returned-and-fixed report or late filing changes the hash).
+  const itemIds = await itemIdsInQuarter(quarterKey, scope.path, client);
+  const proposalIds = proposals.byAgency.flatMap((a) => a.proposals.map((p) => p.id)).sort((a, b) => a - b);
+
+  return {
+    quarterKey,
+    scope: { id: scope.id, code: scope.code, name: scope.name },
+    periods: { count: span.periods.length, open: span.periods.filter((p) => p.status === "open").length, from: span.from.toISOString(), before: span.before.toISOString() },
+    empty: flows.total === 0 && network.reports.expected === 0 && proposals.totals.forwarded === 0,
+    network,
+    flows,
+    change,
+    proposals,
+    followUp,
+    provenance: {
+      itemCount: itemIds.length,
+      itemIdsSha256: sha256(itemIds.join(",")),
+      proposalCount: proposalIds.length,
+      proposalIdsSha256: sha256(proposalIds.join(",")),
+    },
+  };
+}
+
+/** Section 1: collaborators active vs target, and who reported (on time, late, not at all), per child unit. */
+async function networkSection(viewer: Viewer, scopeId: number, periodIds: number[], client: Db | Tx) {
+  const coverage = await collaboratorCoverage(viewer, scopeId, client);
+  const matrix = await completenessMatrix(viewer, scopeId, periodIds, client);
+  const sumCells = (cells: Record<number, { on_time: number; late: number; missing: number }>) => {
+    const out = { expected: 0, onTime: 0, late: 0, missing: 0 };
+    for (const id of periodIds) {
+      const c = cells[id]!;
+      out.onTime += c.on_time;
+      out.late += c.late;
+      out.missing += c.missing;
+    }
+    out.expected = out.onTime + out.late + out.missing;
+    return out;
+  };
+  const byUnit = matrix.rows.map((r) => ({ unit: r.unit as UnitRef, own: r.own, ...sumCells(r.cells) })).filter((r) => r.expected > 0);
+  return {
+    collaborators: { active: coverage.reduce((s, r) => s + r.active, 0), target: coverage.reduce((s, r) => s + r.target, 0) },
+    coverage: coverage.map((r) => ({ unit: r.unit as UnitRef, active: r.active, target: r.target })),
+    reports: sumCells(matrix.totals),
+    byUnit,
+    // Units (rows) where someone was expected and nobody filed in the whole quarter: named in the report.
+    unitsNotReporting: byUnit.filter((r) => r.onTime + r.late === 0).map((r) => r.unit),
+  };
+}
+
+/** Section 2: topic × direction, topics by weight, per child unit (small rows suppressed), urgent items. */
+async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, quarterKey: number, topics: TopicRef[], client: Db | Tx) {
+  const counts = await countItemsByTopicDirection(quarterKey, scope.path, client);
+  const weights = await countItemsByTopicWeight(quarterKey, scope.path, client);
+  const byTopic = topics
+    .map((topic) => {
+      const byDirection = byDirectionOf(counts.filter((c) => c.topicId === topic.id));
+      const weight = weights.filter((w) => w.topicId === topic.id).reduce((s, w) => s + itemWeight(w.prevalence, w.strength, w.count), 0);
+      return { topic, byDirection, total: total(byDirection), weight };
+    })
+    .filter((r) => r.total > 0)
+    .sort((a, b) => b.weight - a.weight || b.total - a.total || a.topic.code.localeCompare(b.topic.code))
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+
+  const childCounts = await countItemsByChildUnit(quarterKey, scope, client);
+  const childIds = [...new Set(childCounts.map((c) => c.unitId))];
+  const units = await client.unit.findMany({ where: { id: { in: childIds } }, select: { id: true, code: true, name: true } });
+  const byUnit = units
+    .map((u) => {
+      const byDirection = byDirectionOf(childCounts.filter((c) => c.unitId === u.id));
+      const n = total(byDirection);
+      // As in the survey breakdowns: a row with fewer than MIN_CELL items shows no split.
+      return { unit: u, own: u.id === scope.id, total: n, byDirection: n < MIN_CELL ? null : byDirection };
+    })
+    .sort((a, b) => b.total - a.total || a.unit.code.localeCompare(b.unit.code));
+
+  const urgentWhere = { AND: [opinionItemsVisibleTo(viewer), { quarterKey, urgent: true, areaUnit: { path: { gte: scope.path, lt: `${scope.path.slice(0, -1)}0` } } }] };
+  const urgentCount = await client.opinionItem.count({ where: urgentWhere });
+  const urgent = await client.opinionItem.findMany({
+    where: urgentWhere,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: URGENT_LISTED,
+    select: { id: true, title: true, summary: true, direction: true, topic: { select: { code: true, nameVi: true, nameEn: true } }, areaUnit: { select: { id: true, code: true, name: true } } },
+  });
+  const byDirection = byDirectionOf(counts);
+  return { total: total(byDirection), byDirection, byTopic, byUnit, urgentCount, urgent };
+}
+
+/** Section 3: per topic, the direction distribution now vs `otherKey`, chi-square with Holm's correction. */
+async function comparison(scopePath: string, quarterKey: number, otherKey: number, topics: TopicRef[], client: Db | Tx): Promise<Comparison> {
+  // A quarter before the first reporting period has nothing to compare with (not "zero items").
+  const available = (await client.reportingPeriod.count({ where: { quarterKey: otherKey } })) > 0;
+  if (!available) return { quarterKey: otherKey, available, rows: [] };
+  const nowCounts = await countItemsByTopicDirection(quarterKey, scopePath, client);
+  const thenCounts = await countItemsByTopicDirection(otherKey, scopePath, client);
+  const base = topics
+    .map((topic) => {
+      const now = byDirectionOf(nowCounts.filter((c) => c.topicId === topic.id));
+      const then = byDirectionOf(thenCounts.filter((c) => c.topicId === topic.id));
+      return { topic, now, then, nNow: total(now), nThen: total(then), result: chiSquareHomogeneity(DIRECTIONS.map((d) => now[d]), DIRECTIONS.map((d) => then[d])) };
+    })
+    .filter((r) => r.nNow + r.nThen > 0);
+  const adjusted = holmAdjust(base.map((r) => (r.result.tested ? r.result.pValue : null)));
+  const rows = base.map((r, i): ChangeRow => {
+    const { result, ...rest } = r;
+    if (!result.tested) return { ...rest, test: { notTested: result.reason }, significant: false, flag: null };
+    const pAdjusted = adjusted[i]!;
+    const significant = pAdjusted < ALPHA;
+    return { ...rest, test: { statistic: result.statistic, df: result.df, pValue: result.pValue, pAdjusted }, significant, flag: significant ? largestShift(r.now, r.then, r.nNow, r.nThen) : null };
+  });
+  return { quarterKey: otherKey, available, rows };
+}
+
+/** The direction whose share moved most (ties: the vocabulary's order), in whole percentage points. */
+export function largestShift(now: ByDirection, then: ByDirection, nNow: number, nThen: number) {
+  let best: { direction: Direction; points: number } = { direction: DIRECTIONS[0], points: 0 };
+  for (const d of DIRECTIONS) {
+    const points = Math.round((100 * now[d]) / nNow - (100 * then[d]) / nThen);
+    if (Math.abs(points) > Math.abs(best.points)) best = { direction: d, points };
+  }
+  return best;
+}
+
+/** Section 5: proposals about the scope forwarded in the quarter, by agency (Decision 238). */
+async function proposalsSection(viewer: Viewer, scopePath: string, span: { from: Date; before: Date }, client: Db | Tx) {
+  const groups = await proposalsByAgency(viewer, { unitPath: scopePath, forwardedFrom: span.from, forwardedBefore: span.before }, client);
+  const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
+  const byAgency = groups.map((g) => {
+    const proposals = g.proposals.map((p) => ({
+      id: p.id,
+      title: p.title,
+      unit: p.unit,
+      status: p.status,
+      forwardedOn: day(p.forwardedOn)!,
+      dueOn: day(p.dueOn)!,
+      answeredOn: day(p.answeredOn),
+      answerText: p.answerText,
+      overdue: p.overdue,
+      // Overdue (unanswered past the due date) is as of today, so it can change after
+      // publication: that is news the published page should show, not noise.
+      // Answered, but after the due date: Decision 238 cares about late answers too.
+      answeredLate: p.answeredOn !== null && p.answeredOn.getTime() > p.dueOn.getTime(),
+    }));
+    return {
+      agency: { code: g.agency.code, name: g.agency.name },
+      forwarded: proposals.length,
+      answered: proposals.filter((p) => p.answeredOn !== null).length,
+      answeredLate: proposals.filter((p) => p.answeredLate).length,
+      overdue: proposals.filter((p) => p.overdue).length,
+      proposals,
+    };
+  });
+  const sumOf = (k: "forwarded" | "answered" | "answeredLate" | "overdue") => byAgency.reduce((s, a) => s + a[k], 0);
+  return { totals: { forwarded: sumOf("forwarded"), answered: sumOf("answered"), answeredLate: sumOf("answeredLate"), overdue: sumOf("overdue") }, byAgency };
+}
+
+/** Section 6: the tasks set at the previous quarter's meeting, entered on this report by the secretariat. */
+async function followUpSection(scopeId: number, quarterKey: number, client: Db | Tx) {
+  const tasks = await client.followUpTask.findMany({
+    where: { report: { scopeUnitId: scopeId, quarterKey } },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    select: { id: true, task: true, dueOn: true, status: true, note: true, responsibleUnit: { select: { id: true, code: true, name: true, path: true } } },
+  });
+  return tasks.map(({ responsibleUnit: { path: _path, ...unit }, dueOn, ...t }) => ({ ...t, dueOn: dueOn.toISOString().slice(0, 10), responsibleUnit: unit }));
+}

@@ -1,0 +1,370 @@
+// The quarterly report's sections as the page shows them, from compiled figures (a draft's live
+// ones or a published snapshot's). Each chart sits next to its table, which carries n and the
+// exact numbers and is the accessible view of the chart.
+import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DIRECTIONS } from "~/opinion-reports/report-vocab";
+import { TopicDirectionChart } from "~/opinion-reports/summary-charts";
+import { useQuarterName } from "~/periods/quarter-select";
+import { formatDay } from "~/utils/dates";
+import { formatNumber } from "~/utils/numbers";
+import type { CompiledReport } from "./compile.server";
+import { narrativeBlocks, type NarrativeBlock } from "./narrative";
+import type { Narrative } from "./snapshot.server";
+
+type Figures = CompiledReport;
+
+function useFormat() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language;
+  return {
+    lang,
+    n: (v: number) => formatNumber(v, lang),
+    pct: (part: number, whole: number) => (whole === 0 ? "—" : formatNumber((100 * part) / whole, lang, 1)),
+    topicName: (t: { nameVi: string; nameEn: string }) => (lang === "en" ? t.nameEn : t.nameVi),
+  };
+}
+
+function DirectionHeaders() {
+  const { t } = useTranslation();
+  return <>{DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}</>;
+}
+
+const drillLink = (unitId: number, quarterKey: number) => `/opinion-summary?unit=${unitId}&quarter=${quarterKey}`;
+
+export function ReportSections({ figures, narrative }: { figures: Figures; narrative: Narrative }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {figures.empty ? <p className="notice" role="status">{t("quarterly.empty")}</p> : null}
+      <NetworkSection figures={figures} />
+      <FlowsSection figures={figures} />
+      <ChangeSection figures={figures} />
+      <ProposalsSection figures={figures} />
+      <FollowUpSection figures={figures} />
+      <section aria-labelledby="qr-narrative">
+        <h2 id="qr-narrative">{t("quarterly.sections.narrative")}</h2>
+        {(["assessment", "forecast", "recommendations", "nextTasks"] as const).map((k) => (
+          <div key={k} className="narrative">
+            <h3>{t(`quarterly.narrative.${k}`)}</h3>
+            {narrative[k] ? <NarrativeText blocks={narrativeBlocks(narrative[k])} /> : <p className="muted">{t("quarterly.narrative.empty")}</p>}
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}
+
+/** Plain text rendered as React text nodes: nothing in it is ever interpreted as markup. */
+function NarrativeText({ blocks }: { blocks: NarrativeBlock[] }) {
+  return (
+    <>
+      {blocks.map((b, i) =>
+        b.kind === "heading" ? <h4 key={i}>{b.text}</h4> : b.kind === "list" ? <ul key={i}>{b.items.map((item, j) => <li key={j}>{item}</li>)}</ul> : <p key={i}>{b.text}</p>,
+      )}
+    </>
+  );
+}
+
+function NetworkSection({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const { n } = useFormat();
+  const q = useQuarterName();
+  const { network } = figures;
+  return (
+    <section aria-labelledby="qr-network">
+      <h2 id="qr-network">{t("quarterly.sections.network")}</h2>
+      <p>{t("quarterly.network.collaborators", { active: n(network.collaborators.active), target: n(network.collaborators.target) })}</p>
+      <p>{t("quarterly.network.reports", { expected: n(network.reports.expected), onTime: n(network.reports.onTime), late: n(network.reports.late), missing: n(network.reports.missing) })}</p>
+      {network.unitsNotReporting.length > 0 ? (
+        <p>
+          <strong>{t("quarterly.network.notReporting")}</strong> {network.unitsNotReporting.map((u) => u.name).join(", ")}
+        </p>
+      ) : network.reports.expected > 0 ? <p>{t("quarterly.network.allReported")}</p> : null}
+      {network.byUnit.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("quarterly.network.byUnit", { quarter: q(figures.quarterKey) })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("summary.unit")}</th>
+                {(["expected", "onTime", "late", "missing"] as const).map((m) => <th key={m} scope="col" className="num">{t(`quarterly.measure.${m}`)}</th>)}
+              </tr>
+            </thead>
+            <tbody>
+              {network.byUnit.map((r) => (
+                <tr key={r.unit.id}>
+                  <th scope="row">{r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name}</th>
+                  {(["expected", "onTime", "late", "missing"] as const).map((m) => <td key={m} className="num">{n(r[m])}</td>)}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function FlowsSection({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const { n, topicName } = useFormat();
+  const q = useQuarterName();
+  const { flows, scope, quarterKey } = figures;
+  const quarter = q(quarterKey);
+  const splitUnits = flows.byUnit.filter((r) => r.byDirection !== null);
+  return (
+    <section aria-labelledby="qr-flows">
+      <h2 id="qr-flows">{t("quarterly.sections.flows")}</h2>
+      {flows.total === 0 ? (
+        <p className="notice" role="status">{t("quarterly.flows.noItems")}</p>
+      ) : (
+        <>
+          <TopicDirectionChart label={t("quarterly.flows.byTopicChart", { quarter, unit: scope.name })} series={flows.byTopic.map((r) => ({ label: topicName(r.topic), byDirection: r.byDirection }))} />
+          <p className="hint">{t("quarterly.flows.weightRule")}</p>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("quarterly.flows.byTopic", { quarter, unit: scope.name, n: n(flows.total) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t("quarterly.flows.rank")}</th>
+                  <th scope="col">{t("reports.topic")}</th>
+                  <DirectionHeaders />
+                  <th scope="col" className="num">{t("completeness.total")}</th>
+                  <th scope="col" className="num">{t("quarterly.measure.weight")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {flows.byTopic.map((r) => (
+                  <tr key={r.topic.id}>
+                    <td className="num">{r.rank}</td>
+                    <th scope="row">{topicName(r.topic)}</th>
+                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(r.byDirection[d])}</td>)}
+                    <td className="num">{n(r.total)}</td>
+                    <td className="num">{n(r.weight)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {flows.byUnit.length > 0 ? (
+            <>
+              {splitUnits.length > 0 ? (
+                <TopicDirectionChart label={t("quarterly.flows.byUnitChart", { quarter })} series={splitUnits.map((r) => ({ label: r.unit.name, byDirection: r.byDirection! }))} />
+              ) : null}
+              <div className="table-wrap">
+                <table>
+                  <caption>{t("quarterly.flows.byUnit", { quarter, n: n(flows.total) })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("summary.unit")}</th>
+                      <DirectionHeaders />
+                      <th scope="col" className="num">{t("completeness.total")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {flows.byUnit.map((r) => (
+                      <tr key={r.unit.id}>
+                        <th scope="row">
+                          <Link to={drillLink(r.unit.id, quarterKey)} aria-label={t("quarterly.drill", { unit: r.unit.name })}>{r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name}</Link>
+                        </th>
+                        {DIRECTIONS.map((d) => (
+                          <td key={d} className="num">{r.byDirection ? n(r.byDirection[d]) : <span title={t("quarterly.flows.suppressed")}>—</span>}</td>
+                        ))}
+                        <td className="num">{n(r.total)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {splitUnits.length < flows.byUnit.length ? <p className="hint">{t("quarterly.flows.suppressedNote")}</p> : null}
+            </>
+          ) : null}
+        </>
+      )}
+      <h3>{t("quarterly.flows.urgent", { count: flows.urgentCount })}</h3>
+      {flows.urgent.length === 0 ? (
+        <p>{t("quarterly.flows.noUrgent")}</p>
+      ) : (
+        <>
+          <ul className="urgent-list">
+            {flows.urgent.map((item) => (
+              <li key={item.id}>
+                <strong>{item.title}</strong> <span className="muted">· {topicName(item.topic)} · {item.areaUnit.name} · {t(`opinion.direction.${item.direction}`)}</span>
+                <p>{item.summary}</p>
+              </li>
+            ))}
+          </ul>
+          {flows.urgentCount > flows.urgent.length ? <p className="hint">{t("quarterly.flows.urgentMore", { shown: flows.urgent.length, count: flows.urgentCount })}</p> : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+function ChangeSection({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="qr-change">
+      <h2 id="qr-change">{t("quarterly.sections.change")}</h2>
+      <Comparison figures={figures} which="previous" />
+      <Comparison figures={figures} which="lastYear" />
+      <p className="hint">{t("quarterly.change.method")}</p>
+    </section>
+  );
+}
+
+function Comparison({ figures, which }: { figures: Figures; which: "previous" | "lastYear" }) {
+  const { t, i18n } = useTranslation();
+  const { pct, topicName } = useFormat();
+  const q = useQuarterName();
+  const c = figures.change[which];
+  const now = q(figures.quarterKey);
+  const then = q(c.quarterKey);
+  const flags = c.rows.filter((r) => r.flag);
+  return (
+    <>
+      <h3>{t(`quarterly.change.${which}`, { quarter: then })}</h3>
+      {!c.available ? (
+        <p>{t("quarterly.change.unavailable", { quarter: then })}</p>
+      ) : (
+        <>
+          {flags.length > 0 ? (
+            <ul className="change-flags">
+              {flags.map((r) => (
+                <li key={r.topic.id}>
+                  {t("quarterly.change.flag", {
+                    direction: t(`opinion.direction.${r.flag!.direction}`),
+                    topic: topicName(r.topic),
+                    verb: t(r.flag!.points >= 0 ? "quarterly.change.up" : "quarterly.change.down"),
+                    points: Math.abs(r.flag!.points),
+                    quarter: then,
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("quarterly.change.noFlags")}</p>
+          )}
+          {c.rows.length > 0 ? (
+            <div className="table-wrap">
+              <table>
+                <caption>{t("quarterly.change.table", { now, then })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("reports.topic")}</th>
+                    {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
+                    <th scope="col" className="num">n</th>
+                    <th scope="col" className="num">{t("quarterly.change.pValue")}</th>
+                    <th scope="col">{t("quarterly.change.verdict")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {c.rows.map((r) => (
+                    <tr key={r.topic.id}>
+                      <th scope="row">{topicName(r.topic)}</th>
+                      {DIRECTIONS.map((d) => <td key={d} className="num">{pct(r.now[d], r.nNow)} / {pct(r.then[d], r.nThen)}</td>)}
+                      <td className="num">{r.nNow} / {r.nThen}</td>
+                      <td className="num">{"pAdjusted" in r.test ? formatNumberP(r.test.pAdjusted, i18n.language) : "—"}</td>
+                      <td>{"notTested" in r.test ? t(`quarterly.change.notTested.${r.test.notTested}`) : r.significant ? t("quarterly.change.significant") : t("quarterly.change.notSignificant")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+const formatNumberP = (p: number, lang: string) => (p < 0.001 ? "< 0,001".replace(",", lang === "en" ? "." : ",") : formatNumber(p, lang, 3));
+
+function ProposalsSection({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const { n } = useFormat();
+  const q = useQuarterName();
+  const { proposals } = figures;
+  return (
+    <section aria-labelledby="qr-proposals">
+      <h2 id="qr-proposals">{t("quarterly.sections.proposals")}</h2>
+      {proposals.totals.forwarded === 0 ? (
+        <p>{t("quarterly.proposals.none")}</p>
+      ) : (
+        <>
+          <p>{t("quarterly.proposals.summary", { forwarded: n(proposals.totals.forwarded), answered: n(proposals.totals.answered), answeredLate: n(proposals.totals.answeredLate), overdue: n(proposals.totals.overdue) })}</p>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("quarterly.proposals.byAgency", { quarter: q(figures.quarterKey) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("quarterly.proposals.agency")}</th>
+                  <th scope="col">{t("quarterly.proposals.issue")}</th>
+                  <th scope="col">{t("quarterly.proposals.dueOn")}</th>
+                  <th scope="col">{t("quarterly.proposals.answer")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {proposals.byAgency.flatMap((a) =>
+                  a.proposals.map((p, i) => (
+                    <tr key={p.id}>
+                      {i === 0 ? (
+                        <th scope="rowgroup" rowSpan={a.proposals.length}>
+                          {a.agency.name}
+                          <br />
+                          <span className="muted">{t("quarterly.measure.forwarded")} {a.forwarded} · {t("quarterly.measure.answered")} {a.answered} · {t("quarterly.measure.overdue")} {a.overdue}</span>
+                        </th>
+                      ) : null}
+                      <td>{p.title} <span className="muted">({p.unit.name})</span></td>
+                      <td>{formatDay(p.dueOn)}{p.overdue ? <> <span className="badge badge-urgent">{t("quarterly.measure.overdue")}</span></> : null}</td>
+                      <td>{p.answerText ? <>{p.answerText} <span className="muted">({formatDay(p.answeredOn)}{p.answeredLate ? `, ${t("quarterly.measure.answeredLate")}` : ""})</span></> : t("quarterly.proposals.noAnswer")}</td>
+                    </tr>
+                  )),
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function FollowUpSection({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="qr-followup">
+      <h2 id="qr-followup">{t("quarterly.sections.followUp")}</h2>
+      {figures.followUp.length === 0 ? (
+        <p>{t("quarterly.followUp.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("quarterly.sections.followUp")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("quarterly.followUp.task")}</th>
+                <th scope="col">{t("quarterly.followUp.unit")}</th>
+                <th scope="col">{t("quarterly.followUp.dueOn")}</th>
+                <th scope="col">{t("quarterly.followUp.status")}</th>
+                <th scope="col">{t("quarterly.followUp.note")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.followUp.map((task) => (
+                <tr key={task.id}>
+                  <th scope="row">{task.task}</th>
+                  <td>{task.responsibleUnit.name}</td>
+                  <td>{formatDay(task.dueOn)}</td>
+                  <td>{t(`quarterly.followUp.statusName.${task.status}`)}</td>
+                  <td>{task.note ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { FieldError } from "~/forms/field-error.server";
+import { runForm } from "~/forms/run-form.server";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { pageTitle } from "~/i18n/page-titles";
+import { useQuarterName } from "~/periods/quarter-select";
+import { narrativeSchema, publishSchema, quarterlyReportActionSchema } from "~/quarterly-reports/report-schemas";
+import { ReportSections } from "~/quarterly-reports/report-view";
+import { publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
+import type { FigureDifference } from "~/quarterly-reports/snapshot.server";
+import { FormErrors, ReplyErrors, TextAreaField } from "~/ui/form-fields";
+import { formatDateTime } from "~/utils/dates";
+import { parseId, requireIdParam } from "~/utils/http.server";
+import { formatNumber } from "~/utils/numbers";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReport");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "readQuarterlyReports");
+  const version = parseId(new URL(request.url).searchParams.get("version"));
+  return readQuarterlyReport(viewer, requireIdParam(params.reportId), version);
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "compileQuarterlyReports");
+  const id = requireIdParam(params.reportId);
+  const outcome = await runForm(request, quarterlyReportActionSchema, async (input) => {
+    if (input.intent === "narrative") return saveNarrative(viewer, id, input);
+    try {
+      await publishQuarterlyReport(viewer, id, input.expectedVersion);
+    } catch (error) {
+      // Someone published first (or this was a second click): say so on the form, write nothing.
+      if (error && typeof error === "object" && "init" in error && (error as { init?: { status?: number } }).init?.status === 409) {
+        throw new FieldError("expectedVersion", "quarterly.errors.publishedMeanwhile");
+      }
+      throw error;
+    }
+  });
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(`/quarterly-reports/${id}`);
+}
+
+export default function QuarterlyReportPage() {
+  const { t, i18n } = useTranslation();
+  const q = useQuarterName();
+  const data = useLoaderData<typeof loader>();
+  const { report, canCompile, versions, published, figures, narrative, differences } = data;
+  const editable = "draftNarrative" in data && data.draftNarrative ? data.draftNarrative : narrative;
+  const narrativeForm = useFetcherForm("quarterly-narrative", narrativeSchema, editable);
+  const publishForm = useFetcherForm("quarterly-publish", publishSchema);
+  const nextVersion = report.currentVersion + 1;
+  return (
+    <>
+      <header className="page-header">
+        <p><Link to="/quarterly-reports">← {t("quarterly.title")}</Link></p>
+        <h1>{report.title}</h1>
+        <p>
+          {q(report.quarterKey)} · {report.scopeUnit.name} · {t(`quarterly.statusName.${report.status}`)}
+          {published ? <> · {t("quarterly.version", { version: published.version })}</> : null}
+        </p>
+      </header>
+
+      {published ? (
+        <section aria-labelledby="qr-publication" className="panel">
+          <h2 id="qr-publication" className="visually-hidden">{t("quarterly.versions")}</h2>
+          <p>{t("quarterly.publishedNote", { version: published.version, at: formatDateTime(published.publishedAt) })}</p>
+          {!published.latest ? (
+            <p className="notice" role="status">
+              {t("quarterly.viewingOld", { version: published.version })} <Link to={`/quarterly-reports/${report.id}`}>{t("quarterly.latest")}</Link>
+            </p>
+          ) : null}
+          {published.intact ? <p className="muted small">{t("quarterly.checksum", { checksum: published.checksum })}</p> : <p className="notice" role="alert">{t("quarterly.checksumBroken")}</p>}
+          <Differences differences={differences} lang={i18n.language} />
+          <nav aria-label={t("quarterly.versions")}>
+            <ul>
+              {versions.map((v) => (
+                <li key={v.version}>
+                  <Link to={`/quarterly-reports/${report.id}?version=${v.version}`} aria-current={v.version === published.version ? "page" : undefined}>
+                    {t("quarterly.versionLine", { version: v.version, at: formatDateTime(v.publishedAt), by: v.publishedBy.displayName })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </section>
+      ) : (
+        <p className="notice" role="status">{t("quarterly.draftNote")}</p>
+      )}
+
+      <ReportSections figures={figures} narrative={narrative} />
+
+      {canCompile ? (
+        <div className="card-grid">
+          <narrativeForm.fetcher.Form method="post" {...getFormProps(narrativeForm.form)} aria-labelledby="qr-edit" className="card-form">
+            <h2 id="qr-edit">{t("quarterly.narrative.edit")}</h2>
+            <p className="hint">{t("quarterly.narrative.hint")}</p>
+            <input type="hidden" name="intent" value="narrative" />
+            <TextAreaField label={t("quarterly.narrative.assessment")} field={narrativeForm.fields.assessment} />
+            <TextAreaField label={t("quarterly.narrative.forecast")} field={narrativeForm.fields.forecast} />
+            <TextAreaField label={t("quarterly.narrative.recommendations")} field={narrativeForm.fields.recommendations} />
+            <TextAreaField label={t("quarterly.narrative.nextTasks")} field={narrativeForm.fields.nextTasks} />
+            <FormErrors errors={narrativeForm.form.errors} />
+            <button type="submit" disabled={narrativeForm.busy}>{t("quarterly.narrative.save")}</button>
+          </narrativeForm.fetcher.Form>
+          <publishForm.fetcher.Form method="post" {...getFormProps(publishForm.form)} aria-labelledby="qr-publish" className="card-form">
+            <h2 id="qr-publish">{report.currentVersion === 0 ? t("quarterly.publish") : t("quarterly.republish", { version: nextVersion })}</h2>
+            <p className="hint">{t("quarterly.publishHint")}</p>
+            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="expectedVersion" value={report.currentVersion} />
+            <ReplyErrors reply={publishForm.fetcher.data} />
+            <button type="submit" className="primary" disabled={publishForm.busy}>
+              {report.currentVersion === 0 ? t("quarterly.publish") : t("quarterly.republish", { version: nextVersion })}
+            </button>
+          </publishForm.fetcher.Form>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** "The data changed since publication", figure by figure (or that nothing did). */
+function Differences({ differences, lang }: { differences: FigureDifference[]; lang: string }) {
+  const { t } = useTranslation();
+  if (differences.length === 0) return <p className="notice-ok notice" role="status">{t("quarterly.unchanged")}</p>;
+  const subject = (s: FigureDifference["subject"]) => (s === null ? "" : typeof s === "string" ? s : lang === "en" ? s.en : s.vi);
+  const value = (v: number | string | null) => (v === null ? "—" : typeof v === "number" ? formatNumber(v, lang) : "");
+  return (
+    <div role="region" aria-labelledby="qr-changed">
+      <h2 id="qr-changed">{t("quarterly.changedTitle")}</h2>
+      <p>{t("quarterly.changedIntro", { count: differences.length })}</p>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("quarterly.changedTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("quarterly.figure")}</th>
+              <th scope="col" className="num">{t("quarterly.publishedValue")}</th>
+              <th scope="col" className="num">{t("quarterly.liveValue")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {differences.map((d) => (
+              <tr key={d.key}>
+                <th scope="row">
+                  {t(`quarterly.section.${d.section}`)}
+                  {d.subject ? ` · ${subject(d.subject)}` : ""} · {t(`quarterly.measure.${d.measure}`)}
+                </th>
+                {typeof d.published === "string" || typeof d.live === "string" ? (
+                  <td colSpan={2}>{t("quarterly.setChanged")}</td>
+                ) : (
+                  <>
+                    <td className="num">{value(d.published)}</td>
+                    <td className="num">{value(d.live)}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { getFormProps } from "@conform-to/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { can } from "~/accounts/roles";
+import { runForm } from "~/forms/run-form.server";
+import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { pageTitle } from "~/i18n/page-titles";
+import { useQuarterName } from "~/periods/quarter-select";
+import { listQuarterKeys } from "~/periods/periods.server";
+import { createQuarterlyReportSchema } from "~/quarterly-reports/report-schemas";
+import { createQuarterlyReport, listQuarterlyReports } from "~/quarterly-reports/reports.server";
+import { FormErrors, SelectField } from "~/ui/form-fields";
+import { listOpenUnits } from "~/units/units.server";
+import { formatDateTime } from "~/utils/dates";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReports");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireCapability(request, "readQuarterlyReports");
+  const canCompile = can(viewer, "compileQuarterlyReports");
+  const reports = await listQuarterlyReports(viewer);
+  if (!canCompile) return { reports, canCompile, quarters: [], units: [], defaultUnit: viewer.unitId };
+  const open = await listOpenUnits(viewer);
+  const top = Math.min(...open.map((u) => u.depth));
+  return {
+    reports,
+    canCompile,
+    quarters: await listQuarterKeys(),
+    units: open.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.depth - top })),
+    defaultUnit: viewer.unitId,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "compileQuarterlyReports");
+  const outcome = await runForm(request, createQuarterlyReportSchema, (input) => createQuarterlyReport(viewer, input));
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(`/quarterly-reports/${outcome.saved.id}`);
+}
+
+export default function QuarterlyReportsPage() {
+  const { t } = useTranslation();
+  const q = useQuarterName();
+  const { reports, canCompile, quarters, units, defaultUnit } = useLoaderData<typeof loader>();
+  const create = useFetcherForm("create-quarterly", createQuarterlyReportSchema, { quarter: String(quarters[1] ?? quarters[0] ?? ""), unit: String(defaultUnit) });
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("quarterly.title")}</h1>
+      </header>
+      {canCompile ? (
+        <create.fetcher.Form method="post" {...getFormProps(create.form)} aria-labelledby="create-title" className="card-form">
+          <h2 id="create-title">{t("quarterly.create")}</h2>
+          <input type="hidden" name="intent" value="create" />
+          <SelectField label={t("quarterly.quarter")} field={create.fields.quarter} options={quarters.map((k) => ({ value: String(k), label: q(k) }))} />
+          <SelectField
+            label={t("quarterly.scopeUnit")}
+            field={create.fields.unit}
+            options={units.map((u) => ({ value: String(u.id), label: `${"\u00a0\u00a0".repeat(u.level)}${u.name} (${u.code})` }))}
+          />
+          <FormErrors errors={create.form.errors} />
+          <button type="submit" className="primary" disabled={create.busy}>{t("quarterly.createSubmit")}</button>
+        </create.fetcher.Form>
+      ) : null}
+      {reports.length === 0 ? (
+        <p className="notice" role="status">{t("quarterly.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("quarterly.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("quarterly.quarter")}</th>
+                <th scope="col">{t("quarterly.report")}</th>
+                <th scope="col">{t("quarterly.scopeUnit")}</th>
+                <th scope="col">{t("quarterly.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reports.map((r) => (
+                <tr key={r.id}>
+                  <td>{q(r.quarterKey)}</td>
+                  <th scope="row"><Link to={`/quarterly-reports/${r.id}`}>{r.title}</Link></th>
+                  <td>{r.scopeUnit.name} <span className="muted">{r.scopeUnit.code}</span></td>
+                  <td>
+                    {t(`quarterly.statusName.${r.status}`)}
+                    {r.currentVersion > 0 ? <> · {t("quarterly.version", { version: r.currentVersion })}</> : null}
+                    <span className="muted"> · {formatDateTime(r.updatedAt)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,80 @@
+import { expect, test } from "./test";
+import { signInAs } from "./support";
+
+// The whole life of a quarterly report: compiled by the secretariat for a seeded, closed quarter,
+// written, published; read by an official (drilling into a unit); a later correction shows as
+// changed figures; republishing makes version 2 while version 1 stays readable.
+test("the secretariat compiles, publishes and republishes the province's quarterly report; an official reads it", async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, "thuky");
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Báo cáo quý" }).click();
+  const create = page.getByRole("form", { name: "Lập báo cáo quý" });
+  await create.getByLabel("Quý").selectOption({ label: "Quý III/2026" });
+  await create.getByRole("button", { name: "Lập báo cáo" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /quý III năm 2026/ })).toBeVisible();
+  await expect(page.getByText("Bản nháp: số liệu được tính trực tiếp, chưa công bố.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "II. Các luồng dư luận chính" })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Biểu đồ cột chồng: số ý kiến theo chủ đề và chiều hướng, Quý III\/2026/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: /Số ý kiến theo chủ đề và chiều hướng, Quý III\/2026 .*\(n = [\d.]+\)/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "So với quý trước (Quý II/2026)" })).toBeVisible();
+
+  const narrative = page.getByRole("form", { name: "Soạn phần nhận định" });
+  await narrative.getByLabel("Đánh giá chung").fill("# Nhận định\nDư luận quý III ổn định.<script>window.__pwned = 1</script>\n\n- Quan tâm giá cả\n- Đất đai");
+  await narrative.getByLabel("Dự báo").fill("Quý IV dư luận tiếp tục quan tâm giá cả.");
+  await narrative.getByRole("button", { name: "Lưu phần nhận định" }).click();
+  const assessment = page.getByRole("region", { name: "VII. Đánh giá, dự báo, kiến nghị" });
+  await expect(assessment.getByText("Dư luận quý III ổn định.")).toBeVisible();
+  await expect(assessment.getByRole("listitem").filter({ hasText: "Quan tâm giá cả" })).toBeVisible();
+  expect(await page.content()).not.toContain("__pwned = 1");
+
+  await page.getByRole("form", { name: "Công bố" }).getByRole("button", { name: "Công bố" }).click();
+  await expect(page.getByText(/Đã công bố phiên bản 1 lúc/)).toBeVisible();
+  await expect(page.getByText("Số liệu hiện tại trùng khớp với bản đã công bố.")).toBeVisible();
+  const reportUrl = page.url();
+
+  // An official of the province opens it from the list and drills into a unit.
+  const officialContext = await browser.newContext({ baseURL });
+  const official = await officialContext.newPage();
+  await signInAs(official, "lanhdao");
+  await official.goto("/quarterly-reports");
+  await official.getByRole("link", { name: /quý III năm 2026/ }).click();
+  await expect(official.getByText(/Đã công bố phiên bản 1 lúc/)).toBeVisible();
+  await expect(official.getByText("Dư luận quý III ổn định.")).toBeVisible();
+  await expect(official.getByRole("form", { name: "Công bố" })).toHaveCount(0);
+  await official.getByRole("link", { name: /^Xem tổng hợp dư luận của / }).first().click();
+  await expect(official.getByRole("heading", { level: 1, name: "Tổng hợp dư luận" })).toBeVisible();
+  expect(official.url()).toContain("quarter=20263");
+
+  // A late correction: a proposal forwarded during the quarter is entered now.
+  await page.goto("/proposals");
+  await page.locator("summary").filter({ hasText: "Chuyển kiến nghị" }).click();
+  const form = page.getByRole("form", { name: "Chuyển kiến nghị" });
+  await form.getByLabel("Cơ quan").selectOption({ label: "Sở Y tế" });
+  await form.getByLabel("Mã đơn vị (địa bàn)").fill("SH.X001");
+  await form.getByLabel("Vấn đề").fill("Kiến nghị bổ sung quý III E2E");
+  await form.getByLabel("Nội dung kiến nghị").fill("Đề nghị rà soát giá dịch vụ y tế.");
+  await form.getByLabel("Ngày chuyển").fill("2026-08-10");
+  await form.getByLabel("Hạn trả lời").fill("2026-09-10");
+  await form.getByRole("button", { name: "Chuyển kiến nghị" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Kiến nghị bổ sung quý III E2E" })).toBeVisible();
+
+  await official.goto(reportUrl);
+  const changed = official.getByRole("region", { name: "Số liệu đã thay đổi từ khi công bố" });
+  await expect(changed).toBeVisible();
+  const row = changed.getByRole("row", { name: /^Kiến nghị · Đã chuyển/ });
+  await expect(row).toBeVisible();
+  const [before, after] = (await row.getByRole("cell").allTextContents()).map((s) => Number(s.replace(/\./g, "")));
+  expect(after).toBe(before! + 1);
+
+  // Republishing makes version 2; version 1 stays readable, still with its own figures.
+  await page.goto(reportUrl);
+  await page.getByRole("form", { name: "Công bố phiên bản 2" }).getByRole("button", { name: "Công bố phiên bản 2" }).click();
+  await expect(page.getByText(/Đã công bố phiên bản 2 lúc/)).toBeVisible();
+  await expect(page.getByText("Số liệu hiện tại trùng khớp với bản đã công bố.")).toBeVisible();
+  await official.goto(reportUrl);
+  await expect(official.getByRole("region", { name: "Số liệu đã thay đổi từ khi công bố" })).toHaveCount(0);
+  await official.getByRole("link", { name: /^Phiên bản 1 · công bố/ }).click();
+  await expect(official.getByText("Bạn đang xem phiên bản 1 (không phải bản mới nhất).")).toBeVisible();
+  await expect(official.getByRole("region", { name: "Số liệu đã thay đổi từ khi công bố" })).toBeVisible();
+  await officialContext.close();
+});

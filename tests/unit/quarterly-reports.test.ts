@@ -1,0 +1,230 @@
+// The quarterly report on a real database: significance tests against textbook values, the
+// snapshot's checksum and diff, compiled figures against raw rows, publishing, scope.
+import { describe, expect, it } from "vitest";
+import { db } from "~/db/db.server";
+import { bulkInsertReports, type BulkItem } from "~/opinion-reports/bulk.server";
+import { DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
+import { compileQuarter } from "~/quarterly-reports/compile.server";
+import { narrativeBlocks, sanitizeNarrative } from "~/quarterly-reports/narrative";
+import { createQuarterlyReport, publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
+import { chiSquareHomogeneity, chiSquarePValue, holmAdjust } from "~/quarterly-reports/significance.server";
+import { canonicalJson, diffFigures, openSnapshot, sealSnapshot, type SnapshotDocument } from "~/quarterly-reports/snapshot.server";
+import { itemWeight } from "~/quarterly-reports/weights";
+import { catchError, thrownStatus } from "./fixtures";
+import { addPeriod, reportingWorld } from "./report-fixtures";
+
+const Q1 = 20261;
+
+describe("significance", () => {
+  it("gives the textbook chi-square critical values' tail probabilities", () => {
+    // Critical values at α = 0.05 and 0.01 (any statistics textbook's χ² table).
+    expect(chiSquarePValue(3.841, 1)).toBeCloseTo(0.05, 3);
+    expect(chiSquarePValue(5.991, 2)).toBeCloseTo(0.05, 3);
+    expect(chiSquarePValue(7.815, 3)).toBeCloseTo(0.05, 3);
+    expect(chiSquarePValue(11.345, 3)).toBeCloseTo(0.01, 3);
+    expect(chiSquarePValue(0, 3)).toBe(1);
+  });
+
+  it("tests a 2 × k table like the textbook (no continuity correction)", () => {
+    // 2 × 2 with all margins 50: expected 25 each, χ² = 4 × 1 = 4.0, p = 0.0455.
+    const r = chiSquareHomogeneity([20, 30], [30, 20]);
+    expect(r.tested && r.statistic).toBeCloseTo(4, 10);
+    expect(r.tested && r.df).toBe(1);
+    expect(r.tested && r.pValue).toBeCloseTo(0.0455, 4);
+    // 2 × 3: rows (10, 20, 30) and (20, 20, 20); N = 120, expected (15, 20, 25) twice:
+    // χ² = 2 × (25/15 + 0 + 25/25) = 5.333, df 2, p = e^(−χ²/2) = 0.0695.
+    const r3 = chiSquareHomogeneity([10, 20, 30, 0], [20, 20, 20, 0]);
+    expect(r3.tested && r3.statistic).toBeCloseTo(16 / 3, 10);
+    expect(r3.tested && r3.df).toBe(2); // the empty fourth direction is dropped
+    expect(r3.tested && r3.pValue).toBeCloseTo(Math.exp(-8 / 3), 6);
+  });
+
+  it("does not test what the approximation cannot carry", () => {
+    expect(chiSquareHomogeneity([3, 0], [0, 0])).toEqual({ tested: false, reason: "no_data" });
+    expect(chiSquareHomogeneity([3, 0], [7, 0])).toEqual({ tested: false, reason: "one_category" });
+    expect(chiSquareHomogeneity([2, 1], [1, 2])).toEqual({ tested: false, reason: "too_few" });
+  });
+
+  it("adjusts p-values with Holm's step-down procedure", () => {
+    // Sorted 0.005, 0.01, 0.03, 0.04 × 4, 3, 2, 1 = 0.02, 0.03, 0.06, 0.04 → monotone 0.02, 0.03, 0.06, 0.06.
+    const adjusted = holmAdjust([0.01, 0.04, null, 0.03, 0.005]);
+    expect(adjusted[0]).toBeCloseTo(0.03, 12);
+    expect(adjusted[1]).toBeCloseTo(0.06, 12);
+    expect(adjusted[2]).toBeNull();
+    expect(adjusted[3]).toBeCloseTo(0.06, 12);
+    expect(adjusted[4]).toBeCloseTo(0.02, 12);
+  });
+});
+
+describe("narrative", () => {
+  it("keeps no script, tag or control character, and reads as headings, paragraphs and lists", () => {
+    const text = sanitizeNarrative('# Đánh giá\r\nNhân dân <b>đồng tình</b>.<script>alert("x")</script>\u0007\n\n- Một\n- Hai <img src=x onerror=alert(1)>');
+    expect(text).not.toMatch(/<|script|onerror/i);
+    expect(narrativeBlocks(text)).toEqual([
+      { kind: "heading", text: "Đánh giá" },
+      { kind: "paragraph", text: "Nhân dân đồng tình." },
+      { kind: "list", items: ["Một", "Hai"] },
+    ]);
+  });
+});
+
+/** A quarter (January–March 2026) of random items in the reporting world, with a previous quarter. */
+async function randomWorld(seed = 7, count = 300) {
+  const w = await reportingWorld();
+  const jan = await addPeriod(2026, 1, "closed");
+  const dec = await addPeriod(2025, 12, "closed");
+  const topics = await db.topic.findMany({ orderBy: { sortOrder: "asc" } });
+  const areas = [w.province.id, w.a.id, w.hamlet.id, w.b.id];
+  let state = seed;
+  const rand = (n: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+  const items = (n: number): BulkItem[] =>
+    Array.from({ length: n }, () => ({
+      topicId: topics[rand(topics.length)]!.id,
+      areaUnitId: areas[rand(areas.length)]!,
+      direction: DIRECTIONS[rand(DIRECTIONS.length)]!,
+      strength: STRENGTHS[rand(STRENGTHS.length)]!,
+      prevalence: PREVALENCES[rand(PREVALENCES.length)]!,
+      channel: "press",
+      verified: true,
+      title: "t",
+      summary: "s",
+      urgent: rand(10) === 0,
+    }));
+  const report = (uuid: string, period: { id: number; quarterKey: number }, collaboratorId: number, unitId: number, list: BulkItem[]) => ({
+    clientUuid: uuid, period, collaboratorId, unitId, submittedAt: new Date(), timeliness: "on_time" as const, items: list,
+  });
+  await bulkInsertReports(db, [
+    report("m-a", w.period, w.collaborator.id, w.a.id, items(count)),
+    report("j-b", jan, w.other.id, w.b.id, items(Math.floor(count / 3))),
+    report("d-a", dec, w.collaborator.id, w.a.id, items(Math.floor(count / 2))),
+  ]);
+  return { ...w, topics };
+}
+
+describe("compiling a quarter", () => {
+  it("equals a GROUP BY over the raw rows on random data", async () => {
+    const w = await randomWorld();
+    const compiled = await compileQuarter(w.secretariat, w.province.id, Q1);
+    const raw = await db.opinionItem.findMany({ where: { quarterKey: Q1 }, select: { id: true, topicId: true, direction: true, prevalence: true, strength: true, areaUnitId: true, urgent: true } });
+    expect(compiled.flows.total).toBe(raw.length);
+    for (const row of compiled.flows.byTopic) {
+      const mine = raw.filter((r) => r.topicId === row.topic.id);
+      for (const d of DIRECTIONS) expect(row.byDirection[d]).toBe(mine.filter((r) => r.direction === d).length);
+      expect(row.weight).toBe(mine.reduce((s, r) => s + itemWeight(r.prevalence, r.strength), 0));
+    }
+    expect(compiled.flows.byTopic.map((r) => r.weight)).toEqual([...compiled.flows.byTopic.map((r) => r.weight)].sort((a, b) => b - a));
+    // Commune A's row counts its own and its hamlet's items.
+    const rowA = compiled.flows.byUnit.find((r) => r.unit.id === w.a.id)!;
+    expect(rowA.total).toBe(raw.filter((r) => r.areaUnitId === w.a.id || r.areaUnitId === w.hamlet.id).length);
+    expect(compiled.flows.urgentCount).toBe(raw.filter((r) => r.urgent).length);
+    expect(compiled.provenance.itemCount).toBe(raw.length);
+    // The previous quarter (December 2025) is compared, topic by topic.
+    expect(compiled.change.previous.available).toBe(true);
+    const prev = await db.opinionItem.findMany({ where: { quarterKey: 20254 }, select: { topicId: true, direction: true } });
+    for (const row of compiled.change.previous.rows) {
+      for (const d of DIRECTIONS) expect(row.then[d]).toBe(prev.filter((r) => r.topicId === row.topic.id && r.direction === d).length);
+      if (!row.significant) expect(row.flag).toBeNull();
+    }
+    expect(compiled.change.lastYear.available).toBe(false);
+    // Commune B's viewer sees only B: same GROUP BY restricted to B.
+    const scoped = await compileQuarter(w.official(w.b), w.b.id, Q1);
+    expect(scoped.flows.total).toBe(raw.filter((r) => r.areaUnitId === w.b.id).length);
+  });
+
+  it("compiles an empty quarter to an honest empty report", async () => {
+    const w = await reportingWorld();
+    await addPeriod(2026, 6, "closed");
+    const compiled = await compileQuarter(w.secretariat, w.province.id, 20262);
+    expect(compiled.flows).toMatchObject({ total: 0, byTopic: [], byUnit: [], urgentCount: 0, urgent: [] });
+    expect(compiled.proposals.totals).toEqual({ forwarded: 0, answered: 0, answeredLate: 0, overdue: 0 });
+    expect(compiled.change.previous.rows).toEqual([]);
+    expect(compiled.empty).toBe(true);
+  });
+
+  it("names the units where nobody reported", async () => {
+    const w = await reportingWorld();
+    const compiled = await compileQuarter(w.secretariat, w.province.id, Q1);
+    expect(compiled.network.reports).toEqual({ expected: 2, onTime: 0, late: 0, missing: 2 });
+    expect(compiled.network.unitsNotReporting.map((u) => u.code).sort()).toEqual(["T.A", "T.B"]);
+  });
+
+  it("answers 404 for a scope outside the viewer's subtree", async () => {
+    const w = await reportingWorld();
+    expect(thrownStatus(await catchError(compileQuarter(w.official(w.b), w.a.id, Q1)))).toBe(404);
+    expect(thrownStatus(await catchError(compileQuarter(w.official(w.b), w.province.id, Q1)))).toBe(404);
+  });
+});
+
+describe("the snapshot", () => {
+  it("has a checksum that does not depend on key order and catches tampering", () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":2,"z":1}]},"b":1}');
+    const document = { kind: "du-luan/quarterly-report", schemaVersion: 1, report: { id: 1 } } as unknown as SnapshotDocument;
+    const sealed = sealSnapshot(document);
+    expect(sealed.checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(sealSnapshot(JSON.parse(sealed.snapshot) as SnapshotDocument)).toEqual(sealed);
+    expect(openSnapshot(sealed.snapshot, sealed.checksum).intact).toBe(true);
+    expect(openSnapshot(sealed.snapshot.replace('"id":1', '"id":2'), sealed.checksum).intact).toBe(false);
+  });
+
+  it("lists differences figure by figure", async () => {
+    const w = await randomWorld(3, 60);
+    const before = await compileQuarter(w.secretariat, w.province.id, Q1);
+    expect(diffFigures(before, before)).toEqual([]);
+    const after = structuredClone(before);
+    after.flows.byTopic[0]!.byDirection.oppose += 2;
+    after.proposals.totals.overdue = 1;
+    const diff = diffFigures(before, after);
+    expect(diff).toEqual([
+      expect.objectContaining({ key: `flows.topic.${before.flows.byTopic[0]!.topic.code}.oppose`, published: before.flows.byTopic[0]!.byDirection.oppose, live: before.flows.byTopic[0]!.byDirection.oppose + 2 }),
+      expect.objectContaining({ key: "proposals.overdue", published: 0, live: 1 }),
+    ]);
+  });
+});
+
+describe("publishing", () => {
+  it("publishes once when two publications race, then version 2 on republishing, version 1 kept", async () => {
+    const w = await randomWorld(11, 40);
+    const report = await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id });
+    // The same quarter and scope again is the same report.
+    expect(await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id })).toEqual(report);
+    await saveNarrative(w.secretariat, report.id, { intent: "narrative", assessment: "Tình hình <script>x()</script>ổn định.", forecast: "", recommendations: "", nextTasks: "" });
+    const results = await Promise.allSettled([publishQuarterlyReport(w.secretariat, report.id, 0), publishQuarterlyReport(w.secretariat, report.id, 0)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(thrownStatus(rejected.reason)).toBe(409);
+    expect(await db.quarterlyReportVersion.count({ where: { reportId: report.id } })).toBe(1);
+
+    // An official reads the published version; nothing changed yet.
+    const read = await readQuarterlyReport(w.official(w.province), report.id);
+    expect(read.published).toMatchObject({ version: 1, intact: true, latest: true });
+    expect(read.narrative.assessment).toBe("Tình hình ổn định.");
+    expect(read.differences).toEqual([]);
+
+    // A late item changes the live figures, not the snapshot.
+    const topic = w.topics[0]!;
+    await bulkInsertReports(db, [{ clientUuid: "late", period: w.period, collaboratorId: w.other.id, unitId: w.b.id, submittedAt: new Date(), timeliness: "late", items: [{ topicId: topic.id, areaUnitId: w.b.id, direction: "oppose", strength: "strong", prevalence: "many", channel: "press", verified: true, title: "t", summary: "s" }] }]);
+    const changed = await readQuarterlyReport(w.official(w.province), report.id);
+    expect(changed.figures).toEqual(read.figures);
+    expect(changed.differences.map((d) => d.key)).toEqual(expect.arrayContaining(["flows.total", `flows.topic.${topic.code}.oppose`, "provenance.items"]));
+
+    const v2 = await publishQuarterlyReport(w.secretariat, report.id, 1);
+    expect(v2.version).toBe(2);
+    expect((await readQuarterlyReport(w.secretariat, report.id)).differences).toEqual([]);
+    const v1 = await readQuarterlyReport(w.secretariat, report.id, 1);
+    expect(v1.published).toMatchObject({ version: 1, latest: false });
+    expect(v1.figures).toEqual(read.figures);
+  });
+
+  it("hides drafts from officials and foreign reports from everyone (404)", async () => {
+    const w = await reportingWorld();
+    const report = await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id });
+    expect(thrownStatus(await catchError(readQuarterlyReport(w.official(w.province), report.id)))).toBe(404);
+    await publishQuarterlyReport(w.secretariat, report.id, 0);
+    expect((await readQuarterlyReport(w.official(w.province), report.id)).published?.version).toBe(1);
+    expect(thrownStatus(await catchError(readQuarterlyReport(w.official(w.b), report.id)))).toBe(404);
+    await expect(createQuarterlyReport(w.official(w.b), { intent: "create", quarter: Q1, unit: w.a.id })).rejects.toMatchObject({ field: "unit" });
+  });
+});
