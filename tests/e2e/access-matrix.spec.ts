@@ -60,6 +60,9 @@ type Post = {
   json?: true;
   /** What a foreign/out-of-scope record answers when it is not a subtree matter (default 404). */
   foreign?: number;
+  /** What a missing record answers (default 404; a unit chosen in a form's field answers as an
+   *  unknown one: 400 with the field's message, and so does a foreign one). */
+  missing?: number;
   /** Signed out (default: 302 to the sign-in page). */
   anonymous?: number;
   /** The valid payload naming another unit by code: a foreign unit must answer exactly as an
@@ -134,6 +137,27 @@ const ROUTES: Record<string, Entry> = {
       valid: (w, _who, id) => ({ periodId: String(w.openPeriodId), collaboratorId: String(id) }),
       invalid: {},
     },
+  },
+  "_app.quarterly-reports._index": {
+    url: "/quarterly-reports",
+    get: DASHBOARDS,
+    post: {
+      allowed: OFFICE,
+      // The scope unit is chosen in a field: a foreign one answers exactly as a missing one (400,
+      // "unit not found" at the field) and compiles nothing.
+      bodyRecord: "unit",
+      foreign: 400,
+      missing: 400,
+      valid: (_w, _who, id) => ({ intent: "create", quarter: "20263", unit: String(id) }),
+      invalid: { intent: "create" },
+    },
+  },
+  // No quarterly report is seeded: a missing id answers 404 to everyone here; own, foreign and
+  // draft-versus-published reports are proved in tests/unit/quarterly-reports.test.ts.
+  "_app.quarterly-reports.$reportId": {
+    url: "/quarterly-reports/2147483000",
+    get: EVERYONE(404),
+    post: { skip: "no seeded report to post to: tests/unit/quarterly-reports.test.ts covers foreign and missing reports" },
   },
   "_app.opinion-summary": { url: "/opinion-summary?unit=:id", record: "unit", get: DASHBOARDS },
   "_app.proposals.$proposalId": {
@@ -451,7 +475,7 @@ function casesFor(who: Who, w: World): Case[] {
     }
     if (ids.own !== null) push("own, invalid body", ids.own, post.invalid, 400);
     if (ids.foreign !== null) push("foreign", ids.foreign, post.valid(w, who, ids.foreign), post.foreign ?? 404);
-    push("missing", ids.missing, post.valid(w, who, ids.missing), 404);
+    push("missing", ids.missing, post.valid(w, who, ids.missing), post.missing ?? 404);
   }
   return cases;
 }

@@ -106,8 +106,11 @@ test("a broken JSON import shows clear errors and changes nothing", async ({ pag
   await expect(page.getByText("Mã Q1 bị trùng.")).toBeVisible();
   await expect(page.getByRole("group", { name: "Câu hỏi 1", exact: true })).toHaveCount(0);
 
-  // Reuse from the question bank: the seeded survey's Q4 keeps its code and options.
-  await page.getByLabel("Ngân hàng câu hỏi").selectOption({ label: "Q4. Mức độ hài lòng với chính quyền cấp xã sau sắp xếp (KS.DSHL.2026Q4)" });
+  // Reuse from the question bank: the seeded Q4 (the bank lists it once, from the latest survey
+  // that asks it) keeps its code and options.
+  const bank = page.getByLabel("Ngân hàng câu hỏi");
+  const q4 = await bank.locator("option", { hasText: "Q4. Mức độ hài lòng với chính quyền cấp xã sau sắp xếp" }).first().getAttribute("value");
+  await bank.selectOption(q4!);
   await page.getByRole("button", { name: "Thêm câu từ ngân hàng" }).click();
   const reused = page.getByRole("group", { name: "Câu hỏi 1", exact: true });
   await expect(reused.getByLabel("Mã câu hỏi")).toHaveValue("Q4");
