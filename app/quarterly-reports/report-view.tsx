@@ -4,6 +4,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
+import { DirectionHeaders } from "~/opinion-reports/direction-columns";
 import { TopicDirectionChart } from "~/opinion-reports/summary-charts";
 import { useQuarterName } from "~/periods/quarter-select";
 import { formatDay } from "~/utils/dates";
@@ -23,11 +24,6 @@ function useFormat() {
     pct: (part: number, whole: number) => (whole === 0 ? "—" : formatNumber((100 * part) / whole, lang, 1)),
     topicName: (t: { nameVi: string; nameEn: string }) => (lang === "en" ? t.nameEn : t.nameVi),
   };
-}
-
-function DirectionHeaders() {
-  const { t } = useTranslation();
-  return <>{DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}</>;
 }
 
 const drillLink = (unitId: number, quarterKey: number) => `/opinion-summary?unit=${unitId}&quarter=${quarterKey}`;

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
-import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { useLocalName } from "~/opinion-reports/report-views";
+import { DirectionCells, DirectionHeaders } from "~/opinion-reports/direction-columns";
 import { TopicDirectionChart, TrendChart } from "~/opinion-reports/summary-charts";
 import { opinionSummary, summaryUnit } from "~/opinion-reports/summary.server";
 import { listQuarterKeys } from "~/periods/periods.server";
@@ -201,16 +201,4 @@ export default function OpinionSummaryPage() {
       ) : null}
     </>
   );
-}
-
-/** The four direction columns' headers, in the vocabulary's order. */
-function DirectionHeaders() {
-  const { t } = useTranslation();
-  return <>{DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}</>;
-}
-
-/** One row's counts in the direction columns. */
-function DirectionCells({ counts }: { counts: Record<string, number> }) {
-  const { i18n } = useTranslation();
-  return <>{DIRECTIONS.map((d) => <td key={d} className="num">{formatNumber(counts[d] ?? 0, i18n.language)}</td>)}</>;
 }

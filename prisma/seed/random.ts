@@ -1,4 +1,7 @@
-/** mulberry32: a tiny seeded PRNG, so the demo province is the same on every machine. */
+/**
+ * mulberry32: a tiny seeded PRNG, so the demo province is the same on every machine (and the
+ * e2e fuzz run sends the same cases every time: tests/e2e/matrix-support.ts).
+ */
 export function seededRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
@@ -12,6 +15,7 @@ export function seededRandom(seed: number) {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    chance: (p: number) => next() < p,
     /** One of `items`, drawn with the given relative weights. */
     weighted<T>(items: readonly T[], weights: readonly number[]): T {
       const total = weights.reduce((a, b) => a + b, 0);

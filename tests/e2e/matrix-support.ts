@@ -1,6 +1,7 @@
 // Shared by the access matrix and the fuzz run: HTTP sessions signed in once per account (no
 // browser pages), a deterministic PRNG, and row counts of the e2e database (read-only).
 import { expect, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
+import { seededRandom } from "../../prisma/seed/random";
 import { DEMO_PASSWORD, queryOne } from "./support";
 
 export const BASE_URL = `http://localhost:${process.env.E2E_PORT ?? 3210}`;
@@ -32,24 +33,9 @@ export async function openSession(playwright: PlaywrightWorkerArgs["playwright"]
   }
 }
 
-/** mulberry32: a tiny seeded PRNG, so every fuzz run sends exactly the same cases. */
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-export type Rng = ReturnType<typeof mulberry32>;
+// The seed's PRNG (mulberry32): every fuzz run sends exactly the same cases.
+export { seededRandom as mulberry32 };
+export type Rng = ReturnType<typeof seededRandom>;
 
 /** A v4-shaped UUID from the PRNG (lower case), deterministic per seed. */
 export function uuidFrom(rng: Rng): string {
