@@ -18,7 +18,7 @@ test("the UI is Vietnamese by default and switches to English and back", async (
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
   await expect(page).toHaveTitle("Overview · Dư luận");
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Overview", "Units", "Surveys", "Report inbox", "Completeness", "Opinion summary", "Proposals", "Collaborators", "Topics and periods"]);
+  await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText(["Overview", "Units", "Surveys", "Report inbox", "Completeness", "Opinion summary", "Proposals", "Quarterly reports", "Collaborators", "Topics and periods"]);
 
   await page.getByRole("button", { name: "Tiếng Việt" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
