@@ -8,7 +8,7 @@ export CHECKPOINT_DISABLE=1
 
 lock_stamp=node_modules/.package-lock.json
 if [ ! -d node_modules ] || [ ! -f "$lock_stamp" ] || [ package-lock.json -nt "$lock_stamp" ]; then
-  echo "› Installing npm packages (npm ci; better-sqlite3 compiles, about 2 minutes)…"
+  echo "› Installing npm packages (npm ci; better-sqlite3 compiles: 2–3 minutes on an idle 2-core machine, longer on a busy one)…"
   # better-sqlite3 has no prebuilt binary reachable here: node-gyp builds it against Node's headers.
   npm_config_nodedir="${npm_config_nodedir:-/usr}" npm ci --no-audit --no-fund
 fi
