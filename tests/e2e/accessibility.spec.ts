@@ -4,11 +4,16 @@ import { test } from "./test";
 import { expectNoViolations } from "./axe";
 import { admin, collaboratorOnPhone, secretariat, type Walk } from "./pages";
 
+const HEAVY = new Set(["completeness", "opinion summary", "results", "results cross-tab"]);
+
 function walk(title: string, account: string, pages: Walk, viewport?: { width: number; height: number }) {
   test.describe(title, () => {
     test.use({ account, ...(viewport ? { viewport } : {}) });
     for (const [label, url] of Object.entries(pages)) {
       test(label, async ({ page }) => {
+        // axe reads every node: the largest pages (the completeness matrix, ~3,500 elements) take
+        // most of a minute on a slow, busy machine.
+        if (HEAVY.has(label)) test.slow();
         await page.goto(url());
         await expectNoViolations(page);
       });
