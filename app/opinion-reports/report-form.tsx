@@ -81,7 +81,9 @@ export function ReportForm(props: Props) {
   // stays short on a phone.
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
   // Once a submit was refused, errors are recomputed as the user types, so a fixed field clears.
-  const [validated, setValidated] = useState(false);
+  // Items added after that submit are not judged until the next one: a blank item the
+  // collaborator has just added is not an error yet (and an item with errors is held open).
+  const [validatedItems, setValidatedItems] = useState<number | null>(null);
   // Paths edited since the server's last reply: its errors there no longer apply ("all" when an
   // item was removed and the indexes moved).
   const [edited, setEdited] = useState<Set<string> | "all">(() => new Set());
@@ -151,7 +153,10 @@ export function ReportForm(props: Props) {
     () => ({ urgent: state.urgent, note: state.note, confirmNoPersonalData: state.confirmNoPersonalData, items: state.items }),
     [state],
   );
-  const clientErrors = useMemo(() => (validated ? issuesOf(payload) : {}), [validated, payload]);
+  const clientErrors = useMemo(
+    () => (validatedItems === null ? {} : withoutItemsFrom(issuesOf(payload), validatedItems)),
+    [validatedItems, payload],
+  );
   const errors = useMemo(() => {
     const fromServer = Object.entries(props.serverErrors ?? {}).filter(([path]) => edited !== "all" && !edited.has(path));
     return { ...Object.fromEntries(fromServer), ...clientErrors } as Record<string, string[] | null | undefined>;
@@ -161,7 +166,7 @@ export function ReportForm(props: Props) {
   const anyPersonal = isFlagged(state.note) || state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => isFlagged(item[f])));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
-    setValidated(true);
+    setValidatedItems(state.items.length);
     if (Object.keys(issuesOf(payload)).length) event.preventDefault();
   }
 
@@ -238,6 +243,16 @@ function issuesOf(payload: unknown): Record<string, string[]> {
     (found[path] ??= []).push(issue.message);
   }
   return found;
+}
+
+/** Drops the errors of items at `count` and after (added since the last submit). */
+function withoutItemsFrom(errors: Record<string, string[]>, count: number): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(errors).filter(([path]) => {
+      const match = ITEM_PATH.exec(path);
+      return !match || Number(match[1]) < count;
+    }),
+  );
 }
 
 /** Forget the draft once the server has stored the report. */

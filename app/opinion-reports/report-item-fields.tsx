@@ -68,87 +68,91 @@ function ReportItemFieldsView({ index: i, item, errors, topics, groups, areas, r
       <legend>{t("reports.item", { n: i + 1 })}</legend>
       <div className="report-item-bar">
         {open ? null : <p className="report-item-summary">{[topicName, item.title].filter(Boolean).join(" · ") || t("reports.itemEmpty")}</p>}
-        <button type="button" className="link-button" aria-expanded={open} aria-controls={id("body")} onClick={() => onToggle(i)} disabled={hasErrors}>
+        <button type="button" className="link-button" aria-expanded={open} aria-controls={open ? id("body") : undefined} onClick={() => onToggle(i)} disabled={hasErrors}>
           {open ? t("reports.collapseItem", { n: i + 1 }) : t("reports.expandItem", { n: i + 1 })}
         </button>
       </div>
-      <div id={id("body")} hidden={!open}>
-        <div className="field">
-          <label htmlFor={id("topicCode")}>{t("reports.topic")}</label>
-          <select {...ids("topicCode")} value={item.topicCode} onChange={(e) => onChange(i, { topicCode: e.target.value })}>
-            <option value="">{t("common.choose")}</option>
-            {topics.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
-          </select>
-          {fieldErrors("topicCode")}
-        </div>
-        <div className="field">
-          <label htmlFor={id("title")}>{t("reports.title")}</label>
-          <input {...ids("title")} value={item.title} maxLength={TITLE_MAX} onChange={(e) => onChange(i, { title: e.target.value })} />
-          <GuardWarning text={item.title} />
-          {fieldErrors("title")}
-        </div>
-        <div className="field">
-          <label htmlFor={id("summary")}>{t("reports.summary")}</label>
-          <textarea {...ids("summary")} rows={4} value={item.summary} maxLength={SUMMARY_MAX} onChange={(e) => onChange(i, { summary: e.target.value })} />
-          <GuardWarning text={item.summary} />
-          {fieldErrors("summary")}
-        </div>
-        <div className="field">
-          <label htmlFor={id("areaCode")}>{t("reports.area")}</label>
-          <select {...ids("areaCode")} value={item.areaCode} onChange={(e) => onChange(i, { areaCode: e.target.value })}>
-            <option value="">{t("common.choose")}</option>
-            {areas.map((o) => <option key={o.code} value={o.code}>{o.name} ({o.code})</option>)}
-          </select>
-          {fieldErrors("areaCode")}
-        </div>
-        <fieldset className="choice-group">
-          <legend>{t("reports.groups")}</legend>
-          {groups.map((g) => (
-            <label key={g.code} className="checkbox">
-              <input
-                type="checkbox"
-                checked={item.groupCodes.includes(g.code)}
-                onChange={(e) =>
-                  onChange(i, { groupCodes: e.target.checked ? [...item.groupCodes, g.code] : item.groupCodes.filter((c) => c !== g.code) })
-                }
-              />
-              {g.name}
-            </label>
-          ))}
-          <ErrorList errors={errors.groupCodes ?? undefined} />
-        </fieldset>
-        {SCALES.map(([field, values]) => (
-          <div className="field" key={field}>
-            <label htmlFor={id(field)}>{t(`reports.${field}`)}</label>
-            <select {...ids(field)} value={item[field]} onChange={(e) => onChange(i, { [field]: e.target.value })}>
-              {field === "direction" ? <option value="">{t("common.choose")}</option> : null}
-              {values.map((v) => <option key={v} value={v}>{t(`opinion.${field}.${v}`)}</option>)}
+      {/* A folded item's fields are not rendered at all: the draft state holds its values, and a
+          30-item report stays a short page to lay out on a phone. */}
+      {open ? (
+        <div id={id("body")}>
+          <div className="field">
+            <label htmlFor={id("topicCode")}>{t("reports.topic")}</label>
+            <select {...ids("topicCode")} value={item.topicCode} onChange={(e) => onChange(i, { topicCode: e.target.value })}>
+              <option value="">{t("common.choose")}</option>
+              {topics.map((o) => <option key={o.code} value={o.code}>{o.name}</option>)}
             </select>
-            {fieldErrors(field)}
+            {fieldErrors("topicCode")}
           </div>
-        ))}
-        <label className="checkbox">
-          <input type="checkbox" checked={item.verified} onChange={(e) => onChange(i, { verified: e.target.checked })} />
-          {t("reports.verified")}
-        </label>
-        <div className="field">
-          <label htmlFor={id("proposal")}>{t("reports.proposal")}</label>
-          <textarea {...ids("proposal")} rows={2} value={item.proposal} onChange={(e) => onChange(i, { proposal: e.target.value })} />
-          <GuardWarning text={item.proposal} />
-          {fieldErrors("proposal")}
+          <div className="field">
+            <label htmlFor={id("title")}>{t("reports.title")}</label>
+            <input {...ids("title")} value={item.title} maxLength={TITLE_MAX} onChange={(e) => onChange(i, { title: e.target.value })} />
+            <GuardWarning text={item.title} />
+            {fieldErrors("title")}
+          </div>
+          <div className="field">
+            <label htmlFor={id("summary")}>{t("reports.summary")}</label>
+            <textarea {...ids("summary")} rows={4} value={item.summary} maxLength={SUMMARY_MAX} onChange={(e) => onChange(i, { summary: e.target.value })} />
+            <GuardWarning text={item.summary} />
+            {fieldErrors("summary")}
+          </div>
+          <div className="field">
+            <label htmlFor={id("areaCode")}>{t("reports.area")}</label>
+            <select {...ids("areaCode")} value={item.areaCode} onChange={(e) => onChange(i, { areaCode: e.target.value })}>
+              <option value="">{t("common.choose")}</option>
+              {areas.map((o) => <option key={o.code} value={o.code}>{o.name} ({o.code})</option>)}
+            </select>
+            {fieldErrors("areaCode")}
+          </div>
+          <fieldset className="choice-group">
+            <legend>{t("reports.groups")}</legend>
+            {groups.map((g) => (
+              <label key={g.code} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={item.groupCodes.includes(g.code)}
+                  onChange={(e) =>
+                    onChange(i, { groupCodes: e.target.checked ? [...item.groupCodes, g.code] : item.groupCodes.filter((c) => c !== g.code) })
+                  }
+                />
+                {g.name}
+              </label>
+            ))}
+            <ErrorList errors={errors.groupCodes ?? undefined} />
+          </fieldset>
+          {SCALES.map(([field, values]) => (
+            <div className="field" key={field}>
+              <label htmlFor={id(field)}>{t(`reports.${field}`)}</label>
+              <select {...ids(field)} value={item[field]} onChange={(e) => onChange(i, { [field]: e.target.value })}>
+                {field === "direction" ? <option value="">{t("common.choose")}</option> : null}
+                {values.map((v) => <option key={v} value={v}>{t(`opinion.${field}.${v}`)}</option>)}
+              </select>
+              {fieldErrors(field)}
+            </div>
+          ))}
+          <label className="checkbox">
+            <input type="checkbox" checked={item.verified} onChange={(e) => onChange(i, { verified: e.target.checked })} />
+            {t("reports.verified")}
+          </label>
+          <div className="field">
+            <label htmlFor={id("proposal")}>{t("reports.proposal")}</label>
+            <textarea {...ids("proposal")} rows={2} value={item.proposal} onChange={(e) => onChange(i, { proposal: e.target.value })} />
+            <GuardWarning text={item.proposal} />
+            {fieldErrors("proposal")}
+          </div>
+          <label className="checkbox">
+            <input type="checkbox" checked={item.urgent} onChange={(e) => onChange(i, { urgent: e.target.checked })} />
+            {t("reports.itemUrgent")}
+          </label>
+          {removable ? (
+            <p>
+              <button type="button" className="link-button" onClick={() => onRemove(i)}>
+                {t("reports.removeItem", { n: i + 1 })}
+              </button>
+            </p>
+          ) : null}
         </div>
-        <label className="checkbox">
-          <input type="checkbox" checked={item.urgent} onChange={(e) => onChange(i, { urgent: e.target.checked })} />
-          {t("reports.itemUrgent")}
-        </label>
-        {removable ? (
-          <p>
-            <button type="button" className="link-button" onClick={() => onRemove(i)}>
-              {t("reports.removeItem", { n: i + 1 })}
-            </button>
-          </p>
-        ) : null}
-      </div>
+      ) : null}
     </fieldset>
   );
 }

@@ -132,6 +132,15 @@ test("the report form clears an error once it is fixed, and stops at 30 opinions
   for (let n = 2; n <= 30; n++) await add.click();
   await expect(page.getByRole("group", { name: /^Ý kiến \d+$/ })).toHaveCount(30);
   await expect(add).toBeDisabled();
+  // Items added after the refused submit are not errors yet; earlier ones fold to one line (their
+  // fields leave the page), except item 1, held open by its errors.
+  const second = page.getByRole("group", { name: "Ý kiến 2", exact: true });
+  await expect(second.getByRole("button", { name: "Mở ý kiến 2" })).toBeVisible();
+  await expect(second.getByLabel("Chủ đề")).toHaveCount(0);
+  await second.getByRole("button", { name: "Mở ý kiến 2" }).click();
+  await expect(second.getByLabel("Chủ đề")).toBeVisible();
+  await expect(second.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await expect(first.getByLabel("Nội dung dư luận (nhân dân nói gì)")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Đã đủ 30 ý kiến, số tối đa của một báo cáo.")).toBeVisible();
 
   // A draft past the limit (kept from before it) is refused with a message at the list.
