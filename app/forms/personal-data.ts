@@ -7,19 +7,14 @@
  * shows the same warning live (app/ui/personal-data-warning.tsx). docs/decisions/0015.
  */
 import { hasPersonalData } from "~/opinion-reports/personal-data-guard";
+import { PERSONAL_DATA_REFUSED, refusedPaths, type GuardedText } from "./personal-data-rule";
 import { z } from "./zod";
 
-/** The error key on a refused field (texts in the field chunk: guard.*). */
-export const PERSONAL_DATA_REFUSED = "guard.refused";
-
-export type GuardedText = readonly [path: readonly (string | number)[], text: string | null | undefined];
+export { PERSONAL_DATA_REFUSED, type GuardedText };
 
 /** The paths of the texts refused: none when the person confirmed. */
 export function personalDataIssues(confirmed: boolean, texts: Iterable<GuardedText>): (string | number)[][] {
-  if (confirmed) return [];
-  const refused: (string | number)[][] = [];
-  for (const [path, text] of texts) if (hasPersonalData(text)) refused.push([...path]);
-  return refused;
+  return refusedPaths(confirmed, texts, hasPersonalData);
 }
 
 /** The same rule inside a Zod refinement. */

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { useTranslation } from "react-i18next";
 import { draftKey, DRAFT_OWNER_FIELD } from "~/drafts/device-drafts";
 import { ErrorList } from "~/ui/form-fields";
-import { ConfirmNoPersonalData, isFlagged, PersonalDataWarning } from "~/ui/personal-data-warning";
+import { ConfirmNoPersonalData, PersonalDataWarning, useFlagged } from "~/ui/personal-data-warning";
 import { ReportItemFields, type ItemDraft, type ItemErrors, type Option } from "./report-item-fields";
 import { GUARDED_ITEM_FIELDS, reportContentSchema } from "./report-schemas";
 import { MAX_ITEMS } from "./report-vocab";
@@ -75,6 +75,7 @@ function errorsByItem(errors: Record<string, string[] | null | undefined>, count
 export function ReportForm(props: Props) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const isFlagged = useFlagged();
   const [state, setState] = useState<ReportDraftState>(() => freshState(props));
   const [restored, setRestored] = useState(false);
   // Items folded to one line (indexes): earlier items fold when one is added, so a long report

@@ -6,10 +6,9 @@ import { Link } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { draftKey, DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
-import { personalDataIssues, PERSONAL_DATA_REFUSED } from "~/forms/personal-data";
-import { hasPersonalData } from "~/opinion-reports/personal-data-guard";
+import { PERSONAL_DATA_REFUSED, refusedPaths } from "~/forms/personal-data-rule";
 import { ErrorList } from "~/ui/form-fields";
-import { ConfirmNoPersonalData } from "~/ui/personal-data-warning";
+import { ConfirmNoPersonalData, useFlagged } from "~/ui/personal-data-warning";
 import { answersSchema, pruneAnswers, submissionSchema, textAnswers, type Answers, type SurveyDefinition } from "./definition";
 import { SurveyFormView, type BandValues } from "./survey-form";
 
@@ -49,6 +48,7 @@ type Props = {
 
 export function FieldEntry({ username, surveyId, version, definition, returned }: Props) {
   const { t } = useTranslation();
+  const isFlagged = useFlagged();
   const key = draftKey(username, `survey:${surveyId}:${returned ? `r${returned.responseId}` : "new"}`);
   const fresh = (): Draft =>
     returned
@@ -179,7 +179,7 @@ export function FieldEntry({ username, surveyId, version, definition, returned }
     const parsed = answersSchema(definition).safeParse(answers);
     if (!parsed.success) for (const i of parsed.error.issues) (found[String(i.path[0] ?? "_")] ??= []).push(i.message);
     // The server's rule: flagged free text only with the confirmation (app/forms/personal-data.ts).
-    for (const [code] of personalDataIssues(d.confirmNoPersonalData === true, textAnswers(definition, answers))) {
+    for (const [code] of refusedPaths(d.confirmNoPersonalData === true, textAnswers(definition, answers), isFlagged)) {
       (found[String(code)] ??= []).push(PERSONAL_DATA_REFUSED);
     }
     return found;
@@ -249,7 +249,7 @@ export function FieldEntry({ username, surveyId, version, definition, returned }
           onBand={(band, value) => setDraft((d) => ({ ...d, bands: { ...d.bands, [band]: value || undefined } }))}
         />
         <ConfirmNoPersonalData
-          flagged={textAnswers(definition, pruneAnswers(definition, draft.answers)).some(([, text]) => hasPersonalData(text))}
+          flagged={textAnswers(definition, pruneAnswers(definition, draft.answers)).some(([, text]) => isFlagged(text))}
           checked={draft.confirmNoPersonalData === true}
           onChange={(checked) => setDraft((d) => ({ ...d, confirmNoPersonalData: checked }))}
         />

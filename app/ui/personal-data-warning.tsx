@@ -3,31 +3,38 @@
  * "confirm no personal data" checkbox shown once something is flagged (the server refuses flagged
  * text without it: app/forms/personal-data.ts).
  */
-import { useState, type FormEvent } from "react";
+import { useCallback, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { findPersonalData, type PersonalDataHit } from "~/opinion-reports/personal-data-guard";
+import type { PersonalDataHit } from "~/opinion-reports/personal-data-guard";
+import { useGuard } from "./use-guard";
+
+type Guard = NonNullable<ReturnType<typeof useGuard>>;
 
 // The guard's answer, remembered per text: a form re-checks every field on each keystroke (to
 // know whether to ask for the confirmation), and only the field being typed in has changed.
 const CACHE_LIMIT = 500;
 const cache = new Map<string, PersonalDataHit[]>();
 
-function cachedFind(text: string | null | undefined): PersonalDataHit[] {
-  if (!text) return [];
+function cachedFind(guard: Guard | null, text: string | null | undefined): PersonalDataHit[] {
+  if (!text || !guard) return [];
   let hits = cache.get(text);
   if (!hits) {
-    hits = findPersonalData(text);
+    hits = guard.findPersonalData(text);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(text, hits);
   }
   return hits;
 }
 
-export const isFlagged = (text: string | null | undefined) => cachedFind(text).length > 0;
+/** Whether the guard flags a text (false until the guard has loaded; the server checks anyway). */
+export function useFlagged(): (text: string | null | undefined) => boolean {
+  const guard = useGuard();
+  return useCallback((text) => cachedFind(guard, text).length > 0, [guard]);
+}
 
 export function PersonalDataWarning({ text, id }: { text: string | null | undefined; id?: string }) {
   const { t } = useTranslation();
-  const hits = cachedFind(text);
+  const hits = cachedFind(useGuard(), text);
   if (!hits.length) return null;
   const kinds = [...new Set(hits.map((h) => t(`guard.kind.${h.kind}`)))].join(", ");
   return <p className="guard-warning" role="alert" id={id}>{t("guard.warning", { kinds })}</p>;
@@ -63,6 +70,7 @@ export function ConfirmNoPersonalData({ flagged, checked, onChange, name }: Conf
  * names, so the warning and the checkbox need no controlled inputs. Put `onInput` on the form.
  */
 export function useGuardedTexts(initial: Record<string, string | undefined>) {
+  const isFlagged = useFlagged();
   const [texts, setTexts] = useState(initial);
   const onInput = (event: FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
