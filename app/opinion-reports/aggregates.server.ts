@@ -36,13 +36,18 @@ export async function topicTrend(topicId: number, lastQuarterKey: number, quarte
   return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
 }
 
-/** Topic × direction counts for a quarter within a unit subtree (the viewer's scope). */
-export async function countItemsByTopicDirection(quarterKey: number, scopePath: string, client: Db | Tx = db) {
+/** Only the items of these periods (a provisional quarter's ended months), or all of the quarter's. */
+function inPeriods(periodIds?: number[]) {
+  return periodIds ? Prisma.sql`AND i."periodId" IN (${periodIds.length > 0 ? Prisma.join(periodIds) : Prisma.sql`NULL`})` : Prisma.empty;
+}
+
+/** Topic × direction counts for a quarter within a unit subtree (the viewer's scope), optionally of some of its periods only. */
+export async function countItemsByTopicDirection(quarterKey: number, scopePath: string, client: Db | Tx = db, periodIds?: number[]) {
   const upper = `${scopePath.slice(0, -1)}0`;
   const rows = await client.$queryRaw<{ topicId: number; direction: string; n: bigint | number }[]>`
     SELECT i."topicId", i."direction", COUNT(*) AS "n"
     FROM "OpinionItem" i JOIN "Unit" u ON u."id" = i."areaUnitId"
-    WHERE i."quarterKey" = ${quarterKey} AND u."path" >= ${scopePath} AND u."path" < ${upper}
+    WHERE i."quarterKey" = ${quarterKey} AND u."path" >= ${scopePath} AND u."path" < ${upper} ${inPeriods(periodIds)}
     GROUP BY i."topicId", i."direction"`;
   return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, count: Number(r.n) }));
 }
@@ -68,24 +73,24 @@ function subtreeUnitIds(path: string) {
 }
 
 /** The SQL of countItemsByTopic (exported for the query-plan test). */
-export function itemsByTopicSql(quarterKey: number, scopePath: string) {
+export function itemsByTopicSql(quarterKey: number, scopePath: string, periodIds?: number[]) {
   return Prisma.sql`
     SELECT i."topicId", COUNT(*) AS "n"
     FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)}) ${inPeriods(periodIds)}
     GROUP BY i."topicId"`;
 }
 
 /** Total items per topic for a quarter within a unit subtree (the previous-quarter comparison). */
-export async function countItemsByTopic(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<{ topicId: number; count: number }[]> {
-  const rows = await client.$queryRaw<{ topicId: number; n: bigint | number }[]>(itemsByTopicSql(quarterKey, scopePath));
+export async function countItemsByTopic(quarterKey: number, scopePath: string, client: Db | Tx = db, periodIds?: number[]): Promise<{ topicId: number; count: number }[]> {
+  const rows = await client.$queryRaw<{ topicId: number; n: bigint | number }[]>(itemsByTopicSql(quarterKey, scopePath, periodIds));
   return rows.map((r) => ({ topicId: r.topicId, count: Number(r.n) }));
 }
 
 export type ChildUnitCount = { unitId: number; direction: string; count: number };
 
 /** The SQL of countItemsByChildUnit (exported for the query-plan test). */
-export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path: string }) {
+export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path: string }, periodIds?: number[]) {
   // Per area unit first (covering quarter index: a few rows per unit), then from each direct child
   // c its subtree's units u (a range seek on Unit(path)) and their counts. CROSS JOIN keeps SQLite
   // to that order (children outermost); elsewhere it is a plain inner join. The unit's own items
@@ -94,7 +99,7 @@ export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path
     WITH p AS (
       SELECT i."areaUnitId", i."direction", COUNT(*) AS "n"
       FROM "OpinionItem" i
-      WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(unit.path)})
+      WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(unit.path)}) ${inPeriods(periodIds)}
       GROUP BY i."areaUnitId", i."direction"
     )
     SELECT c."id" AS "childId", p."direction", SUM(p."n") AS "n"
@@ -111,8 +116,8 @@ export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path
  * A quarter's items by direction under `unit`, rolled up to its direct children: each item counts
  * for the child whose subtree holds its area unit; items in the unit itself count under `unit.id`.
  */
-export async function countItemsByChildUnit(quarterKey: number, unit: { id: number; path: string }, client: Db | Tx = db): Promise<ChildUnitCount[]> {
-  const rows = await client.$queryRaw<{ childId: number | null; direction: string; n: bigint | number }[]>(itemsByChildUnitSql(quarterKey, unit));
+export async function countItemsByChildUnit(quarterKey: number, unit: { id: number; path: string }, client: Db | Tx = db, periodIds?: number[]): Promise<ChildUnitCount[]> {
+  const rows = await client.$queryRaw<{ childId: number | null; direction: string; n: bigint | number }[]>(itemsByChildUnitSql(quarterKey, unit, periodIds));
   return rows.map((r) => ({ unitId: r.childId ?? unit.id, direction: r.direction, count: Number(r.n) }));
 }
 

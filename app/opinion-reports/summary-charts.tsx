@@ -58,8 +58,9 @@ export function TopicDirectionChart({ label, series }: { label: string; series: 
   );
 }
 
-/** One line per direction across the quarters. */
-export function TrendChart({ label, series }: { label: string; series: Series[] }) {
+/** One line per direction across the quarters; a provisional last quarter is drawn dashed, its point hollow. */
+export function TrendChart({ label, series, provisionalLast = false }: { label: string; series: Series[]; provisionalLast?: boolean }) {
+  const last = series.length - 1;
   const { t } = useTranslation();
   return (
     <div className="summary-chart">
@@ -73,6 +74,8 @@ export function TrendChart({ label, series }: { label: string; series: Series[] 
             borderColor: dataset.backgroundColor,
             pointStyle: DIRECTION_POINTS[DIRECTIONS[i]!],
             pointRadius: 4,
+            pointBackgroundColor: series.map((_, j) => (provisionalLast && j === last ? "#ffffff" : dataset.backgroundColor)),
+            segment: { borderDash: (ctx: { p1DataIndex: number }) => (provisionalLast && ctx.p1DataIndex === last ? [6, 4] : undefined) },
           })),
         }}
         options={{

@@ -6,7 +6,9 @@
  */
 import { assertUnitVisible, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
-import { quarterRange, shiftQuarter } from "~/periods/period-math";
+import { quarterProgress, quarterRange, shiftQuarter } from "~/periods/period-math";
+import { listPeriodDates } from "~/periods/periods.server";
+import { todayInVietnam } from "~/utils/dates";
 import { listOpenUnits, pathIds, visibleAncestors } from "~/units/units.server";
 import { countItemsByChildUnit, countItemsByTopic, countItemsByTopicDirection, topicTrend, topicTrendInScope } from "./aggregates.server";
 import { DIRECTIONS } from "./report-vocab";
@@ -23,14 +25,43 @@ export async function summaryUnit(viewer: Viewer, unitId: number = viewer.unitId
   return unit;
 }
 
-export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTopicId?: number, unitId?: number) {
-  const unit = await summaryUnit(viewer, unitId);
+/**
+ * What a quarter's figures cover on `today`. A closed quarter: all of it, compared with the whole
+ * previous quarter. An unfinished one is provisional: the periods that have ended (N of 3 months,
+ * up to the last one's end), compared with the same months of the previous quarter; before its
+ * first month has ended, everything filed so far and no comparison.
+ */
+export async function summaryCoverage(quarterKey: number, today: Date) {
+  const periods = await listPeriodDates();
+  const progress = quarterProgress(quarterKey, periods, today);
   const previousQuarterKey = shiftQuarter(quarterKey, -1);
+  const previous = quarterProgress(previousQuarterKey, periods, today).own;
+  if (progress.closed) {
+    return { provisional: null, periodIds: undefined, previousQuarterKey: previous.length > 0 ? previousQuarterKey : null, previousPeriodIds: undefined };
+  }
+  const ended = progress.ended;
+  const last = ended.at(-1);
+  const positions = new Set(ended.map((p) => (p.month - 1) % 3));
+  const sameMonths = previous.filter((p) => positions.has((p.month - 1) % 3));
+  const comparable = ended.length > 0 && sameMonths.length > 0;
+  return {
+    provisional: { asOf: last ? last.endsOn : today, months: ended.length, compared: comparable ? sameMonths.map((p) => p.month) : [] },
+    periodIds: last ? ended.map((p) => p.id) : undefined,
+    previousQuarterKey: comparable ? previousQuarterKey : null,
+    previousPeriodIds: comparable ? sameMonths.map((p) => p.id) : undefined,
+  };
+}
+
+export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTopicId?: number, unitId?: number, today: Date = todayInVietnam()) {
+  const unit = await summaryUnit(viewer, unitId);
+  const coverage = await summaryCoverage(quarterKey, today);
+  const { previousQuarterKey, periodIds } = coverage;
   const topics = await db.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
-  const counts = await countItemsByTopicDirection(quarterKey, unit.path);
-  // A quarter before the first reporting period has nothing to compare with ("—", not 0).
-  const hasPrevious = (await db.reportingPeriod.count({ where: { quarterKey: previousQuarterKey } })) > 0;
-  const previous = hasPrevious ? new Map((await countItemsByTopic(previousQuarterKey, unit.path)).map((p) => [p.topicId, p.count])) : null;
+  const counts = await countItemsByTopicDirection(quarterKey, unit.path, db, periodIds);
+  // A quarter before the first reporting period (or a provisional one with no like months) has nothing to compare with ("—", not 0).
+  const previous = previousQuarterKey !== null
+    ? new Map((await countItemsByTopic(previousQuarterKey, unit.path, db, coverage.previousPeriodIds)).map((p) => [p.topicId, p.count]))
+    : null;
   const rows = topics
     .map((topic) => {
       const byDirection = byDirectionOf(counts.filter((c) => c.topicId === topic.id));
@@ -53,15 +84,19 @@ export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTo
   if (topicId) {
     const points = unit.parentId === null ? await topicTrend(topicId, quarterKey, 8) : await topicTrendInScope(topicId, quarterKey, 8, unit.path);
     trend = keys.map((k) => ({ quarterKey: k, byDirection: byDirectionOf(points.filter((p) => p.quarterKey === k)) }));
+    // A provisional quarter's point counts what its table counts (the ended months).
+    const row = rows.find((r) => r.topic.id === topicId);
+    if (coverage.provisional && trend.length > 0) trend[trend.length - 1] = { quarterKey, byDirection: row?.byDirection ?? byDirectionOf([]) };
   }
 
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     ...(await unitNavigation(viewer, unit)),
-    children: await childRows(quarterKey, unit),
+    children: await childRows(quarterKey, unit, periodIds),
     rows,
     totals,
-    previousQuarterKey: hasPrevious ? previousQuarterKey : null,
+    previousQuarterKey,
+    provisional: coverage.provisional,
     trendTopic: topics.find((t) => t.id === topicId) ?? null,
     trend,
     topics,
@@ -69,8 +104,8 @@ export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTo
 }
 
 /** The quarter's counts per direct child of `unit` (closed children only if they have items), and the unit's own; none for a leaf. */
-async function childRows(quarterKey: number, unit: { id: number; code: string; name: string; path: string }) {
-  const counts = await countItemsByChildUnit(quarterKey, unit);
+async function childRows(quarterKey: number, unit: { id: number; code: string; name: string; path: string }, periodIds?: number[]) {
+  const counts = await countItemsByChildUnit(quarterKey, unit, db, periodIds);
   const children = await db.unit.findMany({ where: { parentId: unit.id }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true, validTo: true } });
   const row = (u: { id: number; code: string; name: string }, own: boolean) => {
     const byDirection = byDirectionOf(counts.filter((c) => c.unitId === u.id));

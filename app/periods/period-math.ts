@@ -89,3 +89,32 @@ export function periodContaining(dayOrMoment: Date, cutoffDay = DEFAULT_CUTOFF_D
 export function timelinessOf(at: Date, deadline: Date): "on_time" | "late" {
   return at.getTime() <= deadline.getTime() ? "on_time" : "late";
 }
+
+/** What the quarter choice needs to know of a stored period. */
+export type QuarterPeriod = { quarterKey: number; month: number; startsOn: Date; endsOn: Date };
+
+/**
+ * How far a quarter has run on `today` (a UTC midnight, see todayInVietnam): its periods that have
+ * ended (in month order) and whether the whole quarter is over — every stored period ended and the
+ * quarter's last month over too (by its stored period, or by the default cut-off if none is stored).
+ */
+export function quarterProgress<P extends QuarterPeriod>(quarterKey: number, periods: P[], today: Date) {
+  const own = periods.filter((p) => p.quarterKey === quarterKey).sort((a, b) => a.month - b.month);
+  const ended = own.filter((p) => p.endsOn.getTime() < today.getTime());
+  const { year, quarter } = splitQuarterKey(quarterKey);
+  const lastMonth = quarter * 3;
+  const lastEnd = own.find((p) => p.month === lastMonth)?.endsOn ?? periodBounds(year, lastMonth).endsOn;
+  const closed = ended.length === own.length && lastEnd.getTime() < today.getTime();
+  return { closed, own, ended, started: own.some((p) => p.startsOn.getTime() <= today.getTime()) };
+}
+
+/**
+ * The quarters a summary can show (newest first): those with a period that has started by `today`,
+ * and the one it opens on: the newest closed quarter, else (none closed yet) the newest started one.
+ */
+export function summaryQuarters(periods: QuarterPeriod[], today: Date): { quarters: number[]; defaultKey: number | undefined } {
+  const keys = [...new Set(periods.map((p) => p.quarterKey))].sort((a, b) => b - a);
+  const quarters = keys.filter((k) => quarterProgress(k, periods, today).started);
+  const defaultKey = quarters.find((k) => quarterProgress(k, periods, today).closed) ?? quarters[0];
+  return { quarters, defaultKey };
+}

@@ -112,6 +112,11 @@ export async function listQuarterKeys({ closedOnly = false } = {}): Promise<numb
   return rows.map((r) => r.quarterKey);
 }
 
+/** Every period's quarter, month and dates (a few dozen rows): what the quarter choice works from. */
+export function listPeriodDates() {
+  return db.reportingPeriod.findMany({ orderBy: [{ year: "asc" }, { month: "asc" }], select: { id: true, quarterKey: true, month: true, startsOn: true, endsOn: true } });
+}
+
 /** The monthly periods of one quarter, in month order. */
 export function periodsOfQuarter(quarterKey: number) {
   return db.reportingPeriod.findMany({ where: { quarterKey }, orderBy: { month: "asc" }, select: { id: true, year: true, month: true, status: true } });

@@ -7,7 +7,9 @@ import { useLocalName } from "~/opinion-reports/report-views";
 import { DirectionCells, DirectionHeaders } from "~/opinion-reports/direction-columns";
 import { TopicDirectionChart, TrendChart } from "~/opinion-reports/summary-charts";
 import { opinionSummary, summaryUnit } from "~/opinion-reports/summary.server";
-import { listQuarterKeys } from "~/periods/periods.server";
+import { listPeriodDates } from "~/periods/periods.server";
+import { summaryQuarters } from "~/periods/period-math";
+import { formatDay, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
 import { pageTitle } from "~/i18n/page-titles";
@@ -19,16 +21,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
   const unitId = parseId(params.get("unit"));
-  const quarters = await listQuarterKeys({ closedOnly: true });
+  const today = todayInVietnam();
+  // Quarters whose first period has started; it opens on the last closed one (an unfinished one is provisional).
+  const { quarters, defaultKey } = summaryQuarters(await listPeriodDates(), today);
   const requested = Number(params.get("quarter"));
-  const quarterKey = quarters.includes(requested) ? requested : quarters[0];
-  // No closed period yet: nothing to summarise, and no quarter to count or trend from (a foreign unit still answers 404).
+  const quarterKey = quarters.includes(requested) ? requested : defaultKey;
+  // No period started yet: nothing to summarise, and no quarter to count or trend from (a foreign unit still answers 404).
   if (quarterKey === undefined) {
     if (unitId !== undefined) await summaryUnit(viewer, unitId);
     return { quarters, quarterKey: null, summary: null };
   }
   const topicId = parseId(params.get("topic"));
-  return { quarters, quarterKey, topicId: topicId ?? null, summary: await opinionSummary(viewer, quarterKey, topicId, unitId) };
+  return { quarters, quarterKey, topicId: topicId ?? null, summary: await opinionSummary(viewer, quarterKey, topicId, unitId, today) };
 }
 
 export default function OpinionSummaryPage() {
@@ -60,10 +64,13 @@ export default function OpinionSummaryPage() {
       </>
     );
   }
-  const { unit, ancestors, unitOptions, children, rows, totals, previousQuarterKey, trend, trendTopic, topics } = summary;
+  const { unit, ancestors, unitOptions, children, rows, totals, previousQuarterKey, trend, trendTopic, topics, provisional } = summary;
   const n = (value: number) => formatNumber(value, lang);
+  const share = (value: number) => (totals.total > 0 ? `${formatNumber((value / totals.total) * 100, lang, 1)}%` : "—");
   const change = (value: number | null) => (value === null ? "—" : value > 0 ? `+${n(value)}` : value < 0 ? `−${n(-value)}` : "0");
-  const quarterName = q(quarterKey);
+  // A provisional quarter is named so wherever it shows: captions, chart names, the trend's last point.
+  const quarterName = provisional ? t("summary.provisionalQuarter", { quarter: q(quarterKey) }) : q(quarterKey);
+  const pointName = (key: number) => (provisional && key === quarterKey ? quarterName : q(key));
   return (
     <>
       {ancestors.length > 0 ? (
@@ -92,6 +99,14 @@ export default function OpinionSummaryPage() {
         </label>
         <button type="submit">{t("common.filter")}</button>
       </Form>
+      {provisional ? (
+        <p className="notice" role="note">
+          <strong>{t("summary.provisional", { date: formatDay(provisional.asOf), months: provisional.months })}</strong>{" "}
+          {previousQuarterKey
+            ? t("summary.provisionalCompared", { months: provisional.compared.join(", "), quarter: q(previousQuarterKey) })
+            : t("summary.provisionalNotCompared")}
+        </p>
+      ) : null}
 
       <section aria-labelledby="by-topic-title">
         <h2 id="by-topic-title">{t("summary.byTopicTitle")}</h2>
@@ -111,7 +126,12 @@ export default function OpinionSummaryPage() {
                     <th scope="col">{t("reports.topic")}</th>
                     <DirectionHeaders />
                     <th scope="col" className="num">{t("completeness.total")}</th>
-                    <th scope="col" className="num">{previousQuarterKey ? t("summary.previous", { quarter: q(previousQuarterKey) }) : t("summary.previousNone")}</th>
+                    <th scope="col" className="num">{t("summary.share")}</th>
+                    <th scope="col" className="num">
+                      {previousQuarterKey
+                        ? t(provisional ? "summary.previousSameMonths" : "summary.previous", { quarter: q(previousQuarterKey), months: provisional?.compared.join(", ") })
+                        : t("summary.previousNone")}
+                    </th>
                     <th scope="col" className="num">{t("summary.change")}</th>
                   </tr>
                 </thead>
@@ -121,6 +141,7 @@ export default function OpinionSummaryPage() {
                       <th scope="row">{name(r.topic)}</th>
                       <DirectionCells counts={r.byDirection} />
                       <td className="num">{n(r.total)}</td>
+                      <td className="num">{share(r.total)}</td>
                       <td className="num">{r.previousTotal === null ? "—" : n(r.previousTotal)}</td>
                       <td className="num">{change(r.change)}</td>
                     </tr>
@@ -131,6 +152,7 @@ export default function OpinionSummaryPage() {
                     <th scope="row">{t("completeness.total")}</th>
                     <DirectionCells counts={totals.byDirection} />
                     <td className="num">{n(totals.total)}</td>
+                    <td className="num">{share(totals.total)}</td>
                     <td className="num">{totals.previousTotal === null ? "—" : n(totals.previousTotal)}</td>
                     <td className="num">{change(totals.change)}</td>
                   </tr>
@@ -176,7 +198,8 @@ export default function OpinionSummaryPage() {
           <h2 id="trend-title">{t("summary.trendTitle", { topic: name(trendTopic) })}</h2>
           <TrendChart
             label={t("summary.trendChart", { topic: name(trendTopic), unit: unit.name })}
-            series={trend.map((p) => ({ label: q(p.quarterKey), byDirection: p.byDirection }))}
+            series={trend.map((p) => ({ label: pointName(p.quarterKey), byDirection: p.byDirection }))}
+            provisionalLast={provisional !== null}
           />
           <div className="table-wrap">
             <table>
@@ -190,7 +213,7 @@ export default function OpinionSummaryPage() {
               <tbody>
                 {trend.map((point) => (
                   <tr key={point.quarterKey}>
-                    <th scope="row">{q(point.quarterKey)}</th>
+                    <th scope="row">{pointName(point.quarterKey)}</th>
                     <DirectionCells counts={point.byDirection} />
                   </tr>
                 ))}

@@ -46,16 +46,17 @@ export default function SurveysPage() {
         </section>
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">{t("surveys.field.mySubmissions")}</h2>
+          {/* A table on wide screens; cards on a phone (app.css, table.cards): no script added. */}
           <div className="table-wrap">
-            <table>
-              <caption>{t("surveys.field.mySubmissions")}</caption>
+            <table className="cards">
+              <caption className="visually-hidden">{t("surveys.field.mySubmissions")}</caption>
               <thead><tr><th>{t("surveys.review.number")}</th><th>{t("surveys.survey")}</th><th>{t("surveys.review.submittedAt")}</th><th>{t("surveys.review.status")}</th></tr></thead>
               <tbody>
                 {mine.map((r) => (
                   <tr key={r.id}>
                     <td><Link to={`/surveys/responses/${r.id}`}>#{r.id}</Link></td>
-                    <td>{r.survey.title} ({r.survey.period})</td>
-                    <td>{formatDateTime(r.submittedAt)}</td>
+                    <td className="card-title">{r.survey.title} ({r.survey.period})</td>
+                    <td data-label={t("surveys.review.submittedAt")}>{formatDateTime(r.submittedAt)}</td>
                     <td><span className={`badge badge-${r.status}`}>{t(`surveys.responseStatus.${r.status}`)}</span></td>
                   </tr>
                 ))}

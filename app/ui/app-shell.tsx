@@ -54,9 +54,11 @@ export function AppShell({ viewer, children }: { viewer: ShellViewer; children: 
               {t(`roles.${viewer.role}`)} · {viewer.unitName}
             </span>
           </span>
-          <Link to="/account/password">{t("nav.changePassword")}</Link>
-          <SignOut username={viewer.username} />
-          <LanguageSwitch />
+          <div className="account-actions">
+            <Link to="/account/password">{t("nav.changePassword")}</Link>
+            <SignOut username={viewer.username} />
+            <LanguageSwitch />
+          </div>
         </div>
       </header>
       <main id="main" className="content">

@@ -1,5 +1,5 @@
 import { expect, test, type Locator } from "./test";
-import { queryOne, signInAs, statusOf, unitId } from "./support";
+import { queryAll, queryOne, signInAs, statusOf, unitId } from "./support";
 
 const DIRECTIONS = ["approve", "oppose", "worried", "unclear"] as const;
 type Counts = Record<(typeof DIRECTIONS)[number] | "total", number>;
@@ -31,8 +31,9 @@ async function expectCounts(row: Locator, counts: Counts, withTotal = true) {
 test("an official drills from the province into a commune, with charts and the previous quarter", async ({ page }) => {
   await signInAs(page, "lanhdao");
   await page.getByRole("link", { name: "Tổng hợp dư luận" }).click();
-  await page.getByRole("combobox", { name: "Quý", exact: true }).selectOption({ label: "Quý III/2026" });
-  await page.getByRole("button", { name: "Lọc" }).click();
+  // It opens on the last closed quarter (the seed's quarter IV/2026 runs until 20/12/2026), not the running one.
+  await expect(page.getByRole("combobox", { name: "Quý", exact: true })).toHaveValue("20263");
+  await expect(page.getByRole("note")).toHaveCount(0);
 
   // The province: every item of the quarter, compared with quarter II.
   const province = countsUnder("SH", 20263);
@@ -40,7 +41,8 @@ test("an official drills from the province into a commune, with charts and the p
   const byTopic = page.getByRole("table", { name: "Số ý kiến theo chủ đề và chiều hướng, Quý III/2026 · Tỉnh Sơn Hà" });
   const provinceTotal = byTopic.getByRole("row", { name: /^Tổng/ });
   await expectCounts(provinceTotal, province);
-  await expect(provinceTotal.getByRole("cell").nth(5)).toHaveText(vi(countsUnder("SH", 20262).total));
+  await expect(provinceTotal.getByRole("cell").nth(5)).toHaveText("100,0%");
+  await expect(provinceTotal.getByRole("cell").nth(6)).toHaveText(vi(countsUnder("SH", 20262).total));
   await expect(byTopic.getByRole("columnheader", { name: "Quý trước (Quý II/2026)" })).toBeVisible();
   await expect(page.getByRole("img", { name: "Biểu đồ cột chồng: số ý kiến theo chủ đề và chiều hướng, Quý III/2026 · Tỉnh Sơn Hà" })).toBeVisible();
 
@@ -61,8 +63,8 @@ test("an official drills from the province into a commune, with charts and the p
   const communeTotal = communeTopics.getByRole("row", { name: /^Tổng/ });
   await expectCounts(communeTotal, commune);
   const before = countsUnder("SH.X001", 20262);
-  await expect(communeTotal.getByRole("cell").nth(5)).toHaveText(vi(before.total));
-  await expect(communeTotal.getByRole("cell").nth(6)).toHaveText(change(commune.total, before.total));
+  await expect(communeTotal.getByRole("cell").nth(6)).toHaveText(vi(before.total));
+  await expect(communeTotal.getByRole("cell").nth(7)).toHaveText(change(commune.total, before.total));
   // One topic's row: this quarter by direction, the previous quarter and the change.
   const top = queryOne<{ code: string; name: string }>(
     `SELECT t.code, t."nameVi" AS name FROM "OpinionItem" i JOIN "Unit" u ON u.id = i."areaUnitId" JOIN "Topic" t ON t.id = i."topicId"
@@ -73,8 +75,10 @@ test("an official drills from the province into a commune, with charts and the p
   const topicNow = countsUnder("SH.X001", 20263, top.code);
   const topicBefore = countsUnder("SH.X001", 20262, top.code).total;
   await expectCounts(topicRow, topicNow);
-  await expect(topicRow.getByRole("cell").nth(5)).toHaveText(vi(topicBefore));
-  await expect(topicRow.getByRole("cell").nth(6)).toHaveText(change(topicNow.total, topicBefore));
+  // Its share of the commune's items, one decimal.
+  await expect(topicRow.getByRole("cell").nth(5)).toHaveText(`${new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((topicNow.total / commune.total) * 100)}%`);
+  await expect(topicRow.getByRole("cell").nth(6)).toHaveText(vi(topicBefore));
+  await expect(topicRow.getByRole("cell").nth(7)).toHaveText(change(topicNow.total, topicBefore));
   await expect(page.getByRole("img", { name: "Biểu đồ cột chồng: số ý kiến theo chủ đề và chiều hướng, Quý III/2026 · Xã Mỹ Thịnh" })).toBeVisible();
   // The trend follows the topic picked at the province (the drill link keeps it), now for the commune.
   const trendName = (await page.getByRole("combobox", { name: "Diễn biến chủ đề", exact: true }).locator("option:checked").textContent())!;
@@ -102,4 +106,32 @@ test("a commune official sees their own commune and gets 404 for another commune
   expect(await statusOf(page, `/opinion-summary?unit=${unitId("SH.X002")}&quarter=20263`)).toBe(404);
   expect(await statusOf(page, `/opinion-summary?unit=${unitId("SH")}`)).toBe(404);
   expect(await statusOf(page, `/opinion-summary?unit=${unitId("SH.X001")}`)).toBe(200);
+});
+
+test("a quarter still running is provisional: its ended months, compared with the same months of the quarter before", async ({ page }) => {
+  const today = new Date();
+  const todayVn = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() + (today.getUTCHours() >= 17 ? 1 : 0)));
+  const periods = queryAll<{ id: number; month: number; endsOn: string | number }>('SELECT id, month, "endsOn" FROM "ReportingPeriod" WHERE "quarterKey" = 20264 ORDER BY month');
+  const ended = periods.filter((p) => new Date(p.endsOn).getTime() < todayVn.getTime());
+  test.skip(ended.length === 0 || ended.length === 3, "quarter IV/2026 is provisional with an ended month only until 20/12/2026");
+  const months = ended.map((p) => p.month);
+  const sameMonths = months.map((m) => m - 3);
+  const sum = (quarterKey: number, ms: number[]) =>
+    queryOne<{ n: number }>(`SELECT COUNT(*) AS n FROM "OpinionItem" i JOIN "ReportingPeriod" p ON p.id = i."periodId" WHERE i."quarterKey" = ? AND p.month IN (${ms.join(",")})`, quarterKey).n;
+  const lastEnd = new Date(ended.at(-1)!.endsOn);
+  const dd = (d: Date) => `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+
+  await signInAs(page, "lanhdao");
+  await page.goto("/opinion-summary?quarter=20264");
+  await expect(page.getByRole("note")).toContainText(`Tạm tính đến ${dd(lastEnd)}, ${ended.length}/3 tháng.`);
+  const byTopic = page.getByRole("table", { name: "Số ý kiến theo chủ đề và chiều hướng, Quý IV/2026 (tạm tính) · Tỉnh Sơn Hà" });
+  await expect(byTopic.getByRole("columnheader", { name: `Cùng kỳ quý trước (Quý III/2026, tháng ${sameMonths.join(", ")})` })).toBeVisible();
+  const total = byTopic.getByRole("row", { name: /^Tổng/ });
+  const now = sum(20264, months);
+  const before = sum(20263, sameMonths);
+  await expect(total.getByRole("cell").nth(4)).toHaveText(vi(now));
+  await expect(total.getByRole("cell").nth(6)).toHaveText(vi(before));
+  await expect(total.getByRole("cell").nth(7)).toHaveText(change(now, before));
+  // The trend's last point says it is provisional.
+  await expect(page.getByRole("table", { name: /^Diễn biến 8 quý:/ }).getByRole("rowheader", { name: "Quý IV/2026 (tạm tính)" })).toBeVisible();
 });

@@ -14,6 +14,16 @@ export function queryOne<T>(sql: string, ...params: unknown[]): T {
   }
 }
 
+/** Like queryOne, every row. */
+export function queryAll<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
 export function unitId(code: string): number {
   return queryOne<{ id: number }>('SELECT id FROM "Unit" WHERE code = ?', code).id;
 }

@@ -324,3 +324,25 @@ test("a second tab follows the draft and notices it was sent from the first, wit
   expect(new Set(after.uuids!.split(",")).size).toBe(2);
   await context.close();
 });
+
+test.describe("on a 360 px phone", () => {
+  test.use({ account: "ctv", viewport: { width: 360, height: 740 } });
+
+  test("the header is compact, every link still there, and my submissions are cards, not a wide table", async ({ page }) => {
+    await page.goto("/surveys");
+    const header = page.getByRole("banner");
+    expect((await header.boundingBox())!.height).toBeLessThan(130);
+    const nav = page.getByRole("navigation", { name: "Điều hướng chính" });
+    for (const name of ["Tổng quan", "Khảo sát", "Báo cáo của tôi"]) await expect(nav.getByRole("link", { name })).toBeAttached();
+    await expect(header.getByRole("link", { name: "Đổi mật khẩu" })).toBeVisible();
+    await expect(header.getByRole("button", { name: "Đăng xuất" })).toBeVisible();
+    const table = page.getByRole("table", { name: "Phiếu tôi đã gửi" });
+    const first = table.getByRole("row").nth(1);
+    await expect(first).toContainText(/#\d+/);
+    // A card: the number and status on one line, the survey below, within the screen.
+    const box = (await first.boundingBox())!;
+    expect(box.width).toBeLessThanOrEqual(360);
+    expect(box.height).toBeLessThan(110);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  });
+});

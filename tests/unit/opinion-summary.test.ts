@@ -168,6 +168,35 @@ describe("the opinion summary of a unit", () => {
   });
 });
 
+describe("a provisional quarter", () => {
+  it("counts the ended months only and compares them with the same months of the previous quarter", async () => {
+    const w = await world();
+    const may10 = new Date("2026-05-10T00:00:00Z");
+    // Quarter I has no January period yet: no like month to compare with, so no comparison at all.
+    const alone = await opinionSummary(w.secretariat, Q2, undefined, undefined, may10);
+    expect([alone.previousQuarterKey, alone.provisional?.compared, alone.totals.previousTotal]).toEqual([null, [], null]);
+    // January 2026 (the first month of quarter I, like April of quarter II): 2 land items in A.
+    const january = await addPeriod(2026, 1);
+    const land = { topicId: w.land.id, direction: "oppose", areaUnitId: w.a.id, strength: "weak", prevalence: "some", channel: "press", verified: true, title: "t", summary: "s" };
+    await bulkInsertReports(db, [
+      { clientUuid: "j1", period: january, collaboratorId: w.collaborator.id, unitId: w.a.id, submittedAt: new Date(), timeliness: "on_time" as const, items: [land, land] },
+    ]);
+    // 10/05/2026: April has ended, May runs (21/04–20/05): quarter II is provisional, 1 month of 3.
+    const s = await opinionSummary(w.secretariat, Q2, w.land.id, undefined, may10);
+    expect(s.provisional).toEqual({ asOf: new Date("2026-04-20T00:00:00Z"), months: 1, compared: [1] });
+    expect(s.previousQuarterKey).toBe(Q1);
+    // January's items only, not all of quarter I.
+    expect(s.totals).toMatchObject({ total: 6, previousTotal: 2, change: 4 });
+    expect(s.rows.map((r) => [r.topic.code, r.total, r.previousTotal])).toEqual([["PRICES", 4, 0], ["LAND", 2, 2]]);
+    // The trend's last point is what the table counts.
+    expect(s.trend.at(-1)).toEqual({ quarterKey: Q2, byDirection: { ...zero, approve: 1, unclear: 1 } });
+
+    // Once June is over, the whole quarter is compared with the whole previous one.
+    const closed = await opinionSummary(w.secretariat, Q2, undefined, undefined, new Date("2026-06-21T00:00:00Z"));
+    expect([closed.provisional, closed.previousQuarterKey, closed.totals.previousTotal]).toEqual([null, Q1, 9]);
+  });
+});
+
 describe("the opinion summary page's loader", () => {
   async function load(accountId: number, url: string) {
     const cookie = (await startSession(accountId)).split(";")[0]!;
@@ -184,8 +213,10 @@ describe("the opinion summary page's loader", () => {
     expect((await load(official.id, "/opinion-summary?unit=abc")).summary?.unit.id).toBe(w.b.id);
     expect(thrownStatus(await catchError(load(official.id, `/opinion-summary?unit=${w.a.id}`)))).toBe(404);
     expect(thrownStatus(await catchError(load(official.id, `/opinion-summary?unit=${w.province.id}`)))).toBe(404);
-    // Also before any period is closed.
-    await db.reportingPeriod.updateMany({ data: { status: "open" } });
+    // With no quarter given, it opens on the last closed quarter (today, both are over).
+    expect((await load(w.secretariat.id, "/opinion-summary")).quarterKey).toBe(Q2);
+    // Also before any period has started.
+    await db.reportingPeriod.updateMany({ data: { status: "open", startsOn: new Date("2099-01-01"), endsOn: new Date("2099-01-20") } });
     expect(thrownStatus(await catchError(load(official.id, `/opinion-summary?unit=${w.a.id}`)))).toBe(404);
     expect((await load(official.id, `/opinion-summary?unit=${w.b.id}`)).summary).toBeNull();
   });

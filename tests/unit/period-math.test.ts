@@ -3,7 +3,9 @@ import {
   periodBounds,
   periodContaining,
   quarterRange,
+  quarterProgress,
   shiftQuarter,
+  summaryQuarters,
   timelinessOf,
 } from "~/periods/period-math";
 
@@ -68,5 +70,37 @@ describe("period arithmetic", () => {
   it("rejects impossible cut-off days and months", () => {
     expect(() => periodBounds(2026, 3, 0)).toThrow(RangeError);
     expect(() => periodBounds(2026, 13)).toThrow(RangeError);
+  });
+});
+
+describe("the quarter a summary opens on", () => {
+  // Monthly periods January 2026 – December 2026 as stored (cut-off day 20), like the demo's.
+  const periods = Array.from({ length: 12 }, (_, i) => {
+    const b = periodBounds(2026, i + 1);
+    return { id: i + 1, quarterKey: b.quarterKey, month: b.month, startsOn: b.startsOn, endsOn: b.endsOn };
+  });
+  const day = (text: string) => new Date(`${text}T00:00:00Z`);
+
+  it("is the last quarter whose periods have all ended, not the running one", () => {
+    // 02/12/2026: October and November have ended, December (21/11–20/12) runs: quarter IV is not over.
+    expect(summaryQuarters(periods, day("2026-12-02"))).toEqual({ quarters: [20264, 20263, 20262, 20261], defaultKey: 20263 });
+    const q4 = quarterProgress(20264, periods, day("2026-12-02"));
+    expect([q4.closed, q4.ended.map((p) => p.month)]).toEqual([false, [10, 11]]);
+    // The day after December's cut-off, quarter IV is closed.
+    expect(summaryQuarters(periods, day("2026-12-20")).defaultKey).toBe(20263);
+    expect(summaryQuarters(periods, day("2026-12-21")).defaultKey).toBe(20264);
+  });
+
+  it("lists only quarters that have started, and opens on a running one when none is closed", () => {
+    // 10/02/2026: January has ended, February runs; quarter II has not started.
+    expect(summaryQuarters(periods, day("2026-02-10"))).toEqual({ quarters: [20261], defaultKey: 20261 });
+    expect(summaryQuarters(periods, day("2025-11-01"))).toEqual({ quarters: [], defaultKey: undefined });
+  });
+
+  it("holds a quarter open while its last month has no period yet", () => {
+    const withoutMarch = periods.filter((p) => p.month < 3);
+    expect(quarterProgress(20261, withoutMarch, day("2026-03-01")).closed).toBe(false);
+    // Once March is over by the calendar, the quarter is over, stored period or not.
+    expect(quarterProgress(20261, withoutMarch, day("2026-03-21")).closed).toBe(true);
   });
 });
