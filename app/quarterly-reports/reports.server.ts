@@ -13,7 +13,7 @@ import { FieldError } from "~/forms/field-error.server";
 import { splitQuarterKey } from "~/periods/period-math";
 import { formatQuarter } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
-import { compileQuarter } from "./compile.server";
+import { compileQuarter, type CompiledReport } from "./compile.server";
 import { sanitizeNarrative } from "./narrative";
 import type { createQuarterlyReportSchema, narrativeSchema } from "./report-schemas";
 import { diffFigures, openSnapshot, sealSnapshot, SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Narrative, type SnapshotDocument } from "./snapshot.server";
@@ -129,8 +129,9 @@ export async function publishQuarterlyReport(viewer: Viewer, id: number, expecte
 
 /**
  * A report as its page shows it. A draft (compilers only): the live figures. Published: the
- * chosen version's snapshot (default the latest), whether its checksum holds, and the figures
- * that changed since (live compilation compared figure by figure).
+ * chosen version's snapshot (default the latest) and whether its checksum holds — read only, no
+ * live compilation (opening a published report reads the snapshot). The figures that changed
+ * since publication come from `differencesSincePublication`, which the page defers.
  */
 export async function readQuarterlyReport(viewer: Viewer, id: number, requestedVersion?: number) {
   const report = await findReport(viewer, id);
@@ -140,10 +141,12 @@ export async function readQuarterlyReport(viewer: Viewer, id: number, requestedV
     orderBy: { version: "desc" },
     select: { version: true, checksum: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
   });
-  const live = await compileQuarter(viewer, report.scopeUnit.id, report.quarterKey);
   const { path: _path, ...scopeUnit } = report.scopeUnit;
   const base = { report: { ...report, scopeUnit }, canCompile, versions };
-  if (report.currentVersion === 0) return { ...base, published: null, figures: live, narrative: narrativeOf(report), differences: [] };
+  if (report.currentVersion === 0) {
+    const live = await compileQuarter(viewer, report.scopeUnit.id, report.quarterKey);
+    return { ...base, published: null, figures: live, narrative: narrativeOf(report) };
+  }
   const version = requestedVersion ?? report.currentVersion;
   const stored = await db.quarterlyReportVersion.findUnique({ where: { reportId_version: { reportId: report.id, version } }, select: { version: true, snapshot: true, checksum: true, publishedAt: true } });
   if (!stored) notFound();
@@ -155,8 +158,17 @@ export async function readQuarterlyReport(viewer: Viewer, id: number, requestedV
     narrative: document.narrative,
     // The draft narrative may have moved on since publication; compilers see it in the editor.
     draftNarrative: canCompile ? narrativeOf(report) : null,
-    differences: diffFigures(document.figures, live),
   };
+}
+
+/**
+ * The figures that differ between a published snapshot's figures and a live compilation of the
+ * same scope and quarter, figure by figure. The expensive part of a published page: the page
+ * streams it after the snapshot (a deferred loader value), so opening the report does not wait.
+ */
+export async function differencesSincePublication(viewer: Viewer, published: CompiledReport) {
+  const live = await compileQuarter(viewer, published.scope.id, published.quarterKey);
+  return diffFigures(published, live);
 }
 
 /** The stored snapshot document of a version, exactly as sealed (for sending upward). */

@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Await, Link, useLoaderData } from "@remix-run/react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { FieldError } from "~/forms/field-error.server";
@@ -10,7 +11,7 @@ import { pageTitle } from "~/i18n/page-titles";
 import { useQuarterName } from "~/periods/quarter-select";
 import { narrativeSchema, publishSchema, quarterlyReportActionSchema } from "~/quarterly-reports/report-schemas";
 import { ReportSections } from "~/quarterly-reports/report-view";
-import { publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
+import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
 import type { FigureDifference } from "~/quarterly-reports/snapshot.server";
 import { FormErrors, ReplyErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
@@ -22,7 +23,11 @@ export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReport");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readQuarterlyReports");
   const version = parseId(new URL(request.url).searchParams.get("version"));
-  return readQuarterlyReport(viewer, requireIdParam(params.reportId), version);
+  const read = await readQuarterlyReport(viewer, requireIdParam(params.reportId), version);
+  // Not awaited: the page opens from the snapshot alone; the comparison with the live figures
+  // (a full compilation) streams in after it (single fetch sends the promise).
+  const differences = read.published ? differencesSincePublication(viewer, read.figures) : null;
+  return { ...read, differences };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -74,7 +79,13 @@ export default function QuarterlyReportPage() {
             </p>
           ) : null}
           {published.intact ? <p className="muted small">{t("quarterly.checksum", { checksum: published.checksum })}</p> : <p className="notice" role="alert">{t("quarterly.checksumBroken")}</p>}
-          <Differences differences={differences} lang={i18n.language} />
+          {differences ? (
+            <Suspense fallback={<p className="muted" role="status">{t("quarterly.comparing")}</p>}>
+              <Await resolve={differences} errorElement={<p className="notice" role="alert">{t("quarterly.compareFailed")}</p>}>
+                {(list) => <Differences differences={list} lang={i18n.language} />}
+              </Await>
+            </Suspense>
+          ) : null}
           <nav aria-label={t("quarterly.versions")}>
             <ul>
               {versions.map((v) => (

@@ -72,6 +72,7 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(page.getByText(/Đã công bố phiên bản 2 lúc/)).toBeVisible();
   await expect(page.getByText("Số liệu hiện tại trùng khớp với bản đã công bố.")).toBeVisible();
   await official.goto(reportUrl);
+  await expect(official.getByText("Số liệu hiện tại trùng khớp với bản đã công bố.")).toBeVisible();
   await expect(official.getByRole("region", { name: "Số liệu đã thay đổi từ khi công bố" })).toHaveCount(0);
   await official.getByRole("link", { name: /^Phiên bản 1 · công bố/ }).click();
   await expect(official.getByText("Bạn đang xem phiên bản 1 (không phải bản mới nhất).")).toBeVisible();

@@ -260,6 +260,8 @@ export const enOffice: OfficeDictionary = {
     changedTitle: "The data changed since publication",
     changedIntro: "Today's figures differ from the published ones in {{count}} figures:",
     unchanged: "Today's figures match the published ones.",
+    comparing: "Comparing with today's figures…",
+    compareFailed: "Could not compare with today's figures; reload the page.",
     figure: "Figure",
     publishedValue: "At publication",
     liveValue: "Now",

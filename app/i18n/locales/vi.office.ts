@@ -260,6 +260,8 @@ export const viOffice = {
     changedTitle: "Số liệu đã thay đổi từ khi công bố",
     changedIntro: "Số liệu hiện tại khác với bản đã công bố ở {{count}} chỉ tiêu:",
     unchanged: "Số liệu hiện tại trùng khớp với bản đã công bố.",
+    comparing: "Đang so sánh với số liệu hiện tại…",
+    compareFailed: "Chưa so sánh được với số liệu hiện tại; hãy tải lại trang.",
     figure: "Chỉ tiêu",
     publishedValue: "Khi công bố",
     liveValue: "Hiện tại",
