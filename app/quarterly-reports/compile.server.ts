@@ -233,7 +233,7 @@ async function proposalsSection(viewer: Viewer, scopePath: string, span: { from:
 }
 
 /** Section 6: the tasks set at the previous quarter's meeting, entered on this report by the secretariat. */
-async function followUpSection(scopeId: number, quarterKey: number, client: Db | Tx) {
+export async function followUpSection(scopeId: number, quarterKey: number, client: Db | Tx) {
   const tasks = await client.followUpTask.findMany({
     where: { report: { scopeUnitId: scopeId, quarterKey } },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],

@@ -2,6 +2,7 @@
 // ones or a published snapshot's). Each chart sits next to its table, which carries n and the
 // exact numbers and is the accessible view of the chart.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { TopicDirectionChart } from "~/opinion-reports/summary-charts";
@@ -32,7 +33,7 @@ function DirectionHeaders() {
 
 const drillLink = (unitId: number, quarterKey: number) => `/opinion-summary?unit=${unitId}&quarter=${quarterKey}`;
 
-export function ReportSections({ figures, narrative }: { figures: Figures; narrative: Narrative }) {
+export function ReportSections({ figures, narrative, followUpEditor }: { figures: Figures; narrative: Narrative; followUpEditor?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -41,7 +42,7 @@ export function ReportSections({ figures, narrative }: { figures: Figures; narra
       <FlowsSection figures={figures} />
       <ChangeSection figures={figures} />
       <ProposalsSection figures={figures} />
-      <FollowUpSection figures={figures} />
+      <FollowUpSection figures={figures} editor={followUpEditor} />
       <section aria-labelledby="qr-narrative">
         <h2 id="qr-narrative">{t("quarterly.sections.narrative")}</h2>
         {(["assessment", "forecast", "recommendations", "nextTasks"] as const).map((k) => (
@@ -331,7 +332,7 @@ function ProposalsSection({ figures }: { figures: Figures }) {
   );
 }
 
-function FollowUpSection({ figures }: { figures: Figures }) {
+function FollowUpSection({ figures, editor }: { figures: Figures; editor?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="qr-followup">
@@ -365,6 +366,7 @@ function FollowUpSection({ figures }: { figures: Figures }) {
           </table>
         </div>
       )}
+      {editor}
     </section>
   );
 }

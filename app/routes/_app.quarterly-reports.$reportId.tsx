@@ -10,8 +10,10 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { pageTitle } from "~/i18n/page-titles";
 import { useQuarterName } from "~/periods/quarter-select";
 import { narrativeSchema, publishSchema, quarterlyReportActionSchema } from "~/quarterly-reports/report-schemas";
+import { FollowUpEditor } from "~/quarterly-reports/follow-up-form";
 import { ReportSections } from "~/quarterly-reports/report-view";
-import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
+import { listOpenUnits } from "~/units/units.server";
+import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
 import type { FigureDifference } from "~/quarterly-reports/snapshot.server";
 import { FormErrors, ReplyErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
@@ -27,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Not awaited: the page opens from the snapshot alone; the comparison with the live figures
   // (a full compilation) streams in after it (single fetch sends the promise).
   const differences = read.published ? differencesSincePublication(viewer, read.figures) : null;
-  return { ...read, differences };
+  const units = read.canCompile ? await listOpenUnits(viewer) : [];
+  const top = Math.min(...units.map((u) => u.depth));
+  return { ...read, differences, units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.depth - top })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -35,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireIdParam(params.reportId);
   const outcome = await runForm(request, quarterlyReportActionSchema, async (input) => {
     if (input.intent === "narrative") return saveNarrative(viewer, id, input);
+    if (input.intent === "task") return saveFollowUpTask(viewer, id, input);
     try {
       await publishQuarterlyReport(viewer, id, input.expectedVersion);
     } catch (error) {
@@ -53,7 +58,7 @@ export default function QuarterlyReportPage() {
   const { t, i18n } = useTranslation();
   const q = useQuarterName();
   const data = useLoaderData<typeof loader>();
-  const { report, canCompile, versions, published, figures, narrative, differences } = data;
+  const { report, canCompile, versions, published, figures, narrative, differences, tasks, units } = data;
   const editable = "draftNarrative" in data && data.draftNarrative ? data.draftNarrative : narrative;
   const narrativeForm = useFetcherForm("quarterly-narrative", narrativeSchema, editable);
   const publishForm = useFetcherForm("quarterly-publish", publishSchema);
@@ -102,7 +107,11 @@ export default function QuarterlyReportPage() {
         <p className="notice" role="status">{t("quarterly.draftNote")}</p>
       )}
 
-      <ReportSections figures={figures} narrative={narrative} />
+      <ReportSections
+        figures={figures}
+        narrative={narrative}
+        followUpEditor={canCompile ? <FollowUpEditor tasks={tasks} units={units} published={published !== null} /> : undefined}
+      />
 
       {canCompile ? (
         <div className="card-grid">

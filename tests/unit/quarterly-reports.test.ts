@@ -6,11 +6,14 @@ import { bulkInsertReports, type BulkItem } from "~/opinion-reports/bulk.server"
 import { DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
 import { compileQuarter } from "~/quarterly-reports/compile.server";
 import { narrativeBlocks, sanitizeNarrative } from "~/quarterly-reports/narrative";
-import { createQuarterlyReport, differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
+import { createQuarterlyReport, differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
 import { chiSquareHomogeneity, chiSquarePValue, holmAdjust } from "~/quarterly-reports/significance.server";
 import { canonicalJson, diffFigures, openSnapshot, sealSnapshot, type SnapshotDocument } from "~/quarterly-reports/snapshot.server";
 import { itemWeight } from "~/quarterly-reports/weights";
-import { catchError, thrownStatus } from "./fixtures";
+import { FieldError } from "~/forms/field-error.server";
+import { PERSONAL_DATA_REFUSED } from "~/forms/personal-data";
+import { followUpTaskSchema } from "~/quarterly-reports/report-schemas";
+import { catchError, thrownStatus, viewerAt } from "./fixtures";
 import { addPeriod, reportingWorld } from "./report-fixtures";
 
 const Q1 = 20261;
@@ -229,5 +232,59 @@ describe("publishing", () => {
     expect((await readQuarterlyReport(w.official(w.province), report.id)).published?.version).toBe(1);
     expect(thrownStatus(await catchError(readQuarterlyReport(w.official(w.b), report.id)))).toBe(404);
     await expect(createQuarterlyReport(w.official(w.b), { intent: "create", quarter: Q1, unit: w.a.id })).rejects.toMatchObject({ field: "unit" });
+  });
+});
+
+describe("follow-up tasks (section 6)", () => {
+  const form = { intent: "task", task: "Rà soát giá dịch vụ y tế", unit: "1", dueOn: "30/09/2026", status: "in_progress", note: "" };
+
+  it("validates the form: dd/MM/yyyy, a known status, personal data refused unless confirmed", () => {
+    const ok = followUpTaskSchema.safeParse(form);
+    expect(ok.success && ok.data).toMatchObject({ dueOn: new Date("2026-09-30T00:00:00.000Z"), status: "in_progress", note: null, confirmNoPersonalData: false });
+    const bad = followUpTaskSchema.safeParse({ ...form, dueOn: "31/02/2026", status: "later", task: "" });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["dueOn", "status", "task"]));
+    const phone = followUpTaskSchema.safeParse({ ...form, note: "Liên hệ số 0912345678 để biết thêm" });
+    expect(phone.success ? [] : phone.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["note", PERSONAL_DATA_REFUSED]]);
+    expect(followUpTaskSchema.safeParse({ ...form, note: "Liên hệ số 0912345678 để biết thêm", confirmNoPersonalData: true }).success).toBe(true);
+  });
+
+  it("adds and edits tasks of the viewer's subtree, freezes them into the snapshot, shows later edits as differences", async () => {
+    const w = await randomWorld(5, 20);
+    const report = await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id });
+    const parse = (v: Record<string, unknown>) => followUpTaskSchema.parse({ ...form, ...v });
+    const added = await saveFollowUpTask(w.secretariat, report.id, parse({ unit: String(w.b.id) }));
+    await saveFollowUpTask(w.secretariat, report.id, parse({ task: "Tuyên truyền chính sách đất đai", unit: String(w.a.id), dueOn: "15/08/2026", status: "pending" }));
+    const draft = await readQuarterlyReport(w.secretariat, report.id);
+    expect(draft.figures.followUp.map((t) => [t.task, t.responsibleUnit.code, t.dueOn, t.status])).toEqual([
+      ["Tuyên truyền chính sách đất đai", w.a.code, "2026-08-15", "pending"],
+      ["Rà soát giá dịch vụ y tế", w.b.code, "2026-09-30", "in_progress"],
+    ]);
+    expect(await db.auditEntry.count({ where: { action: "quarterly.task.create" } })).toBe(2);
+
+    await publishQuarterlyReport(w.secretariat, report.id, 0);
+    await saveFollowUpTask(w.secretariat, report.id, parse({ taskId: String(added.id), unit: String(w.b.id), status: "done", note: "Đã xong" }));
+    const published = await readQuarterlyReport(w.official(w.province), report.id);
+    // The snapshot keeps the task as published; the editor (compilers) and the differences see the edit.
+    expect(published.figures.followUp.find((t) => t.id === added.id)).toMatchObject({ status: "in_progress", note: null });
+    expect((await readQuarterlyReport(w.secretariat, report.id)).tasks.find((t) => t.id === added.id)).toMatchObject({ status: "done", note: "Đã xong" });
+    const diff = await differencesSincePublication(w.official(w.province), published.figures);
+    expect(diff.filter((d) => d.section === "followUp").map((d) => [d.key, d.published, d.live])).toEqual([
+      ["followUp.status.in_progress", 1, 0],
+      ["followUp.status.done", 0, 1],
+    ]);
+  });
+
+  it("refuses a unit outside the viewer's subtree and a task of another report", async () => {
+    const w = await randomWorld(5, 20);
+    const atB = viewerAt(w.b, "secretariat", w.secretariat.id);
+    const mine = await createQuarterlyReport(atB, { intent: "create", quarter: Q1, unit: w.b.id });
+    const error = await catchError(saveFollowUpTask(atB, mine.id, followUpTaskSchema.parse({ ...form, unit: String(w.a.id) })));
+    expect(error).toBeInstanceOf(FieldError);
+    expect((error as FieldError).field).toBe("unit");
+    const province = await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id });
+    const theirs = await saveFollowUpTask(w.secretariat, province.id, followUpTaskSchema.parse({ ...form, unit: String(w.b.id) }));
+    // Editing the province report's task through the commune's report: not found, nothing written.
+    expect(thrownStatus(await catchError(saveFollowUpTask(atB, mine.id, followUpTaskSchema.parse({ ...form, taskId: String(theirs.id), unit: String(w.b.id), status: "done" }))))).toBe(404);
+    expect((await db.followUpTask.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("in_progress");
   });
 });
