@@ -13,7 +13,10 @@ import { itemWeight } from "~/quarterly-reports/weights";
 import { FieldError } from "~/forms/field-error.server";
 import { PERSONAL_DATA_REFUSED } from "~/forms/personal-data";
 import { followUpTaskSchema } from "~/quarterly-reports/report-schemas";
-import { catchError, thrownStatus, viewerAt } from "./fixtures";
+import { submitResponse } from "~/surveys/storage.server";
+import { wilson } from "~/surveys/stats";
+import { catchError, day, thrownStatus, viewerAt } from "./fixtures";
+import { body, publishedSurvey } from "./surveys-fixtures";
 import { addPeriod, reportingWorld } from "./report-fixtures";
 
 const Q1 = 20261;
@@ -286,5 +289,52 @@ describe("follow-up tasks (section 6)", () => {
     // Editing the province report's task through the commune's report: not found, nothing written.
     expect(thrownStatus(await catchError(saveFollowUpTask(atB, mine.id, followUpTaskSchema.parse({ ...form, taskId: String(theirs.id), unit: String(w.b.id), status: "done" }))))).toBe(404);
     expect((await db.followUpTask.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("in_progress");
+  });
+});
+
+describe("surveys closed in the quarter (section 4)", () => {
+  it("equals a GROUP BY over the raw answers, with Wilson intervals, the previous wave and small cells suppressed", async () => {
+    const w = await publishedSurvey();
+    // The previous wave of the same series, same question codes.
+    const prev = await db.survey.create({
+      data: { code: "KS0", seriesCode: "KS", title: w.survey.title, period: "2025-Q4", status: "published", definition: w.survey.definition, opensOn: day("2020-01-01"), closesOn: day("2099-12-31"), createdById: w.secretary.id, versions: { create: { version: 1, definition: w.survey.definition } }, targets: { create: [{ unitId: w.x1.id, quota: 10 }] } },
+    });
+    const answers = ["Q1_1", "Q1_1", "Q1_2", "Q1_3", "Q1_1", "Q1_2", "Q1_1"];
+    for (const [i, a] of answers.entries()) await submitResponse(i % 3 === 2 ? w.ctv2 : w.ctv1, body(w.survey.id, { Q1: a, ...(a === "Q1_3" ? { Q3: "đường hỏng" } : {}), Q4: 5 }));
+    for (const a of ["Q1_2", "Q1_2", "Q1_1", "Q1_2", "Q1_2"]) await submitResponse(w.ctv1, body(prev.id, { Q1: a, Q4: 5 }));
+    // Close both waves: this one in Q1/2026, the previous one in Q4/2025 (not listed in Q1).
+    await db.survey.update({ where: { id: w.survey.id }, data: { closesOn: day("2026-03-20"), previousWaveId: prev.id } });
+    await db.survey.update({ where: { id: prev.id }, data: { closesOn: day("2025-12-20") } });
+
+    const compiled = await compileQuarter(w.secretary, w.province.id, Q1);
+    expect(compiled.surveys.map((s) => s.survey.code)).toEqual(["KS1"]);
+    const [sv] = compiled.surveys;
+    const raw = async (surveyId: number) => {
+      const rows = await db.$queryRaw<{ option: string; count: bigint | number }[]>`
+        SELECT a."option", COUNT(*) AS "count" FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId"
+        WHERE r."surveyId" = ${surveyId} AND r."status" IN ('submitted', 'accepted') AND a."question" = 'Q1' GROUP BY a."option"`;
+      return new Map(rows.map((r) => [r.option, Number(r.count)]));
+    };
+    const now = await raw(w.survey.id);
+    const before = await raw(prev.id);
+    const n = [...now.values()].reduce((s, c) => s + c, 0);
+    const nBefore = [...before.values()].reduce((s, c) => s + c, 0);
+    const responses = await db.surveyResponse.count({ where: { surveyId: w.survey.id, status: { in: ["submitted", "accepted"] } } });
+    expect(sv).toMatchObject({ issued: 30, valid: responses, rate: responses / 30, suppressed: false, previousWave: { code: "KS0" } });
+    expect(sv!.questions.map((q) => q.code)).toEqual(["Q1"]); // the single-choice questions only
+    const q1 = sv!.questions[0]!;
+    expect(q1.n).toBe(n);
+    for (const o of q1.options!) {
+      const count = now.get(o.code) ?? 0;
+      expect([o.code, o.count, o.share]).toEqual([o.code, count, count / n]);
+      expect(o.ci).toEqual(wilson(count, n));
+      expect(o.previousShare).toBeCloseTo((before.get(o.code) ?? 0) / nBefore, 12);
+    }
+    // A commune with fewer than 5 valid forms: no results, as on the results page.
+    const small = await compileQuarter(w.secretary, w.x2.id, Q1);
+    expect(small.surveys[0]).toMatchObject({ valid: 2, suppressed: true, questions: [] });
+    // Another quarter, or a scope the survey does not target: no survey.
+    expect((await compileQuarter(w.secretary, w.province.id, 20262)).surveys).toEqual([]);
+    expect((await compileQuarter(w.secretary, w.other.id, Q1)).surveys).toEqual([]);
   });
 });
