@@ -17,6 +17,7 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(page.getByRole("img", { name: /Biểu đồ cột chồng: số ý kiến theo chủ đề và chiều hướng, Quý III\/2026/ })).toBeVisible();
   await expect(page.getByRole("table", { name: /Số ý kiến theo chủ đề và chiều hướng, Quý III\/2026 .*\(n = [\d.]+\)/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "So với quý trước (Quý II/2026)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "IV. Kết quả khảo sát kết thúc trong quý" })).toBeVisible();
 
   const narrative = page.getByRole("form", { name: "Soạn phần nhận định" });
   await narrative.getByLabel("Đánh giá chung").fill("# Nhận định\nDư luận quý III ổn định.<script>window.__pwned = 1</script>\n\n- Quan tâm giá cả\n- Đất đai");
