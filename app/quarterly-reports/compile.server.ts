@@ -6,13 +6,16 @@
  * what the published page compares with the live figures.
  */
 import crypto from "node:crypto";
-import { assertUnitVisible, opinionItemsVisibleTo, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, opinionItemsVisibleTo, subtreeRange, type Viewer } from "~/access/gate.server";
+import { isProvinceLevel } from "~/accounts/roles";
 import { collaboratorCoverage, completenessMatrix } from "~/completeness/completeness.server";
 import { db, type Db, type Tx } from "~/db/db.server";
 import { countItemsByChildUnit, countItemsByTopicDirection, countItemsByTopicWeight, itemIdsInQuarter } from "~/opinion-reports/aggregates.server";
 import { DIRECTIONS, type Direction } from "~/opinion-reports/report-vocab";
 import { periodBounds, shiftQuarter, splitQuarterKey } from "~/periods/period-math";
 import { proposalsByAgency } from "~/proposals/proposals.server";
+import { storedDefinitionSchema } from "~/surveys/definition";
+import { buildQuestionResults, countAnswers, unitProgress } from "~/surveys/results.server";
 import { MIN_CELL } from "~/surveys/stats";
 import { ALPHA, chiSquareHomogeneity, holmAdjust } from "./significance.server";
 import { itemWeight } from "./weights";
@@ -75,6 +78,7 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
   };
   const proposals = await proposalsSection(viewer, scope.path, span, client);
   const followUp = await followUpSection(scope.id, quarterKey, client);
+  const surveys = await surveysSection(scope.path, span, client);
 
   // Provenance: which items and proposals were counted, as content hashes of their sorted ids
   // (no personal data, yet any returned-and-fixed report or late filing changes the hash).
@@ -90,6 +94,7 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
     flows,
     change,
     proposals,
+    surveys,
     followUp,
     provenance: {
       itemCount: itemIds.length,
@@ -233,11 +238,57 @@ async function proposalsSection(viewer: Viewer, scopePath: string, span: { from:
 }
 
 /** Section 6: the tasks set at the previous quarter's meeting, entered on this report by the secretariat. */
-async function followUpSection(scopeId: number, quarterKey: number, client: Db | Tx) {
+export async function followUpSection(scopeId: number, quarterKey: number, client: Db | Tx) {
   const tasks = await client.followUpTask.findMany({
     where: { report: { scopeUnitId: scopeId, quarterKey } },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     select: { id: true, task: true, dueOn: true, status: true, note: true, responsibleUnit: { select: { id: true, code: true, name: true, path: true } } },
   });
   return tasks.map(({ responsibleUnit: { path: _path, ...unit }, dueOn, ...t }) => ({ ...t, dueOn: dueOn.toISOString().slice(0, 10), responsibleUnit: unit }));
+}
+
+/**
+ * Section 4: the surveys (published waves) whose close date falls in the quarter and that target
+ * a unit of the scope's subtree. From the survey tallies only (unitProgress, countAnswers — the
+ * results page's own queries): forms issued (the targets' quotas) and valid (counted), and for
+ * every single-choice question n, each option's count, share and 95% Wilson interval, and the
+ * share in the previous wave where the question and option codes match. As on the results page,
+ * a scope below the province with fewer than MIN_CELL counted forms shows no question results, and
+ * a question answered by fewer than MIN_CELL shows no split.
+ */
+async function surveysSection(scopePath: string, span: { from: Date; before: Date }, client: Db | Tx) {
+  const range = subtreeRange(scopePath);
+  const surveys = await client.survey.findMany({
+    where: { status: { not: "draft" }, closesOn: { gte: span.from, lt: span.before }, targets: { some: { unit: { path: { gte: range.gte, lt: range.lt } } } } },
+    orderBy: [{ closesOn: "asc" }, { code: "asc" }],
+    select: { id: true, code: true, title: true, period: true, closesOn: true, definition: true, previousWaveId: true, previousWave: { select: { code: true, period: true } } },
+  });
+  const scope = { path: scopePath, bands: {} };
+  const out = [];
+  for (const survey of surveys) {
+    const units = await unitProgress(survey.id, scope, client);
+    const issued = units.reduce((s, u) => s + u.quota, 0);
+    const valid = units.reduce((s, u) => s + u.counted, 0);
+    const suppressed = !isProvinceLevel(scopePath) && valid < MIN_CELL;
+    const definition = storedDefinitionSchema.parse(JSON.parse(survey.definition));
+    const single = new Set(definition.questions.filter((q) => q.type === "single").map((q) => q.code));
+    let questions: { code: string; title: string; n: number; options: { code: string; label: string; count: number; share: number; ci: [number, number]; previousShare: number | null }[] | null }[] = [];
+    if (!suppressed && single.size > 0) {
+      const counts = await countAnswers(survey.id, scope, client);
+      const previous = survey.previousWaveId ? await countAnswers(survey.previousWaveId, scope, client) : null;
+      questions = buildQuestionResults(definition, counts, previous)
+        .filter((q) => single.has(q.code))
+        .map((q) => ({ code: q.code, title: q.title, n: q.n, options: q.n < MIN_CELL ? null : q.options }));
+    }
+    out.push({
+      survey: { code: survey.code, title: survey.title, period: survey.period, closesOn: survey.closesOn!.toISOString().slice(0, 10) },
+      previousWave: survey.previousWave,
+      issued,
+      valid,
+      rate: issued > 0 ? valid / issued : null,
+      suppressed,
+      questions,
+    });
+  }
+  return out;
 }

@@ -1,5 +1,6 @@
 // The quarterly report's forms, one Zod schema each, shared by the browser (Conform) and the server.
-import { z } from "~/forms/zod";
+import { guardedObject } from "~/forms/personal-data";
+import { dayField, shortText, z } from "~/forms/zod";
 
 export const NARRATIVE_MAX = 8000;
 export const NARRATIVE_FIELDS = ["assessment", "forecast", "recommendations", "nextTasks"] as const;
@@ -27,4 +28,24 @@ export const publishSchema = z.object({
   expectedVersion: z.coerce.number().int().min(0),
 });
 
-export const quarterlyReportActionSchema = z.discriminatedUnion("intent", [narrativeSchema, publishSchema]);
+export const FOLLOW_UP_STATUSES = ["pending", "in_progress", "done", "cancelled"] as const;
+
+/**
+ * Section 6: a follow-up task (new, or `taskId` to edit one of this report's): the task, the unit
+ * responsible (a unit of the viewer's subtree, checked on the server), the due date (dd/MM/yyyy),
+ * status, note. The task and the note are free text: guarded (docs/decisions/0015).
+ */
+export const followUpTaskSchema = guardedObject(
+  z.object({
+    intent: z.literal("task"),
+    taskId: z.coerce.number().int().positive().optional(),
+    task: shortText(500),
+    unit: z.coerce.number().int().positive(),
+    dueOn: dayField(),
+    status: z.enum(FOLLOW_UP_STATUSES),
+    note: z.string().trim().max(1000).optional().transform((v) => (v ? v : null)),
+  }),
+  ["task", "note"],
+);
+
+export const quarterlyReportActionSchema = z.union([narrativeSchema, publishSchema, followUpTaskSchema]);

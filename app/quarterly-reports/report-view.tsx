@@ -2,6 +2,7 @@
 // ones or a published snapshot's). Each chart sits next to its table, which carries n and the
 // exact numbers and is the accessible view of the chart.
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { DirectionHeaders } from "~/opinion-reports/direction-columns";
@@ -28,7 +29,7 @@ function useFormat() {
 
 const drillLink = (unitId: number, quarterKey: number) => `/opinion-summary?unit=${unitId}&quarter=${quarterKey}`;
 
-export function ReportSections({ figures, narrative }: { figures: Figures; narrative: Narrative }) {
+export function ReportSections({ figures, narrative, followUpEditor }: { figures: Figures; narrative: Narrative; followUpEditor?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -36,8 +37,9 @@ export function ReportSections({ figures, narrative }: { figures: Figures; narra
       <NetworkSection figures={figures} />
       <FlowsSection figures={figures} />
       <ChangeSection figures={figures} />
+      <SurveysSection figures={figures} />
       <ProposalsSection figures={figures} />
-      <FollowUpSection figures={figures} />
+      <FollowUpSection figures={figures} editor={followUpEditor} />
       <section aria-labelledby="qr-narrative">
         <h2 id="qr-narrative">{t("quarterly.sections.narrative")}</h2>
         {(["assessment", "forecast", "recommendations", "nextTasks"] as const).map((k) => (
@@ -277,6 +279,63 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
 
 const formatNumberP = (p: number, lang: string) => (p < 0.001 ? "< 0,001".replace(",", lang === "en" ? "." : ",") : formatNumber(p, lang, 3));
 
+/** Section 4: surveys closed in the quarter (snapshots published before it existed have none). */
+function SurveysSection({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const { n, lang } = useFormat();
+  const surveys = (figures.surveys as Figures["surveys"] | undefined) ?? [];
+  const pct = (share: number) => formatNumber(100 * share, lang, 1);
+  return (
+    <section aria-labelledby="qr-surveys">
+      <h2 id="qr-surveys">{t("quarterly.sections.surveys")}</h2>
+      {surveys.length === 0 ? <p>{t("quarterly.surveys.none")}</p> : null}
+      {surveys.map((sv) => (
+        <div key={sv.survey.code}>
+          <h3>{sv.survey.title} <span className="muted">({sv.survey.code})</span></h3>
+          <p>
+            {t("quarterly.surveys.forms", { issued: n(sv.issued), valid: n(sv.valid), rate: sv.rate === null ? "—" : pct(sv.rate), closesOn: formatDay(sv.survey.closesOn) })}
+            {sv.previousWave ? <> {t("quarterly.surveys.previousWave", { code: sv.previousWave.code })}</> : null}
+          </p>
+          {sv.suppressed ? <p className="notice">{t("quarterly.surveys.suppressed")}</p> : null}
+          {sv.questions.map((q) => (
+            <div className="table-wrap" key={q.code}>
+              <table>
+                <caption>{t("quarterly.surveys.question", { title: q.title, n: n(q.n) })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("quarterly.surveys.option")}</th>
+                    <th scope="col" className="num">{t("quarterly.surveys.count")}</th>
+                    <th scope="col" className="num">%</th>
+                    <th scope="col" className="num">{t("quarterly.surveys.ci")}</th>
+                    {sv.previousWave ? <th scope="col" className="num">{t("quarterly.surveys.change")}</th> : null}
+                  </tr>
+                </thead>
+                <tbody>
+                  {q.options === null ? (
+                    <tr><td colSpan={sv.previousWave ? 5 : 4}>{t("quarterly.surveys.smallCell")}</td></tr>
+                  ) : (
+                    q.options.map((o) => (
+                      <tr key={o.code}>
+                        <th scope="row">{o.label}</th>
+                        <td className="num">{n(o.count)}</td>
+                        <td className="num">{pct(o.share)}</td>
+                        <td className="num">{pct(o.ci[0])}–{pct(o.ci[1])}</td>
+                        {sv.previousWave ? (
+                          <td className="num">{o.previousShare === null ? "—" : `${o.share >= o.previousShare ? "+" : "−"}${formatNumber(Math.abs(100 * (o.share - o.previousShare)), lang, 1)}`}</td>
+                        ) : null}
+                      </tr>
+                    ))
+                  )}
+                </tbody>
+              </table>
+            </div>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}
+
 function ProposalsSection({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   const { n } = useFormat();
@@ -327,7 +386,7 @@ function ProposalsSection({ figures }: { figures: Figures }) {
   );
 }
 
-function FollowUpSection({ figures }: { figures: Figures }) {
+function FollowUpSection({ figures, editor }: { figures: Figures; editor?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="qr-followup">
@@ -361,6 +420,7 @@ function FollowUpSection({ figures }: { figures: Figures }) {
           </table>
         </div>
       )}
+      {editor}
     </section>
   );
 }

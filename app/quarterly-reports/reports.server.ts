@@ -10,12 +10,13 @@ import { can } from "~/accounts/roles";
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
+import { personalDataConfirmed, type Confirmable } from "~/forms/personal-data";
 import { splitQuarterKey } from "~/periods/period-math";
 import { formatQuarter } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
-import { compileQuarter } from "./compile.server";
+import { compileQuarter, followUpSection, type CompiledReport } from "./compile.server";
 import { sanitizeNarrative } from "./narrative";
-import type { createQuarterlyReportSchema, narrativeSchema } from "./report-schemas";
+import type { createQuarterlyReportSchema, followUpTaskSchema, narrativeSchema } from "./report-schemas";
 import { diffFigures, openSnapshot, sealSnapshot, SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Narrative, type SnapshotDocument } from "./snapshot.server";
 
 const REPORT_ROW = {
@@ -90,6 +91,39 @@ export async function saveNarrative(viewer: Viewer, id: number, input: z.output<
   });
 }
 
+/**
+ * Section 6: adds a follow-up task to the report, or edits one of its tasks (`taskId`). The unit
+ * responsible must be an open unit of the viewer's subtree. The next publication freezes the
+ * tasks into the snapshot (they are part of the compiled figures); a published version keeps its own.
+ */
+export async function saveFollowUpTask(viewer: Viewer, id: number, input: Confirmable<z.output<typeof followUpTaskSchema>>) {
+  const report = await findReport(viewer, id);
+  const unit = await db.unit.findUnique({ where: { id: input.unit }, select: { id: true, code: true, path: true, validTo: true } });
+  if (!unit || unit.validTo !== null || !unit.path.startsWith(viewer.unitPath)) throw new FieldError("unit", "errors.unitNotFound");
+  const fields = { task: input.task, responsibleUnitId: unit.id, dueOn: input.dueOn, status: input.status, note: input.note };
+  const confirmed = personalDataConfirmed(input.confirmNoPersonalData, [input.task, input.note]) ? { personalDataConfirmed: true } : {};
+  return db.$transaction(async (tx) => {
+    const auditFields = { task: input.task, unit: unit.code, dueOn: input.dueOn, status: input.status, note: input.note, ...confirmed };
+    if (input.taskId === undefined) {
+      const created = await tx.followUpTask.create({ data: { reportId: report.id, ...fields }, select: { id: true } });
+      await recordAudit(tx, { actorId: viewer.id, action: "quarterly.task.create", entityType: "FollowUpTask", entityId: created.id, after: { reportId: report.id, ...auditFields } });
+      return created;
+    }
+    const before = await tx.followUpTask.findFirst({ where: { id: input.taskId, reportId: report.id }, select: { id: true, task: true, dueOn: true, status: true, note: true, responsibleUnit: { select: { code: true } } } });
+    if (!before) notFound();
+    await tx.followUpTask.update({ where: { id: before.id }, data: fields });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "quarterly.task.update",
+      entityType: "FollowUpTask",
+      entityId: before.id,
+      before: { task: before.task, unit: before.responsibleUnit.code, dueOn: before.dueOn, status: before.status, note: before.note },
+      after: auditFields,
+    });
+    return { id: before.id };
+  });
+}
+
 const narrativeOf = (r: Narrative): Narrative => ({ assessment: r.assessment, forecast: r.forecast, recommendations: r.recommendations, nextTasks: r.nextTasks });
 
 /** Thrown when the report was published (again) since the publisher loaded it: 409, nothing written. */
@@ -129,8 +163,9 @@ export async function publishQuarterlyReport(viewer: Viewer, id: number, expecte
 
 /**
  * A report as its page shows it. A draft (compilers only): the live figures. Published: the
- * chosen version's snapshot (default the latest), whether its checksum holds, and the figures
- * that changed since (live compilation compared figure by figure).
+ * chosen version's snapshot (default the latest) and whether its checksum holds — read only, no
+ * live compilation (opening a published report reads the snapshot). The figures that changed
+ * since publication come from `differencesSincePublication`, which the page defers.
  */
 export async function readQuarterlyReport(viewer: Viewer, id: number, requestedVersion?: number) {
   const report = await findReport(viewer, id);
@@ -140,10 +175,14 @@ export async function readQuarterlyReport(viewer: Viewer, id: number, requestedV
     orderBy: { version: "desc" },
     select: { version: true, checksum: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
   });
-  const live = await compileQuarter(viewer, report.scopeUnit.id, report.quarterKey);
   const { path: _path, ...scopeUnit } = report.scopeUnit;
-  const base = { report: { ...report, scopeUnit }, canCompile, versions };
-  if (report.currentVersion === 0) return { ...base, published: null, figures: live, narrative: narrativeOf(report), differences: [] };
+  // Compilers edit the current tasks (a published version shows the ones it froze).
+  const tasks = canCompile ? await followUpSection(report.scopeUnit.id, report.quarterKey, db) : [];
+  const base = { report: { ...report, scopeUnit }, canCompile, versions, tasks };
+  if (report.currentVersion === 0) {
+    const live = await compileQuarter(viewer, report.scopeUnit.id, report.quarterKey);
+    return { ...base, published: null, figures: live, narrative: narrativeOf(report) };
+  }
   const version = requestedVersion ?? report.currentVersion;
   const stored = await db.quarterlyReportVersion.findUnique({ where: { reportId_version: { reportId: report.id, version } }, select: { version: true, snapshot: true, checksum: true, publishedAt: true } });
   if (!stored) notFound();
@@ -155,8 +194,17 @@ export async function readQuarterlyReport(viewer: Viewer, id: number, requestedV
     narrative: document.narrative,
     // The draft narrative may have moved on since publication; compilers see it in the editor.
     draftNarrative: canCompile ? narrativeOf(report) : null,
-    differences: diffFigures(document.figures, live),
   };
+}
+
+/**
+ * The figures that differ between a published snapshot's figures and a live compilation of the
+ * same scope and quarter, figure by figure. The expensive part of a published page: the page
+ * streams it after the snapshot (a deferred loader value), so opening the report does not wait.
+ */
+export async function differencesSincePublication(viewer: Viewer, published: CompiledReport) {
+  const live = await compileQuarter(viewer, published.scope.id, published.quarterKey);
+  return diffFigures(published, live);
 }
 
 /** The stored snapshot document of a version, exactly as sealed (for sending upward). */

@@ -6,6 +6,7 @@
  */
 import crypto from "node:crypto";
 import type { CompiledReport } from "./compile.server";
+import { FOLLOW_UP_STATUSES } from "./report-schemas";
 
 /** Bumped whenever the document's shape changes; readers switch on it. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -50,7 +51,7 @@ export function openSnapshot(snapshot: string, checksum: string): { document: Sn
 
 /** A subject's name in both languages (topics) or one (units, agencies: proper names). */
 export type Subject = string | { vi: string; en: string } | null;
-export type Figure = { key: string; section: "network" | "flows" | "proposals" | "provenance"; subject: Subject; measure: string; value: number | string };
+export type Figure = { key: string; section: "network" | "flows" | "surveys" | "proposals" | "followUp" | "provenance"; subject: Subject; measure: string; value: number | string };
 
 /** Every figure the report shows that a correction could change, keyed stably by codes. */
 export function figureList(c: CompiledReport): Figure[] {
@@ -68,8 +69,16 @@ export function figureList(c: CompiledReport): Figure[] {
   }
   for (const r of c.flows.byUnit) push(`flows.unit.${r.unit.code}.total`, "flows", r.unit.name, "items", r.total);
   push("flows.urgent", "flows", null, "urgent", c.flows.urgentCount);
+  // Snapshots published before section 4 existed have no `surveys`.
+  for (const sv of (c.surveys as CompiledReport["surveys"] | undefined) ?? []) {
+    push(`surveys.${sv.survey.code}.issued`, "surveys", sv.survey.title, "formsIssued", sv.issued);
+    push(`surveys.${sv.survey.code}.valid`, "surveys", sv.survey.title, "formsValid", sv.valid);
+    for (const q of sv.questions) push(`surveys.${sv.survey.code}.${q.code}.n`, "surveys", `${sv.survey.title} · ${q.code}`, "answers", q.n);
+  }
   for (const m of ["forwarded", "answered", "answeredLate", "overdue"] as const) push(`proposals.${m}`, "proposals", null, m, c.proposals.totals[m]);
   for (const a of c.proposals.byAgency) for (const m of ["forwarded", "answered", "answeredLate", "overdue"] as const) push(`proposals.agency.${a.agency.code}.${m}`, "proposals", a.agency.name, m, a[m]);
+  push("followUp.tasks", "followUp", null, "followUpTasks", c.followUp.length);
+  for (const s of FOLLOW_UP_STATUSES) push(`followUp.status.${s}`, "followUp", null, `followUpStatus.${s}`, c.followUp.filter((t) => t.status === s).length);
   push("provenance.items", "provenance", null, "itemSet", c.provenance.itemIdsSha256);
   push("provenance.proposals", "provenance", null, "proposalSet", c.provenance.proposalIdsSha256);
   return out;

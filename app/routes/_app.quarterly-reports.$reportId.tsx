@@ -1,6 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Await, Link, useLoaderData } from "@remix-run/react";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { FieldError } from "~/forms/field-error.server";
@@ -9,8 +10,10 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { pageTitle } from "~/i18n/page-titles";
 import { useQuarterName } from "~/periods/quarter-select";
 import { narrativeSchema, publishSchema, quarterlyReportActionSchema } from "~/quarterly-reports/report-schemas";
+import { FollowUpEditor } from "~/quarterly-reports/follow-up-form";
 import { ReportSections } from "~/quarterly-reports/report-view";
-import { publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
+import { listOpenUnits } from "~/units/units.server";
+import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
 import type { FigureDifference } from "~/quarterly-reports/snapshot.server";
 import { FormErrors, ReplyErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
@@ -22,7 +25,13 @@ export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReport");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readQuarterlyReports");
   const version = parseId(new URL(request.url).searchParams.get("version"));
-  return readQuarterlyReport(viewer, requireIdParam(params.reportId), version);
+  const read = await readQuarterlyReport(viewer, requireIdParam(params.reportId), version);
+  // Not awaited: the page opens from the snapshot alone; the comparison with the live figures
+  // (a full compilation) streams in after it (single fetch sends the promise).
+  const differences = read.published ? differencesSincePublication(viewer, read.figures) : null;
+  const units = read.canCompile ? await listOpenUnits(viewer) : [];
+  const top = Math.min(...units.map((u) => u.depth));
+  return { ...read, differences, units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.depth - top })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -30,6 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = requireIdParam(params.reportId);
   const outcome = await runForm(request, quarterlyReportActionSchema, async (input) => {
     if (input.intent === "narrative") return saveNarrative(viewer, id, input);
+    if (input.intent === "task") return saveFollowUpTask(viewer, id, input);
     try {
       await publishQuarterlyReport(viewer, id, input.expectedVersion);
     } catch (error) {
@@ -48,7 +58,7 @@ export default function QuarterlyReportPage() {
   const { t, i18n } = useTranslation();
   const q = useQuarterName();
   const data = useLoaderData<typeof loader>();
-  const { report, canCompile, versions, published, figures, narrative, differences } = data;
+  const { report, canCompile, versions, published, figures, narrative, differences, tasks, units } = data;
   const editable = "draftNarrative" in data && data.draftNarrative ? data.draftNarrative : narrative;
   const narrativeForm = useFetcherForm("quarterly-narrative", narrativeSchema, editable);
   const publishForm = useFetcherForm("quarterly-publish", publishSchema);
@@ -74,7 +84,13 @@ export default function QuarterlyReportPage() {
             </p>
           ) : null}
           {published.intact ? <p className="muted small">{t("quarterly.checksum", { checksum: published.checksum })}</p> : <p className="notice" role="alert">{t("quarterly.checksumBroken")}</p>}
-          <Differences differences={differences} lang={i18n.language} />
+          {differences ? (
+            <Suspense fallback={<p className="muted" role="status">{t("quarterly.comparing")}</p>}>
+              <Await resolve={differences} errorElement={<p className="notice" role="alert">{t("quarterly.compareFailed")}</p>}>
+                {(list) => <Differences differences={list} lang={i18n.language} />}
+              </Await>
+            </Suspense>
+          ) : null}
           <nav aria-label={t("quarterly.versions")}>
             <ul>
               {versions.map((v) => (
@@ -91,7 +107,11 @@ export default function QuarterlyReportPage() {
         <p className="notice" role="status">{t("quarterly.draftNote")}</p>
       )}
 
-      <ReportSections figures={figures} narrative={narrative} />
+      <ReportSections
+        figures={figures}
+        narrative={narrative}
+        followUpEditor={canCompile ? <FollowUpEditor tasks={tasks} units={units} published={published !== null} /> : undefined}
+      />
 
       {canCompile ? (
         <div className="card-grid">

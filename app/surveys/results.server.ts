@@ -5,7 +5,7 @@
  */
 import { assertUnitVisible, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { isProvinceLevel } from "~/accounts/roles";
-import { db } from "~/db/db.server";
+import { db, type Db, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { BAND_NAMES, BANDS, type BandName, type Question, type SurveyDefinition } from "./definition";
 import { MIN_CELL, wilson } from "./stats";
@@ -45,10 +45,10 @@ function filteredAnswers(surveyId: number, scope: Scope) {
  * The benchmark's "quarterly results" path: from the tallies, or from the answer rows when
  * respondent bands filter.
  */
-export async function countAnswers(surveyId: number, scope: Scope): Promise<CountRow[]> {
+export async function countAnswers(surveyId: number, scope: Scope, client: Db | Tx = db): Promise<CountRow[]> {
   const range = subtreeRange(scope.path);
   if (!hasBands(scope)) {
-    const rows = await db.$queryRaw<CountRow[]>`
+    const rows = await client.$queryRaw<CountRow[]>`
       SELECT t."question", t."option", SUM(t."count") AS "count", SUM(t."numSum") AS "numSum"
       FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
       WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
@@ -125,9 +125,9 @@ export async function crossTab(surveyId: number, question: string, by: "unit" | 
 }
 
 /** Targeted / received / counted / accepted per target unit in the scope. */
-export async function unitProgress(surveyId: number, scope: Scope) {
+export async function unitProgress(surveyId: number, scope: Scope, client: Db | Tx = db) {
   const range = subtreeRange(scope.path);
-  const rows = await db.$queryRaw<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number }[]>`
+  const rows = await client.$queryRaw<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number }[]>`
     SELECT u."id" AS "unitId", u."code", u."name", t."quota",
       COALESCE(ut."received", 0) AS "received", COALESCE(ut."counted", 0) AS "counted", COALESCE(ut."accepted", 0) AS "accepted"
     FROM "SurveyTarget" t

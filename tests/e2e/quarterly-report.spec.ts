@@ -5,7 +5,7 @@ import { signInAs } from "./support";
 // written, published; read by an official (drilling into a unit); a later correction shows as
 // changed figures; republishing makes version 2 while version 1 stays readable.
 test("the secretariat compiles, publishes and republishes the province's quarterly report; an official reads it", async ({ page, browser, baseURL }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   await signInAs(page, "thuky");
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Báo cáo quý" }).click();
   const create = page.getByRole("form", { name: "Lập báo cáo quý" });
@@ -17,6 +17,7 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(page.getByRole("img", { name: /Biểu đồ cột chồng: số ý kiến theo chủ đề và chiều hướng, Quý III\/2026/ })).toBeVisible();
   await expect(page.getByRole("table", { name: /Số ý kiến theo chủ đề và chiều hướng, Quý III\/2026 .*\(n = [\d.]+\)/ })).toBeVisible();
   await expect(page.getByRole("heading", { name: "So với quý trước (Quý II/2026)" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2, name: "IV. Kết quả khảo sát kết thúc trong quý" })).toBeVisible();
 
   const narrative = page.getByRole("form", { name: "Soạn phần nhận định" });
   await narrative.getByLabel("Đánh giá chung").fill("# Nhận định\nDư luận quý III ổn định.<script>window.__pwned = 1</script>\n\n- Quan tâm giá cả\n- Đất đai");
@@ -26,6 +27,31 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(assessment.getByText("Dư luận quý III ổn định.")).toBeVisible();
   await expect(assessment.getByRole("listitem").filter({ hasText: "Quan tâm giá cả" })).toBeVisible();
   expect(await page.content()).not.toContain("__pwned = 1");
+
+  // Section 6: the secretariat enters a follow-up task (the guard refuses a phone number until
+  // confirmed away), then edits its status.
+  const followUp = page.getByRole("region", { name: "VI. Theo dõi thực hiện nhiệm vụ quý trước" });
+  const addTask = followUp.getByRole("form", { name: "Thêm nhiệm vụ theo dõi" });
+  await addTask.getByLabel("Nhiệm vụ").fill("Rà soát giá dịch vụ y tế E2E");
+  const unitSelect = addTask.getByLabel("Đơn vị thực hiện");
+  await unitSelect.selectOption((await unitSelect.locator("option", { hasText: "(SH.X001)" }).getAttribute("value"))!);
+  await addTask.getByLabel("Thời hạn").fill("30/09/2026");
+  await addTask.getByLabel("Tình trạng").selectOption({ label: "Đang thực hiện" });
+  await addTask.getByLabel("Ghi chú").fill("Liên hệ số 0912345678");
+  await addTask.getByRole("button", { name: "Thêm nhiệm vụ" }).click();
+  await expect(addTask.getByText(/Nội dung có vẻ chứa thông tin cá nhân/).first()).toBeVisible();
+  await addTask.getByLabel("Ghi chú").fill("Phối hợp Sở Y tế");
+  await addTask.getByRole("button", { name: "Thêm nhiệm vụ" }).click();
+  const taskRow = followUp.getByRole("table", { name: "VI. Theo dõi thực hiện nhiệm vụ quý trước" }).getByRole("row", { name: /Rà soát giá dịch vụ y tế E2E/ });
+  await expect(taskRow).toContainText("30/09/2026");
+  await expect(taskRow).toContainText("Đang thực hiện");
+  await expect(followUp.getByRole("form", { name: "Thêm nhiệm vụ theo dõi" }).getByLabel("Nhiệm vụ")).toHaveValue("");
+  await followUp.getByText("Sửa nhiệm vụ: Rà soát giá dịch vụ y tế E2E").click();
+  const editTask = followUp.getByRole("form", { name: "Sửa nhiệm vụ: Rà soát giá dịch vụ y tế E2E" });
+  await expect(editTask.getByLabel("Thời hạn")).toHaveValue("30/09/2026");
+  await editTask.getByLabel("Tình trạng").selectOption({ label: "Đã hoàn thành" });
+  await editTask.getByRole("button", { name: "Lưu nhiệm vụ" }).click();
+  await expect(taskRow).toContainText("Đã hoàn thành");
 
   await page.getByRole("form", { name: "Công bố" }).getByRole("button", { name: "Công bố" }).click();
   await expect(page.getByText(/Đã công bố phiên bản 1 lúc/)).toBeVisible();
@@ -41,6 +67,8 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(official.getByText(/Đã công bố phiên bản 1 lúc/)).toBeVisible();
   await expect(official.getByText("Dư luận quý III ổn định.")).toBeVisible();
   await expect(official.getByRole("form", { name: "Công bố" })).toHaveCount(0);
+  await expect(official.getByRole("row", { name: /Rà soát giá dịch vụ y tế E2E/ })).toContainText("Đã hoàn thành");
+  await expect(official.getByRole("form", { name: "Thêm nhiệm vụ theo dõi" })).toHaveCount(0);
   await official.getByRole("link", { name: /^Xem tổng hợp dư luận của / }).first().click();
   await expect(official.getByRole("heading", { level: 1, name: "Tổng hợp dư luận" })).toBeVisible();
   expect(official.url()).toContain("quarter=20263");
@@ -72,6 +100,7 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(page.getByText(/Đã công bố phiên bản 2 lúc/)).toBeVisible();
   await expect(page.getByText("Số liệu hiện tại trùng khớp với bản đã công bố.")).toBeVisible();
   await official.goto(reportUrl);
+  await expect(official.getByText("Số liệu hiện tại trùng khớp với bản đã công bố.")).toBeVisible();
   await expect(official.getByRole("region", { name: "Số liệu đã thay đổi từ khi công bố" })).toHaveCount(0);
   await official.getByRole("link", { name: /^Phiên bản 1 · công bố/ }).click();
   await expect(official.getByText("Bạn đang xem phiên bản 1 (không phải bản mới nhất).")).toBeVisible();

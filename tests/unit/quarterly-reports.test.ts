@@ -6,11 +6,17 @@ import { bulkInsertReports, type BulkItem } from "~/opinion-reports/bulk.server"
 import { DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
 import { compileQuarter } from "~/quarterly-reports/compile.server";
 import { narrativeBlocks, sanitizeNarrative } from "~/quarterly-reports/narrative";
-import { createQuarterlyReport, publishQuarterlyReport, readQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
+import { createQuarterlyReport, differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
 import { chiSquareHomogeneity, chiSquarePValue, holmAdjust } from "~/quarterly-reports/significance.server";
 import { canonicalJson, diffFigures, openSnapshot, sealSnapshot, type SnapshotDocument } from "~/quarterly-reports/snapshot.server";
 import { itemWeight } from "~/quarterly-reports/weights";
-import { catchError, thrownStatus } from "./fixtures";
+import { FieldError } from "~/forms/field-error.server";
+import { PERSONAL_DATA_REFUSED } from "~/forms/personal-data";
+import { followUpTaskSchema } from "~/quarterly-reports/report-schemas";
+import { submitResponse } from "~/surveys/storage.server";
+import { wilson } from "~/surveys/stats";
+import { catchError, day, thrownStatus, viewerAt } from "./fixtures";
+import { body, publishedSurvey } from "./surveys-fixtures";
 import { addPeriod, reportingWorld } from "./report-fixtures";
 
 const Q1 = 20261;
@@ -201,21 +207,24 @@ describe("publishing", () => {
     const read = await readQuarterlyReport(w.official(w.province), report.id);
     expect(read.published).toMatchObject({ version: 1, intact: true, latest: true });
     expect(read.narrative.assessment).toBe("Tình hình ổn định.");
-    expect(read.differences).toEqual([]);
+    expect(read).not.toHaveProperty("differences"); // opening reads the snapshot only
+    const diff = (r: { figures: Awaited<ReturnType<typeof readQuarterlyReport>>["figures"] }) => differencesSincePublication(w.official(w.province), r.figures);
+    expect(await diff(read)).toEqual([]);
 
     // A late item changes the live figures, not the snapshot.
     const topic = w.topics[0]!;
     await bulkInsertReports(db, [{ clientUuid: "late", period: w.period, collaboratorId: w.other.id, unitId: w.b.id, submittedAt: new Date(), timeliness: "late", items: [{ topicId: topic.id, areaUnitId: w.b.id, direction: "oppose", strength: "strong", prevalence: "many", channel: "press", verified: true, title: "t", summary: "s" }] }]);
     const changed = await readQuarterlyReport(w.official(w.province), report.id);
     expect(changed.figures).toEqual(read.figures);
-    expect(changed.differences.map((d) => d.key)).toEqual(expect.arrayContaining(["flows.total", `flows.topic.${topic.code}.oppose`, "provenance.items"]));
+    expect((await diff(changed)).map((d) => d.key)).toEqual(expect.arrayContaining(["flows.total", `flows.topic.${topic.code}.oppose`, "provenance.items"]));
 
     const v2 = await publishQuarterlyReport(w.secretariat, report.id, 1);
     expect(v2.version).toBe(2);
-    expect((await readQuarterlyReport(w.secretariat, report.id)).differences).toEqual([]);
+    expect(await diff(await readQuarterlyReport(w.secretariat, report.id))).toEqual([]);
     const v1 = await readQuarterlyReport(w.secretariat, report.id, 1);
     expect(v1.published).toMatchObject({ version: 1, latest: false });
     expect(v1.figures).toEqual(read.figures);
+    expect((await diff(v1)).length).toBeGreaterThan(0);
   });
 
   it("hides drafts from officials and foreign reports from everyone (404)", async () => {
@@ -226,5 +235,106 @@ describe("publishing", () => {
     expect((await readQuarterlyReport(w.official(w.province), report.id)).published?.version).toBe(1);
     expect(thrownStatus(await catchError(readQuarterlyReport(w.official(w.b), report.id)))).toBe(404);
     await expect(createQuarterlyReport(w.official(w.b), { intent: "create", quarter: Q1, unit: w.a.id })).rejects.toMatchObject({ field: "unit" });
+  });
+});
+
+describe("follow-up tasks (section 6)", () => {
+  const form = { intent: "task", task: "Rà soát giá dịch vụ y tế", unit: "1", dueOn: "30/09/2026", status: "in_progress", note: "" };
+
+  it("validates the form: dd/MM/yyyy, a known status, personal data refused unless confirmed", () => {
+    const ok = followUpTaskSchema.safeParse(form);
+    expect(ok.success && ok.data).toMatchObject({ dueOn: new Date("2026-09-30T00:00:00.000Z"), status: "in_progress", note: null, confirmNoPersonalData: false });
+    const bad = followUpTaskSchema.safeParse({ ...form, dueOn: "31/02/2026", status: "later", task: "" });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join("."))).toEqual(expect.arrayContaining(["dueOn", "status", "task"]));
+    const phone = followUpTaskSchema.safeParse({ ...form, note: "Liên hệ số 0912345678 để biết thêm" });
+    expect(phone.success ? [] : phone.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["note", PERSONAL_DATA_REFUSED]]);
+    expect(followUpTaskSchema.safeParse({ ...form, note: "Liên hệ số 0912345678 để biết thêm", confirmNoPersonalData: true }).success).toBe(true);
+  });
+
+  it("adds and edits tasks of the viewer's subtree, freezes them into the snapshot, shows later edits as differences", async () => {
+    const w = await randomWorld(5, 20);
+    const report = await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id });
+    const parse = (v: Record<string, unknown>) => followUpTaskSchema.parse({ ...form, ...v });
+    const added = await saveFollowUpTask(w.secretariat, report.id, parse({ unit: String(w.b.id) }));
+    await saveFollowUpTask(w.secretariat, report.id, parse({ task: "Tuyên truyền chính sách đất đai", unit: String(w.a.id), dueOn: "15/08/2026", status: "pending" }));
+    const draft = await readQuarterlyReport(w.secretariat, report.id);
+    expect(draft.figures.followUp.map((t) => [t.task, t.responsibleUnit.code, t.dueOn, t.status])).toEqual([
+      ["Tuyên truyền chính sách đất đai", w.a.code, "2026-08-15", "pending"],
+      ["Rà soát giá dịch vụ y tế", w.b.code, "2026-09-30", "in_progress"],
+    ]);
+    expect(await db.auditEntry.count({ where: { action: "quarterly.task.create" } })).toBe(2);
+
+    await publishQuarterlyReport(w.secretariat, report.id, 0);
+    await saveFollowUpTask(w.secretariat, report.id, parse({ taskId: String(added.id), unit: String(w.b.id), status: "done", note: "Đã xong" }));
+    const published = await readQuarterlyReport(w.official(w.province), report.id);
+    // The snapshot keeps the task as published; the editor (compilers) and the differences see the edit.
+    expect(published.figures.followUp.find((t) => t.id === added.id)).toMatchObject({ status: "in_progress", note: null });
+    expect((await readQuarterlyReport(w.secretariat, report.id)).tasks.find((t) => t.id === added.id)).toMatchObject({ status: "done", note: "Đã xong" });
+    const diff = await differencesSincePublication(w.official(w.province), published.figures);
+    expect(diff.filter((d) => d.section === "followUp").map((d) => [d.key, d.published, d.live])).toEqual([
+      ["followUp.status.in_progress", 1, 0],
+      ["followUp.status.done", 0, 1],
+    ]);
+  });
+
+  it("refuses a unit outside the viewer's subtree and a task of another report", async () => {
+    const w = await randomWorld(5, 20);
+    const atB = viewerAt(w.b, "secretariat", w.secretariat.id);
+    const mine = await createQuarterlyReport(atB, { intent: "create", quarter: Q1, unit: w.b.id });
+    const error = await catchError(saveFollowUpTask(atB, mine.id, followUpTaskSchema.parse({ ...form, unit: String(w.a.id) })));
+    expect(error).toBeInstanceOf(FieldError);
+    expect((error as FieldError).field).toBe("unit");
+    const province = await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id });
+    const theirs = await saveFollowUpTask(w.secretariat, province.id, followUpTaskSchema.parse({ ...form, unit: String(w.b.id) }));
+    // Editing the province report's task through the commune's report: not found, nothing written.
+    expect(thrownStatus(await catchError(saveFollowUpTask(atB, mine.id, followUpTaskSchema.parse({ ...form, taskId: String(theirs.id), unit: String(w.b.id), status: "done" }))))).toBe(404);
+    expect((await db.followUpTask.findUniqueOrThrow({ where: { id: theirs.id } })).status).toBe("in_progress");
+  });
+});
+
+describe("surveys closed in the quarter (section 4)", () => {
+  it("equals a GROUP BY over the raw answers, with Wilson intervals, the previous wave and small cells suppressed", async () => {
+    const w = await publishedSurvey();
+    // The previous wave of the same series, same question codes.
+    const prev = await db.survey.create({
+      data: { code: "KS0", seriesCode: "KS", title: w.survey.title, period: "2025-Q4", status: "published", definition: w.survey.definition, opensOn: day("2020-01-01"), closesOn: day("2099-12-31"), createdById: w.secretary.id, versions: { create: { version: 1, definition: w.survey.definition } }, targets: { create: [{ unitId: w.x1.id, quota: 10 }] } },
+    });
+    const answers = ["Q1_1", "Q1_1", "Q1_2", "Q1_3", "Q1_1", "Q1_2", "Q1_1"];
+    for (const [i, a] of answers.entries()) await submitResponse(i % 3 === 2 ? w.ctv2 : w.ctv1, body(w.survey.id, { Q1: a, ...(a === "Q1_3" ? { Q3: "đường hỏng" } : {}), Q4: 5 }));
+    for (const a of ["Q1_2", "Q1_2", "Q1_1", "Q1_2", "Q1_2"]) await submitResponse(w.ctv1, body(prev.id, { Q1: a, Q4: 5 }));
+    // Close both waves: this one in Q1/2026, the previous one in Q4/2025 (not listed in Q1).
+    await db.survey.update({ where: { id: w.survey.id }, data: { closesOn: day("2026-03-20"), previousWaveId: prev.id } });
+    await db.survey.update({ where: { id: prev.id }, data: { closesOn: day("2025-12-20") } });
+
+    const compiled = await compileQuarter(w.secretary, w.province.id, Q1);
+    expect(compiled.surveys.map((s) => s.survey.code)).toEqual(["KS1"]);
+    const [sv] = compiled.surveys;
+    const raw = async (surveyId: number) => {
+      const rows = await db.$queryRaw<{ option: string; count: bigint | number }[]>`
+        SELECT a."option", COUNT(*) AS "count" FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId"
+        WHERE r."surveyId" = ${surveyId} AND r."status" IN ('submitted', 'accepted') AND a."question" = 'Q1' GROUP BY a."option"`;
+      return new Map(rows.map((r) => [r.option, Number(r.count)]));
+    };
+    const now = await raw(w.survey.id);
+    const before = await raw(prev.id);
+    const n = [...now.values()].reduce((s, c) => s + c, 0);
+    const nBefore = [...before.values()].reduce((s, c) => s + c, 0);
+    const responses = await db.surveyResponse.count({ where: { surveyId: w.survey.id, status: { in: ["submitted", "accepted"] } } });
+    expect(sv).toMatchObject({ issued: 30, valid: responses, rate: responses / 30, suppressed: false, previousWave: { code: "KS0" } });
+    expect(sv!.questions.map((q) => q.code)).toEqual(["Q1"]); // the single-choice questions only
+    const q1 = sv!.questions[0]!;
+    expect(q1.n).toBe(n);
+    for (const o of q1.options!) {
+      const count = now.get(o.code) ?? 0;
+      expect([o.code, o.count, o.share]).toEqual([o.code, count, count / n]);
+      expect(o.ci).toEqual(wilson(count, n));
+      expect(o.previousShare).toBeCloseTo((before.get(o.code) ?? 0) / nBefore, 12);
+    }
+    // A commune with fewer than 5 valid forms: no results, as on the results page.
+    const small = await compileQuarter(w.secretary, w.x2.id, Q1);
+    expect(small.surveys[0]).toMatchObject({ valid: 2, suppressed: true, questions: [] });
+    // Another quarter, or a scope the survey does not target: no survey.
+    expect((await compileQuarter(w.secretary, w.province.id, 20262)).surveys).toEqual([]);
+    expect((await compileQuarter(w.secretary, w.other.id, Q1)).surveys).toEqual([]);
   });
 });
