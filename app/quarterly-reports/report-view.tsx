@@ -64,6 +64,20 @@ function NarrativeText({ blocks }: { blocks: NarrativeBlock[] }) {
   );
 }
 
+/**
+ * A per-unit breakdown (one row per unit below the scope: 130 at the province) folded under its
+ * section's headline figures, so the report reads as findings first; opened, it shows everything.
+ */
+function UnitBreakdown({ count, children }: { count: number; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <details className="unit-breakdown">
+      <summary>{t("quarterly.unitBreakdown", { count })}</summary>
+      {children}
+    </details>
+  );
+}
+
 function NetworkSection({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   const { n } = useFormat();
@@ -80,6 +94,7 @@ function NetworkSection({ figures }: { figures: Figures }) {
         </p>
       ) : network.reports.expected > 0 ? <p>{t("quarterly.network.allReported")}</p> : null}
       {network.byUnit.length > 0 ? (
+        <UnitBreakdown count={network.byUnit.length}>
         <div className="table-wrap">
           <table>
             <caption>{t("quarterly.network.byUnit", { quarter: q(figures.quarterKey) })}</caption>
@@ -99,6 +114,7 @@ function NetworkSection({ figures }: { figures: Figures }) {
             </tbody>
           </table>
         </div>
+        </UnitBreakdown>
       ) : null}
     </section>
   );
@@ -146,7 +162,7 @@ function FlowsSection({ figures }: { figures: Figures }) {
             </table>
           </div>
           {flows.byUnit.length > 0 ? (
-            <>
+            <UnitBreakdown count={flows.byUnit.length}>
               {splitUnits.length > 0 ? (
                 <TopicDirectionChart label={t("quarterly.flows.byUnitChart", { quarter })} series={splitUnits.map((r) => ({ label: r.unit.name, byDirection: r.byDirection! }))} />
               ) : null}
@@ -176,7 +192,7 @@ function FlowsSection({ figures }: { figures: Figures }) {
                 </table>
               </div>
               {splitUnits.length < flows.byUnit.length ? <p className="hint">{t("quarterly.flows.suppressedNote")}</p> : null}
-            </>
+            </UnitBreakdown>
           ) : null}
         </>
       )}

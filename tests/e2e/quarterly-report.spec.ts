@@ -69,7 +69,11 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(official.getByRole("form", { name: "Công bố" })).toHaveCount(0);
   await expect(official.getByRole("row", { name: /Rà soát giá dịch vụ y tế E2E/ })).toContainText("Đã hoàn thành");
   await expect(official.getByRole("form", { name: "Thêm nhiệm vụ theo dõi" })).toHaveCount(0);
-  await official.getByRole("link", { name: /^Xem tổng hợp dư luận của / }).first().click();
+  // The per-unit breakdowns are folded under each section's headline figures.
+  const flows = official.getByRole("region", { name: /^II\. / });
+  await expect(flows.getByRole("link", { name: /^Xem tổng hợp dư luận của / })).toHaveCount(0);
+  await flows.getByText(/^Chi tiết theo đơn vị \(\d+ đơn vị\)$/).click();
+  await flows.getByRole("link", { name: /^Xem tổng hợp dư luận của / }).first().click();
   await expect(official.getByRole("heading", { level: 1, name: "Tổng hợp dư luận" })).toBeVisible();
   expect(official.url()).toContain("quarter=20263");
 

@@ -238,6 +238,7 @@ export const enOffice: OfficeDictionary = {
     actions: { publish: "Publish", close: "Close", reopen: "Reopen", archive: "Archive" },
   },
   quarterly: {
+    unitBreakdown: "Breakdown by unit ({{count}} units)",
     nav: "Quarterly reports",
     title: "Quarterly reports",
     none: "No quarterly report yet.",

@@ -238,6 +238,7 @@ export const viOffice = {
     actions: { publish: "Phát hành", close: "Kết thúc", reopen: "Mở lại", archive: "Lưu trữ" },
   },
   quarterly: {
+    unitBreakdown: "Chi tiết theo đơn vị ({{count}} đơn vị)",
     nav: "Báo cáo quý",
     title: "Báo cáo quý",
     none: "Chưa có báo cáo quý nào.",
