@@ -83,7 +83,7 @@ export default function QuarterlyReportPage() {
               {t("quarterly.viewingOld", { version: published.version })} <Link to={`/quarterly-reports/${report.id}`}>{t("quarterly.latest")}</Link>
             </p>
           ) : null}
-          {published.intact ? <p className="muted small">{t("quarterly.checksum", { checksum: published.checksum })}</p> : <p className="notice" role="alert">{t("quarterly.checksumBroken")}</p>}
+          {published.intact ? <p className="muted small checksum">{t("quarterly.checksum", { checksum: published.checksum })}</p> : <p className="notice" role="alert">{t("quarterly.checksumBroken")}</p>}
           {differences ? (
             <Suspense fallback={<p className="muted" role="status">{t("quarterly.comparing")}</p>}>
               <Await resolve={differences} errorElement={<p className="notice" role="alert">{t("quarterly.compareFailed")}</p>}>
