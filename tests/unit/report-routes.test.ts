@@ -36,8 +36,14 @@ describe("the proposal forms' default day", () => {
 });
 
 describe("the opinion summary", () => {
-  it("has nothing to show, and queries nothing, before any period is closed", async () => {
+  it("has nothing to show, and queries nothing, before any quarter has begun", async () => {
     const w = await reportingWorld();
+    // The world's only period moved to a quarter that has not started (quarters are closed by
+    // date: app/periods, issue 17 item 4).
+    await db.reportingPeriod.update({
+      where: { id: w.period.id },
+      data: { year: 2099, month: 1, quarter: 1, quarterKey: 20991, startsOn: new Date("2098-12-21"), endsOn: new Date("2099-01-20"), deadline: new Date("2099-01-23") },
+    });
     const topic = await db.topic.findFirstOrThrow({ where: { code: "PRICES" } });
     const data = await summaryLoader(args(await requestAs(w.secretariat.id, `/opinion-summary?topic=${topic.id}&quarter=0`)));
     expect(data).toEqual({ quarters: [], quarterKey: null, summary: null });
