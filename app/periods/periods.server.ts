@@ -119,5 +119,5 @@ export function listPeriodDates() {
 
 /** The monthly periods of one quarter, in month order. */
 export function periodsOfQuarter(quarterKey: number) {
-  return db.reportingPeriod.findMany({ where: { quarterKey }, orderBy: { month: "asc" }, select: { id: true, year: true, month: true, status: true } });
+  return db.reportingPeriod.findMany({ where: { quarterKey }, orderBy: { month: "asc" }, select: { id: true, year: true, month: true, status: true, deadline: true } });
 }

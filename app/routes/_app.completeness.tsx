@@ -12,6 +12,7 @@ import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/co
 import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
 import { ReplyErrors } from "~/ui/form-fields";
 import { parseId } from "~/utils/http.server";
+import { formatNumber } from "~/utils/numbers";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { pageTitle } from "~/i18n/page-titles";
 
@@ -26,7 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const fallback = quarterKeyOf(current.year, quarterOfMonth(current.month));
   const requested = Number(params.get("quarter"));
   const quarterKey = quarters.includes(requested) ? requested : quarters.includes(fallback) ? fallback : (quarters[0] ?? fallback);
-  const periods = await periodsOfQuarter(quarterKey);
+  const now = new Date();
+  // A period whose deadline has not passed has no missing reports yet, only those already in.
+  const periods = (await periodsOfQuarter(quarterKey)).map((p) => ({ ...p, due: p.deadline <= now }));
   const matrix = await completenessMatrix(viewer, unitId, periods.map((p) => p.id));
   // "This period": the latest closed one in the quarter, else its first.
   const focus = [...periods].reverse().find((p) => p.status === "closed") ?? periods[0];
@@ -89,12 +92,12 @@ export default function CompletenessPage() {
                 <th scope="row">
                   {row.own ? t("completeness.ownRow", { unit: row.unit.name }) : row.drillable ? <Link to={link(row.unit.id)}>{row.unit.name}</Link> : row.unit.name}
                 </th>
-                {periods.map((p) => <CountsCell key={p.id} counts={row.cells[p.id]!} />)}
+                {periods.map((p) => <CountsCell key={p.id} counts={row.cells[p.id]!} due={p.due} />)}
               </tr>
             ))}
             <tr>
               <th scope="row">{t("completeness.total")}</th>
-              {periods.map((p) => <CountsCell key={p.id} counts={matrix.totals[p.id]!} />)}
+              {periods.map((p) => <CountsCell key={p.id} counts={matrix.totals[p.id]!} due={p.due} />)}
             </tr>
           </tbody>
         </table>
@@ -152,11 +155,22 @@ export default function CompletenessPage() {
   );
 }
 
-function CountsCell({ counts }: { counts: { on_time: number; late: number; missing: number } }) {
-  const { t } = useTranslation();
+/** On time / late / missing and the share reported; before the deadline, only what is already in. */
+function CountsCell({ counts, due }: { counts: { on_time: number; late: number; missing: number }; due: boolean }) {
+  const { t, i18n } = useTranslation();
+  if (!due) {
+    return (
+      <td aria-label={t("completeness.cellNotDue", counts)}>
+        <span className="ok">{counts.on_time}</span> · <span className="muted">{t("completeness.notDue")}</span>
+      </td>
+    );
+  }
+  const expected = counts.on_time + counts.late + counts.missing;
+  const rate = expected ? `${formatNumber(((counts.on_time + counts.late) / expected) * 100, i18n.language, 1)}%` : "—";
   return (
-    <td aria-label={t("completeness.cell", counts)}>
-      <span className="ok">{counts.on_time}</span> / <span className="late">{counts.late}</span> / <span className="miss">{counts.missing}</span>
+    <td aria-label={t("completeness.cell", { ...counts, rate })}>
+      <span className="ok">{counts.on_time}</span> / <span className="late">{counts.late}</span> / <span className="miss">{counts.missing}</span>{" "}
+      <span className="muted">({rate})</span>
     </td>
   );
 }
