@@ -40,6 +40,8 @@ test("the completeness matrix shows the seeded on-time/late/missing counts and d
     .toHaveAccessibleName(/^\d+ đã báo cáo, chưa đến hạn$/);
   await page.getByLabel("Quý").selectOption({ label: "Quý III/2026" });
   await page.getByRole("button", { name: "Lọc" }).click();
+  // The drill below must follow the third quarter's links, not the page still on screen.
+  await expect(page.getByRole("table", { name: /Tình hình báo cáo theo đơn vị và kỳ.*Quý III\/2026/ })).toBeVisible();
 
   // Drill into an affiliated party committee: its own rows and totals.
   await matrix.getByRole("link", { name: "Đảng ủy Ủy ban nhân dân tỉnh" }).click();
