@@ -5,7 +5,7 @@
  */
 import { data } from "@remix-run/node";
 import type { z } from "zod";
-import { assertUnitVisible, quarterlyReportsVisibleTo, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, isInSubtree, quarterlyReportsVisibleTo, type Viewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
@@ -55,7 +55,7 @@ export function defaultTitle(quarterKey: number, unitName: string) {
  */
 export async function createQuarterlyReport(viewer: Viewer, input: z.output<typeof createQuarterlyReportSchema>) {
   const unit = await db.unit.findUnique({ where: { id: input.unit }, select: { id: true, name: true, path: true } });
-  if (!unit || !unit.path.startsWith(viewer.unitPath)) throw new FieldError("unit", "errors.unitNotFound");
+  if (!unit || !isInSubtree(viewer.unitPath, unit.path)) throw new FieldError("unit", "errors.unitNotFound");
   if ((await db.reportingPeriod.count({ where: { quarterKey: input.quarter } })) === 0) throw new FieldError("quarter", "quarterly.errors.noPeriods");
   return db.$transaction(async (tx) => {
     const existing = await tx.quarterlyReport.findUnique({ where: { scopeUnitId_quarterKey: { scopeUnitId: unit.id, quarterKey: input.quarter } }, select: { id: true } });
@@ -99,7 +99,7 @@ export async function saveNarrative(viewer: Viewer, id: number, input: z.output<
 export async function saveFollowUpTask(viewer: Viewer, id: number, input: Confirmable<z.output<typeof followUpTaskSchema>>) {
   const report = await findReport(viewer, id);
   const unit = await db.unit.findUnique({ where: { id: input.unit }, select: { id: true, code: true, path: true, validTo: true } });
-  if (!unit || unit.validTo !== null || !unit.path.startsWith(viewer.unitPath)) throw new FieldError("unit", "errors.unitNotFound");
+  if (!unit || unit.validTo !== null || !isInSubtree(viewer.unitPath, unit.path)) throw new FieldError("unit", "errors.unitNotFound");
   const fields = { task: input.task, responsibleUnitId: unit.id, dueOn: input.dueOn, status: input.status, note: input.note };
   const confirmed = personalDataConfirmed(input.confirmNoPersonalData, [input.task, input.note]) ? { personalDataConfirmed: true } : {};
   return db.$transaction(async (tx) => {
