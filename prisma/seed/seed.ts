@@ -6,6 +6,7 @@ import { db, dbReady } from "~/db/db.server";
 import { PROVINCE } from "./province-data";
 import { seedOpinionReports } from "./opinion-reports";
 import { seedProvince } from "./province";
+import { seedQuarterlyReports } from "./quarterly-reports";
 import { seedSurveys } from "./surveys";
 
 async function main() {
@@ -22,6 +23,7 @@ async function main() {
     return seeded;
   }, { timeout: 120_000 });
   await seedSurveys(communes);
+  console.log("Quarterly reports:", await seedQuarterlyReports());
   console.log(
     `Seeded ${PROVINCE.name}: ${communes.length} communes/wards, ${await db.unit.count()} units in all, ` +
       `${accounts} accounts in ${Date.now() - started} ms.`,

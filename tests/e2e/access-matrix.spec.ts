@@ -152,12 +152,13 @@ const ROUTES: Record<string, Entry> = {
       invalid: { intent: "create" },
     },
   },
-  // No quarterly report is seeded: a missing id answers 404 to everyone here; own, foreign and
-  // draft-versus-published reports are proved in tests/unit/quarterly-reports.test.ts.
+  // The seed publishes one report: the province's for Q2/2026 (id 1). Province accounts that read
+  // reports open it; commune accounts find it outside their subtree (404, as a missing id). Own,
+  // foreign and draft-versus-published reports at every level: tests/unit/quarterly-reports.test.ts.
   "_app.quarterly-reports.$reportId": {
-    url: "/quarterly-reports/2147483000",
-    get: EVERYONE(404),
-    post: { skip: "no seeded report to post to: tests/unit/quarterly-reports.test.ts covers foreign and missing reports" },
+    url: "/quarterly-reports/1",
+    get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }),
+    post: { skip: "the seeded report is published; writing to it is proved in tests/e2e/quarterly-report.spec.ts and tests/unit/quarterly-reports.test.ts" },
   },
   "_app.opinion-summary": { url: "/opinion-summary?unit=:id", record: "unit", get: DASHBOARDS },
   "_app.proposals.$proposalId": {
