@@ -10,6 +10,7 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { pageTitle } from "~/i18n/page-titles";
 import { useQuarterName } from "~/periods/quarter-select";
 import { narrativeSchema, publishSchema, quarterlyReportActionSchema } from "~/quarterly-reports/report-schemas";
+import { ExportLinks } from "~/quarterly-reports/export-links";
 import { FollowUpEditor } from "~/quarterly-reports/follow-up-form";
 import { ReportSections } from "~/quarterly-reports/report-view";
 import { listOpenUnits } from "~/units/units.server";
@@ -106,6 +107,8 @@ export default function QuarterlyReportPage() {
       ) : (
         <p className="notice" role="status">{t("quarterly.draftNote")}</p>
       )}
+
+      <ExportLinks reportId={report.id} version={published && !published.latest ? published.version : null} draft={!published} />
 
       <ReportSections
         figures={figures}

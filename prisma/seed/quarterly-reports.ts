@@ -32,7 +32,7 @@ const NARRATIVE = {
 export async function seedQuarterlyReports(): Promise<string> {
   const secretary = await db.account.findUniqueOrThrow({ where: { username: "thuky" }, select: { id: true, username: true, displayName: true, role: true, unitId: true, unit: { select: { name: true, path: true } } } });
   const viewer = { id: secretary.id, username: secretary.username, displayName: secretary.displayName, role: secretary.role, unitId: secretary.unitId, unitName: secretary.unit.name, unitPath: secretary.unit.path, mustChangePassword: false };
-  const report = await createQuarterlyReport(viewer, { unit: secretary.unitId, quarter: SEEDED_REPORT_QUARTER });
+  const report = await createQuarterlyReport(viewer, { intent: "create", unit: secretary.unitId, quarter: SEEDED_REPORT_QUARTER });
   await saveNarrative(viewer, report.id, { intent: "narrative", ...NARRATIVE });
   const tasks = [
     { task: "Rà soát, trả lời kiến nghị về giá dịch vụ y tế", dueOn: new Date("2026-05-31"), status: "done", note: "Sở Y tế đã trả lời bằng văn bản." },
