@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { requireViewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { getOverview } from "~/dashboard/overview.server";
+import { CollaboratorDue, OfficialHeadline, SecretariatWaiting } from "~/dashboard/overview-panels";
+import { collaboratorOverview, officialOverview, secretariatOverview } from "~/dashboard/role-overview.server";
 import { SavedNotice } from "~/ui/saved-notice";
 import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
 import { listUrgentItems } from "~/opinion-reports/reports.server";
@@ -15,8 +17,14 @@ export const meta: MetaFunction = (args) => pageTitle(args, "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  // Each role starts from its own work: what is due, what waits, the quarter's headline.
+  const isCollaborator = viewer.role === "collaborator";
   return {
-    overview: await getOverview(viewer),
+    due: isCollaborator ? await collaboratorOverview(viewer) : null,
+    waiting: can(viewer, "reviewReports") ? await secretariatOverview(viewer) : null,
+    headline: can(viewer, "readReportDashboards") ? await officialOverview(viewer) : null,
+    // Unit and account counts are the administrator's headline.
+    overview: viewer.role === "admin" ? await getOverview(viewer) : null,
     unitName: viewer.unitName,
     unitId: viewer.unitId,
     canBrowseUnits: can(viewer, "browseUnits"),
@@ -27,13 +35,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { t, i18n } = useTranslation();
-  const { overview, unitName, unitId, canBrowseUnits, now, urgentItems } = useLoaderData<typeof loader>();
-  const cards = [
-    { key: "openUnits", value: overview.openUnits },
-    { key: "collaborators", value: overview.byRole.collaborator ?? 0 },
-    { key: "officials", value: overview.byRole.official ?? 0 },
-    { key: "secretariat", value: overview.byRole.secretariat ?? 0 },
-  ];
+  const { overview, due, waiting, headline, unitName, unitId, canBrowseUnits, now, urgentItems } = useLoaderData<typeof loader>();
+  const cards = overview
+    ? [
+        { key: "openUnits", value: overview.openUnits },
+        { key: "collaborators", value: overview.byRole.collaborator ?? 0 },
+        { key: "officials", value: overview.byRole.official ?? 0 },
+        { key: "secretariat", value: overview.byRole.secretariat ?? 0 },
+      ]
+    : [];
   return (
     <>
       <header className="page-header">
@@ -43,22 +53,29 @@ export default function Dashboard() {
         </p>
         <SavedNotice />
       </header>
-      <section aria-labelledby="overview-title">
-        <h2 id="overview-title" className="visually-hidden">
-          {t("dashboard.overview")}
-        </h2>
-        <ul className="stat-cards">
-          {cards.map((card) => (
-            <li key={card.key} className="stat-card">
-              <span className="stat-value">{formatNumber(card.value, i18n.language)}</span>
-              <span className="stat-label">{t(`dashboard.cards.${card.key}`)}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-      <p>
-        <Link to="/surveys">{t("dashboard.openSurveys")}</Link>
-      </p>
+      {due ? <CollaboratorDue due={due} /> : null}
+      {waiting ? <SecretariatWaiting waiting={waiting} /> : null}
+      {headline ? <OfficialHeadline headline={headline} /> : null}
+      {overview ? (
+        <section aria-labelledby="overview-title">
+          <h2 id="overview-title" className="visually-hidden">
+            {t("dashboard.overview")}
+          </h2>
+          <ul className="stat-cards">
+            {cards.map((card) => (
+              <li key={card.key} className="stat-card">
+                <span className="stat-value">{formatNumber(card.value, i18n.language)}</span>
+                <span className="stat-label">{t(`dashboard.cards.${card.key}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {due ? null : (
+        <p>
+          <Link to="/surveys">{t("dashboard.openSurveys")}</Link>
+        </p>
+      )}
       {urgentItems ? <UrgentItemsPanel items={urgentItems} /> : null}
       {canBrowseUnits ? (
         <p>

@@ -40,8 +40,8 @@ test("an official cannot post to an admin action (404), and nothing changes", as
   expect(queryOne<{ name: string }>('SELECT name FROM "Unit" WHERE id = ?', target).name).toBe(before);
 });
 
-test("a commune official's dashboard counts only their subtree", async ({ page }) => {
-  await signInAs(page, "lanhdao.xa");
+test("a commune administrator's overview counts only their subtree", async ({ page }) => {
+  await signInAs(page, "admin.xa");
   const card = page.locator(".stat-card", { hasText: "Đơn vị đang hoạt động" });
   await expect(card.locator(".stat-value")).toHaveText("1");
 });
