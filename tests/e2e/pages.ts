@@ -19,6 +19,7 @@ export const admin: Walk = {
   password: () => "/account/password",
 };
 export const secretariat: Walk = {
+  overview: () => "/",
   surveys: () => "/surveys",
   "new survey": () => "/surveys/new",
   survey: () => `/surveys/${survey()}`,
