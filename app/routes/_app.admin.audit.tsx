@@ -2,9 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
+import { actionLabel, AUDIT_ENTITY_TYPES, AuditDiff, AuditEntity, entityTypeLabel } from "~/audit/audit-presentation";
 import { AUDIT_PAGE_SIZE, listAuditActions, listAuditEntries } from "~/audit/audit-viewer.server";
 import { Pagination, readPage } from "~/ui/pagination";
-import { formatDateTime, parseDay } from "~/utils/dates";
+import { formatDateTime, isoDayToVietnamese, parseDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "audit");
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AuditPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { params, page, pageSize, total, rows, actions } = useLoaderData<typeof loader>();
   return (
     <>
@@ -45,7 +46,10 @@ export default function AuditPage() {
           {t("audit.action")}
           <select name="action" defaultValue={params.action ?? ""}>
             <option value="">{t("common.all")}</option>
-            {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+            {actions
+              .map((a) => ({ code: a, label: actionLabel(a, t) }))
+              .sort((x, y) => x.label.localeCompare(y.label, i18n.language))
+              .map((a) => <option key={a.code} value={a.code}>{a.label}</option>)}
           </select>
         </label>
         <label>
@@ -54,7 +58,10 @@ export default function AuditPage() {
         </label>
         <label>
           {t("audit.entityType")}
-          <input name="entityType" defaultValue={params.entityType ?? ""} maxLength={40} />
+          <select name="entityType" defaultValue={params.entityType ?? ""}>
+            <option value="">{t("common.all")}</option>
+            {AUDIT_ENTITY_TYPES.map((type) => <option key={type} value={type}>{entityTypeLabel(type, t)}</option>)}
+          </select>
         </label>
         <label>
           {t("audit.entityId")}
@@ -62,11 +69,11 @@ export default function AuditPage() {
         </label>
         <label>
           {t("audit.from")}
-          <input name="from" type="date" defaultValue={params.from ?? ""} />
+          <input name="from" inputMode="numeric" placeholder="dd/mm/yyyy" defaultValue={isoDayToVietnamese(params.from ?? "")} />
         </label>
         <label>
           {t("audit.to")}
-          <input name="to" type="date" defaultValue={params.to ?? ""} />
+          <input name="to" inputMode="numeric" placeholder="dd/mm/yyyy" defaultValue={isoDayToVietnamese(params.to ?? "")} />
         </label>
         <button type="submit">{t("common.filter")}</button>
       </Form>
@@ -80,8 +87,7 @@ export default function AuditPage() {
               <th scope="col">{t("audit.actor")}</th>
               <th scope="col">{t("audit.action")}</th>
               <th scope="col">{t("audit.entity")}</th>
-              <th scope="col">{t("audit.before")}</th>
-              <th scope="col">{t("audit.after")}</th>
+              <th scope="col">{t("audit.changes")}</th>
             </tr>
           </thead>
           <tbody>
@@ -89,10 +95,9 @@ export default function AuditPage() {
               <tr key={row.id}>
                 <td>{formatDateTime(row.at)}</td>
                 <td>{row.actor ? `${row.actor.displayName} (${row.actor.username})` : "—"}</td>
-                <td><code>{row.action}</code></td>
-                <td>{row.entityType} #{row.entityId}</td>
-                <td><JsonCell value={row.before} /></td>
-                <td><JsonCell value={row.after} /></td>
+                <td title={row.action}>{actionLabel(row.action, t)}</td>
+                <td><AuditEntity type={row.entityType} id={row.entityId} /></td>
+                <td><AuditDiff before={row.before} after={row.after} /></td>
               </tr>
             ))}
           </tbody>
@@ -101,9 +106,4 @@ export default function AuditPage() {
       <Pagination page={page} total={total} pageSize={pageSize} />
     </>
   );
-}
-
-function JsonCell({ value }: { value: string | null }) {
-  if (!value) return <>—</>;
-  return <pre className="json">{JSON.stringify(JSON.parse(value), null, 1)}</pre>;
 }

@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, ty
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { decodeErrorKey } from "~/forms/zod";
+import { isoDayToVietnamese } from "~/utils/dates";
 
 /** Renders error keys from a schema or the server in the reader's language. */
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] }) {
@@ -42,9 +43,32 @@ export function TextField({
   list,
   ...props
 }: FieldProps & { type?: "text" | "password" | "date" | "search"; autoComplete?: string; list?: string }) {
+  if (type === "date") return <DayField {...props} />;
   return (
     <FieldShell {...props}>
       <input {...getInputProps(props.field, { type })} key={props.field.key} autoComplete={autoComplete} list={list} />
+    </FieldShell>
+  );
+}
+
+/**
+ * A calendar day typed as dd/MM/yyyy in both languages. A native date input shows the browser's
+ * locale format (mm/dd/yyyy in an English browser), which the office reads the wrong way round;
+ * the server's dayField accepts dd/MM/yyyy (and yyyy-MM-dd, what loaders send as defaults).
+ */
+function DayField(props: FieldProps) {
+  const input = getInputProps(props.field, { type: "text" });
+  return (
+    <FieldShell {...props}>
+      <input
+        {...input}
+        defaultValue={isoDayToVietnamese(props.field.initialValue)}
+        key={props.field.key}
+        inputMode="numeric"
+        placeholder="dd/mm/yyyy"
+        pattern="\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2}"
+        autoComplete="off"
+      />
     </FieldShell>
   );
 }

@@ -38,6 +38,13 @@ export function toDateInputValue(value: Date | string | null | undefined): strin
   return new Date(value).toISOString().slice(0, 10);
 }
 
+/** "2026-08-10" → "10/08/2026" (what a day field shows); anything else is returned as typed. */
+export function isoDayToVietnamese(value: unknown): string {
+  if (typeof value !== "string") return "";
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  return iso ? `${iso[3]}/${iso[2]}/${iso[1]}` : value;
+}
+
 /** Parses yyyy-MM-dd (date input) or dd/MM/yyyy (typed) into UTC midnight; null when invalid. */
 export function parseDay(text: string): Date | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);

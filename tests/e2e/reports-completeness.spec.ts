@@ -21,6 +21,7 @@ const label = (c: Counts) => `${c.on_time} đúng hạn, ${c.late} trễ, ${c.mi
 test("the completeness matrix shows the seeded on-time/late/missing counts and drills down the unit tree", async ({ page }) => {
   await signInAs(page, "thuky");
   await page.getByRole("link", { name: "Tiến độ báo cáo" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Tiến độ báo cáo" })).toBeVisible();
   await page.getByLabel("Quý").selectOption({ label: "Quý III/2026" });
   await page.getByRole("button", { name: "Lọc" }).click();
   const matrix = page.getByRole("table", { name: /Tình hình báo cáo theo đơn vị và kỳ/ });
@@ -63,7 +64,7 @@ test("the completeness matrix shows the seeded on-time/late/missing counts and d
 
 test("the opinion summary counts a quarter's items by topic and direction, with an 8-quarter trend", async ({ page }) => {
   await signInAs(page, "lanhdao");
-  await page.getByRole("link", { name: "Tổng hợp dư luận" }).click();
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Tổng hợp dư luận" }).click();
   // Exact: the charts' names mention the quarter too. It opens on the last closed quarter, III/2026.
   await expect(page.getByRole("combobox", { name: "Quý", exact: true })).toHaveValue("20263");
   await page.getByRole("combobox", { name: "Diễn biến chủ đề", exact: true }).selectOption({ label: "Đất đai, giải phóng mặt bằng" });

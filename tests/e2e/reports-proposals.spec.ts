@@ -3,7 +3,7 @@ import { queryOne, rewriteNextPost, signInAs } from "./support";
 
 test("a proposal is forwarded, answered and shows in the agency view; the register exports", async ({ page }) => {
   await signInAs(page, "thuky");
-  await page.getByRole("link", { name: "Kiến nghị" }).click();
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Kiến nghị" }).click();
   await page.locator("summary").filter({ hasText: "Chuyển kiến nghị" }).click();
   const form = page.getByRole("form", { name: "Chuyển kiến nghị" });
   await form.getByLabel("Cơ quan").selectOption({ label: "Sở Y tế" });

@@ -30,7 +30,7 @@ async function expectCounts(row: Locator, counts: Counts, withTotal = true) {
 
 test("an official drills from the province into a commune, with charts and the previous quarter", async ({ page }) => {
   await signInAs(page, "lanhdao");
-  await page.getByRole("link", { name: "Tổng hợp dư luận" }).click();
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Tổng hợp dư luận" }).click();
   // It opens on the last closed quarter (the seed's quarter IV/2026 runs until 20/12/2026), not the running one.
   await expect(page.getByRole("combobox", { name: "Quý", exact: true })).toHaveValue("20263");
   await expect(page.getByRole("note")).toHaveCount(0);

@@ -44,7 +44,8 @@ test("merging a unit closes it, records lineage both ways and hands over sub-uni
   await expect(page.getByRole("form", { name: "Đóng / sáp nhập" })).toHaveCount(0);
   await page.goto(`/admin/audit?action=unit.merge&entityId=${unitId("SH.E2E01")}`);
   await expect(page.getByRole("status")).toHaveText("1 mục");
-  await expect(page.locator("tbody")).toContainText(successor);
+  await expect(page.locator("table.audit-table > tbody")).toContainText("Đơn vị: sáp nhập");
+  await expect(page.locator("table.audit-table > tbody")).toContainText(successor);
 });
 
 test("the seeded 2025 merger shows its predecessors, whose names repeat", async ({ page }) => {
@@ -99,6 +100,21 @@ test("bad unit input gets field messages and keeps what was typed", async ({ pag
   await expect(page.getByRole("heading", { level: 1, name: "Xã Vòng Tròn" })).toBeVisible();
   await page.goto("/units?q=vong+tron");
   await expect(page.getByRole("link", { name: "Xã Vòng Tròn" })).toBeVisible();
+
+  // The audit log reads as words: the action, the record as a link, the changed field.
+  await page.goto("/admin/audit");
+  const filters = page.getByRole("search", { name: "Lọc nhật ký" });
+  await filters.getByLabel("Thao tác").selectOption({ label: "Đơn vị: đổi tên" });
+  await filters.getByLabel("Loại đối tượng").selectOption({ label: "Đơn vị" });
+  await filters.getByLabel("Mã đối tượng").fill(String(unitId("SH.E2E02")));
+  await filters.getByRole("button", { name: "Lọc" }).click();
+  await expect(page.getByRole("status")).toHaveText("1 mục");
+  const row = page.locator("table.audit-table > tbody > tr");
+  await expect(row.getByRole("cell", { name: "Đơn vị: đổi tên", exact: true })).toBeVisible();
+  const diff = row.getByRole("table");
+  await expect(diff.getByRole("row", { name: "name Xã Vòng Lặp Xã Vòng Tròn" })).toBeVisible();
+  await row.getByRole("link", { name: `Đơn vị #${unitId("SH.E2E02")}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Xã Vòng Tròn" })).toBeVisible();
 });
 
 test("a unit's admin forms hold that unit's values after navigating from another unit inside the app", async ({ page }) => {

@@ -3,6 +3,7 @@ import {
   formatDateTime,
   formatDay,
   formatQuarter,
+  isoDayToVietnamese,
   parseDay,
   toDateInputValue,
   todayInVietnam,
@@ -28,6 +29,13 @@ describe("dates", () => {
     expect(parseDay("31/02/2026")).toBeNull();
     expect(parseDay("2026-13-01")).toBeNull();
     expect(parseDay("yesterday")).toBeNull();
+  });
+
+  it("shows a stored day as dd/MM/yyyy in a day field, and what was typed as typed", () => {
+    expect(isoDayToVietnamese("2026-08-10")).toBe("10/08/2026");
+    expect(parseDay(isoDayToVietnamese("2026-08-10"))).toEqual(new Date("2026-08-10T00:00:00Z"));
+    expect(isoDayToVietnamese("10/8/2026")).toBe("10/8/2026");
+    expect(isoDayToVietnamese(undefined)).toBe("");
   });
 
   it("knows today's day in Vietnam and where a Vietnam day starts and ends", () => {
