@@ -13,7 +13,7 @@ import { formatDay, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
 import { pageTitle } from "~/i18n/page-titles";
-import { UnitOptions } from "~/units/unit-options";
+import { UnitPicker } from "~/units/unit-picker";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 
@@ -84,12 +84,7 @@ export default function OpinionSummaryPage() {
       {header}
       {/* Keyed by what it shows: the pickers' default values follow a drill link's client-side navigation. */}
       <Form method="get" className="filters" key={`${unit.id}:${quarterKey}:${trendTopic?.id ?? ""}`}>
-        <label>
-          {t("summary.unit")}
-          <select name="unit" defaultValue={unit.id}>
-            <UnitOptions units={unitOptions} />
-          </select>
-        </label>
+        <UnitPicker name="unit" label={t("summary.unit")} units={unitOptions} defaultValue={unit.id} />
         <QuarterSelect quarters={quarters} value={quarterKey} />
         <label>
           {t("summary.trendTopic")}

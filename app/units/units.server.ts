@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { assertUnitVisible, isInSubtree, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
+import { inTreeOrder } from "./unit-order";
 import { db, type Tx } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { foldForSearch } from "~/utils/text";
@@ -52,12 +53,13 @@ export function searchUnits(viewer: Viewer, query: string, { includeClosed = fal
 }
 
 /** Every open unit in scope, in tree order: for pickers. */
-export function listOpenUnits(viewer: Viewer) {
-  return db.unit.findMany({
+/** The open units of the viewer's subtree, in a picker's order (tree; siblings by kind, then name). */
+export async function listOpenUnits(viewer: Viewer) {
+  const units = await db.unit.findMany({
     where: { AND: [unitsVisibleTo(viewer), { validTo: null }] },
-    orderBy: { path: "asc" },
-    select: { id: true, code: true, name: true, depth: true },
+    select: { id: true, code: true, name: true, depth: true, kind: true, path: true },
   });
+  return inTreeOrder(units);
 }
 
 export async function getUnitDetail(viewer: Viewer, id: number) {

@@ -135,3 +135,26 @@ test("a quarter still running is provisional: its ended months, compared with th
   // The trend's last point says it is provisional.
   await expect(page.getByRole("table", { name: /^Diễn biến 8 quý:/ }).getByRole("rowheader", { name: "Quý IV/2026 (tạm tính)" })).toBeVisible();
 });
+
+test("the unit picker lists units by kind and name, and finds one typed without accents", async ({ page }) => {
+  await signInAs(page, "lanhdao");
+  await page.goto("/opinion-summary");
+  const select = page.getByRole("combobox", { name: "Đơn vị", exact: true });
+  const options = (await select.locator("option").allTextContents()).map((o) => o.replace(/\u00a0/g, "").trim());
+  expect(options[0]).toBe("Tỉnh Sơn Hà (SH)");
+  // The province's direct units: communes first, in Vietnamese alphabetical order, then wards.
+  const direct = queryAll<{ name: string; code: string; kind: string }>(
+    `SELECT name, code, kind FROM "Unit" WHERE "parentId" = ? AND "validTo" IS NULL`,
+    unitId("SH"),
+  );
+  const communes = direct.filter((u) => u.kind === "commune").map((u) => `${u.name} (${u.code})`);
+  const listedCommunes = options.filter((o) => communes.includes(o));
+  expect(listedCommunes).toEqual([...communes].sort(new Intl.Collator("vi", { numeric: true, sensitivity: "base" }).compare));
+  const firstWard = options.findIndex((o) => direct.some((u) => u.kind === "ward" && o === `${u.name} (${u.code})`));
+  expect(firstWard).toBeGreaterThan(options.indexOf(listedCommunes.at(-1)!));
+
+  await page.getByRole("searchbox", { name: "Tìm đơn vị" }).fill("my thinh");
+  await expect(select).toHaveValue(String(unitId("SH.X001")));
+  await page.getByRole("button", { name: "Lọc" }).click();
+  await expect(page.getByRole("table", { name: /^Số ý kiến theo chủ đề và chiều hướng, Quý III\/2026 · Xã Mỹ Thịnh$/ })).toBeVisible();
+});

@@ -20,6 +20,7 @@ export const enOffice: OfficeDictionary = {
     other: "Other",
   },
   units: {
+    pickerSearch: "Find a unit",
     searchTitle: "Find a unit",
     searchLabel: "Search by code or name",
     searchPlaceholder: "e.g. phuong 1, X012",

@@ -20,6 +20,7 @@ export const viOffice = {
     other: "Khác",
   },
   units: {
+    pickerSearch: "Tìm đơn vị",
     searchTitle: "Tìm đơn vị",
     searchLabel: "Tìm theo mã hoặc tên",
     searchPlaceholder: "VD: phuong 1, X012",
