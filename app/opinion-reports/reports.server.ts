@@ -277,7 +277,7 @@ async function reportForReview(tx: Tx, viewer: Viewer, id: number) {
 export type ReviewInput =
   | { intent: "rate"; quality: string }
   | { intent: "return"; comment: string; confirmNoPersonalData?: boolean }
-  | { intent: "accept" };
+  | { intent: "accept"; then?: "stay" | "next" };
 
 /** The secretariat's review: rate quality, return with a comment, or accept. */
 export async function reviewReport(viewer: Viewer, id: number, input: ReviewInput, now = new Date()) {
@@ -314,6 +314,20 @@ export async function reviewReport(viewer: Viewer, id: number, input: ReviewInpu
       after: confirmed ? { ...change, personalDataConfirmed: true } : change,
     });
   });
+}
+
+/**
+ * The report to review after `id`: the next one waiting ("submitted") in the inbox's order
+ * (newest submission first), wrapping round to the newest; null when none is left.
+ */
+export async function nextReportToReview(viewer: Viewer, id: number): Promise<number | null> {
+  const current = await db.opinionReport.findFirst({ where: { AND: [{ id }, reportsVisibleTo(viewer)] }, select: { id: true, submittedAt: true } });
+  if (!current) return null;
+  const waiting: Prisma.OpinionReportWhereInput = { AND: [reportsVisibleTo(viewer), { status: "submitted" }, { id: { not: id } }] };
+  const after = { OR: [{ submittedAt: { lt: current.submittedAt } }, { submittedAt: current.submittedAt, id: { lt: current.id } }] };
+  const order = [{ submittedAt: "desc" as const }, { id: "desc" as const }];
+  const next = (await db.opinionReport.findFirst({ where: { AND: [waiting, after] }, orderBy: order, select: { id: true } })) ?? (await db.opinionReport.findFirst({ where: waiting, orderBy: order, select: { id: true } }));
+  return next?.id ?? null;
 }
 
 /** Urgent items ("fast reports") for the dashboard, newest first. */

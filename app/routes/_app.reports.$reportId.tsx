@@ -13,7 +13,7 @@ import { clearDraft, draftKeyFor, ReportForm } from "~/opinion-reports/report-fo
 import { fileReportSchema, reviewReportSchema } from "~/opinion-reports/report-schemas";
 import { EventList, ItemList } from "~/opinion-reports/report-views";
 import { QUALITIES } from "~/opinion-reports/report-vocab";
-import { getReport, resubmitReport, reviewReport, withConflictReply } from "~/opinion-reports/reports.server";
+import { getReport, resubmitReport, nextReportToReview, reviewReport, withConflictReply } from "~/opinion-reports/reports.server";
 import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDateTime } from "~/utils/dates";
@@ -49,8 +49,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/reports/${id}?sent=1`);
   }
   const reviewer = await requireCapability(request, "reviewReports");
-  const outcome = await runForm(request, reviewReportSchema, (input) => reviewReport(reviewer, id, input));
+  const outcome = await runForm(request, reviewReportSchema, async (input) => {
+    await reviewReport(reviewer, id, input);
+    return input.intent === "accept" && input.then === "next" ? { next: await nextReportToReview(reviewer, id) } : { next: undefined };
+  });
   if ("failed" in outcome) return outcome.failed;
+  // Accept-and-next opens the next waiting report, or the inbox when none is left.
+  if (outcome.saved.next !== undefined) return redirect(outcome.saved.next ? `/reports/${outcome.saved.next}` : "/reports/inbox?status=submitted");
   return redirect(`/reports/${id}`);
 }
 
@@ -165,7 +170,10 @@ function ReviewForms({ status, quality }: { status: string; quality: string | nu
             <h3 id="accept-title">{t("reports.accept")}</h3>
             <input type="hidden" name="intent" value="accept" />
             <FormErrors errors={accept.form.errors} />
-            <button type="submit" className="primary" disabled={accept.busy}>{t("reports.acceptSubmit")}</button>
+            <div className="button-row">
+              <button type="submit" name="then" value="next" className="primary" disabled={accept.busy}>{t("reports.acceptNext")}</button>
+              <button type="submit" name="then" value="stay" disabled={accept.busy}>{t("reports.acceptSubmit")}</button>
+            </div>
           </accept.fetcher.Form>
         ) : null}
       </div>

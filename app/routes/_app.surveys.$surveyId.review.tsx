@@ -1,9 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { RESPONSE_STATUSES } from "~/surveys/definition";
-import { listResponses } from "~/surveys/review.server";
+import { runForm } from "~/forms/run-form.server";
+import { bulkAcceptResponses, listResponses } from "~/surveys/review.server";
+import { bulkAcceptSchema } from "~/surveys/survey-schemas";
+import { ConfirmDialog, useConfirmation } from "~/ui/confirm-dialog";
+import { ReplyErrors } from "~/ui/form-fields";
 import { getSurvey } from "~/surveys/surveys.server";
 import { Pagination, readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
@@ -20,13 +25,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const status = url.searchParams.get("status") ?? "";
   const unit = (url.searchParams.get("unit") ?? "").trim().toUpperCase().slice(0, 40);
   const page = readPage(url.searchParams);
-  const list = await listResponses(viewer, survey.id, { status, unitCode: unit, page });
-  return { survey: { id: survey.id, code: survey.code, title: survey.title, period: survey.period }, status, unit, page, ...list };
+  const [list, waiting] = await Promise.all([
+    listResponses(viewer, survey.id, { status, unitCode: unit, page }),
+    // What "accept all" would take: the waiting questionnaires under the same unit filter.
+    status === "" || status === "submitted" ? listResponses(viewer, survey.id, { status: "submitted", unitCode: unit, page: 1 }).then((w) => w.total) : 0,
+  ]);
+  const accepted = Number(url.searchParams.get("accepted")) || null;
+  return { survey: { id: survey.id, code: survey.code, title: survey.title, period: survey.period }, status, unit, page, waiting, accepted, ...list };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const viewer = await requireCapability(request, "reviewSurveys");
+  const survey = await getSurvey(viewer, requireIdParam(params.surveyId));
+  const outcome = await runForm(request, bulkAcceptSchema, (input) =>
+    bulkAcceptResponses(viewer, survey.id, input.intent === "accept_selected" ? { ids: input.ids } : { unitCode: input.unit, expectedCount: input.expectedCount }),
+  );
+  if ("failed" in outcome) return outcome.failed;
+  const back = new URL(request.url);
+  back.searchParams.set("accepted", String(outcome.saved));
+  return redirect(`${back.pathname}${back.search}`);
 }
 
 export default function ReviewList() {
   const { t } = useTranslation();
-  const { survey, status, unit, page, total, rows } = useLoaderData<typeof loader>();
+  const { survey, status, unit, page, total, rows, waiting, accepted } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const confirmation = useConfirmation();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const toggle = (id: number, on: boolean) => setSelected((s) => { const next = new Set(s); if (on) next.add(id); else next.delete(id); return next; });
+  const confirmAll = (event: FormEvent<HTMLFormElement>) => { if (confirmation.needsConfirmation()) event.preventDefault(); };
   return (
     <>
       <header className="page-header">
@@ -47,16 +75,37 @@ export default function ReviewList() {
         </label>
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      <p role="status">{t("surveys.review.count", { count: total })}</p>
+      <p role="status">{t("surveys.review.count", { count: total })}{accepted ? ` · ${t("surveys.review.bulkDone", { count: accepted })}` : ""}</p>
+      <ReplyErrors reply={reply} />
+      {waiting > 0 ? (
+        <Form method="post" ref={confirmation.form} onSubmit={confirmAll} aria-label={t("surveys.review.bulkAll", { count: waiting })} className="bulk-actions">
+          <input type="hidden" name="intent" value="accept_filtered" />
+          <input type="hidden" name="expectedCount" value={waiting} />
+          {unit ? <input type="hidden" name="unit" value={unit} /> : null}
+          <button type="submit" disabled={busy}>{t("surveys.review.bulkAll", { count: waiting })}</button>
+          <ConfirmDialog confirmation={confirmation} id="bulk-all" title={t("surveys.review.bulkAllTitle")} confirmLabel={t("surveys.review.bulkConfirm")} cancelLabel={t("surveys.review.bulkCancel")}>
+            <p>{t("surveys.review.bulkAllConfirm", { count: waiting, filter: unit || t("common.all") })}</p>
+          </ConfirmDialog>
+        </Form>
+      ) : null}
+      <Form method="post" id="bulk-selected" aria-label={t("surveys.review.bulkSelected", { count: selected.size })}>
+        <input type="hidden" name="intent" value="accept_selected" />
+        <button type="submit" disabled={busy || selected.size === 0}>{t("surveys.review.bulkSelected", { count: selected.size })}</button>
+      </Form>
       <div className="table-wrap">
         <table>
           <caption>{t("surveys.review.caption")}</caption>
           <thead>
-            <tr><th>{t("surveys.review.number")}</th><th>{t("surveys.review.unit")}</th><th>{t("surveys.review.collaborator")}</th><th>{t("surveys.review.submittedAt")}</th><th>{t("surveys.review.status")}</th></tr>
+            <tr><th><span className="visually-hidden">{t("surveys.review.select")}</span></th><th>{t("surveys.review.number")}</th><th>{t("surveys.review.unit")}</th><th>{t("surveys.review.collaborator")}</th><th>{t("surveys.review.submittedAt")}</th><th>{t("surveys.review.status")}</th></tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
+                <td>
+                  {r.status === "submitted" ? (
+                    <input type="checkbox" name="ids" value={r.id} form="bulk-selected" aria-label={t("surveys.review.selectOne", { id: r.id })} checked={selected.has(r.id)} onChange={(e) => toggle(r.id, e.target.checked)} />
+                  ) : null}
+                </td>
                 <td><Link to={`/surveys/responses/${r.id}`}>#{r.id}</Link></td>
                 <td>{r.unit.name}</td>
                 <td>{r.collaborator.displayName}</td>

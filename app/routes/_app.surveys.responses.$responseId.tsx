@@ -8,7 +8,7 @@ import { can } from "~/accounts/roles";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { runForm } from "~/forms/run-form.server";
 import { visibleQuestions, type Question } from "~/surveys/definition";
-import { getResponse, reviewResponse } from "~/surveys/review.server";
+import { getResponse, nextResponseToReview, reviewResponse } from "~/surveys/review.server";
 import { reviewSchema } from "~/surveys/survey-schemas";
 import { hasPersonalData } from "~/opinion-reports/personal-data-guard";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
@@ -31,8 +31,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "reviewSurveys");
   const id = requireIdParam(params.responseId);
-  const outcome = await runForm(request, reviewSchema, (input) => reviewResponse(viewer, id, input));
+  const outcome = await runForm(request, reviewSchema, async (input) => {
+    const surveyId = await reviewResponse(viewer, id, input.intent === "accept_next" ? { intent: "accept" } : input);
+    if (input.intent !== "accept_next") return null;
+    return { surveyId, next: await nextResponseToReview(viewer, surveyId, id) };
+  });
   if ("failed" in outcome) return outcome.failed;
+  // Accept-and-next opens the next waiting questionnaire, or the review list when none is left.
+  const after = outcome.saved;
+  if (after) return redirect(after.next ? `/surveys/responses/${after.next}` : `/surveys/${after.surveyId}/review?status=submitted`);
   return redirect(`/surveys/responses/${id}`);
 }
 
@@ -138,7 +145,8 @@ function ReviewBody({ response, visible, reviewable }: { response: ResponseData;
           <ConfirmNoPersonalData flagged={guard.flagged || Object.values(comments).some((c) => hasPersonalData(c))} name="confirmNoPersonalData" />
           <FormErrors errors={form.errors} />
           <div className="button-row">
-            <button type="submit" name="intent" value="accept" className="primary" formNoValidate>{t("surveys.review.accept")}</button>
+            <button type="submit" name="intent" value="accept_next" className="primary" formNoValidate>{t("surveys.review.acceptNext")}</button>
+            <button type="submit" name="intent" value="accept" formNoValidate>{t("surveys.review.accept")}</button>
             <button type="submit" name="intent" value="return">{t("surveys.review.return")}</button>
           </div>
         </div>

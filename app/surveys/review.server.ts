@@ -125,6 +125,54 @@ export async function reviewResponse(
       after: { status: input.intent === "accept" ? "accepted" : "returned" },
     });
   });
+  return r.surveyId;
+}
+
+/**
+ * The questionnaire to review after `id` in the same survey: the next one waiting ("submitted")
+ * in the review list's order (newest first), wrapping round; null when none is left.
+ */
+export async function nextResponseToReview(viewer: Viewer, surveyId: number, id: number): Promise<number | null> {
+  const waiting = { surveyId, status: "submitted", id: { not: id }, ...responsesVisibleTo(viewer) };
+  const next =
+    (await db.surveyResponse.findFirst({ where: { ...waiting, id: { lt: id } }, orderBy: { id: "desc" }, select: { id: true } })) ??
+    (await db.surveyResponse.findFirst({ where: waiting, orderBy: { id: "desc" }, select: { id: true } }));
+  return next?.id ?? null;
+}
+
+/** How many questionnaires a bulk acceptance by filter may take at once (one transaction). */
+export const BULK_ACCEPT_MAX = 5000;
+
+export type BulkSelection = { ids: number[] } | { unitCode?: string; expectedCount: number };
+
+/**
+ * Accepts many waiting questionnaires of one survey in one transaction: the ones ticked, or every
+ * one the filter shows. By filter, the count the reviewer confirmed must still be the count now
+ * (someone else may have reviewed meanwhile): otherwise nothing is accepted and the new count is
+ * said. Each acceptance moves the tallies and writes its own audit entry, as one by one would.
+ */
+export async function bulkAcceptResponses(viewer: Viewer, surveyId: number, selection: BulkSelection): Promise<number> {
+  const where = {
+    surveyId,
+    status: "submitted",
+    survey: surveysVisibleTo(viewer),
+    ...responsesVisibleTo(viewer),
+    ...("ids" in selection ? { id: { in: selection.ids } } : selection.unitCode ? { unit: { ...unitsVisibleTo(viewer), code: selection.unitCode } } : {}),
+  };
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.surveyResponse.findMany({ where, select: { id: true, surveyId: true, unitId: true, revision: true }, take: BULK_ACCEPT_MAX + 1 });
+      if ("expectedCount" in selection && rows.length !== selection.expectedCount) throw new FieldError("expectedCount", "surveys.review.bulkCountChanged");
+      if ("ids" in selection && rows.length !== new Set(selection.ids).size) throw new FieldError("ids", "surveys.review.bulkSelectionChanged");
+      if (rows.length > BULK_ACCEPT_MAX) throw new FieldError("expectedCount", "surveys.review.bulkTooMany");
+      for (const r of rows) {
+        await acceptResponse(tx, viewer.id, r);
+        await recordAudit(tx, { actorId: viewer.id, action: "survey.response.accept", entityType: "SurveyResponse", entityId: r.id, before: { status: "submitted" }, after: { status: "accepted", bulk: true } });
+      }
+      return rows.length;
+    },
+    { timeout: 60_000 },
+  );
 }
 
 /** A collaborator's own questionnaires, newest first. */

@@ -53,8 +53,16 @@ export const surveyActionSchema = z.union([
 
 export const saveDefinitionSchema = z.object({ definition: z.string().min(2).max(500_000) });
 
+/** Bulk acceptance on the review list: the ticked questionnaires, or all the filter shows (count confirmed). */
+export const bulkAcceptSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("accept_selected"), ids: z.array(z.coerce.number().int().positive()).min(1).max(500) }),
+  z.object({ intent: z.literal("accept_filtered"), expectedCount: z.coerce.number().int().min(1), unit: z.string().trim().toUpperCase().max(40).optional() }),
+]);
+
 export const reviewSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
+  // Accept, then open the next questionnaire waiting for review (review at volume, issue 17).
+  z.object({ intent: z.literal("accept_next") }),
   // The return comments are guarded like every free-text field (docs/decisions/0015).
   guardedObject(
     z.object({

@@ -240,7 +240,13 @@ const ROUTES: Record<string, Entry> = {
   },
   "_app.surveys.$surveyId.fill": { url: "/surveys/:id/fill", record: "assignedSurvey", get: FIELD },
   "_app.surveys.$surveyId.results": { url: "/surveys/:id/results", record: "survey", get: DASHBOARDS, data: true },
-  "_app.surveys.$surveyId.review": { url: "/surveys/:id/review", record: "survey", get: OFFICE },
+  "_app.surveys.$surveyId.review": {
+    url: "/surveys/:id/review",
+    record: "survey",
+    get: OFFICE,
+    // Bulk acceptance; a count no real filter has, so even an allowed post would accept nothing.
+    post: { allowed: OFFICE, valid: () => ({ intent: "accept_filtered", expectedCount: "999999" }), invalid: { intent: "explode" } },
+  },
   "_app.surveys._index": { url: "/surveys", get: EVERYONE(200) },
   "_app.surveys.new": {
     url: "/surveys/new",

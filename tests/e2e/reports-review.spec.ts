@@ -128,3 +128,18 @@ test("the inbox pages through every report, keeping its filters", async ({ page 
   await expect(table.locator("tbody tr")).toHaveCount(total - (pages - 1) * 50);
   await expect(nav.getByRole("link", { name: "Trang sau →" })).toHaveCount(0);
 });
+
+test("accept and open the next: the next report waiting in the inbox's order opens", async ({ page }) => {
+  await signInAs(page, "thuky");
+  const first = queryOne<{ id: number; submittedAt: number }>(`SELECT id, "submittedAt" FROM "OpinionReport" WHERE status = 'submitted' ORDER BY "submittedAt" DESC, id DESC LIMIT 1`);
+  const next = queryOne<{ id: number }>(
+    `SELECT id FROM "OpinionReport" WHERE status = 'submitted' AND ("submittedAt" < ? OR ("submittedAt" = ? AND id < ?)) ORDER BY "submittedAt" DESC, id DESC LIMIT 1`,
+    first.submittedAt, first.submittedAt, first.id,
+  );
+  await page.goto(`/reports/${first.id}`);
+  await page.getByRole("form", { name: "Tiếp nhận báo cáo" }).getByRole("button", { name: "Tiếp nhận và mở báo cáo tiếp theo" }).click();
+  await expect(page).toHaveURL(new RegExp(`/reports/${next.id}$`));
+  await expect(page.getByRole("form", { name: "Tiếp nhận báo cáo" })).toBeVisible();
+  expect(queryOne<{ status: string }>('SELECT status FROM "OpinionReport" WHERE id = ?', first.id).status).toBe("accepted");
+  expect(queryOne<{ n: number }>(`SELECT COUNT(*) AS n FROM "AuditEntry" WHERE action = 'report.accept' AND "entityId" = ?`, String(first.id)).n).toBe(1);
+});

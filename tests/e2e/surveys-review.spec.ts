@@ -102,3 +102,51 @@ test("a reviewer acting on a stale page is told the questionnaire was already re
   await stale.getByRole("button", { name: "Duyệt phiếu" }).click();
   await expect(stale.getByRole("alert").filter({ hasText: "Thao tác không phù hợp với trạng thái hiện tại." })).toBeVisible();
 });
+
+test("review at volume: accept the ticked questionnaires, then all the filter shows with the count confirmed, or accept and open the next", async ({ browser }) => {
+  const office = await browser.newPage();
+  const id = await publishSurveyFromJson(office, "KS.E2E.BULK", FULL_DEFINITION, "SH.X001 20");
+  const field = await browser.newPage();
+  await signInAs(field, "ctv");
+  const ids: number[] = [];
+  for (let i = 0; i < 6; i++) ids.push(await submit(field.request, id, crypto.randomUUID(), { Q1: "Q1_1" }));
+  const statusOf = (responseId: number) => queryOne<{ status: string }>('SELECT status FROM "SurveyResponse" WHERE id = ?', responseId).status;
+  const audited = (responseId: number) => queryOne<{ n: number }>(`SELECT COUNT(*) AS n FROM "AuditEntry" WHERE action = 'survey.response.accept' AND "entityId" = ?`, String(responseId)).n;
+
+  // Accept and open the next: the newest waiting one leads to the next newest.
+  await office.goto(`/surveys/responses/${ids[5]}`);
+  await office.getByRole("button", { name: "Duyệt và mở phiếu tiếp theo" }).click();
+  await expect(office.getByRole("heading", { level: 1, name: new RegExp(`${ids[4]}`) })).toBeVisible();
+  expect(statusOf(ids[5]!)).toBe("accepted");
+
+  // Ticked ones.
+  await office.goto(`/surveys/${id}/review?status=submitted`);
+  await office.getByRole("checkbox", { name: `Chọn phiếu số ${ids[4]}` }).check();
+  await office.getByRole("checkbox", { name: `Chọn phiếu số ${ids[3]}` }).check();
+  await office.getByRole("button", { name: "Duyệt 2 phiếu đã chọn" }).click();
+  await expect(office.getByRole("status")).toContainText("đã duyệt 2 phiếu");
+  expect([statusOf(ids[4]!), statusOf(ids[3]!), statusOf(ids[2]!)]).toEqual(["accepted", "accepted", "submitted"]);
+  expect(audited(ids[4]!)).toBe(1);
+
+  // All the filter shows: 3 waiting. Another questionnaire arrives before the reviewer confirms:
+  // nothing is accepted and the new count is asked for.
+  await expect(office.getByRole("button", { name: "Duyệt tất cả 3 phiếu đang chờ" })).toBeVisible();
+  const late = await submit(field.request, id, crypto.randomUUID(), { Q1: "Q1_2" });
+  await office.getByRole("button", { name: "Duyệt tất cả 3 phiếu đang chờ" }).click();
+  const dialog = office.getByRole("dialog", { name: "Duyệt hàng loạt" });
+  await expect(dialog).toContainText("Duyệt 3 phiếu đang chờ duyệt");
+  await dialog.getByRole("button", { name: "Duyệt", exact: true }).click();
+  await expect(office.getByRole("alert")).toContainText("Số phiếu đang chờ đã thay đổi");
+  expect(statusOf(ids[0]!)).toBe("submitted");
+
+  await office.goto(`/surveys/${id}/review?status=submitted`);
+  await office.getByRole("button", { name: "Duyệt tất cả 4 phiếu đang chờ" }).click();
+  await dialog.getByRole("button", { name: "Duyệt", exact: true }).click();
+  await expect(office.getByRole("status")).toContainText("đã duyệt 4 phiếu");
+  for (const r of [ids[0]!, ids[1]!, ids[2]!, late]) {
+    expect(statusOf(r)).toBe("accepted");
+    expect(audited(r)).toBe(1);
+  }
+  const tally = queryOne<{ accepted: number }>('SELECT accepted FROM "SurveyUnitTally" WHERE "surveyId" = ?', id);
+  expect(tally.accepted).toBe(7);
+});

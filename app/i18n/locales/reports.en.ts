@@ -88,6 +88,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     returnSubmit: "Return",
     accept: "Accept the report",
     acceptSubmit: "Accept",
+    acceptNext: "Accept and open the next",
     saved: "Saved.",
     inboxTitle: "Report inbox",
     inboxFilters: "Filter reports",

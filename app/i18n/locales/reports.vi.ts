@@ -84,6 +84,7 @@ export const reportsVi = {
     returnSubmit: "Trả lại",
     accept: "Tiếp nhận báo cáo",
     acceptSubmit: "Tiếp nhận",
+    acceptNext: "Tiếp nhận và mở báo cáo tiếp theo",
     saved: "Đã lưu.",
     inboxTitle: "Hộp báo cáo",
     inboxFilters: "Lọc báo cáo",
