@@ -67,7 +67,6 @@ export function MeetingMode({ deck, initialIndex, backTo, lang }: { deck: Deck; 
       <main className="meeting-slide" aria-labelledby="meeting-heading" aria-describedby="meeting-keys" data-kind={slide.kind}>
         <SlideBody slide={slide} lang={lang} />
       </main>
-      {deck.draft ? <p className="meeting-draft">{deck.draft}</p> : null}
       <nav className="meeting-controls" aria-label={t("quarterly.present.controls")}>
         <button type="button" onClick={() => move((i) => i - 1)} disabled={index === 0} aria-label={t("quarterly.present.previous")}>
           <span aria-hidden="true">←</span>
@@ -77,6 +76,7 @@ export function MeetingMode({ deck, initialIndex, backTo, lang }: { deck: Deck; 
           <span aria-hidden="true">→</span>
         </button>
         <p className="meeting-footer">{deck.footer}</p>
+        {deck.draft ? <p className="meeting-draft">{deck.draft}</p> : null}
         <FullscreenButton />
         <Link to={backTo} className="meeting-back">{t("quarterly.present.back")}</Link>
         <p id="meeting-keys" className="visually-hidden">{t("quarterly.present.keys")}</p>

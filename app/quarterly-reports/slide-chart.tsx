@@ -47,6 +47,7 @@ export function SlideChart({ chart, lang }: { chart: SlideChartModel; lang: stri
               ticks: {
                 color: "#0f172a",
                 font,
+                autoSkip: false,
                 // Labels may take about 40% of the width before they wrap.
                 callback(tick) {
                   return wrapLabel(this.getLabelForValue(Number(tick)), Math.max(12, Math.floor((0.4 * this.chart.width) / (0.55 * fontSize(this.chart.width)))));

@@ -78,7 +78,7 @@ function drawBody(pres: PptxGenJS, slide: PptxSlide, model: Exclude<Slide, { kin
         const x = MARGIN + i * (tileW + gap);
         slide.addShape(pres.ShapeType.rect, { x, y: CONTENT_TOP, w: tileW, h: 1.9, fill: { color: "F1F5F9" }, line: { color: "CBD5E1", width: 0.75 } });
         slide.addText(stat.value, { x, y: CONTENT_TOP + 0.1, w: tileW, h: 0.9, fontFace: FONT, fontSize: 30, bold: true, color: INK, align: "center", valign: "middle", fit: "shrink" });
-        slide.addText(stat.label, { x: x + 0.1, y: CONTENT_TOP + 1.0, w: tileW - 0.2, h: 0.8, fontFace: FONT, fontSize: 13, color: MUTED, align: "center", valign: "top" });
+        slide.addText(stat.label, { x: x + 0.1, y: CONTENT_TOP + 1.0, w: tileW - 0.2, h: 0.8, fontFace: FONT, fontSize: 14, color: MUTED, align: "center", valign: "top" });
       });
       drawBullets(slide, model.bullets, CONTENT_TOP + 2.2, CONTENT_BOTTOM - CONTENT_TOP - 2.2, 20);
       return;
