@@ -130,6 +130,40 @@ describe("the slide model", () => {
     for (const slide of pptx.slides) expect(textRuns(slide.xml)).toContain("DỰ THẢO");
   });
 
+  it("gives each survey question a chart of shares with their 95% intervals, n and the survey as source", async () => {
+    const { w, reportId } = await quarterWithAChange();
+    const draft = await exportSource(w.secretariat, reportId);
+    // Section 4's figures as compileQuarter gives them (tested against raw answers in
+    // quarterly-reports.test.ts): one question with a split, one too small to split.
+    const survey: ExportSource["figures"]["surveys"][number] = {
+      survey: { code: "KS1", title: "Mức độ hài lòng", period: "2026-Q1", closesOn: "2026-03-20" },
+      previousWave: { code: "KS0", period: "2025-Q4" },
+      issued: 30,
+      valid: 25,
+      rate: 25 / 30,
+      suppressed: false,
+      questions: [
+        { code: "Q1", title: "Ông/bà có hài lòng không?", n: 25, options: [
+          { code: "Q1_1", label: "Hài lòng", count: 15, share: 0.6, ci: [0.4074, 0.7661], previousShare: 0.5 },
+          { code: "Q1_2", label: "Không hài lòng", count: 10, share: 0.4, ci: [0.2339, 0.5926], previousShare: null },
+        ] },
+        { code: "Q2", title: "Câu hỏi ít người trả lời", n: 3, options: null },
+      ],
+    };
+    const deck = buildDeck({ ...draft, figures: { ...draft.figures, surveys: [survey] } }, t, "vi");
+    const chart = byKind(deck.slides, "chart").find((s) => s.heading === "Ông/bà có hài lòng không?")!;
+    expect(chart.meta).toBe("Quý I/2026 · Tỉnh · n = 25 · Nguồn: khảo sát KS1, Mức độ hài lòng");
+    expect(chart.chart).toMatchObject({
+      percent: true,
+      categories: ["Hài lòng (KTC 95%: 40,7–76,6%)", "Không hài lòng (KTC 95%: 23,4–59,3%)"],
+      series: [{ name: "Đợt này (%)", values: [60, 40] }, { name: "Đợt trước (%)", values: [50, 0] }],
+    });
+    expect(chart.bullets).toEqual(["Khảo sát: Mức độ hài lòng. Kết thúc 20/03/2026: phát ra 30 phiếu, hợp lệ 25 phiếu (tỷ lệ 83,3%)."]);
+    expect(chart.notes).toContain("Hài lòng: 15 phiếu, 60,0%, khoảng tin cậy 95% 40,7–76,6% (Đợt trước (%) 50,0)");
+    expect(chart.notes).toContain("Wilson");
+    expect(deck.slides.find((s) => s.heading === "Câu hỏi ít người trả lời")).toMatchObject({ kind: "bullets", bullets: [expect.any(String), "Ẩn vì dưới 5 người trả lời"] });
+  });
+
   it("pages long narratives between list items", () => {
     const items = Array.from({ length: 12 }, (_, i) => `Ý kiến số ${i + 1}`);
     const pages = pageBlocks([{ kind: "heading", text: "Kiến nghị" }, { kind: "list", items }]);
