@@ -33,6 +33,7 @@ const TITLES = {
   topics: ["Chủ đề, kỳ báo cáo", "Topics and periods"],
   quarterlyReports: ["Báo cáo quý", "Quarterly reports"],
   quarterlyReport: ["Báo cáo quý", "Quarterly report"],
+  meetingMode: ["Trình chiếu báo cáo quý", "Presenting the quarterly report"],
 } as const satisfies Record<string, readonly [vi: string, en: string]>;
 
 export type PageTitleKey = keyof typeof TITLES;

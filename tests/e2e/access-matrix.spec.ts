@@ -160,6 +160,9 @@ const ROUTES: Record<string, Entry> = {
     get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }),
     post: { skip: "the seeded report is published; writing to it is proved in tests/e2e/quarterly-report.spec.ts and tests/unit/quarterly-reports.test.ts" },
   },
+  // Issue 12: the seeded report's PowerPoint pack and meeting mode answer exactly as its page.
+  "quarterly-reports.$reportId.export[.]pptx": { url: "/quarterly-reports/1/export.pptx", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
+  "quarterly-reports.$reportId.present": { url: "/quarterly-reports/1/present", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "_app.opinion-summary": { url: "/opinion-summary?unit=:id", record: "unit", get: DASHBOARDS },
   "_app.proposals.$proposalId": {
     url: "/proposals/:id",
