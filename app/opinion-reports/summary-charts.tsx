@@ -4,17 +4,11 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineE
 import { Bar, Line } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
+import { DIRECTION_COLORS } from "./direction-colors";
 import { DIRECTIONS, type Direction } from "./report-vocab";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Tooltip, Legend);
 
-/** One colour per direction of opinion, the same in both charts. */
-const DIRECTION_COLORS: Record<Direction, string> = {
-  approve: "#15803d",
-  oppose: "#b91c1c",
-  worried: "#d97706",
-  unclear: "#6b7280",
-};
 /** And one point shape, so the lines differ by more than colour. */
 const DIRECTION_POINTS: Record<Direction, "circle" | "rect" | "triangle" | "rectRot"> = {
   approve: "circle",
