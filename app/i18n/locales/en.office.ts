@@ -447,6 +447,8 @@ export const enOffice: OfficeDictionary = {
         centralBoard: "Central Propaganda and Mass Mobilisation Commission",
         provinceBoard: "Provincial Propaganda and Mass Mobilisation Board",
         standing: "ON BEHALF OF THE STANDING COMMITTEE",
+        cellStanding: "ON BEHALF OF THE PARTY CELL",
+        cellSymbol: "CB",
       },
       chart: {
         subtitle: "{{quarter}} · {{unit}} · n = {{n}}",

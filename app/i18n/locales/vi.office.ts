@@ -447,6 +447,8 @@ export const viOffice = {
         centralBoard: "Ban Tuyên giáo và Dân vận Trung ương",
         provinceBoard: "Ban Tuyên giáo và Dân vận Tỉnh ủy",
         standing: "T/M BAN THƯỜNG VỤ",
+        cellStanding: "T/M CHI BỘ",
+        cellSymbol: "CB",
       },
       chart: {
         subtitle: "{{quarter}} · {{unit}} · n = {{n}}",

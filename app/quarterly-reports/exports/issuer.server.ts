@@ -32,6 +32,8 @@ const COMMUNE_KINDS = new Set(["commune", "ward", "special_zone"]);
 /** Administrative prefixes of unit names: "Tỉnh Sơn Hà" is the place "Sơn Hà"; "Xã Mỹ Thịnh" is "xã Mỹ Thịnh" mid-sentence. */
 const ADMIN_PREFIX = /^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Thị trấn)\s+/i;
 
+const CELL_PREFIX = /^Chi bộ\s/i;
+
 const upper = (text: string) => text.toLocaleUpperCase("vi");
 const placeOf = (unit: UnitRow) => unit.name.replace(ADMIN_PREFIX, "").trim() || unit.name;
 /** "Xã Mỹ Thịnh" → "xã Mỹ Thịnh" (the kind word is a common noun inside a name). */
@@ -67,14 +69,16 @@ export async function issuerOf(scopeCode: string): Promise<Issuer> {
   }
   const name = partyBodyOf(unit);
   const parentBody = unit.parent && unit.parent.depth > 0 ? partyBodyOf(unit.parent) : null;
+  // A party cell (chi bộ) has no standing committee: its secretary signs for the cell.
+  const cell = unit.kind === "party_committee" && CELL_PREFIX.test(unit.name);
   const isPartyBody = COMMUNE_KINDS.has(unit.kind) || unit.kind === "party_committee";
   return {
     superior: upper(parentBody ?? partyBodyOf(root)),
     body: upper(name),
     name,
-    symbol: isPartyBody ? t("quarterly.document.issuer.committeeSymbol") : initials(name),
+    symbol: cell ? t("quarterly.document.issuer.cellSymbol") : isPartyBody ? t("quarterly.document.issuer.committeeSymbol") : initials(name),
     place: COMMUNE_KINDS.has(unit.kind) ? placeOf(unit) : province,
-    signature: isPartyBody ? [t("quarterly.document.issuer.standing"), t("quarterly.document.issuer.secretary")] : [t("quarterly.document.issuer.standing")],
+    signature: isPartyBody ? [t(cell ? "quarterly.document.issuer.cellStanding" : "quarterly.document.issuer.standing"), t("quarterly.document.issuer.secretary")] : [t("quarterly.document.issuer.standing")],
     recipients: [toUpper(t("quarterly.document.issuer.provinceBoard")), ...(parentBody ? [toUpper(parentBody)] : []), archive],
   };
 }
