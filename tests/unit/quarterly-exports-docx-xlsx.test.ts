@@ -249,9 +249,9 @@ describe("server-side chart images", { timeout: SLOW }, () => {
     expect(flows.series.map((s) => s.values.reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0)).toBe(source.figures.flows.total);
     const survey = specs.find((s) => s.id === "survey-KS1-Q1")!;
     expect(survey.intervals).toHaveLength(3);
-    const png = renderChartPng(flows);
+    const png = await renderChartPng(flows);
     expect(pngSize(png)).toEqual(CHART_SIZE);
-    expect(renderChartPng(flows).equals(png)).toBe(true);
+    expect((await renderChartPng(flows)).equals(png)).toBe(true);
     // A question under 5 answers (suppressed: null options) is not drawn.
     const small = structuredClone(source);
     small.figures.surveys[0]!.questions[0]!.options = null;

@@ -5,7 +5,7 @@
  * as markup, after `plain` has removed the characters XML cannot carry.
  */
 import { AlignmentType, BorderStyle, HeadingLevel, ImageRun, LineRuleType, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType, type IRunOptions } from "docx";
-import { CHART_SIZE, renderChartPng, type ChartSpec } from "./chart-images.server";
+import { CHART_SIZE, type ChartSpec } from "./chart-images.server";
 import { plain } from "./document-text.server";
 
 export const FONT = "Times New Roman";
@@ -62,14 +62,14 @@ export function note(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.JUSTIFIED, spacing: { after: 80 }, children: [run(text, { italics: true, size: 24 })] });
 }
 
-/** A chart image at the text block's width, centred, with its description as alternative text. */
-export function chartImage(spec: ChartSpec): Paragraph {
+/** A chart image (its PNG from `renderChartPng`) at the text block's width, centred, with its description as alternative text. */
+export function chartImage(spec: ChartSpec, png: Buffer): Paragraph {
   const height = Math.round((TEXT_WIDTH_PX * CHART_SIZE.height) / CHART_SIZE.width);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
     keepLines: true,
     spacing: { before: 120, after: 120, line: 240, lineRule: LineRuleType.AUTO },
-    children: [new ImageRun({ type: "png", data: renderChartPng(spec), transformation: { width: TEXT_WIDTH_PX, height }, altText: { name: spec.id, title: plain(spec.title), description: plain(spec.description) } })],
+    children: [new ImageRun({ type: "png", data: png, transformation: { width: TEXT_WIDTH_PX, height }, altText: { name: spec.id, title: plain(spec.title), description: plain(spec.description) } })],
   });
 }
 

@@ -22,10 +22,13 @@ type Figures = ExportSource["figures"];
 const LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"];
 const letter = (i: number) => LETTERS[i] ?? String(i + 1);
 
-export function reportSections(source: ExportSource, charts: ChartSpec[]): Block[] {
+/** A chart and its rendered image. */
+export type RenderedChart = { spec: ChartSpec; png: Buffer };
+
+export function reportSections(source: ExportSource, charts: RenderedChart[]): Block[] {
   const chart = (id: string) => {
-    const spec = charts.find((c) => c.id === id);
-    return spec ? [chartImage(spec)] : [];
+    const found = charts.find((c) => c.spec.id === id);
+    return found ? [chartImage(found.spec, found.png)] : [];
   };
   const { figures, narrative } = source;
   return [

@@ -8,10 +8,10 @@
  */
 import { AlignmentType, BorderStyle, Document, LineRuleType, Footer, Header, Packer, Paragraph, PageNumber, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { formatDateTime } from "~/utils/dates";
-import { reportChartSpecs } from "./chart-images.server";
+import { renderChartPng, reportChartSpecs } from "./chart-images.server";
 import { documentT, partyDate, plain, romanQuarter } from "./document-text.server";
 import { BODY_SIZE, centred, FONT, run, TEXT_WIDTH_TWIPS } from "./docx-parts.server";
-import { reportSections } from "./docx-sections.server";
+import { reportSections, type RenderedChart } from "./docx-sections.server";
 import { issuerOf, type Issuer } from "./issuer.server";
 import type { ExportSource } from "./source.server";
 
@@ -115,7 +115,8 @@ function draftHeader(source: ExportSource): Header | undefined {
 /** The report as a .docx (Word 2007+, opens in LibreOffice), built from the export source. */
 export async function renderReportDocx(source: ExportSource, options: { now?: Date } = {}): Promise<Buffer> {
   const issuer = await issuerOf(source.report.scope.code);
-  const charts = reportChartSpecs(source, { body: issuer.name });
+  const charts: RenderedChart[] = [];
+  for (const spec of reportChartSpecs(source, { body: issuer.name })) charts.push({ spec, png: await renderChartPng(spec) });
   const header = draftHeader(source);
   const document = new Document({
     creator: plain(issuer.name),
