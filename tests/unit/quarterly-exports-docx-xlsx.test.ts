@@ -176,7 +176,10 @@ describe("the DOCX party document", { timeout: SLOW }, () => {
 
     // Charts as PNG images at print size; A4 with the guidance's margins; Times New Roman; page numbers.
     expect(doc.media.length).toBeGreaterThanOrEqual(3);
-    for (const png of doc.media) expect(pngSize(png)).toEqual(CHART_SIZE);
+    for (const png of doc.media) {
+      expect(pngSize(png)).toEqual(CHART_SIZE);
+      expect(png.length).toBeGreaterThan(30_000); // drawn, not a blank canvas (≈ 6 KB)
+    }
     expect(doc.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(doc.xml).toMatch(/<w:pgMar [^>]*w:left="1701"/);
     expect(doc.styles).toContain('w:ascii="Times New Roman"');

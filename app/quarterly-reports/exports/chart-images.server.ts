@@ -222,8 +222,11 @@ export async function renderChartPng(spec: ChartSpec, size: { width: number; hei
   Chart.defaults.color = "#111827";
   const canvas = createCanvas(size.width, size.height);
   const chart = new Chart(canvas.getContext("2d") as unknown as CanvasRenderingContext2D, configOf(spec));
-  chart.destroy();
-  return canvas.encode("png");
+  try {
+    return await canvas.encode("png");
+  } finally {
+    chart.destroy(); // clears the canvas: only once the image is encoded
+  }
 }
 
 /** At most this many questions of a survey are drawn (the first, in the questionnaire's order); the tables carry them all. */
