@@ -4,15 +4,15 @@
  * as images beside their tables. Long per-unit lists stay in the Excel file (the document names
  * the units that did not report, and says where the rest is).
  */
+import { setImmediate } from "node:timers/promises";
 import type { Paragraph, Table } from "docx";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { formatDay } from "~/utils/dates";
 import { formatPValue } from "~/utils/numbers";
 import type { Comparison } from "../compile.server";
 import { narrativeBlocks } from "../narrative";
-import type { ChartSpec } from "./chart-images.server";
 import { DOCUMENT_LANGUAGE, documentT, num, pct, quarterName, shareOf } from "./document-text.server";
-import { chartImage, dash, gap, heading, note, para, SMALL_TABLE_SIZE, table, tableTitle, type CellValue } from "./docx-parts.server";
+import { dash, gap, heading, note, para, SMALL_TABLE_SIZE, table, tableTitle, type CellValue } from "./docx-parts.server";
 import type { ExportSource } from "./source.server";
 
 type Block = Paragraph | Table;
@@ -22,28 +22,37 @@ type Figures = ExportSource["figures"];
 const LETTERS = ["a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y"];
 const letter = (i: number) => LETTERS[i] ?? String(i + 1);
 
-/** A chart and its rendered image. */
-export type RenderedChart = { spec: ChartSpec; png: Buffer };
-
-export function reportSections(source: ExportSource, charts: RenderedChart[]): Block[] {
-  const chart = (id: string) => {
-    const found = charts.find((c) => c.spec.id === id);
-    return found ? [chartImage(found.spec, found.png)] : [];
-  };
-  const { figures, narrative } = source;
-  return [
-    ...(figures.empty ? [para(documentT()("quarterly.empty"), { italics: true })] : []),
-    ...networkSection(figures, chart),
-    ...flowsSection(figures, chart),
-    ...changeSection(figures),
-    ...surveysSection(figures, chart),
-    ...proposalsSection(figures),
-    ...followUpSection(figures),
-    ...narrativeSection(narrative),
-  ];
-}
-
+/** The report's chart images, as paragraphs ready to place, by chart id. */
+export type ChartParagraphs = Map<string, Paragraph>;
 type ChartOf = (id: string) => Paragraph[];
+
+const SECTIONS: ((figures: Figures, chart: ChartOf, narrative: ExportSource["narrative"]) => Block[])[] = [
+  (f) => (f.empty ? [para(documentT()("quarterly.empty"), { italics: true })] : []),
+  networkSection,
+  flowsSection,
+  (f) => changeSection(f),
+  surveysSection,
+  (f) => proposalsSection(f),
+  (f) => followUpSection(f),
+  (_f, _chart, narrative) => narrativeSection(narrative),
+];
+
+/**
+ * Sections I–VII, built one at a time with a turn of the event loop between them: a long report's
+ * tables are tens of thousands of objects, and other requests should not wait for all of them.
+ */
+export async function reportSections(source: ExportSource, charts: ChartParagraphs): Promise<Block[]> {
+  const chart: ChartOf = (id) => {
+    const found = charts.get(id);
+    return found ? [found] : [];
+  };
+  const blocks: Block[] = [];
+  for (const section of SECTIONS) {
+    blocks.push(...section(source.figures, chart, source.narrative));
+    await setImmediate();
+  }
+  return blocks;
+}
 
 function networkSection(f: Figures, chart: ChartOf): Block[] {
   const t = documentT();

@@ -6,12 +6,13 @@
  * signature block and "Nơi nhận". The number is left blank: the office's clerk numbers documents.
  * A draft says "DỰ THẢO" in the header of every page and at the top, and is dated today.
  */
+import { setImmediate } from "node:timers/promises";
 import { AlignmentType, BorderStyle, Document, LineRuleType, Footer, Header, Packer, Paragraph, PageNumber, Table, TableBorders, TableCell, TableRow, TextRun, WidthType } from "docx";
 import { formatDateTime } from "~/utils/dates";
 import { renderChartPng, reportChartSpecs } from "./chart-images.server";
 import { documentT, partyDate, plain, romanQuarter } from "./document-text.server";
-import { BODY_SIZE, centred, FONT, run, TEXT_WIDTH_TWIPS } from "./docx-parts.server";
-import { reportSections, type RenderedChart } from "./docx-sections.server";
+import { BODY_SIZE, centred, chartImage, FONT, run, TEXT_WIDTH_TWIPS } from "./docx-parts.server";
+import { reportSections, type ChartParagraphs } from "./docx-sections.server";
 import { issuerOf, type Issuer } from "./issuer.server";
 import type { ExportSource } from "./source.server";
 
@@ -115,8 +116,13 @@ function draftHeader(source: ExportSource): Header | undefined {
 /** The report as a .docx (Word 2007+, opens in LibreOffice), built from the export source. */
 export async function renderReportDocx(source: ExportSource, options: { now?: Date } = {}): Promise<Buffer> {
   const issuer = await issuerOf(source.report.scope.code);
-  const charts: RenderedChart[] = [];
-  for (const spec of reportChartSpecs(source, { body: issuer.name })) charts.push({ spec, png: await renderChartPng(spec) });
+  // Each image is encoded off the event loop and placed (docx hashes its bytes) before the next one.
+  const charts: ChartParagraphs = new Map();
+  for (const spec of reportChartSpecs(source, { body: issuer.name })) {
+    charts.set(spec.id, chartImage(spec, await renderChartPng(spec)));
+    await setImmediate();
+  }
+  const sections = await reportSections(source, charts);
   const header = draftHeader(source);
   const document = new Document({
     creator: plain(issuer.name),
@@ -139,7 +145,7 @@ export async function renderReportDocx(source: ExportSource, options: { now?: Da
           ...draftBanner(source),
           headingBlock(source, issuer, options.now ?? new Date()),
           ...titleBlock(source),
-          ...reportSections(source, charts),
+          ...sections,
           closingBlock(issuer),
           ...provenanceLine(source),
         ],
