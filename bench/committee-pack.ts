@@ -32,6 +32,17 @@ async function longestBlock(work: () => Promise<unknown>): Promise<number> {
   return worst;
 }
 
+/**
+ * CPU time of one run, all the process's threads (the PNG encoding runs on libuv's pool): on a
+ * machine shared with other work, what the export costs, whatever the wall clock says.
+ */
+async function cpuMs(work: () => Promise<unknown>): Promise<number> {
+  const before = process.cpuUsage();
+  await work();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000;
+}
+
 export async function measureCommitteePack(runs: number, quarterKey: number, surveyId: number) {
   const viewer = await adminViewer();
   const { year, quarter } = splitQuarterKey(quarterKey);
@@ -43,14 +54,16 @@ export async function measureCommitteePack(runs: number, quarterKey: number, sur
   const source = await exportSource(viewer, report.id);
 
   const docx = await timeRuns(runs, () => renderReportDocx(source));
+  const docxCpu = await cpuMs(() => renderReportDocx(source));
   const xlsx = await timeRuns(runs, () => renderReportXlsx(source));
+  const xlsxCpu = await cpuMs(() => renderReportXlsx(source));
   const blocked = await longestBlock(() => renderReportDocx(source));
   const f = source.figures;
   const what = `${f.flows.total.toLocaleString("en")} items, ${f.flows.byTopic.length} topics, ${f.flows.byUnit.length} units, ${f.surveys.reduce((s, sv) => s + sv.questions.length, 0)} survey questions`;
   console.log(`province report of ${quarterKey}: ${what}; DOCX ${(docx.result.length / 1e6).toFixed(2)} MB, XLSX ${(xlsx.result.length / 1e3).toFixed(0)} KB`);
   return [
-    [`DOCX of the province report (${what}, charts as images)`, `${fmtMs(docx.median)} ms`, "≤ 3 s"],
-    [`XLSX of the province report (a sheet per section)`, `${fmtMs(xlsx.median)} ms`, "≤ 2 s"],
+    [`DOCX of the province report (${what}, charts as images)`, `${fmtMs(docx.median)} ms (CPU ${fmtMs(docxCpu)} ms)`, "≤ 3 s"],
+    [`XLSX of the province report (a sheet per section)`, `${fmtMs(xlsx.median)} ms (CPU ${fmtMs(xlsxCpu)} ms)`, "≤ 2 s"],
     ["Longest event-loop block during a DOCX export", `${fmtMs(blocked)} ms`, ""],
   ];
 }
