@@ -34,7 +34,7 @@ function sideBySide(left: Paragraph[], right: Paragraph[], leftShare: number): T
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: [leftWidth, TEXT_WIDTH_TWIPS - leftWidth],
     borders: TableBorders.NONE,
-    rows: [new TableRow({ children: [cell(left, leftWidth), cell(right, TEXT_WIDTH_TWIPS - leftWidth)] })],
+    rows: [new TableRow({ cantSplit: true, children: [cell(left, leftWidth), cell(right, TEXT_WIDTH_TWIPS - leftWidth)] })],
   });
 }
 
