@@ -32,7 +32,8 @@ export type Generated = {
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
-async function adminViewer(): Promise<Viewer> {
+/** The generated province's admin (the measured paths that need a viewer act as them). */
+export async function adminViewer(): Promise<Viewer> {
   const admin = await db.account.findUniqueOrThrow({ where: { username: "admin" }, include: { unit: true } });
   return {
     id: admin.id,

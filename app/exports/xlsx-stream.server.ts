@@ -22,8 +22,13 @@ const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD80
 const XML_SPECIAL = /[&<>"]/g;
 const XML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
+/** The text without the characters XML 1.0 cannot carry (a document holding one would not open). */
+export function withoutInvalidXml(value: string): string {
+  return value.replace(INVALID_XML, "");
+}
+
 export function xmlText(value: string): string {
-  return value.replace(INVALID_XML, "").replace(XML_SPECIAL, (c) => XML_ESCAPES[c]!);
+  return withoutInvalidXml(value).replace(XML_SPECIAL, (c) => XML_ESCAPES[c]!);
 }
 
 /**

@@ -9,7 +9,7 @@ import { DirectionHeaders } from "~/opinion-reports/direction-columns";
 import { TopicDirectionChart } from "~/opinion-reports/summary-charts";
 import { useQuarterName } from "~/periods/quarter-select";
 import { formatDay } from "~/utils/dates";
-import { formatNumber } from "~/utils/numbers";
+import { formatNumber, formatPValue } from "~/utils/numbers";
 import type { CompiledReport } from "./compile.server";
 import { narrativeBlocks, type NarrativeBlock } from "./narrative";
 import type { Narrative } from "./snapshot.server";
@@ -279,7 +279,7 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
                       <th scope="row">{topicName(r.topic)}</th>
                       {DIRECTIONS.map((d) => <td key={d} className="num">{pct(r.now[d], r.nNow)} / {pct(r.then[d], r.nThen)}</td>)}
                       <td className="num">{r.nNow} / {r.nThen}</td>
-                      <td className="num">{"pAdjusted" in r.test ? formatNumberP(r.test.pAdjusted, i18n.language) : "—"}</td>
+                      <td className="num">{"pAdjusted" in r.test ? formatPValue(r.test.pAdjusted, i18n.language) : "—"}</td>
                       <td>{"notTested" in r.test ? t(`quarterly.change.notTested.${r.test.notTested}`) : r.significant ? t("quarterly.change.significant") : t("quarterly.change.notSignificant")}</td>
                     </tr>
                   ))}
@@ -292,8 +292,6 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
     </>
   );
 }
-
-const formatNumberP = (p: number, lang: string) => (p < 0.001 ? "< 0,001".replace(",", lang === "en" ? "." : ",") : formatNumber(p, lang, 3));
 
 /** Section 4: surveys closed in the quarter (snapshots published before it existed have none). */
 function SurveysSection({ figures }: { figures: Figures }) {

@@ -20,3 +20,8 @@ export function formatPercent(fraction: number, language = "vi"): string {
 export function formatNumber(value: number, language = "vi", digits = 0): string {
   return fmt(language, digits).format(value);
 }
+
+/** A p-value as a table shows it: three decimals, or "< 0,001" (vi) / "< 0.001" (en). */
+export function formatPValue(p: number, language = "vi"): string {
+  return p < 0.001 ? `< ${formatNumber(0.001, language, 3)}` : formatNumber(p, language, 3);
+}

@@ -305,6 +305,10 @@ const ROUTES: Record<string, Entry> = {
   "login": { url: "/login", get: EVERYONE(302), anonymous: 200, post: { skip: "signs in: tests/e2e/auth.spec.ts and security.spec.ts" } },
   "logout": { url: "/logout", get: EVERYONE(302), anonymous: 302, post: { skip: "ends the matrix's own session: security.spec.ts posts it cross-site (403)" } },
   "set-language": { url: "/set-language", get: EVERYONE(302), anonymous: 302, post: { skip: "sets a cookie only: tests/e2e/language.spec.ts" } },
+  // The committee pack's files of the seeded province report (issue 12): who may read the report
+  // may download it; the province report is outside commune accounts' subtree.
+  "quarterly-reports.$reportId.export[.]docx": { url: "/quarterly-reports/1/export.docx", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
+  "quarterly-reports.$reportId.export[.]xlsx": { url: "/quarterly-reports/1/export.xlsx", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "surveys.$surveyId.definition[.]json": { url: "/surveys/:id/definition.json", record: "survey", get: DESIGN },
   "surveys.$surveyId.results[.]csv": { url: "/surveys/:id/results.csv", record: "survey", get: DASHBOARDS },
   "surveys.$surveyId.results[.]xlsx": { url: "/surveys/:id/results.xlsx", record: "survey", get: DASHBOARDS },

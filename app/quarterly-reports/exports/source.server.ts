@@ -18,7 +18,7 @@ export type ExportSource = {
   figures: CompiledReport;
   narrative: Narrative;
   /** Published: which version, when, its checksum. Draft: live figures compiled now. */
-  status: { kind: "published"; version: number; publishedAt: string; checksum: string } | { kind: "draft"; compiledAt: string };
+  status: { kind: "published"; version: number; publishedAt: string; checksum: string; publishedBy: string } | { kind: "draft"; compiledAt: string };
 };
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
@@ -42,7 +42,13 @@ export async function exportSource(viewer: Viewer, id: number, version?: number)
     figures: read.figures,
     narrative: read.narrative,
     status: read.published
-      ? { kind: "published", version: read.published.version, publishedAt: new Date(read.published.publishedAt).toISOString(), checksum: read.published.checksum }
+      ? {
+          kind: "published",
+          version: read.published.version,
+          publishedAt: new Date(read.published.publishedAt).toISOString(),
+          checksum: read.published.checksum,
+          publishedBy: read.versions.find((v) => v.version === read.published!.version)?.publishedBy.displayName ?? "",
+        }
       : { kind: "draft", compiledAt: new Date().toISOString() },
   };
 }
