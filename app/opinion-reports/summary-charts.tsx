@@ -4,6 +4,7 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineE
 import { Bar, Line } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import type { TFunction } from "i18next";
+import { wrapLabel } from "~/ui/chart-labels";
 import { DIRECTION_COLORS } from "./direction-colors";
 import { DIRECTIONS, type Direction } from "./report-vocab";
 
@@ -32,12 +33,12 @@ function directionDatasets(series: Series[], t: TFunction) {
 export function TopicDirectionChart({ label, series }: { label: string; series: Series[] }) {
   const { t } = useTranslation();
   return (
-    <div className="summary-chart" style={{ height: `${Math.max(180, series.length * 30 + 80)}px` }}>
+    <div className="summary-chart" style={{ height: `${Math.max(180, series.length * 36 + 80)}px` }}>
       <Bar
         aria-label={label}
         role="img"
         data={{
-          labels: series.map((s) => s.label),
+          labels: series.map((s) => wrapLabel(s.label)),
           datasets: directionDatasets(series, t),
         }}
         options={{

@@ -127,3 +127,12 @@ describe("numbers", () => {
     expect(formatNumber(1234.5, "vi", 1)).toBe("1.234,5");
   });
 });
+
+describe("chart labels", () => {
+  it("wraps a long topic name at word boundaries and leaves a short one alone", async () => {
+    const { wrapLabel } = await import("~/ui/chart-labels");
+    expect(wrapLabel("Giáo dục")).toBe("Giáo dục");
+    expect(wrapLabel("Đất đai, giải phóng mặt bằng")).toEqual(["Đất đai, giải", "phóng mặt bằng"]);
+    expect(wrapLabel("Xây dựng Đảng, công tác cán bộ")).toEqual(["Xây dựng Đảng,", "công tác cán bộ"]);
+  });
+});

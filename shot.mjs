@@ -1,0 +1,13 @@
+import { chromium } from "@playwright/test";
+const [,, user, width, out, path = "/", full = "0"] = process.argv;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const page = await browser.newPage({ viewport: { width: Number(width), height: 800 } });
+await page.goto("http://localhost:3299/login");
+await page.getByLabel("Tên đăng nhập").fill(user);
+await page.getByLabel("Mật khẩu").fill("DuLuan@2026");
+await page.getByRole("button", { name: "Đăng nhập" }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+await page.goto("http://localhost:3299" + path);
+await page.waitForTimeout(1500);
+if (full.startsWith("sel:")) await page.locator(full.slice(4)).first().screenshot({ path: out }); else await page.screenshot({ path: out, fullPage: full === "1" });
+await browser.close();
