@@ -2,17 +2,22 @@
  * The quarterly report as PDF (issue 12, decision 0024): headless Chromium prints the report's
  * print view — the same page an official prints from the browser, charts drawn by Chart.js,
  * fonts served by the app — to A4. One browser process serves every export (launched on first
- * use, relaunched if it died, closed when the server stops); at most PDF_CONCURRENCY pages render
- * at once and the rest wait their turn, each render bounded by PDF_TIMEOUT_MS. The work happens in
- * Chromium's processes: this server's event loop only awaits, so an export never holds up other
- * requests.
+ * use, relaunched if it died, closed after PDF_IDLE_CLOSE_MS without exports and when the server
+ * stops); at most PDF_CONCURRENCY pages render at once and the rest wait their turn, each render
+ * bounded by PDF_TIMEOUT_MS. The work happens in Chromium's processes: this server's event loop
+ * only awaits, so an export never holds up other requests.
  */
 import { data } from "@remix-run/node";
 import { chromium, type Browser } from "playwright-core";
 import { mintPrintToken, PRINT_TOKEN_HEADER, revokePrintToken, sourceVersion } from "./print-token.server";
 import type { ExportSource } from "./source.server";
 
-const RENDER_TIMEOUT_MS = Number(process.env.PDF_TIMEOUT_MS ?? 30_000);
+// Generous: a busy 2-core machine took 5–10 s for a render that takes 2–3 s idle. The bound is
+// there so that a hung page never holds a turn for ever, not to hurry a slow one.
+const RENDER_TIMEOUT_MS = Number(process.env.PDF_TIMEOUT_MS ?? 60_000);
+const LAUNCH_TIMEOUT_MS = 60_000;
+/** Chromium holds ~300 MB even idle; exports come in bursts around meetings: it closes between. */
+const IDLE_CLOSE_MS = Number(process.env.PDF_IDLE_CLOSE_MS ?? 10 * 60_000);
 const MAX_CONCURRENT = Math.max(1, Number(process.env.PDF_CONCURRENCY ?? 2));
 /** Beyond this many waiting exports, a new one is refused (503) rather than queued for minutes. */
 const MAX_WAITING = Number(process.env.PDF_MAX_WAITING ?? 8);
@@ -39,7 +44,7 @@ function launch(): Promise<Browser> {
       executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
       headless: true,
       args: CHROMIUM_ARGS,
-      timeout: RENDER_TIMEOUT_MS,
+      timeout: LAUNCH_TIMEOUT_MS,
       // The server's own signal handlers stop it gracefully; closeBrowser() runs from ours below.
       handleSIGINT: false,
       handleSIGTERM: false,
@@ -86,13 +91,26 @@ async function inTurn<T>(work: () => Promise<T>): Promise<T> {
     // The finishing render hands its turn straight to the next in line (`running` stays counted).
     await new Promise<void>((resolve) => waiting.push(resolve));
   } else running += 1;
+  clearTimeout(idleClose);
   try {
     return await work();
   } finally {
     const next = waiting.shift();
     if (next) next();
     else running -= 1;
+    if (running === 0) closeWhenIdle();
   }
+}
+
+let idleClose: ReturnType<typeof setTimeout> | undefined;
+
+function closeWhenIdle() {
+  clearTimeout(idleClose);
+  idleClose = setTimeout(() => {
+    if (running === 0) void closeBrowser();
+  }, IDLE_CLOSE_MS);
+  // Never what keeps the process alive.
+  idleClose.unref();
 }
 
 // ── Rendering ─────────────────────────────────────────────────────────────────────────────────
@@ -106,12 +124,14 @@ export async function renderReportPdf(source: ExportSource): Promise<Buffer> {
   const reportId = source.report.id;
   const version = sourceVersion(source);
   return inTurn(async () => {
+    // The first export also waits for Chromium to start (its own timeout): the render's starts after.
+    const chromiumProcess = await currentBrowser();
     const deadline = Date.now() + RENDER_TIMEOUT_MS;
     const left = () => Math.max(1, deadline - Date.now());
     const origin = printOrigin();
     const url = `${origin}/quarterly-reports/${reportId}/print${version === null ? "" : `?version=${version}`}`;
     const token = mintPrintToken(source);
-    const context = await (await currentBrowser()).newContext({
+    const context = await chromiumProcess.newContext({
       viewport: { width: 1000, height: 1400 },
       locale: "vi-VN",
       timezoneId: "Asia/Ho_Chi_Minh",
