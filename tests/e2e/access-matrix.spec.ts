@@ -160,6 +160,10 @@ const ROUTES: Record<string, Entry> = {
     get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }),
     post: { skip: "the seeded report is published; writing to it is proved in tests/e2e/quarterly-report.spec.ts and tests/unit/quarterly-reports.test.ts" },
   },
+  // Issue 12: the report's print view and its PDF (printed by headless Chromium as the viewer),
+  // exactly as the report page: province accounts that read reports, nobody below.
+  "quarterly-reports.$reportId.print": { url: "/quarterly-reports/1/print", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
+  "quarterly-reports.$reportId.export[.]pdf": { url: "/quarterly-reports/1/export.pdf", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "_app.opinion-summary": { url: "/opinion-summary?unit=:id", record: "unit", get: DASHBOARDS },
   "_app.proposals.$proposalId": {
     url: "/proposals/:id",

@@ -37,6 +37,7 @@ export const secretariat: Walk = {
   "roster entry": () => `/roster/${one("SELECT id FROM \"Account\" WHERE role = 'collaborator' ORDER BY id LIMIT 1")}`,
   "roster import": () => "/roster/import",
   topics: () => "/topics",
+  "quarterly report print view": () => "/quarterly-reports/1/print",
 };
 export const collaboratorOnPhone: Walk = {
   overview: () => "/",
