@@ -7,7 +7,8 @@
  *  3. submissions: the built server under load from a separate process (50 clients), then the
  *     stored responses are counted against the acknowledged UUIDs;
  *  4. XLSX export of one wave: time and peak memory;
- *  5. gzipped JS of the collaborator's form pages and the results page.
+ *  5. gzipped JS of the collaborator's form pages and the results page;
+ *  6. the province's quarterly report as PDF (headless Chromium), and a collaborator's page meanwhile.
  * `--smoke` (scale 0.01 in `npm test`) fails on any disagreement, loss, duplicate or error, never on time.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -211,6 +212,14 @@ for (const [label, routeId, target] of [
   const size = gzippedJsBytes(manifest, routeId, { office: routeId.endsWith(".results") });
   table.push([`JS for ${label} (${size.files} files)`, `${fmtKb(size.gzipBytes)} KB`, target]);
 }
+
+// 6. The quarterly report's PDF, and a collaborator's page while it renders.
+step("6. quarterly report PDF (province, published) and a collaborator's page while PDFs render");
+const { measurePdf, pdfRows } = await import("./pdf-measure");
+// Its own port: the submissions server above may still be closing.
+const pdf = await measurePdf({ port: port + 1, runs: smoke ? 1 : runs });
+failures.push(...pdf.failures);
+table.push(...pdfRows(pdf));
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? "FULL"} (WAL)`;
 const report = [
