@@ -34,12 +34,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   // The signed-in layout already read the viewer: its role decides which texts the browser loads.
   const app = useRouteLoaderData<typeof appLoader>("routes/_app");
-  // A page outside that layout which only office accounts can open (meeting mode) says so in its
-  // route's `handle`.
-  const officeOnly = useMatches().some((m) => (m.handle as { dictionary?: string } | undefined)?.dictionary === "office");
+  // A page outside that layout which shows office texts (meeting mode, the report's print view) says so in its handle.
+  const officePage = useMatches().some((m) => (m.handle as { dictionary?: string } | undefined)?.dictionary === "office");
   const nonce = useNonce();
   return (
-    <html lang={data?.lang ?? "vi"} data-dictionary={officeOnly ? "office" : dictionaryFor(app?.viewer.role)}>
+    <html lang={data?.lang ?? "vi"} data-dictionary={officePage ? "office" : dictionaryFor(app?.viewer.role)}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -9,6 +9,7 @@
  *  4. XLSX export of one wave: time and peak memory;
  *  5. gzipped JS of the collaborator's form pages and the results page;
  *  6. the committee pack: the province's quarterly report as Word and Excel (bench/committee-pack.ts).
+ *  7. the province's quarterly report as PDF (headless Chromium), and a collaborator's page meanwhile.
  * `--smoke` (scale 0.01 in `npm test`) fails on any disagreement, loss, duplicate or error, never on time.
  */
 import { spawn, spawnSync } from "node:child_process";
@@ -217,6 +218,13 @@ for (const [label, routeId, target] of [
 step("6. committee pack: the province's quarterly report as DOCX and XLSX");
 const { measureCommitteePack } = await import("./committee-pack");
 table.push(...(await measureCommitteePack(runs, quarter.quarterKey, quarter.surveyId)));
+// 7. The quarterly report's PDF, and a collaborator's page while it renders.
+step("7. quarterly report PDF (province, published) and a collaborator's page while PDFs render");
+const { measurePdf, pdfRows } = await import("./pdf-measure");
+// Its own port: the submissions server above may still be closing.
+const pdf = await measurePdf({ port: port + 1, runs: smoke ? 1 : runs });
+failures.push(...pdf.failures);
+table.push(...pdfRows(pdf));
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, SQLite synchronous=${process.env.SQLITE_SYNCHRONOUS ?? "FULL"} (WAL)`;
 const report = [

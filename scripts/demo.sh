@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to the app running on the seeded demo province:
-# install, create the database, migrate, seed, build, serve on http://localhost:3000.
+# install (npm packages and Chromium, which prints the PDFs), create the database, migrate, seed,
+# build, serve on http://localhost:3000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/ensure-deps.sh
+# --browser: the quarterly report's PDF is printed by headless Chromium (decision 0024).
+bash scripts/ensure-deps.sh --browser
 export DATABASE_URL="${DATABASE_URL:-file:./data/demo.db}"
 echo "› Fresh demo database at ${DATABASE_URL#file:}"
 node scripts/db-reset.mjs

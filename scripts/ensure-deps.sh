@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the app and its tests need, when missing: npm packages (npm ci) and, for the
-# browser tests, Debian's Chromium (Playwright cannot download its own browser here).
+# browser tests and the PDF export (headless Chromium prints the quarterly report, decision 0024),
+# Debian's Chromium (Playwright cannot download its own browser here).
 # Usage: scripts/ensure-deps.sh [--browser]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,7 @@ if [ "${1:-}" = "--browser" ]; then
     [ -x "$CHROMIUM_PATH" ] || { echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable" >&2; exit 1; }
   elif ! command -v chromium >/dev/null 2>&1; then
     if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-      echo "› Installing Debian's chromium for the browser tests…"
+      echo "› Installing Debian's chromium (browser tests, PDF export)…"
       apt-get update -qq
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     else

@@ -29,11 +29,15 @@ function directionDatasets(series: Series[], t: TFunction) {
   }));
 }
 
-/** Horizontal stacked bars: one bar per topic, split by direction. */
-export function TopicDirectionChart({ label, series }: { label: string; series: Series[] }) {
+/**
+ * Horizontal stacked bars: one bar per topic, split by direction. `rowHeight` px a bar (denser on
+ * paper); `max` extends the axis to at least that value (rounded to a tick), so charts of one
+ * breakdown split over pages share a scale.
+ */
+export function TopicDirectionChart({ label, series, rowHeight = 36, max }: { label: string; series: Series[]; rowHeight?: number; max?: number }) {
   const { t } = useTranslation();
   return (
-    <div className="summary-chart" style={{ height: `${Math.max(180, series.length * 36 + 80)}px` }}>
+    <div className="summary-chart" style={{ height: `${Math.max(180, series.length * rowHeight + 80)}px` }}>
       <Bar
         aria-label={label}
         role="img"
@@ -45,7 +49,7 @@ export function TopicDirectionChart({ label, series }: { label: string; series: 
           animation: false,
           indexAxis: "y",
           maintainAspectRatio: false,
-          scales: { x: { stacked: true, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: true } },
+          scales: { x: { stacked: true, beginAtZero: true, suggestedMax: max, ticks: { precision: 0 } }, y: { stacked: true } },
           plugins: { legend: { position: "bottom" } },
         }}
       />

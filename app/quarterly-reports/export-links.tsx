@@ -19,6 +19,10 @@ export function ExportLinks({ reportId, version, draft }: { reportId: number; ve
         <li>
           <Link to={`/quarterly-reports/${reportId}/present${query}`} className="button primary">{t("quarterly.exports.present")}</Link>
         </li>
+        <li>
+          {/* A document of its own (no app shell), opened in full: its page styles and fonts apply. */}
+          <a href={`/quarterly-reports/${reportId}/print${query}`}>{t("print.open")}</a>
+        </li>
         {FILES.filter((f) => !(draft && f === "json")).map((f) => (
           <li key={f}>
             <a href={`/quarterly-reports/${reportId}/export.${f}${query}`} download>{t(`quarterly.exports.${f}`)}</a>

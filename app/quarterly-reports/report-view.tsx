@@ -2,13 +2,14 @@
 // ones or a published snapshot's). Each chart sits next to its table, which carries n and the
 // exact numbers and is the accessible view of the chart.
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { DirectionHeaders } from "~/opinion-reports/direction-columns";
 import { TopicDirectionChart } from "~/opinion-reports/summary-charts";
 import { useQuarterName } from "~/periods/quarter-select";
-import { formatDay } from "~/utils/dates";
+import { ChartFigure } from "~/ui/chart-figure";
+import { formatDay, todayInVietnam } from "~/utils/dates";
 import { formatNumber, formatPValue } from "~/utils/numbers";
 import type { CompiledReport } from "./compile.server";
 import { narrativeBlocks, type NarrativeBlock } from "./narrative";
@@ -29,10 +30,38 @@ function useFormat() {
 
 const drillLink = (unitId: number, quarterKey: number) => `/opinion-summary?unit=${unitId}&quarter=${quarterKey}`;
 
-export function ReportSections({ figures, narrative, followUpEditor }: { figures: Figures; narrative: Narrative; followUpEditor?: ReactNode }) {
+/**
+ * How the sections render. On paper (`print`) every breakdown is expanded (no folds), units are
+ * names rather than links and charts carry no download button; `chartSource` is what every chart's
+ * caption gives as its source.
+ */
+type ReportMode = { print: boolean; chartSource?: string };
+const ReportModeContext = createContext<ReportMode>({ print: false });
+
+/** The source a report's charts name: the published version and its date, or the draft's figures of today. */
+export function useReportChartSource(published: { version: number; publishedAt: string | Date } | null): string {
+  const { t } = useTranslation();
+  return published
+    ? t("charts.sourceReport", { version: published.version, date: formatDay(todayInVietnam(new Date(published.publishedAt))) })
+    : t("charts.sourceDraft", { date: formatDay(todayInVietnam()) });
+}
+
+export function ReportSections({
+  figures,
+  narrative,
+  followUpEditor,
+  print = false,
+  chartSource,
+}: {
+  figures: Figures;
+  narrative: Narrative;
+  followUpEditor?: ReactNode;
+  print?: boolean;
+  chartSource?: string;
+}) {
   const { t } = useTranslation();
   return (
-    <>
+    <ReportModeContext.Provider value={{ print, chartSource }}>
       {figures.empty ? <p className="notice" role="status">{t("quarterly.empty")}</p> : null}
       <NetworkSection figures={figures} />
       <FlowsSection figures={figures} />
@@ -49,7 +78,7 @@ export function ReportSections({ figures, narrative, followUpEditor }: { figures
           </div>
         ))}
       </section>
-    </>
+    </ReportModeContext.Provider>
   );
 }
 
@@ -70,6 +99,14 @@ function NarrativeText({ blocks }: { blocks: NarrativeBlock[] }) {
  */
 function UnitBreakdown({ count, children }: { count: number; children: ReactNode }) {
   const { t } = useTranslation();
+  if (useContext(ReportModeContext).print) {
+    return (
+      <div className="unit-breakdown">
+        <p className="unit-breakdown-title">{t("quarterly.unitBreakdown", { count })}</p>
+        {children}
+      </div>
+    );
+  }
   return (
     <details className="unit-breakdown">
       <summary>{t("quarterly.unitBreakdown", { count })}</summary>
@@ -127,6 +164,8 @@ function FlowsSection({ figures }: { figures: Figures }) {
   const { flows, scope, quarterKey } = figures;
   const quarter = q(quarterKey);
   const splitUnits = flows.byUnit.filter((r) => r.byDirection !== null);
+  const mode = useContext(ReportModeContext);
+  const unitRowName = (r: { own: boolean; unit: { name: string } }) => (r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name);
   return (
     <section aria-labelledby="qr-flows">
       <h2 id="qr-flows">{t("quarterly.sections.flows")}</h2>
@@ -134,7 +173,9 @@ function FlowsSection({ figures }: { figures: Figures }) {
         <p className="notice" role="status">{t("quarterly.flows.noItems")}</p>
       ) : (
         <>
-          <TopicDirectionChart label={t("quarterly.flows.byTopicChart", { quarter, unit: scope.name })} series={flows.byTopic.map((r) => ({ label: topicName(r.topic), byDirection: r.byDirection }))} />
+          <ChartFigure caption={{ title: t("charts.topicDirection"), period: quarter, unit: scope.name, n: flows.total, source: mode.chartSource }} downloadable={!mode.print}>
+            <TopicDirectionChart label={t("quarterly.flows.byTopicChart", { quarter, unit: scope.name })} series={flows.byTopic.map((r) => ({ label: topicName(r.topic), byDirection: r.byDirection }))} />
+          </ChartFigure>
           <p className="hint">{t("quarterly.flows.weightRule")}</p>
           <div className="table-wrap">
             <table>
@@ -164,7 +205,7 @@ function FlowsSection({ figures }: { figures: Figures }) {
           {flows.byUnit.length > 0 ? (
             <UnitBreakdown count={flows.byUnit.length}>
               {splitUnits.length > 0 ? (
-                <TopicDirectionChart label={t("quarterly.flows.byUnitChart", { quarter })} series={splitUnits.map((r) => ({ label: r.unit.name, byDirection: r.byDirection! }))} />
+                <UnitChart units={splitUnits} quarter={quarter} scopeName={scope.name} />
               ) : null}
               <div className="table-wrap">
                 <table>
@@ -180,7 +221,11 @@ function FlowsSection({ figures }: { figures: Figures }) {
                     {flows.byUnit.map((r) => (
                       <tr key={r.unit.id}>
                         <th scope="row">
-                          <Link to={drillLink(r.unit.id, quarterKey)} aria-label={t("quarterly.drill", { unit: r.unit.name })}>{r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name}</Link>
+                          {mode.print ? (
+                            unitRowName(r)
+                          ) : (
+                            <Link to={drillLink(r.unit.id, quarterKey)} aria-label={t("quarterly.drill", { unit: r.unit.name })}>{unitRowName(r)}</Link>
+                          )}
                         </th>
                         {DIRECTIONS.map((d) => (
                           <td key={d} className="num">{r.byDirection ? n(r.byDirection[d]) : <span title={t("quarterly.flows.suppressed")}>—</span>}</td>
@@ -213,6 +258,52 @@ function FlowsSection({ figures }: { figures: Figures }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Units per chart on paper: 30 bars of 20 px fit an A4 page with their caption and legend. */
+export const UNITS_PER_PRINTED_CHART = 30;
+
+/** Consecutive slices of at most `size` items. */
+export function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * The units' stacked bars. On screen one chart (it scrolls with the page); on paper one chart per
+ * page-sized slice of units, numbered, since a chart image cannot break across pages.
+ */
+function UnitChart({ units, quarter, scopeName }: { units: { unit: { name: string }; total: number; byDirection: Figures["flows"]["byUnit"][number]["byDirection"] }[]; quarter: string; scopeName: string }) {
+  const { t } = useTranslation();
+  const mode = useContext(ReportModeContext);
+  const parts = mode.print ? chunks(units, UNITS_PER_PRINTED_CHART) : [units];
+  // Parts of one breakdown share the axis: a bar on page 3 compares with a bar on page 1.
+  const max = parts.length > 1 ? Math.max(...units.map((r) => r.total)) : undefined;
+  return (
+    <>
+      {parts.map((part, i) => (
+        <ChartFigure
+          key={i}
+          caption={{
+            title: parts.length > 1 ? t("charts.part", { title: t("charts.unitDirection"), part: i + 1, parts: parts.length }) : t("charts.unitDirection"),
+            period: quarter,
+            unit: scopeName,
+            n: part.reduce((sum, r) => sum + r.total, 0),
+            source: mode.chartSource,
+          }}
+          downloadable={!mode.print}
+        >
+          <TopicDirectionChart
+            label={t("quarterly.flows.byUnitChart", { quarter })}
+            series={part.map((r) => ({ label: r.unit.name, byDirection: r.byDirection! }))}
+            rowHeight={mode.print ? 20 : undefined}
+            max={max}
+          />
+        </ChartFigure>
+      ))}
+    </>
   );
 }
 

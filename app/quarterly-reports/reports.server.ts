@@ -11,10 +11,9 @@ import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { personalDataConfirmed, type Confirmable } from "~/forms/personal-data";
-import { splitQuarterKey } from "~/periods/period-math";
-import { formatQuarter } from "~/utils/dates";
 import { notFound } from "~/utils/http.server";
 import { compileQuarter, followUpSection, type CompiledReport } from "./compile.server";
+import { reportSubject } from "./exports/party-document";
 import { sanitizeNarrative } from "./narrative";
 import type { createQuarterlyReportSchema, followUpTaskSchema, narrativeSchema } from "./report-schemas";
 import { diffFigures, openSnapshot, sealSnapshot, SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Narrative, type SnapshotDocument } from "./snapshot.server";
@@ -45,8 +44,7 @@ export function listQuarterlyReports(viewer: Viewer) {
 
 /** The default title, as the party document's subject line reads. */
 export function defaultTitle(quarterKey: number, unitName: string) {
-  const { year, quarter } = splitQuarterKey(quarterKey);
-  return `Tình hình dư luận xã hội ${formatQuarter(year, quarter, "vi").replace("Quý", "quý").replace("/", " năm ")} — ${unitName}`;
+  return `${reportSubject(quarterKey)} — ${unitName}`;
 }
 
 /**

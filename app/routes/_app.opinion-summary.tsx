@@ -14,6 +14,7 @@ import { parseId } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
 import { pageTitle } from "~/i18n/page-titles";
 import { UnitPicker } from "~/units/unit-picker";
+import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 
@@ -71,6 +72,15 @@ export default function OpinionSummaryPage() {
   // A provisional quarter is named so wherever it shows: captions, chart names, the trend's last point.
   const quarterName = provisional ? t("summary.provisionalQuarter", { quarter: q(quarterKey) }) : q(quarterKey);
   const pointName = (key: number) => (provisional && key === quarterKey ? quarterName : q(key));
+  // What a chart's caption (and its PNG) says it counts and where from: live figures, as of today.
+  const source = t("charts.sourceItems", { date: formatDay(todayInVietnam()) });
+  const trendCaption = (topic: { nameVi: string; nameEn: string }): ChartCaption => ({
+    title: t("charts.trend", { topic: name(topic) }),
+    period: trend.length > 0 ? t("charts.range", { from: pointName(trend[0]!.quarterKey), to: pointName(trend.at(-1)!.quarterKey) }) : undefined,
+    unit: unit.name,
+    n: trend.reduce((sum, p) => sum + Object.values(p.byDirection).reduce((a, b) => a + b, 0), 0),
+    source,
+  });
   return (
     <>
       {ancestors.length > 0 ? (
@@ -109,10 +119,12 @@ export default function OpinionSummaryPage() {
           <p className="notice" role="status">{t("summary.noItems", { quarter: quarterName, unit: unit.name })}</p>
         ) : (
           <>
-            <TopicDirectionChart
-              label={t("summary.byTopicChart", { quarter: quarterName, unit: unit.name })}
-              series={rows.filter((r) => r.total > 0).map((r) => ({ label: name(r.topic), byDirection: r.byDirection }))}
-            />
+            <ChartFigure caption={{ title: t("charts.topicDirection"), period: quarterName, unit: unit.name, n: totals.total, source }}>
+              <TopicDirectionChart
+                label={t("summary.byTopicChart", { quarter: quarterName, unit: unit.name })}
+                series={rows.filter((r) => r.total > 0).map((r) => ({ label: name(r.topic), byDirection: r.byDirection }))}
+              />
+            </ChartFigure>
             <div className="table-wrap">
               <table>
                 <caption>{t("summary.byTopic", { quarter: quarterName, unit: unit.name })}</caption>
@@ -191,11 +203,13 @@ export default function OpinionSummaryPage() {
       {trendTopic ? (
         <section aria-labelledby="trend-title">
           <h2 id="trend-title">{t("summary.trendTitle", { topic: name(trendTopic) })}</h2>
-          <TrendChart
-            label={t("summary.trendChart", { topic: name(trendTopic), unit: unit.name })}
-            series={trend.map((p) => ({ label: pointName(p.quarterKey), byDirection: p.byDirection }))}
-            provisionalLast={provisional !== null}
-          />
+          <ChartFigure caption={trendCaption(trendTopic)}>
+            <TrendChart
+              label={t("summary.trendChart", { topic: name(trendTopic), unit: unit.name })}
+              series={trend.map((p) => ({ label: pointName(p.quarterKey), byDirection: p.byDirection }))}
+              provisionalLast={provisional !== null}
+            />
+          </ChartFigure>
           <div className="table-wrap">
             <table>
               <caption>{t("summary.trend", { topic: name(trendTopic), unit: unit.name })}</caption>

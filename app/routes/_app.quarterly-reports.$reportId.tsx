@@ -12,7 +12,7 @@ import { useQuarterName } from "~/periods/quarter-select";
 import { narrativeSchema, publishSchema, quarterlyReportActionSchema } from "~/quarterly-reports/report-schemas";
 import { ExportLinks } from "~/quarterly-reports/export-links";
 import { FollowUpEditor } from "~/quarterly-reports/follow-up-form";
-import { ReportSections } from "~/quarterly-reports/report-view";
+import { ReportSections, useReportChartSource } from "~/quarterly-reports/report-view";
 import { listOpenUnits } from "~/units/units.server";
 import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
 import type { FigureDifference } from "~/quarterly-reports/snapshot.server";
@@ -64,6 +64,7 @@ export default function QuarterlyReportPage() {
   const narrativeForm = useFetcherForm("quarterly-narrative", narrativeSchema, editable);
   const publishForm = useFetcherForm("quarterly-publish", publishSchema);
   const nextVersion = report.currentVersion + 1;
+  const chartSource = useReportChartSource(published);
   return (
     <>
       <header className="page-header">
@@ -113,6 +114,7 @@ export default function QuarterlyReportPage() {
       <ReportSections
         figures={figures}
         narrative={narrative}
+        chartSource={chartSource}
         followUpEditor={canCompile ? <FollowUpEditor tasks={tasks} units={units} published={published !== null} /> : undefined}
       />
 

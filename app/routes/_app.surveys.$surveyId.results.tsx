@@ -35,6 +35,9 @@ export default function SurveyResultsPage() {
   const { totals, survey } = results;
   const rate = totals.quota ? totals.received / totals.quota : 0;
   const crossQuestions = results.questions.filter((q) => q.options.length > 0);
+  // Each question's chart caption: the wave, the unit with the respondent filters, the survey.
+  const bandNames = BAND_NAMES.filter((b) => filter.bands[b]).map((b) => t(`surveys.bandValues.${b}.${filter.bands[b]}`));
+  const chart = { period: survey.period, unit: [results.scope.unitName, ...bandNames].join(", "), source: t("charts.sourceSurvey", { code: survey.code, title: survey.title }) };
   return (
     <>
       <header className="page-header">
@@ -105,7 +108,7 @@ export default function SurveyResultsPage() {
         {results.suppressed ? (
           <p className="notice" role="status">{t("surveys.results.suppressedScope", { min: results.suppressed.minCell })}</p>
         ) : null}
-        {results.questions.map((q) => <QuestionResults key={q.code} q={q} hasPrevious={Boolean(results.previousWave)} />)}
+        {results.questions.map((q) => <QuestionResults key={q.code} q={q} hasPrevious={Boolean(results.previousWave)} chart={chart} />)}
       </section>
       <section aria-labelledby="cross-title">
         <h2 id="cross-title">{t("surveys.results.crossTab")}</h2>

@@ -3,6 +3,7 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
+import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
 import { formatNumber, formatPercent } from "~/utils/numbers";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -19,7 +20,10 @@ export type QuestionResultView = {
   texts: string[];
 };
 
-export function QuestionResults({ q, hasPrevious }: { q: QuestionResultView; hasPrevious: boolean }) {
+/** What every question's chart caption shares: the survey's period, the unit (and filters), the source. */
+export type ResultsChartContext = Omit<ChartCaption, "title" | "n">;
+
+export function QuestionResults({ q, hasPrevious, chart }: { q: QuestionResultView; hasPrevious: boolean; chart?: ResultsChartContext }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const headingId = `res-${q.code}`;
@@ -33,6 +37,7 @@ export function QuestionResults({ q, hasPrevious }: { q: QuestionResultView; has
       </p>
       {q.options.length > 0 ? (
         <>
+          <ChartFigure caption={{ ...chart, title: `${q.code}. ${q.title}`, n: q.n }}>
           <div className="chart-box">
             <Bar
               aria-label={t("surveys.results.chartLabel", { code: q.code })}
@@ -53,6 +58,7 @@ export function QuestionResults({ q, hasPrevious }: { q: QuestionResultView; has
               }}
             />
           </div>
+          </ChartFigure>
           <div className="table-wrap">
             <table>
               <caption>{t("surveys.results.tableCaption", { code: q.code })}</caption>

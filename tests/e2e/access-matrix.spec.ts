@@ -163,6 +163,10 @@ const ROUTES: Record<string, Entry> = {
   // Issue 12: the seeded report's PowerPoint pack and meeting mode answer exactly as its page.
   "quarterly-reports.$reportId.export[.]pptx": { url: "/quarterly-reports/1/export.pptx", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "quarterly-reports.$reportId.present": { url: "/quarterly-reports/1/present", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
+  // Issue 12: the report's print view and its PDF (printed by headless Chromium as the viewer),
+  // exactly as the report page: province accounts that read reports, nobody below.
+  "quarterly-reports.$reportId.print": { url: "/quarterly-reports/1/print", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
+  "quarterly-reports.$reportId.export[.]pdf": { url: "/quarterly-reports/1/export.pdf", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "_app.opinion-summary": { url: "/opinion-summary?unit=:id", record: "unit", get: DASHBOARDS },
   "_app.proposals.$proposalId": {
     url: "/proposals/:id",

@@ -41,6 +41,7 @@ export const secretariat: Walk = {
   // Issue 12: the seeded, published province report presented (title slide, a chart slide).
   "meeting mode": () => "/quarterly-reports/1/present",
   "meeting mode, a chart slide": () => "/quarterly-reports/1/present?slide=5",
+  "quarterly report print view": () => "/quarterly-reports/1/print",
 };
 export const collaboratorOnPhone: Walk = {
   overview: () => "/",
