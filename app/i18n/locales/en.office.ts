@@ -19,6 +19,30 @@ export const enOffice: OfficeDictionary = {
     science_arts: "Science and arts unions",
     other: "Other",
   },
+  // The overview's office panels (what waits for the secretariat, an official's headline).
+  dashboard: {
+    waiting: {
+      title: "Waiting for you",
+      inbox: "Reports to review",
+      resubmitted: "Resubmitted reports to review",
+      urgentReports: "of which urgent",
+      questionnaires: "Questionnaires to review",
+      overdueProposals: "Proposals past their answer date",
+      notReported: "Units that did not report for {{period}}",
+    },
+    headline: {
+      title: "Headline, {{quarter}}",
+      received: "Reports received",
+      completeness: "Reporting rate",
+      items: "Opinions reported",
+      overdueProposals: "Proposals past their answer date",
+      topConcerns: "Top concerns",
+      concern: "{{topic}}: {{count}} opinions, mostly {{direction}} ({{share}})",
+      noData: "No report has come in this quarter.",
+      openSummary: "Open the opinion summary",
+      openReports: "Published quarterly reports",
+    },
+  },
   units: {
     pickerSearch: "Find a unit",
     searchTitle: "Find a unit",

@@ -19,6 +19,30 @@ export const viOffice = {
     science_arts: "Liên hiệp hội KH-KT, VH-NT",
     other: "Khác",
   },
+  // The overview's office panels (what waits for the secretariat, an official's headline).
+  dashboard: {
+    waiting: {
+      title: "Việc đang chờ",
+      inbox: "Báo cáo chờ duyệt",
+      resubmitted: "Báo cáo gửi lại chờ duyệt",
+      urgentReports: "trong đó báo cáo khẩn",
+      questionnaires: "Phiếu khảo sát chờ duyệt",
+      overdueProposals: "Kiến nghị quá hạn trả lời",
+      notReported: "Đơn vị chưa báo cáo {{period}}",
+    },
+    headline: {
+      title: "Điểm chính {{quarter}}",
+      received: "Báo cáo đã nhận",
+      completeness: "Tỷ lệ báo cáo",
+      items: "Ý kiến phản ánh",
+      overdueProposals: "Kiến nghị quá hạn trả lời",
+      topConcerns: "Vấn đề được quan tâm nhiều nhất",
+      concern: "{{topic}}: {{count}} ý kiến, chủ yếu {{direction}} ({{share}})",
+      noData: "Chưa có báo cáo nào trong quý.",
+      openSummary: "Xem tổng hợp dư luận",
+      openReports: "Báo cáo quý đã công bố",
+    },
+  },
   units: {
     pickerSearch: "Tìm đơn vị",
     searchTitle: "Tìm đơn vị",
