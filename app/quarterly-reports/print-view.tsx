@@ -6,7 +6,8 @@ import { useEffect, useLayoutEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/utils/dates";
 import type { CompiledReport } from "./compile.server";
-import { documentNumberLine, PARTY_DOCUMENT_WORDS, type PartyDocumentHeading } from "./exports/party-document";
+import type { Issuer } from "./exports/issuer.server";
+import { documentNumberLine, PARTY_DOCUMENT_WORDS } from "./exports/party-document";
 import { DOCUMENT_FONT_CHECKS, DOCUMENT_FONT_FACES, DOCUMENT_FONT_STACK } from "./print-fonts";
 import { ReportSections, useReportChartSource } from "./report-view";
 import type { Narrative } from "./snapshot.server";
@@ -18,7 +19,7 @@ type Props = {
   /** Null for a draft, which carries when its figures were compiled instead. */
   published: { version: number; publishedAt: string; checksum: string } | null;
   compiledAt: string | null;
-  heading: PartyDocumentHeading;
+  heading: Issuer;
   subject: string;
   dateLine: string;
 };

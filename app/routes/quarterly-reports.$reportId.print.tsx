@@ -7,7 +7,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireCapability } from "~/access/gate.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { documentDateLine, reportSubject } from "~/quarterly-reports/exports/party-document";
-import { partyDocumentHeadingFor } from "~/quarterly-reports/exports/party-document.server";
+import { issuerOf } from "~/quarterly-reports/exports/issuer.server";
 import { redeemPrintToken } from "~/quarterly-reports/exports/print-token.server";
 import { exportSource } from "~/quarterly-reports/exports/source.server";
 import { DOCUMENT_FONT_PRELOADS } from "~/quarterly-reports/print-fonts";
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const id = requireIdParam(params.reportId);
   const version = parseId(new URL(request.url).searchParams.get("version")) ?? null;
   const source = redeemPrintToken(request, context.clientIp, id, version) ?? (await exportSource(await requireCapability(request, "readQuarterlyReports"), id, version ?? undefined));
-  const heading = await partyDocumentHeadingFor(source.figures.scope);
+  const heading = await issuerOf(source.report.scope.code);
   const published = source.status.kind === "published" ? source.status : null;
   const compiledAt = source.status.kind === "draft" ? source.status.compiledAt : null;
   return {

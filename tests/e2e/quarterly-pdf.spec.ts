@@ -112,7 +112,7 @@ test.describe("the commune's secretariat", () => {
     expect(pdf.text).toContain("DỰ THẢO");
     expect(pdf.text).toContain("ĐẢNG BỘ TỈNH SƠN HÀ");
     expect(pdf.text).toMatch(/ĐẢNG ỦY (XÃ|PHƯỜNG|ĐẶC KHU) /);
-    expect(pdf.text).toContain("T/M ĐẢNG ỦY");
+    expect(pdf.text).toContain("T/M BAN THƯỜNG VỤ");
     expect(pdf.text).toContain("Bản dự thảo: số liệu tính trực tiếp lúc");
   });
 });

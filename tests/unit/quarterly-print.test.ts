@@ -2,8 +2,8 @@
 // unit, its date line, the print token that lets the PDF renderer open one report once, where the
 // renderer reaches the server, and the words every chart carries (caption, PNG file name, wrap).
 import { describe, expect, it } from "vitest";
-import { documentDateLine, documentNumberLine, partyDocumentHeading, reportSubject } from "~/quarterly-reports/exports/party-document";
-import { partyDocumentHeadingFor } from "~/quarterly-reports/exports/party-document.server";
+import { issuerOf } from "~/quarterly-reports/exports/issuer.server";
+import { documentDateLine, documentNumberLine, reportSubject } from "~/quarterly-reports/exports/party-document";
 import { printOrigin } from "~/quarterly-reports/exports/pdf.server";
 import { mintPrintToken, PRINT_TOKEN_HEADER, PRINT_TOKEN_LIFETIME_MS, redeemPrintToken, revokePrintToken } from "~/quarterly-reports/exports/print-token.server";
 import type { ExportSource } from "~/quarterly-reports/exports/source.server";
@@ -12,39 +12,25 @@ import { defaultTitle } from "~/quarterly-reports/reports.server";
 import { captionLines, pngFileName, wrapText } from "~/ui/chart-caption";
 import { addUnit, catchError, thrownStatus } from "./fixtures";
 
-describe("the party document's heading", () => {
-  it("issues the province's report from the committee's board", () => {
-    const h = partyDocumentHeading({ name: "Tỉnh Sơn Hà", kind: "province" }, "Tỉnh Sơn Hà");
-    expect([h.superior, h.body]).toEqual(["TỈNH ỦY SƠN HÀ", "BAN TUYÊN GIÁO VÀ DÂN VẬN"]);
-    expect(h.place).toBe("Sơn Hà");
-    expect(documentNumberLine(h)).toMatch(/^Số\s+-BC\/BTGDVTU$/);
-    expect(h.signature).toEqual(["TRƯỞNG BAN"]);
-  });
-
-  it("says Thành ủy for a centrally run city", () => {
-    expect(partyDocumentHeading({ name: "Thành phố Hải Đông", kind: "province" }, "Thành phố Hải Đông").superior).toBe("THÀNH ỦY HẢI ĐÔNG");
-  });
-
-  it("issues a commune's report from its party committee under the provincial party organisation", () => {
-    const h = partyDocumentHeading({ name: "Xã Tân Phú", kind: "commune" }, "Tỉnh Sơn Hà");
-    expect([h.superior, h.body]).toEqual(["ĐẢNG BỘ TỈNH SƠN HÀ", "ĐẢNG ỦY XÃ TÂN PHÚ"]);
-    expect(h.place).toBe("Tân Phú");
-    expect(h.signature).toEqual(["T/M ĐẢNG ỦY", "BÍ THƯ"]);
-    expect(documentNumberLine(h)).toMatch(/-BC\/ĐU$/);
-  });
-
-  it("keeps a numbered ward's kind in the place name, and an affiliated committee's name as it is", () => {
-    expect(partyDocumentHeading({ name: "Phường 1", kind: "ward" }, "Tỉnh Sơn Hà").place).toBe("Phường 1");
-    const committee = partyDocumentHeading({ name: "Đảng ủy các cơ quan Đảng tỉnh", kind: "party_committee" }, "Tỉnh Sơn Hà");
-    expect(committee.body).toBe("ĐẢNG ỦY CÁC CƠ QUAN ĐẢNG TỈNH");
-    expect(committee.place).toBe("Sơn Hà");
-  });
-
-  it("reads the unit's kind and the province above it from the database", async () => {
+describe("the party document's heading (issuerOf: the Word file and the print view share it)", () => {
+  it("issues the province's report from the committee's board, and a commune's from its party committee", async () => {
     const province = await addUnit(null, "SH", "Tỉnh Sơn Hà", "province");
-    const commune = await addUnit(province, "SH.X001", "Xã Tân Phú", "commune");
-    expect((await partyDocumentHeadingFor({ id: commune.id, name: "Xã Tân Phú" })).superior).toBe("ĐẢNG BỘ TỈNH SƠN HÀ");
-    expect((await partyDocumentHeadingFor({ id: province.id, name: "Tỉnh Sơn Hà" })).superior).toBe("TỈNH ỦY SƠN HÀ");
+    await addUnit(province, "SH.X001", "Xã Tân Phú", "commune");
+    await addUnit(province, "SH.P001", "Phường 1", "ward");
+    const p = await issuerOf("SH");
+    expect([p.superior, p.body, p.place]).toEqual(["TỈNH ỦY SƠN HÀ", "BAN TUYÊN GIÁO VÀ DÂN VẬN", "Sơn Hà"]);
+    expect(documentNumberLine(p)).toMatch(/^Số\s+-BC\/BTGDV$/);
+    expect(p.signature).toEqual(["TRƯỞNG BAN"]);
+    const c = await issuerOf("SH.X001");
+    expect([c.superior, c.body, c.place]).toEqual(["ĐẢNG BỘ TỈNH SƠN HÀ", "ĐẢNG ỦY XÃ TÂN PHÚ", "Tân Phú"]);
+    expect(documentNumberLine(c)).toMatch(/-BC\/ĐU$/);
+    // A numbered ward keeps its kind in the date line's place.
+    expect((await issuerOf("SH.P001")).place).toBe("Phường 1");
+  });
+
+  it("says Thành ủy for a centrally run city", async () => {
+    await addUnit(null, "HD", "Thành phố Hải Đông", "province");
+    expect((await issuerOf("HD")).superior).toBe("THÀNH ỦY HẢI ĐÔNG");
   });
 
   it("dates the document in Vietnam's calendar, zero-padding days below 10 and January and February", () => {

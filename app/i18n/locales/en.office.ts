@@ -565,6 +565,7 @@ export const enOffice: OfficeDictionary = {
       late: ", late",
       issuer: {
         provinceCommittee: "{{place}} Provincial Party Committee",
+        cityCommittee: "Thành ủy {{place}}",
         provincialPartyOrg: "{{place}} Provincial Party Organisation",
         board: "Propaganda and Mass Mobilisation Board",
         boardSymbol: "BTGDV",

@@ -565,6 +565,7 @@ export const viOffice = {
       late: ", trễ hạn",
       issuer: {
         provinceCommittee: "Tỉnh ủy {{place}}",
+        cityCommittee: "Thành ủy {{place}}",
         provincialPartyOrg: "Đảng bộ tỉnh {{place}}",
         board: "Ban Tuyên giáo và Dân vận",
         boardSymbol: "BTGDV",

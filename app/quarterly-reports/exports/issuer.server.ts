@@ -35,7 +35,13 @@ const ADMIN_PREFIX = /^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Thị trấ
 const CELL_PREFIX = /^Chi bộ\s/i;
 
 const upper = (text: string) => text.toLocaleUpperCase("vi");
-const placeOf = (unit: UnitRow) => unit.name.replace(ADMIN_PREFIX, "").trim() || unit.name;
+/** "Tỉnh Sơn Hà" → "Sơn Hà"; a numbered ward keeps its kind ("Phường 1"). */
+const placeOf = (unit: UnitRow) => {
+  const bare = unit.name.replace(ADMIN_PREFIX, "").trim();
+  return bare === "" || /^\d/.test(bare) ? unit.name : bare;
+};
+/** A centrally run city's committee is the "Thành ủy", a province's the "Tỉnh ủy". */
+const isCity = (unit: UnitRow) => /^Thành phố\s/i.test(unit.name);
 /** "Xã Mỹ Thịnh" → "xã Mỹ Thịnh" (the kind word is a common noun inside a name). */
 const inSentence = (name: string) => name.replace(ADMIN_PREFIX, (prefix) => prefix.toLocaleLowerCase("vi"));
 
@@ -58,7 +64,7 @@ export async function issuerOf(scopeCode: string): Promise<Issuer> {
 
   if (unit.depth === 0) {
     return {
-      superior: upper(t("quarterly.document.issuer.provinceCommittee", { place: province })),
+      superior: upper(t(isCity(unit) ? "quarterly.document.issuer.cityCommittee" : "quarterly.document.issuer.provinceCommittee", { place: province })),
       body: upper(t("quarterly.document.issuer.board")),
       name: t("quarterly.document.issuer.board"),
       symbol: t("quarterly.document.issuer.boardSymbol"),
