@@ -121,8 +121,10 @@ export const enOffice: OfficeDictionary = {
     after: "After",
     count_one: "{{count}} entry",
     count_other: "{{count}} entries",
+    countOnPage_one: "{{count}} entry on this page",
+    countOnPage_other: "{{count}} entries on this page",
   },
-  pagination: { label: "Pages", previous: "← Previous", next: "Next →", position: "Page {{page}} of {{pages}}" },
+  pagination: { label: "Pages", previous: "← Previous", next: "Next →", position: "Page {{page}} of {{pages}}", newer: "← Newer", older: "Older →" },
   surveys: {
     builder: {
       title: "Questionnaire builder",

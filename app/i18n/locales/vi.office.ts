@@ -121,8 +121,10 @@ export const viOffice = {
     after: "Sau",
     count_one: "{{count}} mục",
     count_other: "{{count}} mục",
+    countOnPage_one: "{{count}} mục trên trang này",
+    countOnPage_other: "{{count}} mục trên trang này",
   },
-  pagination: { label: "Phân trang", previous: "← Trang trước", next: "Trang sau →", position: "Trang {{page}}/{{pages}}" },
+  pagination: { label: "Phân trang", previous: "← Trang trước", next: "Trang sau →", position: "Trang {{page}}/{{pages}}", newer: "← Mới hơn", older: "Cũ hơn →" },
   surveys: {
     builder: {
       title: "Soạn phiếu khảo sát",
