@@ -5,9 +5,9 @@ import { requireCapability } from "~/access/gate.server";
 import { RESPONSE_STATUSES } from "~/surveys/definition";
 import { listResponses } from "~/surveys/review.server";
 import { getSurvey } from "~/surveys/surveys.server";
-import { Pagination, readPage } from "~/ui/pagination";
+import { KeysetPagination } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
-import { requireIdParam } from "~/utils/http.server";
+import { parseId, requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
@@ -19,14 +19,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = url.searchParams.get("status") ?? "";
   const unit = (url.searchParams.get("unit") ?? "").trim().toUpperCase().slice(0, 40);
-  const page = readPage(url.searchParams);
-  const list = await listResponses(viewer, survey.id, { status, unitCode: unit, page });
-  return { survey: { id: survey.id, code: survey.code, title: survey.title, period: survey.period }, status, unit, page, ...list };
+  const older = parseId(url.searchParams.get("older"));
+  const newer = parseId(url.searchParams.get("newer"));
+  const list = await listResponses(viewer, survey.id, { status, unitCode: unit, older, newer });
+  return { survey: { id: survey.id, code: survey.code, title: survey.title, period: survey.period }, status, unit, ...list };
 }
 
 export default function ReviewList() {
   const { t } = useTranslation();
-  const { survey, status, unit, page, total, rows } = useLoaderData<typeof loader>();
+  const { survey, status, unit, total, rows, older, newer } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
@@ -67,7 +68,7 @@ export default function ReviewList() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} total={total} pageSize={50} />
+      <KeysetPagination newer={newer === null ? null : String(newer)} older={older === null ? null : String(older)} />
     </>
   );
 }
