@@ -41,8 +41,8 @@ const wholeSurvey = (scope: Scope) => isProvinceLevel(scope.path);
  * The scope's counted answer rows (of one question, or all), materialised once so the counts and
  * each question's n are two small aggregates over it rather than two walks over the answers.
  * Reached from the scope's units (CROSS JOIN fixes that order in SQLite: the subtree's units,
- * then their questionnaires by the (surveyId, status, unitId) index, then each one's answers by
- * primary key), so the walk is the scope's data, never the wave's.
+ * then their questionnaires by the covering (surveyId, unitId, status, bands…) index, then each
+ * one's answers by primary key), so the walk is the scope's data, never the wave's.
  */
 function scopedAnswers(surveyId: number, scope: Scope, question?: string) {
   const range = subtreeRange(scope.path);
