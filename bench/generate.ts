@@ -12,7 +12,7 @@ import { CHANNELS, DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/
 import { periodBounds } from "~/periods/period-math";
 import { storeResponses } from "~/surveys/storage.server";
 import { changeStatus, createSurvey, saveDefinition, setAssignment } from "~/surveys/surveys.server";
-import { TOPICS, SOCIAL_GROUPS } from "../prisma/seed/opinion-reports-data";
+import { AGENCIES, SOCIAL_GROUPS, TOPICS } from "../prisma/seed/opinion-reports-data";
 import { seedProvince } from "../prisma/seed/province";
 import { seededRandom } from "../prisma/seed/random";
 import { answerGenerator, benchDefinition } from "./survey-fixture";
@@ -32,20 +32,22 @@ export type Generated = {
 
 const seconds = (since: number) => (performance.now() - since) / 1000;
 
-/** The generated province's admin (the measured paths that need a viewer act as them). */
-export async function adminViewer(): Promise<Viewer> {
-  const admin = await db.account.findUniqueOrThrow({ where: { username: "admin" }, include: { unit: true } });
+/** An account as the gate's Viewer (the generator acts through the app's own functions). */
+async function viewerOf(where: { username: string } | { id: number }): Promise<Viewer> {
+  const a = await db.account.findUniqueOrThrow({ where, include: { unit: true } });
   return {
-    id: admin.id,
-    username: admin.username,
-    displayName: admin.displayName,
-    role: admin.role,
-    unitId: admin.unitId,
-    unitName: admin.unit.name,
-    unitPath: admin.unit.path,
+    id: a.id,
+    username: a.username,
+    displayName: a.displayName,
+    role: a.role,
+    unitId: a.unitId,
+    unitName: a.unit.name,
+    unitPath: a.unit.path,
     mustChangePassword: false,
   };
 }
+/** The generated province's admin (the measured paths that need a viewer act as them). */
+export const adminViewer = () => viewerOf({ username: "admin" });
 
 async function generateSurveys(scale: number, viewer: Viewer) {
   const perQuarter = Math.max(10, Math.round(100_000 * scale));
@@ -145,6 +147,131 @@ async function generateOpinionItems(scale: number) {
   return { total, topicIds: topics.map((t) => t.id) };
 }
 
+/**
+ * What a province accumulates besides questionnaires and items, added to a generated (or reused)
+ * database once: each wave compares with the previous one; every period expects every active
+ * collaborator (about one in ten did not report, so completeness has gaps); some items are urgent;
+ * proposals forwarded to agencies; in the latest wave about 2% of questionnaires returned through
+ * the review path and half of those resubmitted (other answers, other bands) through the
+ * submission path, so the tallies have been moved both ways. Returns what it added.
+ */
+export async function addRealism(): Promise<{ expectations: number; urgent: number; proposals: number; returned: number; resubmitted: number }> {
+  const { reviewResponse } = await import("~/surveys/review.server");
+  const { submitResponse } = await import("~/surveys/storage.server");
+  const random = seededRandom(31);
+  const surveys = await db.survey.findMany({ where: { seriesCode: "BENCH" }, orderBy: { period: "asc" }, select: { id: true } });
+  for (const [i, s] of surveys.entries()) {
+    if (i > 0) await db.survey.update({ where: { id: s.id }, data: { previousWaveId: surveys[i - 1]!.id } });
+  }
+  // Expectations: every collaborator in every period; a report's outcome is its timeliness, no report is "missing".
+  const periods = await db.reportingPeriod.findMany({ select: { id: true } });
+  const collaborators = await db.account.findMany({ where: { role: "collaborator" }, select: { id: true, unitId: true } });
+  let expectations = 0;
+  if ((await db.reportExpectation.count()) === 0) {
+    for (const p of periods) {
+      expectations += (await db.reportExpectation.createMany({ data: collaborators.map((c) => ({ periodId: p.id, collaboratorId: c.id, unitId: c.unitId })) })).count;
+    }
+    await db.$executeRaw`
+      UPDATE "ReportExpectation" SET "outcome" = (SELECT r."timeliness" FROM "OpinionReport" r
+        WHERE r."periodId" = "ReportExpectation"."periodId" AND r."collaboratorId" = "ReportExpectation"."collaboratorId" AND r."kind" = 'monthly')
+      WHERE EXISTS (SELECT 1 FROM "OpinionReport" r WHERE r."periodId" = "ReportExpectation"."periodId" AND r."collaboratorId" = "ReportExpectation"."collaboratorId")`;
+    // About one in ten expected reports never came: those expectations stay "missing" (their reports are deleted).
+    await db.$executeRaw`DELETE FROM "OpinionReport" WHERE "id" % 10 = 3`;
+    await db.$executeRaw`
+      UPDATE "ReportExpectation" SET "outcome" = 'missing'
+      WHERE NOT EXISTS (SELECT 1 FROM "OpinionReport" r WHERE r."periodId" = "ReportExpectation"."periodId" AND r."collaboratorId" = "ReportExpectation"."collaboratorId")`;
+  }
+  const urgent = await db.$executeRaw`UPDATE "OpinionItem" SET "urgent" = true WHERE "id" % 50 = 7 AND "urgent" = false`;
+  let proposals = 0;
+  if ((await db.proposal.count()) === 0) {
+    const agencies = await Promise.all(
+      AGENCIES.map((a) => db.agency.upsert({ where: { code: a.code }, create: a, update: {}, select: { id: true } })),
+    );
+    const admin = await db.account.findUniqueOrThrow({ where: { username: "admin" }, select: { id: true } });
+    const items = await db.opinionItem.findMany({ orderBy: { id: "asc" }, take: 600, select: { id: true, areaUnitId: true, createdAt: true } });
+    const data = items.filter((_, i) => i % 2 === 0).map((item) => {
+      const forwardedOn = new Date(item.createdAt.getTime() + 7 * 86_400_000);
+      const answered = random.chance(0.6);
+      return {
+        itemId: item.id, agencyId: random.pick(agencies).id, unitId: item.areaUnitId, title: "Kiến nghị về giá điện",
+        content: "Đề nghị xem xét lại biểu giá điện sinh hoạt.", forwardedOn, dueOn: new Date(forwardedOn.getTime() + 30 * 86_400_000),
+        status: answered ? "answered" : "forwarded", answerText: answered ? "Đã tiếp thu, đang rà soát." : null,
+        answeredOn: answered ? new Date(forwardedOn.getTime() + 20 * 86_400_000) : null, createdById: admin.id,
+      };
+    });
+    proposals = (await db.proposal.createMany({ data })).count;
+  }
+  // Returns and resubmissions in the latest wave, through the app's own review and submission paths.
+  let returned = 0;
+  let resubmitted = 0;
+  const latest = surveys[surveys.length - 1];
+  if (latest && (await db.surveyResponse.count({ where: { surveyId: latest.id, status: { not: "submitted" } } })) === 0) {
+    const secretary = await viewerOf({ username: "thuky" });
+    const generator = answerGenerator(77);
+    const responses = await db.$queryRaw<{ id: number; clientUuid: string; collaboratorId: number }[]>`
+      SELECT "id", "clientUuid", "collaboratorId" FROM "SurveyResponse" WHERE "surveyId" = ${latest.id} AND "id" % 50 = 11 ORDER BY "id"`;
+    for (const r of responses) {
+      await reviewResponse(secretary, Number(r.id), { intent: "return", comment: "Câu 12 chưa rõ" });
+      returned++;
+      if (random.chance(0.5)) {
+        const { bands, answers } = generator.next(0);
+        const collaborator = await viewerOf({ id: Number(r.collaboratorId) });
+        await submitResponse(collaborator, { uuid: r.clientUuid, surveyId: latest.id, version: 1, revision: 2, bands, answers });
+        resubmitted++;
+      }
+    }
+  }
+  return { expectations, urgent, proposals, returned, resubmitted };
+}
+
+/** The first day of a quarter (quarterKey = year*10 + q), UTC. */
+function quarterStart(quarterKey: number): Date {
+  return new Date(Date.UTC(Math.floor(quarterKey / 10), ((quarterKey % 10) - 1) * 3, 1));
+}
+
+/**
+ * The audit log a province's work leaves behind (~1 M entries at scale 1): one entry per
+ * questionnaire (spread over its wave's quarter) and per opinion report, as the write paths make,
+ * and every account's sign-ins every other day of the eight quarters. Written in bulk on the app's
+ * connection; the viewer's indexes are the schema's.
+ */
+export async function generateAuditEntries(): Promise<number> {
+  const { withExclusiveConnection } = await import("~/db/db.server");
+  const { sqlNow } = await import("~/surveys/writer.server");
+  const surveys = await db.survey.findMany({ where: { seriesCode: "BENCH" }, select: { id: true, period: true } });
+  const accounts = await db.account.findMany({ select: { id: true } });
+  const first = quarterStart(QUARTERS[0]!).getTime();
+  const days = Math.round((quarterStart(QUARTERS[QUARTERS.length - 1]!).getTime() + 92 * 86_400_000 - first) / 86_400_000);
+  return withExclusiveConnection((w) => {
+    let n = 0;
+    for (const s of surveys) {
+      // A questionnaire's entry at a time of its quarter (ids spread over 90 days), in the stored format.
+      const start = quarterStart(Number(s.period)).getTime() / 1000;
+      n += w.prepare(`
+        INSERT INTO "AuditEntry" ("at", "actorId", "action", "entityType", "entityId", "before", "after")
+        SELECT strftime('%Y-%m-%dT%H:%M:%S.000+00:00', ? + (r."id" * 7919) % 7776000, 'unixepoch'), r."collaboratorId",
+          'survey.response.submit', 'SurveyResponse', CAST(r."id" AS TEXT), NULL,
+          json_object('surveyId', r."surveyId", 'unitId', r."unitId", 'clientUuid', r."clientUuid")
+        FROM "SurveyResponse" r WHERE r."surveyId" = ? ORDER BY r."id"`).run(start, s.id).changes;
+    }
+    n += w.prepare(`
+      INSERT INTO "AuditEntry" ("at", "actorId", "action", "entityType", "entityId", "before", "after")
+      SELECT r."submittedAt", r."collaboratorId", 'report.submit', 'OpinionReport', CAST(r."id" AS TEXT), NULL,
+        json_object('periodId', r."periodId", 'unitId', r."unitId")
+      FROM "OpinionReport" r ORDER BY r."id"`).run().changes;
+    const signIn = w.prepare(`
+      INSERT INTO "AuditEntry" ("at", "actorId", "action", "entityType", "entityId", "before", "after")
+      VALUES (?, ?, 'auth.sign_in', 'Account', ?, NULL, NULL)`);
+    for (let day = 0; day < days; day += 2) {
+      for (const a of accounts) {
+        signIn.run(sqlNow(new Date(first + day * 86_400_000 + ((a.id * 3_600_000) % 43_200_000) + 7 * 3_600_000)), a.id, String(a.id));
+        n++;
+      }
+    }
+    return n;
+  });
+}
+
 export async function generate(scale: number): Promise<Generated> {
   let t = performance.now();
   const province = await db.$transaction((tx) => seedProvince(tx, { collaboratorsPerCommune: [3, 4] }), { timeout: 600_000 });
@@ -155,6 +282,8 @@ export async function generate(scale: number): Promise<Generated> {
   const surveySeconds = seconds(t);
   t = performance.now();
   const opinion = await generateOpinionItems(scale);
+  await addRealism();
+  await generateAuditEntries();
   return {
     rootPath: province.province.path,
     surveys,

@@ -50,8 +50,11 @@ export function openRaw(file: string) {
     JOIN "SurveyResponse" r ON r."id" = a."responseId" JOIN "Unit" u ON u."id" = r."unitId"
     WHERE a."surveyId" = ? AND a."question" = ? AND r."status" IN ('submitted', 'accepted') AND a."option" <> ''
     GROUP BY u."code"`);
+  // The audit log's yardstick: every entry read once (what the old action list did).
+  const audit = raw.prepare(`SELECT "action", COUNT(*) AS n FROM "AuditEntry" GROUP BY "action"`);
   return {
     close: () => raw.close(),
+    auditScan: () => audit.all().length,
     run(surveyId: number): Counts {
       const out: Counts = new Map();
       for (const r of options.all(surveyId) as { question: string; option: string; n: number }[]) add(out, `q|${r.question}|${r.option}|`, r.n);

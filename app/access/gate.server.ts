@@ -5,8 +5,8 @@
  * answers 404, exactly like a record that does not exist, so ids reveal nothing.
  */
 import { redirect } from "@remix-run/node";
-import type { Prisma } from "~/generated/prisma/client";
-import { can, type Capability } from "~/accounts/roles";
+import { Prisma } from "~/generated/prisma/client";
+import { can, isProvinceLevel, type Capability } from "~/accounts/roles";
 import { findSessionAccount, type SessionAccount } from "~/auth/session.server";
 import { notFound } from "~/utils/http.server";
 
@@ -58,6 +58,18 @@ export function unitsVisibleTo(viewer: Viewer): Prisma.UnitWhereInput {
 /** Accounts the viewer may see: those whose home unit is in the viewer's subtree. */
 export function accountsVisibleTo(viewer: Viewer): Prisma.AccountWhereInput {
   return { unit: unitsVisibleTo(viewer) };
+}
+
+/**
+ * Audit entries the viewer may see, as a condition on "AuditEntry" e: those made by accounts in
+ * their subtree. At the province every account is in the subtree, so the condition is "made by an
+ * account", with no lookup per entry (there are a million of them).
+ */
+export function auditActorsVisibleTo(viewer: Viewer): Prisma.Sql {
+  if (isProvinceLevel(viewer.unitPath)) return Prisma.sql`e."actorId" IS NOT NULL`;
+  const range = subtreeRange(viewer.unitPath);
+  return Prisma.sql`e."actorId" IN (
+    SELECT a."id" FROM "Account" a JOIN "Unit" u ON u."id" = a."unitId" WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt})`;
 }
 
 /** Throws 404 unless the unit path lies in the viewer's subtree. */

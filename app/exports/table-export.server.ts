@@ -25,6 +25,25 @@ export function csvLine(cells: Cell[]): string {
   return `${cells.map(csvCell).join(",")}\r\n`;
 }
 
+/**
+ * Streamed lines joined into chunks of about `size` characters (the first, the header, at once so
+ * the download starts). Every chunk a response body yields is written and flushed on its own
+ * (Remix flushes after each), and through gzip a flush per CSV line made a deflate block per line.
+ */
+export async function* inChunks(lines: AsyncIterable<string>, size = 64 * 1024): AsyncGenerator<string> {
+  let buffer = "";
+  let first = true;
+  for await (const line of lines) {
+    buffer += line;
+    if (first || buffer.length >= size) {
+      yield buffer;
+      buffer = "";
+      first = false;
+    }
+  }
+  if (buffer) yield buffer;
+}
+
 export function toCsv(header: string[], rows: Cell[][]): string {
   return "\uFEFF" + [header, ...rows].map(csvLine).join("");
 }

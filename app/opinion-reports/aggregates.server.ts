@@ -5,8 +5,10 @@
  *   trend:    ("topicId", "quarterKey", "direction")
  * The first two are the functions the benchmark (issue 5) measures. The scoped variants below
  * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path).
+ * They run on the read pool unless given a transaction's client (the quarterly report's compile).
  */
-import { db, type Db, type Tx } from "~/db/db.server";
+import type { Db, Tx } from "~/db/db.server";
+import { analyticalRead } from "~/db/read-pool.server";
 import { subtreeRange } from "~/access/gate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { quarterRange } from "~/periods/period-math";
@@ -15,24 +17,24 @@ export type TopicDirectionUnitCount = { topicId: number; direction: string; area
 export type TrendPoint = { quarterKey: number; direction: string; count: number };
 
 /** Counts of items by topic × direction × area unit for one quarter (whole province). */
-export async function countItemsByTopicDirectionUnit(quarterKey: number, client: Db | Tx = db): Promise<TopicDirectionUnitCount[]> {
-  const rows = await client.$queryRaw<{ topicId: number; direction: string; areaUnitId: number; n: bigint | number }[]>`
+export async function countItemsByTopicDirectionUnit(quarterKey: number, client?: Db | Tx): Promise<TopicDirectionUnitCount[]> {
+  const rows = await analyticalRead<{ topicId: number; direction: string; areaUnitId: number; n: bigint | number }>(Prisma.sql`
     SELECT "topicId", "direction", "areaUnitId", COUNT(*) AS "n"
     FROM "OpinionItem"
     WHERE "quarterKey" = ${quarterKey}
-    GROUP BY "topicId", "direction", "areaUnitId"`;
+    GROUP BY "topicId", "direction", "areaUnitId"`, client);
   return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, areaUnitId: r.areaUnitId, count: Number(r.n) }));
 }
 
 /** One topic's counts by direction for the `quarters` quarters ending with `lastQuarterKey`. */
-export async function topicTrend(topicId: number, lastQuarterKey: number, quarters = 8, client: Db | Tx = db): Promise<TrendPoint[]> {
+export async function topicTrend(topicId: number, lastQuarterKey: number, quarters = 8, client?: Db | Tx): Promise<TrendPoint[]> {
   const keys = quarterRange(lastQuarterKey, quarters);
-  const rows = await client.$queryRaw<{ quarterKey: number; direction: string; n: bigint | number }[]>`
+  const rows = await analyticalRead<{ quarterKey: number; direction: string; n: bigint | number }>(Prisma.sql`
     SELECT "quarterKey", "direction", COUNT(*) AS "n"
     FROM "OpinionItem"
     WHERE "topicId" = ${topicId} AND "quarterKey" >= ${keys[0]!} AND "quarterKey" <= ${lastQuarterKey}
     GROUP BY "quarterKey", "direction"
-    ORDER BY "quarterKey", "direction"`;
+    ORDER BY "quarterKey", "direction"`, client);
   return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
 }
 
@@ -42,27 +44,27 @@ function inPeriods(periodIds?: number[]) {
 }
 
 /** Topic × direction counts for a quarter within a unit subtree (the viewer's scope), optionally of some of its periods only. */
-export async function countItemsByTopicDirection(quarterKey: number, scopePath: string, client: Db | Tx = db, periodIds?: number[]) {
+export async function countItemsByTopicDirection(quarterKey: number, scopePath: string, client?: Db | Tx, periodIds?: number[]) {
   const upper = `${scopePath.slice(0, -1)}0`;
-  const rows = await client.$queryRaw<{ topicId: number; direction: string; n: bigint | number }[]>`
+  const rows = await analyticalRead<{ topicId: number; direction: string; n: bigint | number }>(Prisma.sql`
     SELECT i."topicId", i."direction", COUNT(*) AS "n"
     FROM "OpinionItem" i JOIN "Unit" u ON u."id" = i."areaUnitId"
     WHERE i."quarterKey" = ${quarterKey} AND u."path" >= ${scopePath} AND u."path" < ${upper} ${inPeriods(periodIds)}
-    GROUP BY i."topicId", i."direction"`;
+    GROUP BY i."topicId", i."direction"`, client);
   return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, count: Number(r.n) }));
 }
 
 /** One topic's trend within a unit subtree (for viewers below the province). */
-export async function topicTrendInScope(topicId: number, lastQuarterKey: number, quarters: number, scopePath: string, client: Db | Tx = db): Promise<TrendPoint[]> {
+export async function topicTrendInScope(topicId: number, lastQuarterKey: number, quarters: number, scopePath: string, client?: Db | Tx): Promise<TrendPoint[]> {
   const keys = quarterRange(lastQuarterKey, quarters);
   const upper = `${scopePath.slice(0, -1)}0`;
-  const rows = await client.$queryRaw<{ quarterKey: number; direction: string; n: bigint | number }[]>`
+  const rows = await analyticalRead<{ quarterKey: number; direction: string; n: bigint | number }>(Prisma.sql`
     SELECT i."quarterKey", i."direction", COUNT(*) AS "n"
     FROM "OpinionItem" i JOIN "Unit" u ON u."id" = i."areaUnitId"
     WHERE i."topicId" = ${topicId} AND i."quarterKey" >= ${keys[0]!} AND i."quarterKey" <= ${lastQuarterKey}
       AND u."path" >= ${scopePath} AND u."path" < ${upper}
     GROUP BY i."quarterKey", i."direction"
-    ORDER BY i."quarterKey", i."direction"`;
+    ORDER BY i."quarterKey", i."direction"`, client);
   return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
 }
 
@@ -82,8 +84,8 @@ export function itemsByTopicSql(quarterKey: number, scopePath: string, periodIds
 }
 
 /** Total items per topic for a quarter within a unit subtree (the previous-quarter comparison). */
-export async function countItemsByTopic(quarterKey: number, scopePath: string, client: Db | Tx = db, periodIds?: number[]): Promise<{ topicId: number; count: number }[]> {
-  const rows = await client.$queryRaw<{ topicId: number; n: bigint | number }[]>(itemsByTopicSql(quarterKey, scopePath, periodIds));
+export async function countItemsByTopic(quarterKey: number, scopePath: string, client?: Db | Tx, periodIds?: number[]): Promise<{ topicId: number; count: number }[]> {
+  const rows = await analyticalRead<{ topicId: number; n: bigint | number }>(itemsByTopicSql(quarterKey, scopePath, periodIds), client);
   return rows.map((r) => ({ topicId: r.topicId, count: Number(r.n) }));
 }
 
@@ -116,8 +118,8 @@ export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path
  * A quarter's items by direction under `unit`, rolled up to its direct children: each item counts
  * for the child whose subtree holds its area unit; items in the unit itself count under `unit.id`.
  */
-export async function countItemsByChildUnit(quarterKey: number, unit: { id: number; path: string }, client: Db | Tx = db, periodIds?: number[]): Promise<ChildUnitCount[]> {
-  const rows = await client.$queryRaw<{ childId: number | null; direction: string; n: bigint | number }[]>(itemsByChildUnitSql(quarterKey, unit, periodIds));
+export async function countItemsByChildUnit(quarterKey: number, unit: { id: number; path: string }, client?: Db | Tx, periodIds?: number[]): Promise<ChildUnitCount[]> {
+  const rows = await analyticalRead<{ childId: number | null; direction: string; n: bigint | number }>(itemsByChildUnitSql(quarterKey, unit, periodIds), client);
   return rows.map((r) => ({ unitId: r.childId ?? unit.id, direction: r.direction, count: Number(r.n) }));
 }
 
@@ -128,12 +130,12 @@ export type TopicWeightCount = { topicId: number; prevalence: string; strength: 
  * weighs topics by (app/quarterly-reports/weights.ts). Covering index
  * ("quarterKey", "topicId", "prevalence", "strength", "areaUnitId").
  */
-export async function countItemsByTopicWeight(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<TopicWeightCount[]> {
-  const rows = await client.$queryRaw<{ topicId: number; prevalence: string; strength: string; n: bigint | number }[]>`
+export async function countItemsByTopicWeight(quarterKey: number, scopePath: string, client?: Db | Tx): Promise<TopicWeightCount[]> {
+  const rows = await analyticalRead<{ topicId: number; prevalence: string; strength: string; n: bigint | number }>(Prisma.sql`
     SELECT i."topicId", i."prevalence", i."strength", COUNT(*) AS "n"
     FROM "OpinionItem" i
     WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
-    GROUP BY i."topicId", i."prevalence", i."strength"`;
+    GROUP BY i."topicId", i."prevalence", i."strength"`, client);
   return rows.map((r) => ({ topicId: r.topicId, prevalence: r.prevalence, strength: r.strength, count: Number(r.n) }));
 }
 
@@ -142,10 +144,10 @@ export async function countItemsByTopicWeight(quarterKey: number, scopePath: str
  * hashes them (which items were counted). Index-only on the quarter index (SQLite keeps the rowid
  * in every index; PostgreSQL can answer it from ("quarterKey", …, "areaUnitId") plus the heap).
  */
-export async function itemIdsInQuarter(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<number[]> {
-  const rows = await client.$queryRaw<{ id: number }[]>`
+export async function itemIdsInQuarter(quarterKey: number, scopePath: string, client?: Db | Tx): Promise<number[]> {
+  const rows = await analyticalRead<{ id: number }>(Prisma.sql`
     SELECT i."id" FROM "OpinionItem" i
     WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
-    ORDER BY i."id"`;
+    ORDER BY i."id"`, client);
   return rows.map((r) => Number(r.id));
 }

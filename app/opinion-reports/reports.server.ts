@@ -239,11 +239,20 @@ export async function listReports(viewer: Viewer, filters: InboxFilters) {
         period: { select: { year: true, month: true } },
         collaborator: { select: { displayName: true, username: true } },
         unit: { select: { name: true, code: true } },
-        _count: { select: { items: true } },
       },
     }),
   ]);
-  return { total, rows };
+  return { total, rows: await withItemCounts(rows) };
+}
+
+/**
+ * Each listed report's number of items, counted for this page's reports only (the (reportId,
+ * position) index): a relation count in the list query grouped every item of every report first.
+ */
+async function withItemCounts<R extends { id: number }>(rows: R[]): Promise<(R & { itemCount: number })[]> {
+  const counts = await db.opinionItem.groupBy({ by: ["reportId"], where: { reportId: { in: rows.map((r) => r.id) } }, _count: { _all: true } });
+  const byReport = new Map(counts.map((c) => [c.reportId, c._count._all]));
+  return rows.map((r) => ({ ...r, itemCount: byReport.get(r.id) ?? 0 }));
 }
 
 export async function getReport(viewer: Viewer, id: number) {
@@ -356,12 +365,12 @@ export async function myReportingOverview(viewer: Viewer) {
       where: { collaboratorId: viewer.id },
       orderBy: { periodId: "desc" },
       take: 24,
-      select: { id: true, kind: true, periodId: true, status: true, quality: true, timeliness: true, urgent: true, submittedAt: true, returnComment: true, period: { select: { year: true, month: true } }, _count: { select: { items: true } } },
+      select: { id: true, kind: true, periodId: true, status: true, quality: true, timeliness: true, urgent: true, submittedAt: true, returnComment: true, period: { select: { year: true, month: true } } },
     }),
   ]);
   const filed = new Set(reports.filter((r) => r.kind === "monthly").map((r) => r.periodId));
   // A fast report goes into the latest open period.
-  return { toFile: openPeriods.filter((p) => !filed.has(p.id)), fastPeriod: openPeriods[0] ?? null, reports };
+  return { toFile: openPeriods.filter((p) => !filed.has(p.id)), fastPeriod: openPeriods[0] ?? null, reports: await withItemCounts(reports) };
 }
 
 /** Runs a filing; a replayed UUID with changed content comes back as a 409 reply, not a thrown error. */

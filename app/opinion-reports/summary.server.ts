@@ -56,12 +56,15 @@ export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTo
   const unit = await summaryUnit(viewer, unitId);
   const coverage = await summaryCoverage(quarterKey, today);
   const { previousQuarterKey, periodIds } = coverage;
-  const topics = await db.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
-  const counts = await countItemsByTopicDirection(quarterKey, unit.path, db, periodIds);
-  // A quarter before the first reporting period (or a provisional one with no like months) has nothing to compare with ("—", not 0).
-  const previous = previousQuarterKey !== null
-    ? new Map((await countItemsByTopic(previousQuarterKey, unit.path, db, coverage.previousPeriodIds)).map((p) => [p.topicId, p.count]))
-    : null;
+  // The counts run on the read pool, side by side (aggregates.server.ts).
+  const [topics, counts, previousCounts, children] = await Promise.all([
+    db.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } }),
+    countItemsByTopicDirection(quarterKey, unit.path, undefined, periodIds),
+    // A quarter before the first reporting period (or a provisional one with no like months) has nothing to compare with ("—", not 0).
+    previousQuarterKey !== null ? countItemsByTopic(previousQuarterKey, unit.path, undefined, coverage.previousPeriodIds) : null,
+    childRows(quarterKey, unit, periodIds),
+  ]);
+  const previous = previousCounts ? new Map(previousCounts.map((p) => [p.topicId, p.count])) : null;
   const rows = topics
     .map((topic) => {
       const byDirection = byDirectionOf(counts.filter((c) => c.topicId === topic.id));
@@ -92,7 +95,7 @@ export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTo
   return {
     unit: { id: unit.id, code: unit.code, name: unit.name },
     ...(await unitNavigation(viewer, unit)),
-    children: await childRows(quarterKey, unit, periodIds),
+    children,
     rows,
     totals,
     previousQuarterKey,
@@ -105,7 +108,7 @@ export async function opinionSummary(viewer: Viewer, quarterKey: number, trendTo
 
 /** The quarter's counts per direct child of `unit` (closed children only if they have items), and the unit's own; none for a leaf. */
 async function childRows(quarterKey: number, unit: { id: number; code: string; name: string; path: string }, periodIds?: number[]) {
-  const counts = await countItemsByChildUnit(quarterKey, unit, db, periodIds);
+  const counts = await countItemsByChildUnit(quarterKey, unit, undefined, periodIds);
   const children = await db.unit.findMany({ where: { parentId: unit.id }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true, validTo: true } });
   const row = (u: { id: number; code: string; name: string }, own: boolean) => {
     const byDirection = byDirectionOf(counts.filter((c) => c.unitId === u.id));

@@ -69,7 +69,7 @@ export default function MyReportsPage() {
                     {t(`opinion.status.${r.status}`)}
                     {r.status === "returned" ? <> · <Link to={`/reports/${r.id}`}>{t("reports.fixAndResubmit")}</Link></> : null}
                   </td>
-                  <td className="num">{r._count.items}</td>
+                  <td className="num">{r.itemCount}</td>
                   <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
                 </tr>
               ))}

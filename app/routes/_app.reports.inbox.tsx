@@ -82,7 +82,7 @@ export default function InboxPage() {
                 <td>{r.unit.name}</td>
                 <td><PeriodName period={r.period} /></td>
                 <td>{t(`opinion.status.${r.status}`)}{r.quality ? ` · ${t(`opinion.quality.${r.quality}`)}` : ""}</td>
-                <td className="num">{r._count.items}</td>
+                <td className="num">{r.itemCount}</td>
                 <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
               </tr>
             ))}

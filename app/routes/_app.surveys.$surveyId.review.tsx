@@ -10,9 +10,9 @@ import { bulkAcceptSchema } from "~/surveys/survey-schemas";
 import { ConfirmDialog, useConfirmation } from "~/ui/confirm-dialog";
 import { ReplyErrors } from "~/ui/form-fields";
 import { getSurvey } from "~/surveys/surveys.server";
-import { Pagination, readPage } from "~/ui/pagination";
+import { KeysetPagination } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
-import { requireIdParam } from "~/utils/http.server";
+import { parseId, requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
@@ -24,14 +24,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = url.searchParams.get("status") ?? "";
   const unit = (url.searchParams.get("unit") ?? "").trim().toUpperCase().slice(0, 40);
-  const page = readPage(url.searchParams);
+  const older = parseId(url.searchParams.get("older"));
+  const newer = parseId(url.searchParams.get("newer"));
   const [list, waiting] = await Promise.all([
-    listResponses(viewer, survey.id, { status, unitCode: unit, page }),
+    listResponses(viewer, survey.id, { status, unitCode: unit, older, newer }),
     // What "accept all" would take: the waiting questionnaires under the same unit filter.
-    status === "" || status === "submitted" ? listResponses(viewer, survey.id, { status: "submitted", unitCode: unit, page: 1 }).then((w) => w.total) : 0,
+    status === "" || status === "submitted" ? listResponses(viewer, survey.id, { status: "submitted", unitCode: unit }).then((w) => w.total) : 0,
   ]);
   const accepted = Number(url.searchParams.get("accepted")) || null;
-  return { survey: { id: survey.id, code: survey.code, title: survey.title, period: survey.period }, status, unit, page, waiting, accepted, ...list };
+  return { survey: { id: survey.id, code: survey.code, title: survey.title, period: survey.period }, status, unit, waiting, accepted, ...list };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -48,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function ReviewList() {
   const { t } = useTranslation();
-  const { survey, status, unit, page, total, rows, waiting, accepted } = useLoaderData<typeof loader>();
+  const { survey, status, unit, total, rows, older, newer, waiting, accepted } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const confirmation = useConfirmation();
@@ -116,7 +117,7 @@ export default function ReviewList() {
           </tbody>
         </table>
       </div>
-      <Pagination page={page} total={total} pageSize={50} />
+      <KeysetPagination newer={newer === null ? null : String(newer)} older={older === null ? null : String(older)} />
     </>
   );
 }

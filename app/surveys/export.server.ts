@@ -6,9 +6,9 @@
 import { Readable } from "node:stream";
 import { subtreeRange, type Viewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
-import { prepared, withConnection } from "~/db/db.server";
+import { readSnapshot } from "~/db/read-pool.server";
 import { auditWhenClosed, RowCounter, type ExportScope } from "~/exports/export-audit.server";
-import { csvLine, neutraliseFormula } from "~/exports/table-export.server";
+import { csvLine, inChunks, neutraliseFormula } from "~/exports/table-export.server";
 import { streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
 import { BAND_NAMES, type SurveyDefinition } from "./definition";
 import { scopeFor, surveyResults, type ResultsFilter, type Scope } from "./results.server";
@@ -43,7 +43,7 @@ function answerColumns(def: SurveyDefinition) {
   return def.questions.flatMap((q) => (q.type === "matrix" ? (q.items ?? []).map((i) => ({ code: i.code, type: q.type })) : [{ code: q.code, type: q.type }]));
 }
 
-/** Questionnaires per page: one page is one synchronous read (~10 ms), so writes interleave. */
+/** Questionnaires per page: one read of ~10 ms on the pool, formatted between reads. */
 const PAGE_SIZE = 500;
 
 /**
@@ -71,17 +71,19 @@ function answerPageSql(bands: Scope["bands"]) {
 type ResponseRow = [id: number, code: string, status: string, revision: number, ageBand: string, gender: string, occupation: string, area: string];
 type AnswerRow = [responseId: number, question: string, option: string, num: number | null, text: string | null];
 
-/** Reads one page (questionnaires and their answers) in one synchronous turn on the connection. */
+/**
+ * Reads one page (questionnaires and their answers) on the read pool, both statements in one
+ * read transaction (one snapshot, even while submissions commit), so the event loop and the app's
+ * connection stay free while the page is read.
+ */
 async function readPage(surveyId: number, scope: Scope, after: number, pageSize: number) {
   const range = subtreeRange(scope.path);
-  const params = [surveyId, after, range.gte, range.lt, ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
-  // One read transaction: both statements see the same snapshot, even if another process writes.
-  return withConnection((raw) =>
-    raw.transaction(() => ({
-      responses: prepared(raw, responsePageSql(scope.bands)).raw(true).all(...params) as ResponseRow[],
-      answers: prepared(raw, answerPageSql(scope.bands)).raw(true).all(...params) as AnswerRow[],
-    })).deferred(),
-  );
+  const values = [surveyId, after, range.gte, range.lt, ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
+  const [responses, answers] = await readSnapshot([
+    { sql: responsePageSql(scope.bands), values, raw: true },
+    { sql: answerPageSql(scope.bands), values, raw: true },
+  ]);
+  return { responses: responses as ResponseRow[], answers: answers as AnswerRow[] };
 }
 
 /** One spreadsheet row per questionnaire of the scope, read in pages by id (never the whole survey at once). */
@@ -145,7 +147,7 @@ export async function csvExport(viewer: Viewer, surveyId: number, filter: Result
     }
   }
   // Byte mode: the strings leave as UTF-8 bytes, which is what a web stream's readers expect.
-  const stream = auditWhenClosed(Readable.from(lines(), { objectMode: false }), viewer, exportScope(surveyId, "csv", kind, filter), counter);
+  const stream = auditWhenClosed(Readable.from(inChunks(lines()), { objectMode: false }), viewer, exportScope(surveyId, "csv", kind, filter), counter);
   return new Response(Readable.toWeb(stream) as ReadableStream, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

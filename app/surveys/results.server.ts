@@ -1,11 +1,17 @@
 /**
- * Survey results, computed in SQL. Without band filters the counts come from the exact tallies
- * (SurveyTally, SurveyUnitTally); band filters need the answer rows and use a GROUP BY over them.
- * Nothing loads questionnaires into JavaScript to count them.
+ * Survey results, computed in SQL; nothing loads questionnaires into JavaScript to count them.
+ * Where each figure comes from (docs/decisions/0011-survey-storage.md, 0028-band-tallies.md):
+ *  - no respondent band filter: the exact per-unit tallies (SurveyTally, SurveyUnitTally);
+ *  - band filters or breakdowns over the whole province: the exact per-band-cell tallies
+ *    (SurveyBandTally), a few tens of thousands of rows a wave, whatever its size;
+ *  - band filters below the province (a commune, a committee): that scope's answer rows only,
+ *    reached from its units, so a commune's page costs a commune's data.
+ * Reads run on the read pool (app/db/read-pool.server.ts) unless a transaction's client is given.
  */
 import { assertUnitVisible, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { isProvinceLevel } from "~/accounts/roles";
 import { db, type Db, type Tx } from "~/db/db.server";
+import { analyticalRead } from "~/db/read-pool.server";
 import { Prisma } from "~/generated/prisma/client";
 import { BAND_NAMES, BANDS, type BandName, type Question, type SurveyDefinition } from "./definition";
 import { MIN_CELL, wilson } from "./stats";
@@ -17,72 +23,111 @@ export type CountRow = { question: string; option: string; count: number; numSum
 
 const COUNTED = Prisma.sql`('submitted', 'accepted')`;
 
-export function bandWhere(bands: Scope["bands"]) {
-  const parts = BAND_NAMES.filter((b) => bands[b]).map((b) => Prisma.sql`AND r.${Prisma.raw(`"${b}"`)} = ${bands[b]}`);
+/** `AND <alias>."<band>" = ?` for each band the scope filters on (responses or band tallies). */
+export function bandWhere(bands: Scope["bands"], alias = "r") {
+  const parts = BAND_NAMES.filter((b) => bands[b]).map((b) => Prisma.sql`AND ${Prisma.raw(`${alias}."${b}"`)} = ${bands[b]}`);
   return parts.length ? Prisma.join(parts, " ") : Prisma.empty;
 }
 
 const hasBands = (scope: Scope) => BAND_NAMES.some((b) => scope.bands[b]);
 
 /**
- * The answer rows of the scope's counted questionnaires, for filters the tallies cannot answer
- * (respondent bands). Driven from the questionnaires (the surveyId index, then each one's answers
- * by primary key), never from the answer table's survey index: a band keeps a share of a wave's
- * questionnaires, and walking all of its answers to join each back cost ~4× more (5.1 s against
- * 1.4 s for half of a 100,000-questionnaire wave). Continue with `AND …` conditions on `a`.
+ * The province's scope holds every unit, so the survey-wide band tallies are exactly its figures.
+ * (A single province per installation: every unit lies under its root.)
  */
-function filteredAnswers(surveyId: number, scope: Scope) {
+const wholeSurvey = (scope: Scope) => isProvinceLevel(scope.path);
+
+/**
+ * The scope's counted answer rows (of one question, or all), materialised once so the counts and
+ * each question's n are two small aggregates over it rather than two walks over the answers.
+ * Reached from the scope's units (CROSS JOIN fixes that order in SQLite: the subtree's units,
+ * then their questionnaires by the covering (surveyId, unitId, status, bands…) index, then each
+ * one's answers by primary key), so the walk is the scope's data, never the wave's.
+ */
+function scopedAnswers(surveyId: number, scope: Scope, question?: string) {
   const range = subtreeRange(scope.path);
-  return Prisma.sql`"SurveyResponse" r
-    JOIN "Unit" u ON u."id" = r."unitId"
-    JOIN "SurveyAnswer" a ON a."responseId" = r."id"
-    WHERE r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED}
-      AND u."path" >= ${range.gte} AND u."path" < ${range.lt} ${bandWhere(scope.bands)}`;
+  return Prisma.sql`WITH "rows" AS MATERIALIZED (
+    SELECT r."id" AS "responseId", r."unitId", r."ageBand", r."gender", r."occupation", r."area", a."question", a."option", a."num"
+    FROM "Unit" u CROSS JOIN "SurveyResponse" r CROSS JOIN "SurveyAnswer" a
+    WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt}
+      AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} AND r."unitId" = u."id" ${bandWhere(scope.bands)}
+      AND a."responseId" = r."id" ${question === undefined ? Prisma.empty : Prisma.sql`AND a."question" = ${question}`}
+  )`;
 }
 
 /**
- * Every question × option count of a survey within a unit subtree (option "" = the question's n).
- * The benchmark's "quarterly results" path: from the tallies, or from the answer rows when
- * respondent bands filter.
+ * One row per questionnaire × question answered with options (over "rows"), with "question" and,
+ * if given, a `key` column (a unit id or a band): counted, they are the questions' n. Its numSum
+ * is the one option's num when exactly one was chosen, as the tallies keep it (app/surveys/rows.ts:
+ * tallyRows). Rows with option "" (numbers, texts) are their own n and are left out.
  */
-export async function countAnswers(surveyId: number, scope: Scope, client: Db | Tx = db): Promise<CountRow[]> {
-  const range = subtreeRange(scope.path);
-  if (!hasBands(scope)) {
-    const rows = await client.$queryRaw<CountRow[]>`
-      SELECT t."question", t."option", SUM(t."count") AS "count", SUM(t."numSum") AS "numSum"
-      FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
-      WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
-      GROUP BY t."question", t."option"`;
-    return rows.map(numeric).filter((r) => r.count > 0);
-  }
-  const [options, totals] = await Promise.all([
-    db.$queryRaw<CountRow[]>`
-      SELECT a."question", a."option", COUNT(*) AS "count", COALESCE(SUM(a."num"), 0) AS "numSum"
-      FROM ${filteredAnswers(surveyId, scope)}
-      GROUP BY a."question", a."option"`,
-    db.$queryRaw<CountRow[]>`
-      SELECT a."question", '' AS "option", COUNT(DISTINCT a."responseId") AS "count", COALESCE(SUM(a."num"), 0) AS "numSum"
-      FROM ${filteredAnswers(surveyId, scope)} AND a."option" <> ''
-      GROUP BY a."question"`,
-  ]);
-  return [...options, ...totals].map(numeric);
+function answeredQuestions(key?: Prisma.Sql) {
+  const keyColumn = key ? Prisma.sql`, ${key} AS "key"` : Prisma.empty;
+  const keyGroup = key ? Prisma.sql`, ${key}` : Prisma.empty;
+  return Prisma.sql`
+    SELECT "question"${keyColumn}, CASE WHEN COUNT(*) = 1 THEN COALESCE(MAX("num"), 0) ELSE 0 END AS "numSum"
+    FROM "rows" WHERE "option" <> '' GROUP BY "responseId", "question"${keyGroup}`;
 }
 
 function numeric(r: CountRow): CountRow {
   return { question: r.question, option: r.option, count: Number(r.count), numSum: Number(r.numSum) };
 }
 
-/** Counted questionnaires of the scope: from the unit tallies, or the questionnaires when bands filter. */
+/**
+ * Every question × option count of a survey within a unit subtree (option "" = the question's n).
+ * The benchmark's "quarterly results" path.
+ */
+export async function countAnswers(surveyId: number, scope: Scope, client?: Db | Tx): Promise<CountRow[]> {
+  const range = subtreeRange(scope.path);
+  let rows: CountRow[];
+  if (!hasBands(scope)) {
+    rows = await analyticalRead<CountRow>(
+      Prisma.sql`
+        SELECT t."question", t."option", SUM(t."count") AS "count", SUM(t."numSum") AS "numSum"
+        FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
+        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+        GROUP BY t."question", t."option"`,
+      client,
+    );
+  } else if (wholeSurvey(scope)) {
+    rows = await analyticalRead<CountRow>(
+      Prisma.sql`
+        SELECT t."question", t."option", SUM(t."count") AS "count", SUM(t."numSum") AS "numSum"
+        FROM "SurveyBandTally" t
+        WHERE t."surveyId" = ${surveyId} AND t."question" <> '' ${bandWhere(scope.bands, "t")}
+        GROUP BY t."question", t."option"`,
+      client,
+    );
+  } else {
+    rows = await analyticalRead<CountRow>(
+      Prisma.sql`${scopedAnswers(surveyId, scope)}
+        SELECT "question", "option", COUNT(*) AS "count", COALESCE(SUM("num"), 0) AS "numSum" FROM "rows"
+        GROUP BY "question", "option"
+        UNION ALL
+        SELECT "question", '', COUNT(*), SUM("numSum") FROM (${answeredQuestions()}) q
+        GROUP BY "question"`,
+      client,
+    );
+  }
+  return rows.map(numeric).filter((r) => r.count > 0);
+}
+
+/** Counted questionnaires of the scope: from the unit tallies, the band tallies, or the scope's questionnaires. */
 export async function countQuestionnaires(surveyId: number, scope: Scope): Promise<number> {
   const range = subtreeRange(scope.path);
-  const [row] = hasBands(scope)
-    ? await db.$queryRaw<{ n: number | bigint }[]>`
-        SELECT COUNT(*) AS "n" FROM "SurveyResponse" r JOIN "Unit" u ON u."id" = r."unitId"
-        WHERE r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED}
-          AND u."path" >= ${range.gte} AND u."path" < ${range.lt} ${bandWhere(scope.bands)}`
-    : await db.$queryRaw<{ n: number | bigint }[]>`
+  const query = !hasBands(scope)
+    ? Prisma.sql`
         SELECT COALESCE(SUM(t."counted"), 0) AS "n" FROM "SurveyUnitTally" t JOIN "Unit" u ON u."id" = t."unitId"
-        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}`;
+        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}`
+    : wholeSurvey(scope)
+      ? Prisma.sql`
+        SELECT COALESCE(SUM(t."count"), 0) AS "n" FROM "SurveyBandTally" t
+        WHERE t."surveyId" = ${surveyId} AND t."question" = '' ${bandWhere(scope.bands, "t")}`
+      : Prisma.sql`
+        SELECT COUNT(*) AS "n" FROM "Unit" u CROSS JOIN "SurveyResponse" r
+        WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt}
+          AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} AND r."unitId" = u."id" ${bandWhere(scope.bands)}`;
+  const [row] = await analyticalRead<{ n: number | bigint }>(query);
   return Number(row?.n ?? 0);
 }
 
@@ -99,63 +144,87 @@ export async function isSuppressed(surveyId: number, scope: Scope): Promise<bool
 
 export type CrossRow = { key: string; label: string; option: string; count: number };
 
-/** One question broken down by unit (tallies) or by a respondent band (answer rows). */
+/**
+ * One question broken down by unit or by a respondent band: by unit without band filters from the
+ * unit tallies; by a band over the whole province from the band tallies; otherwise from the
+ * scope's answer rows of that one question (grouped by unit id, labelled after grouping).
+ */
 export async function crossTab(surveyId: number, question: string, by: "unit" | BandName, scope: Scope): Promise<CrossRow[]> {
   const range = subtreeRange(scope.path);
-  let rows: CrossRow[];
+  let query: Prisma.Sql;
   if (by === "unit" && !hasBands(scope)) {
-    rows = await db.$queryRaw<CrossRow[]>`
+    query = Prisma.sql`
       SELECT u."code" AS "key", u."name" AS "label", t."option", SUM(t."count") AS "count"
       FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
       WHERE t."surveyId" = ${surveyId} AND t."question" = ${question} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
       GROUP BY u."code", u."name", t."option"`;
+  } else if (by !== "unit" && wholeSurvey(scope)) {
+    const band = Prisma.raw(`t."${by}"`);
+    query = Prisma.sql`
+      SELECT ${band} AS "key", ${band} AS "label", t."option", SUM(t."count") AS "count"
+      FROM "SurveyBandTally" t
+      WHERE t."surveyId" = ${surveyId} AND t."question" = ${question} ${bandWhere(scope.bands, "t")}
+      GROUP BY ${band}, t."option"`;
   } else {
-    const keyCol = by === "unit" ? Prisma.sql`u."code"` : Prisma.sql`r.${Prisma.raw(`"${by}"`)}`;
-    const labelCol = by === "unit" ? Prisma.sql`u."name"` : keyCol;
-    rows = await db.$queryRaw<CrossRow[]>`
-      SELECT ${keyCol} AS "key", ${labelCol} AS "label", a."option", COUNT(*) AS "count"
-      FROM ${filteredAnswers(surveyId, scope)} AND a."question" = ${question}
-      GROUP BY 1, 2, a."option"
-      UNION ALL
-      SELECT ${keyCol}, ${labelCol}, '', COUNT(DISTINCT a."responseId")
-      FROM ${filteredAnswers(surveyId, scope)} AND a."question" = ${question} AND a."option" <> ''
-      GROUP BY 1, 2`;
+    const key = Prisma.raw(by === "unit" ? `"unitId"` : `"${by}"`);
+    const grouped = Prisma.sql`${scopedAnswers(surveyId, scope, question)},
+      "cells" AS (
+        SELECT ${key} AS "key", "option", COUNT(*) AS "count" FROM "rows" GROUP BY ${key}, "option"
+        UNION ALL
+        SELECT "key", '', COUNT(*) FROM (${answeredQuestions(key)}) q GROUP BY "key"
+      )`;
+    query =
+      by === "unit"
+        ? Prisma.sql`${grouped} SELECT u."code" AS "key", u."name" AS "label", c."option", c."count" FROM "cells" c JOIN "Unit" u ON u."id" = c."key"`
+        : Prisma.sql`${grouped} SELECT c."key", c."key" AS "label", c."option", c."count" FROM "cells" c`;
   }
+  const rows = await analyticalRead<CrossRow>(query);
   return rows.map((r) => ({ key: String(r.key), label: String(r.label), option: r.option, count: Number(r.count) })).filter((r) => r.count > 0);
 }
 
 /** Targeted / received / counted / accepted per target unit in the scope. */
-export async function unitProgress(surveyId: number, scope: Scope, client: Db | Tx = db) {
+export async function unitProgress(surveyId: number, scope: Scope, client?: Db | Tx) {
   const range = subtreeRange(scope.path);
-  const rows = await client.$queryRaw<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number }[]>`
-    SELECT u."id" AS "unitId", u."code", u."name", t."quota",
-      COALESCE(ut."received", 0) AS "received", COALESCE(ut."counted", 0) AS "counted", COALESCE(ut."accepted", 0) AS "accepted"
-    FROM "SurveyTarget" t
-    JOIN "Unit" u ON u."id" = t."unitId"
-    LEFT JOIN "SurveyUnitTally" ut ON ut."surveyId" = t."surveyId" AND ut."unitId" = t."unitId"
-    WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
-    ORDER BY u."code"`;
+  const rows = await analyticalRead<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number }>(
+    Prisma.sql`
+      SELECT u."id" AS "unitId", u."code", u."name", t."quota",
+        COALESCE(ut."received", 0) AS "received", COALESCE(ut."counted", 0) AS "counted", COALESCE(ut."accepted", 0) AS "accepted"
+      FROM "SurveyTarget" t
+      JOIN "Unit" u ON u."id" = t."unitId"
+      LEFT JOIN "SurveyUnitTally" ut ON ut."surveyId" = t."surveyId" AND ut."unitId" = t."unitId"
+      WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+      ORDER BY u."code"`,
+    client,
+  );
   return rows.map((r) => ({ ...r, unitId: Number(r.unitId), quota: Number(r.quota), received: Number(r.received), counted: Number(r.counted), accepted: Number(r.accepted) }));
 }
 
+/** A number question's values and their counts (the first 60 values): band tallies for the province, else the scope's answers. */
 async function numberDistribution(surveyId: number, question: string, scope: Scope) {
-  const range = subtreeRange(scope.path);
-  const rows = await db.$queryRaw<{ value: number; count: number }[]>`
-    SELECT a."num" AS "value", COUNT(*) AS "count"
-    FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId" JOIN "Unit" u ON u."id" = r."unitId"
-    WHERE a."surveyId" = ${surveyId} AND a."question" = ${question} AND a."option" = '' AND r."status" IN ${COUNTED}
-      AND u."path" >= ${range.gte} AND u."path" < ${range.lt} ${bandWhere(scope.bands)}
-    GROUP BY a."num" ORDER BY a."num" LIMIT 60`;
+  const query = wholeSurvey(scope)
+    ? Prisma.sql`
+        SELECT t."value", SUM(t."count") AS "count" FROM "SurveyBandTally" t
+        WHERE t."surveyId" = ${surveyId} AND t."question" = ${question} AND t."option" = '' ${bandWhere(scope.bands, "t")}
+        GROUP BY t."value" HAVING SUM(t."count") > 0 ORDER BY t."value" LIMIT 60`
+    : Prisma.sql`${scopedAnswers(surveyId, scope, question)}
+        SELECT "num" AS "value", COUNT(*) AS "count" FROM "rows" WHERE "option" = ''
+        GROUP BY "num" ORDER BY "num" LIMIT 60`;
+  const rows = await analyticalRead<{ value: number; count: number }>(query);
   return rows.map((r) => ({ value: Number(r.value), count: Number(r.count) }));
 }
 
+/**
+ * The latest 100 text answers of a question: newest questionnaires first by the (surveyId, id)
+ * index, each one's answer by primary key, so the walk stops after 100 found.
+ */
 async function textAnswers(surveyId: number, question: string, scope: Scope) {
   const range = subtreeRange(scope.path);
-  const rows = await db.$queryRaw<{ text: string }[]>`
-    SELECT a."text" FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r."id" = a."responseId" JOIN "Unit" u ON u."id" = r."unitId"
-    WHERE a."surveyId" = ${surveyId} AND a."question" = ${question} AND a."option" = '' AND r."status" IN ${COUNTED}
-      AND u."path" >= ${range.gte} AND u."path" < ${range.lt} ${bandWhere(scope.bands)}
-    ORDER BY a."responseId" DESC LIMIT 100`;
+  const rows = await analyticalRead<{ text: string }>(Prisma.sql`
+    SELECT a."text" FROM "SurveyResponse" r CROSS JOIN "SurveyAnswer" a CROSS JOIN "Unit" u
+    WHERE r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} ${bandWhere(scope.bands)}
+      AND a."responseId" = r."id" AND a."question" = ${question} AND a."option" = ''
+      AND u."id" = r."unitId" AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+    ORDER BY r."id" DESC LIMIT 100`);
   return rows.map((r) => r.text);
 }
 
@@ -266,10 +335,13 @@ export async function surveyResults(viewer: Viewer, surveyId: number, filter: Re
   ]);
   // Suppressed: no question results at all (no counts, shares, means, distributions or texts).
   const questions = suppressed ? [] : buildQuestionResults(survey.definition, counts, previous);
-  for (const q of answerDetails ? questions : []) {
-    if (q.type === "number") q.numbers = await numberDistribution(surveyId, q.code, scope);
-    if (q.type === "shortText" || q.type === "longText") q.texts = await textAnswers(surveyId, q.code, scope);
-  }
+  // Independent reads: the read pool runs them side by side.
+  await Promise.all(
+    (answerDetails ? questions : []).map(async (q) => {
+      if (q.type === "number") q.numbers = await numberDistribution(surveyId, q.code, scope);
+      if (q.type === "shortText" || q.type === "longText") q.texts = await textAnswers(surveyId, q.code, scope);
+    }),
+  );
   const totals = units.reduce(
     (t, u) => ({ quota: t.quota + u.quota, received: t.received + u.received, counted: t.counted + u.counted, accepted: t.accepted + u.accepted }),
     { quota: 0, received: 0, counted: 0, accepted: 0 },

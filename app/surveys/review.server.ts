@@ -1,33 +1,58 @@
 /** Review of questionnaires: lists, one questionnaire with its history, accept / return. */
-import { responsesVisibleTo, surveysVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { responsesVisibleTo, subtreeRange, surveysVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
+import { Prisma } from "~/generated/prisma/client";
 import { notFound } from "~/utils/http.server";
 import { RESPONSE_STATUSES, type Answers, type Bands } from "./definition";
 import { acceptResponse, loadVersion, returnResponse } from "./storage.server";
 
-const PAGE = 50;
+export const REVIEW_PAGE_SIZE = 50;
 
-export async function listResponses(
-  viewer: Viewer,
-  surveyId: number,
-  filter: { status?: string; unitCode?: string; page: number },
-) {
+export type ReviewFilter = {
+  status?: string;
+  unitCode?: string;
+  /** Questionnaires older (lower id) than this one: the next page; or newer: the previous page. */
+  older?: number;
+  newer?: number;
+};
+
+/** How many questionnaires a status holds, from a unit tally row (received = all of them). */
+function statusCount(t: { received: number; counted: number; accepted: number; returned: number }, status?: string) {
+  if (status === "submitted") return t.counted - t.accepted;
+  if (status === "accepted") return t.accepted;
+  if (status === "returned") return t.returned;
+  return t.received;
+}
+
+/**
+ * One page of a survey's questionnaires in the viewer's scope, newest first, in keyset pages by id
+ * (the (surveyId, id) and (surveyId, status, id) indexes): the 1,000th page costs what the first
+ * does. The total comes from the exact unit tallies (SurveyUnitTally), not a COUNT over a wave of
+ * 100,000 questionnaires.
+ */
+export async function listResponses(viewer: Viewer, surveyId: number, filter: ReviewFilter) {
+  const status = filter.status && (RESPONSE_STATUSES as readonly string[]).includes(filter.status) ? filter.status : undefined;
+  const units = { ...unitsVisibleTo(viewer), ...(filter.unitCode ? { code: filter.unitCode } : {}) };
+  const range = subtreeRange(viewer.unitPath);
   const where = {
     surveyId,
     survey: surveysVisibleTo(viewer),
     ...responsesVisibleTo(viewer),
-    ...(filter.status && (RESPONSE_STATUSES as readonly string[]).includes(filter.status) ? { status: filter.status } : {}),
-    ...(filter.unitCode ? { unit: { ...unitsVisibleTo(viewer), code: filter.unitCode } } : {}),
+    ...(status ? { status } : {}),
+    ...(filter.unitCode ? { unit: units } : {}),
   };
-  const [total, rows] = await Promise.all([
-    db.surveyResponse.count({ where }),
+  const backwards = filter.older === undefined && filter.newer !== undefined;
+  const [tallies, found] = await Promise.all([
+    db.$queryRaw<{ received: number; counted: number; accepted: number; returned: number }[]>`
+      SELECT t."received", t."counted", t."accepted", t."returned" FROM "SurveyUnitTally" t JOIN "Unit" u ON u."id" = t."unitId"
+      WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+        ${filter.unitCode ? Prisma.sql`AND u."code" = ${filter.unitCode}` : Prisma.empty}`,
     db.surveyResponse.findMany({
-      where,
-      orderBy: { id: "desc" },
-      skip: (filter.page - 1) * PAGE,
-      take: PAGE,
+      where: { ...where, ...(filter.older !== undefined ? { id: { lt: filter.older } } : backwards ? { id: { gt: filter.newer } } : {}) },
+      orderBy: { id: backwards ? "asc" : "desc" },
+      take: REVIEW_PAGE_SIZE + 1,
       select: {
         id: true,
         status: true,
@@ -39,7 +64,14 @@ export async function listResponses(
       },
     }),
   ]);
-  return { total, rows, pages: Math.max(1, Math.ceil(total / PAGE)) };
+  const more = found.length > REVIEW_PAGE_SIZE;
+  const rows = found.slice(0, REVIEW_PAGE_SIZE).sort((a, b) => b.id - a.id);
+  return {
+    total: tallies.reduce((n, t) => n + statusCount({ received: Number(t.received), counted: Number(t.counted), accepted: Number(t.accepted), returned: Number(t.returned) }, status), 0),
+    rows,
+    older: (backwards ? rows.length > 0 : more) ? (rows.at(-1)?.id ?? null) : null,
+    newer: (backwards ? more : filter.older !== undefined) ? (rows[0]?.id ?? null) : null,
+  };
 }
 
 /** One questionnaire in the viewer's scope (a collaborator: their own), with its history. */

@@ -25,8 +25,16 @@ import {
   type Submission,
   type SurveyDefinition,
 } from "./definition";
-import { answerRows, tallyRows, type AnswerRow } from "./rows";
-import { findByUuid, insertResponse, TallyIncrements, type ExistingResponse, type NewResponse } from "./writer.server";
+import { answerRows, bandTallyRows, tallyRows, type AnswerRow } from "./rows";
+import {
+  ADD_BAND_TALLY_CONFLICT,
+  BAND_TALLY_KEY,
+  findByUuid,
+  insertResponse,
+  TallyIncrements,
+  type ExistingResponse,
+  type NewResponse,
+} from "./writer.server";
 
 export type { NewResponse } from "./writer.server";
 
@@ -58,19 +66,30 @@ export async function loadVersion(surveyId: number, version: number): Promise<Su
   return def;
 }
 
-/** Adds (sign 1) or removes (sign −1) one questionnaire's tallies, in one statement. */
-async function applyTallies(tx: Tx, surveyId: number, unitId: number, rows: AnswerRow[], sign: 1 | -1) {
+/**
+ * Adds (sign 1) or removes (sign −1) one questionnaire's tallies: per unit (SurveyTally) and per
+ * band cell (SurveyBandTally), one statement each.
+ */
+async function applyTallies(tx: Tx, surveyId: number, unitId: number, bands: Bands, rows: AnswerRow[], sign: 1 | -1) {
   const tallies = tallyRows(rows);
-  if (tallies.length === 0) return;
-  const values = tallies.map(
-    (t) => Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${unitId}, ${sign * t.count}, ${sign * t.numSum})`,
+  if (tallies.length > 0) {
+    const values = tallies.map(
+      (t) => Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${unitId}, ${sign * t.count}, ${sign * t.numSum})`,
+    );
+    await tx.$executeRaw`
+      INSERT INTO "SurveyTally" ("surveyId", "question", "option", "unitId", "count", "numSum")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("surveyId", "question", "option", "unitId") DO UPDATE SET
+        "count" = "SurveyTally"."count" + excluded."count",
+        "numSum" = "SurveyTally"."numSum" + excluded."numSum"`;
+  }
+  const bandValues = bandTallyRows(tallies).map(
+    (t) =>
+      Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${t.value}, ${bands.ageBand}, ${bands.gender}, ${bands.occupation}, ${bands.area}, ${sign * t.count}, ${sign * t.numSum})`,
   );
   await tx.$executeRaw`
-    INSERT INTO "SurveyTally" ("surveyId", "question", "option", "unitId", "count", "numSum")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("surveyId", "question", "option", "unitId") DO UPDATE SET
-      "count" = "SurveyTally"."count" + excluded."count",
-      "numSum" = "SurveyTally"."numSum" + excluded."numSum"`;
+    INSERT INTO "SurveyBandTally" (${Prisma.raw(BAND_TALLY_KEY)}, "count", "numSum") VALUES ${Prisma.join(bandValues)}
+    ${Prisma.raw(ADD_BAND_TALLY_CONFLICT)}`;
 }
 
 type UnitDelta = { received?: number; counted?: number; accepted?: number; returned?: number };
@@ -278,7 +297,7 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
     await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });
     const rows = answerRows(def, answers);
     await insertAnswerRows(tx, existing.id, s.surveyId, rows);
-    await applyTallies(tx, s.surveyId, existing.unitId, rows, 1);
+    await applyTallies(tx, s.surveyId, existing.unitId, s.bands, rows, 1);
     await applyUnitTally(tx, s.surveyId, existing.unitId, { counted: 1, returned: -1 });
     await tx.surveyResponse.update({
       where: { id: existing.id },
@@ -334,7 +353,12 @@ export async function returnResponse(
     where: { responseId: r.id },
     select: { question: true, option: true, num: true, text: true },
   });
-  await applyTallies(tx, r.surveyId, r.unitId, rows, -1);
+  // The bands as stored, read inside the transaction: the ones its tallies were added under.
+  const bands = await tx.surveyResponse.findUniqueOrThrow({
+    where: { id: r.id },
+    select: { ageBand: true, gender: true, occupation: true, area: true },
+  });
+  await applyTallies(tx, r.surveyId, r.unitId, bands as Bands, rows, -1);
   await applyUnitTally(tx, r.surveyId, r.unitId, { counted: -1, returned: 1 });
   await tx.surveyResponseEvent.create({
     data: { responseId: r.id, actorId, kind: "returned", revision: r.revision, comment, payload: JSON.stringify(questionComments) },

@@ -8,7 +8,7 @@
 import type Database from "better-sqlite3";
 import { prepared } from "~/db/db.server";
 import { canonicalJson, type Answers, type Bands, type SurveyDefinition } from "./definition";
-import { answerRows, tallyRows, type AnswerRow } from "./rows";
+import { answerRows, bandTallyRows, tallyRows, type AnswerRow } from "./rows";
 
 export type NewResponse = {
   clientUuid: string;
@@ -62,29 +62,51 @@ const ADD_UNIT_TALLY = `
   ON CONFLICT ("surveyId", "unitId") DO UPDATE SET
     "received" = "SurveyUnitTally"."received" + excluded."received", "counted" = "SurveyUnitTally"."counted" + excluded."counted",
     "accepted" = "SurveyUnitTally"."accepted" + excluded."accepted"`;
+/** The band tally's key and its increment, shared with the review path's multi-row upsert (storage.server.ts). */
+export const BAND_TALLY_KEY = `"surveyId", "question", "option", "value", "ageBand", "gender", "occupation", "area"`;
+export const ADD_BAND_TALLY_CONFLICT = `
+  ON CONFLICT (${BAND_TALLY_KEY}) DO UPDATE SET
+    "count" = "SurveyBandTally"."count" + excluded."count", "numSum" = "SurveyBandTally"."numSum" + excluded."numSum"`;
+const ADD_BAND_TALLY = `
+  INSERT INTO "SurveyBandTally" (${BAND_TALLY_KEY}, "count", "numSum") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ${ADD_BAND_TALLY_CONFLICT}`;
 const INSERT_EVENT = `INSERT INTO "SurveyResponseEvent" ("responseId", "at", "actorId", "kind", "revision", "payload") VALUES (?, ?, ?, 'submitted', 1, ?)`;
 // The audit entry commits with the questionnaire (same columns as recordAudit writes).
 const INSERT_AUDIT = `
   INSERT INTO "AuditEntry" ("at", "actorId", "action", "entityType", "entityId", "before", "after")
   VALUES (?, ?, 'survey.response.submit', 'SurveyResponse', ?, NULL, ?)`;
 
+type Cell = { count: number; numSum: number };
+type BandCell = Cell & { surveyId: number; question: string; option: string; value: number; bands: Bands };
+
 /**
- * Tally increments of new questionnaires, summed per survey × question × option × unit and
- * applied with one upsert per key: a bulk write of 1,000 questionnaires touches each tally row
- * once instead of 25,000 times. A field submission applies its own at once.
+ * Tally increments of new questionnaires, summed per survey × question × option × unit (and per
+ * band cell) and applied with one upsert per key: a bulk write of 1,000 questionnaires touches
+ * each tally row once instead of 25,000 times. A field submission applies its own at once.
  */
 export class TallyIncrements {
-  private cells = new Map<string, { surveyId: number; question: string; option: string; unitId: number; count: number; numSum: number }>();
+  private cells = new Map<string, Cell & { surveyId: number; question: string; option: string; unitId: number }>();
+  private bandCells = new Map<string, BandCell>();
   private units = new Map<string, { surveyId: number; unitId: number; received: number; accepted: number }>();
 
-  add(surveyId: number, unitId: number, rows: AnswerRow[], accepted: boolean) {
-    for (const t of tallyRows(rows)) {
+  add(surveyId: number, unitId: number, bands: Bands, rows: AnswerRow[], accepted: boolean) {
+    const tallies = tallyRows(rows);
+    for (const t of tallies) {
       const key = `${surveyId}\u0000${unitId}\u0000${t.question}\u0000${t.option}`;
       const cell = this.cells.get(key);
       if (cell) {
         cell.count += t.count;
         cell.numSum += t.numSum;
       } else this.cells.set(key, { surveyId, question: t.question, option: t.option, unitId, count: t.count, numSum: t.numSum });
+    }
+    const bandKey = `${surveyId}\u0000${bands.ageBand}\u0000${bands.gender}\u0000${bands.occupation}\u0000${bands.area}`;
+    for (const t of bandTallyRows(tallies)) {
+      const key = `${bandKey}\u0000${t.question}\u0000${t.option}\u0000${t.value}`;
+      const cell = this.bandCells.get(key);
+      if (cell) {
+        cell.count += t.count;
+        cell.numSum += t.numSum;
+      } else this.bandCells.set(key, { surveyId, question: t.question, option: t.option, value: t.value, bands, count: t.count, numSum: t.numSum });
     }
     const unitKey = `${surveyId}\u0000${unitId}`;
     const unit = this.units.get(unitKey) ?? { surveyId, unitId, received: 0, accepted: 0 };
@@ -96,16 +118,22 @@ export class TallyIncrements {
   apply(w: Database.Database) {
     const tally = prepared(w, ADD_TALLY);
     for (const c of this.cells.values()) tally.run(c.surveyId, c.question, c.option, c.unitId, c.count, c.numSum);
+    const bandTally = prepared(w, ADD_BAND_TALLY);
+    for (const c of this.bandCells.values()) {
+      const b = c.bands;
+      bandTally.run(c.surveyId, c.question, c.option, c.value, b.ageBand, b.gender, b.occupation, b.area, c.count, c.numSum);
+    }
     const unitTally = prepared(w, ADD_UNIT_TALLY);
     for (const u of this.units.values()) unitTally.run(u.surveyId, u.unitId, u.received, u.received, u.accepted);
     this.cells.clear();
+    this.bandCells.clear();
     this.units.clear();
   }
 }
 
 /**
  * Stores one new questionnaire inside the writer's transaction: response, answer rows (one per
- * response × question × option), exact tallies, history event, audit entry. Bulk writers pass
+ * response × question × option), exact tallies (per unit and per band cell), history event, audit entry. Bulk writers pass
  * their own `tallies` and apply them before the transaction ends.
  */
 export function insertResponse(
@@ -125,7 +153,7 @@ export function insertResponse(
   const answer = prepared(w, INSERT_ANSWER);
   for (const a of rows) answer.run(id, r.surveyId, a.question, a.option, a.num, a.text);
   const own = tallies ?? new TallyIncrements();
-  own.add(r.surveyId, r.unitId, rows, status === "accepted");
+  own.add(r.surveyId, r.unitId, r.bands, rows, status === "accepted");
   if (!tallies) own.apply(w);
   prepared(w, INSERT_EVENT).run(id, now, r.collaboratorId, canonicalJson({ version: r.version, bands: r.bands, answers: r.answers }));
   if (audit) prepared(w, INSERT_AUDIT).run(now, r.collaboratorId, String(id), JSON.stringify({ surveyId: r.surveyId, unitId: r.unitId, clientUuid: r.clientUuid, ...(r.personalDataConfirmed ? { personalDataConfirmed: true } : {}) }));

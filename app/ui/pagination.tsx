@@ -25,3 +25,26 @@ export function Pagination({ page, total, pageSize }: { page: number; total: num
     </nav>
   );
 }
+
+/**
+ * Keyset paging (newest first): links to the newer and the older page, each carrying the cursor
+ * of the entry it starts from (`newer=` / `older=`), the other filters kept. For long lists whose
+ * deep pages must cost what the first does (no OFFSET, no total count).
+ */
+export function KeysetPagination({ newer, older }: { newer: string | null; older: string | null }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  if (!newer && !older) return null;
+  const hrefFor = (name: "newer" | "older", cursor: string) => {
+    const params = new URLSearchParams(location.search);
+    for (const p of ["newer", "older", "page"]) params.delete(p);
+    params.set(name, cursor);
+    return `${location.pathname}?${params.toString()}`;
+  };
+  return (
+    <nav aria-label={t("pagination.label")} className="pagination">
+      {newer ? <Link to={hrefFor("newer", newer)}>{t("pagination.newer")}</Link> : null}
+      {older ? <Link to={hrefFor("older", older)}>{t("pagination.older")}</Link> : null}
+    </nav>
+  );
+}

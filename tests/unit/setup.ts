@@ -12,12 +12,15 @@ process.env.DATABASE_URL = `file:./${file}`;
 const { db, dbReady } = await import("~/db/db.server");
 // Survey ids restart in every fresh copy, so definitions cached by id must not outlive a test.
 const { forgetCachedVersions } = await import("~/surveys/storage.server");
+// The read pool's connections would keep reading the replaced file: closed, reopened on next read.
+const { closeReadConnections } = await import("~/db/read-pool.server");
 // The module sets its pragmas as it loads; let that finish before the first disconnect below.
 await dbReady;
 
 beforeEach(async () => {
   // The adapter reconnects on the next query, to the fresh file.
   await db.$disconnect();
+  await closeReadConnections();
   forgetCachedVersions();
   for (const suffix of ["-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
   fs.copyFileSync(TEMPLATE, file);

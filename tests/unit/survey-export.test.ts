@@ -2,9 +2,11 @@ import ExcelJS from "exceljs";
 import { Readable } from "node:stream";
 import { buffer } from "node:stream/consumers";
 import { describe, expect, it } from "vitest";
+import { inChunks } from "~/exports/table-export.server";
 import { columnName, streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
 import { answerSheetRows, csvExport, xlsxExport } from "~/surveys/export.server";
 import { submitResponse } from "~/surveys/storage.server";
+import { db } from "~/db/db.server";
 import { catchError } from "./fixtures";
 import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
 
@@ -141,6 +143,32 @@ describe("survey answer export", () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]!.split(",").slice(8)).toEqual(["Q1_1", "Q2_1;Q2_3", "", "8", "4", "T", "K"].map((v) => (v.includes(";") ? `"${v}"` : v)));
     expect(lines[2]).toContain(",'=giá <cao> & đắt,");
+  });
+
+  it("reads its pages without the app's connection: the export ends while a transaction holds it", async () => {
+    const { survey, secretary, ctv1 } = await surveyWithAnswers();
+    for (let i = 0; i < 12; i++) await submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: i % 11 }));
+    // A long analytical read used to wait for the one connection (and every request behind it).
+    const rows = await db.$transaction(async (tx) => {
+      await tx.account.count();
+      const out: unknown[] = [];
+      for await (const row of answerSheetRows(survey.id, SAMPLE, { path: secretary.unitPath, bands: {} }, 3)) out.push(row);
+      return out;
+    });
+    expect(rows).toHaveLength(15);
+  });
+
+  it("sends the CSV in large chunks, not a chunk (and a gzip flush) per line", async () => {
+    async function* lines() {
+      for (let i = 0; i < 3000; i++) yield `${String(i).padStart(99, "x")}\n`;
+    }
+    const chunks: string[] = [];
+    for await (const chunk of inChunks(lines())) chunks.push(chunk);
+    expect(chunks.join("")).toBe(Array.from({ length: 3000 }, (_, i) => `${String(i).padStart(99, "x")}\n`).join(""));
+    // The first line at once (the download starts), then ~64 KB chunks: 300 KB in 6 chunks.
+    expect(chunks[0]).toHaveLength(100);
+    expect(chunks.length).toBe(6);
+    expect(chunks.slice(1, -1).every((c) => c.length >= 64 * 1024)).toBe(true);
   });
 
   it("streams from a Response body like the route sends it", async () => {

@@ -168,6 +168,8 @@ export const enOffice: OfficeDictionary = {
     },
     count_one: "{{count}} entry",
     count_other: "{{count}} entries",
+    countOnPage_one: "{{count}} entry on this page",
+    countOnPage_other: "{{count}} entries on this page",
   },
   charts: {
     download: "Download PNG",
@@ -193,7 +195,7 @@ export const enOffice: OfficeDictionary = {
     provenance: "Version {{version}}, published at {{at}}; SHA-256 checksum: {{checksum}}",
     draftProvenance: "Draft: figures computed live at {{at}}, not published.",
   },
-  pagination: { label: "Pages", previous: "← Previous", next: "Next →", position: "Page {{page}} of {{pages}}" },
+  pagination: { label: "Pages", previous: "← Previous", next: "Next →", position: "Page {{page}} of {{pages}}", newer: "← Newer", older: "Older →" },
   surveys: {
     builder: {
       title: "Questionnaire builder",

@@ -168,6 +168,8 @@ export const viOffice = {
     },
     count_one: "{{count}} mục",
     count_other: "{{count}} mục",
+    countOnPage_one: "{{count}} mục trên trang này",
+    countOnPage_other: "{{count}} mục trên trang này",
   },
   charts: {
     download: "Tải ảnh PNG",
@@ -193,7 +195,7 @@ export const viOffice = {
     provenance: "Phiên bản {{version}}, công bố lúc {{at}}; mã kiểm tra SHA-256: {{checksum}}",
     draftProvenance: "Bản dự thảo: số liệu tính trực tiếp lúc {{at}}, chưa công bố.",
   },
-  pagination: { label: "Phân trang", previous: "← Trang trước", next: "Trang sau →", position: "Trang {{page}}/{{pages}}" },
+  pagination: { label: "Phân trang", previous: "← Trang trước", next: "Trang sau →", position: "Trang {{page}}/{{pages}}", newer: "← Mới hơn", older: "Cũ hơn →" },
   surveys: {
     builder: {
       title: "Soạn phiếu khảo sát",

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "SurveyResponse_surveyId_status_id_idx" ON "SurveyResponse"("surveyId", "status", "id");
+
