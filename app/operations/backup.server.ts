@@ -15,7 +15,7 @@ import Database from "better-sqlite3";
 import { writeBackupMarker, type BackupMarker } from "./backup-marker.server";
 import { backupsToKeep } from "./backup-rotation";
 import { assertNotRootOnServiceFiles, checkDatabaseFile, soundnessProblems } from "./database-checks.server";
-import { commitFile, scratchPathBeside } from "./files.server";
+import { commitFile, PRIVATE_FILE_MODE, scratchPathBeside } from "./files.server";
 import { OperationError } from "./settings.server";
 
 const NAME = /^du-luan-(\d{8}T\d{6}\.\d{3}Z)(?:-([a-z0-9-]+))?\.db\.gz$/;
@@ -75,7 +75,7 @@ async function compress(source: string, target: string): Promise<{ bytes: number
     },
   });
   try {
-    await pipeline(fs.createReadStream(source), zlib.createGzip({ level: 6 }), measure, fs.createWriteStream(scratch));
+    await pipeline(fs.createReadStream(source), zlib.createGzip({ level: 6 }), measure, fs.createWriteStream(scratch, { mode: PRIVATE_FILE_MODE }));
     commitFile(scratch, target);
   } finally {
     fs.rmSync(scratch, { force: true });

@@ -3,6 +3,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
+/**
+ * Backups and restored databases hold everything (password hashes, the audit log, answers): they
+ * are created readable by their owner and group only, whatever the umask of whoever runs the command.
+ */
+export const PRIVATE_FILE_MODE = 0o640;
+
 /** Flushes a file, or a folder's entries (a rename is durable once its folder is synced). */
 export function fsyncPath(file: string) {
   const fd = fs.openSync(file, "r");
@@ -28,6 +34,6 @@ export function commitFile(scratch: string, target: string) {
 /** Writes `content` to `target` so a reader sees the old file or the new one, never half of one. */
 export function writeFileAtomic(target: string, content: string) {
   const scratch = scratchPathBeside(target, "write");
-  fs.writeFileSync(scratch, content);
+  fs.writeFileSync(scratch, content, { mode: PRIVATE_FILE_MODE });
   commitFile(scratch, target);
 }

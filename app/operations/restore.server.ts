@@ -10,7 +10,7 @@ import { pipeline } from "node:stream/promises";
 import zlib from "node:zlib";
 import { makeSelfContained } from "./backup.server";
 import { assertDatabaseNotInUse, assertNotRootOnServiceFiles, checkDatabaseFile, soundnessProblems } from "./database-checks.server";
-import { commitFile, scratchPathBeside } from "./files.server";
+import { commitFile, PRIVATE_FILE_MODE, scratchPathBeside } from "./files.server";
 import { migrationProblem, type MigrationStatus } from "./migrations.server";
 import { OperationError } from "./settings.server";
 
@@ -18,7 +18,7 @@ const DATABASE_COMPANIONS = ["", "-wal", "-shm", "-journal"];
 
 async function unpack(backupFile: string, target: string) {
   const source = fs.createReadStream(backupFile);
-  const destination = fs.createWriteStream(target);
+  const destination = fs.createWriteStream(target, { mode: PRIVATE_FILE_MODE });
   if (backupFile.endsWith(".gz")) await pipeline(source, zlib.createGunzip(), destination);
   else await pipeline(source, destination);
 }

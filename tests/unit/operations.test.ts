@@ -157,10 +157,13 @@ describe("backup and restore", () => {
     const plain = zlib.gunzipSync(fs.readFileSync(path.join(dir, backup.file)));
     expect(plain.subarray(0, 15).toString()).toBe("SQLite format 3");
     expect(fs.readdirSync(dir).sort()).toEqual([backup.file, "last-backup.json"]);
+    // Whatever the umask: the file holds the whole database.
+    expect(fs.statSync(path.join(dir, backup.file)).mode & 0o777).toBe(0o640);
 
     const target = path.join(folder(), "restored.db");
     const restored = await restoreBackup({ backupFile: path.join(dir, backup.file), databaseFile: target });
     expect(restored).toMatchObject({ replacedFile: null, migrations: { state: "current" }, warnings: [] });
+    expect(fs.statSync(target).mode & 0o777).toBe(0o640);
     const raw = new Database(target, { readonly: true });
     expect(raw.prepare(`SELECT COUNT(*) AS n FROM "SurveyResponse" WHERE "surveyId" = ?`).get(survey.id)).toEqual({ n: 2 });
     raw.close();
