@@ -18,6 +18,11 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
     clientIp: string;
+    /**
+     * Logs a server error with a new id (server/error-ids.js) and returns the id. server.js always
+     * sets it; contexts built by unit tests for calling a loader directly need not.
+     */
+    reportError?: (error: unknown, request?: Request) => string;
   }
 }
 
@@ -67,7 +72,7 @@ export default async function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) reportError(loadContext, error, request);
         },
       },
     );
@@ -76,12 +81,19 @@ export default async function handleRequest(
 }
 
 /**
- * Remix logs every error a loader or action throws. A thrown 4xx (a missing or foreign record, a
- * refused request) is an answer, not a fault: logging it would fill the log with stack traces
- * each time someone follows a stale link or probes ids. Aborted requests are not faults either.
+ * Remix reports here what went wrong outside a loader's or action's own code (rendering, a route
+ * that does not exist). Errors of loaders and actions are logged, with their id, where server.js
+ * wraps them (server/error-ids.js). A 4xx (a missing or foreign record, a refused request) is an
+ * answer, not a fault: the request's log line says it, with no stack trace, each time someone
+ * follows a stale link or probes ids. Aborted requests are not faults either.
  */
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
   if (isRouteErrorResponse(error) && error.status < 500) return;
-  console.error(error);
+  reportError(context, error, request);
+}
+
+function reportError(context: AppLoadContext, error: unknown, request: Request) {
+  if (context.reportError) context.reportError(error, request);
+  else console.error(error);
 }

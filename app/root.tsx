@@ -11,12 +11,13 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { dictionaryFor } from "~/i18n/i18n";
 import { getLanguage } from "~/i18n/language.server";
 import stylesheet from "~/styles/app.css?url";
 import { useNonce } from "~/ui/nonce";
+import { describeRouteError } from "~/ui/route-error";
 import type { loader as appLoader } from "~/routes/_app";
 
 export const links: LinksFunction = () => [
@@ -66,17 +67,24 @@ export function ErrorBoundary() {
   );
 }
 
-/** What every error boundary shows: 404 for missing or foreign records, a calm message otherwise. */
+/**
+ * What every error boundary shows: 404 for missing or foreign records, a calm message otherwise,
+ * and for a server error the id it was logged under.
+ */
 export function ErrorMessage() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  if (status !== 404 && !isRouteErrorResponse(error)) console.error(error);
-  const key = status === 404 ? "notFound" : status === 403 ? "forbidden" : status < 500 ? "badRequest" : "serverError";
+  const { kind, errorId } = describeRouteError(error);
+  // In the browser only: a render error there reaches no server log. (The server logs its own
+  // errors with their ids; printing them again here would put a stray line in the JSON log.)
+  useEffect(() => {
+    if (!isRouteErrorResponse(error)) console.error(error);
+  }, [error]);
   return (
     <section className="panel error-page" aria-labelledby="error-title">
-      <h1 id="error-title">{t(`errorPage.${key}.title`)}</h1>
-      <p>{t(`errorPage.${key}.body`)}</p>
+      <h1 id="error-title">{t(`errorPage.${kind}.title`)}</h1>
+      <p>{t(`errorPage.${kind}.body`)}</p>
+      {errorId ? <p>{t("errorPage.errorId", { id: errorId })}</p> : null}
       <p>
         <Link to="/">{t("errorPage.home")}</Link>
       </p>

@@ -146,7 +146,7 @@ if (!smoke || !fs.existsSync("build/server/index.js")) {
   if (built.status !== 0) throw new Error(`the build failed: ${built.stderr.slice(-2000)}`);
 }
 const server = spawn("node", ["server.js"], {
-  env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_REQUESTS: "0" },
+  env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_REQUESTS: "0", TRUST_PROXY: "0" },
   stdio: ["ignore", "ignore", "inherit"],
 });
 const baseUrl = `http://127.0.0.1:${port}`;

@@ -14,5 +14,6 @@ echo "› Building…"
 npm run -s build
 echo "› Demo accounts (password DuLuan@2026): admin, thuky, lanhdao, lanhdao.xa, ctv"
 # Served in production mode on plain http://localhost: the __Host- session cookie works there
-# because browsers treat localhost as a secure context. Behind HTTPS in real deployments.
-NODE_ENV=production PORT="${PORT:-3000}" exec node server.js
+# because browsers treat localhost as a secure context. Behind HTTPS in real deployments
+# (docs/operations.md). No reverse proxy here: TRUST_PROXY=0.
+NODE_ENV=production TRUST_PROXY=0 PORT="${PORT:-3000}" exec node server.js

@@ -7,6 +7,8 @@ const env = {
   NODE_ENV: "production",
   DATABASE_URL: process.env.E2E_DATABASE_URL ?? "file:./tests/.output/e2e.db",
   LOG_REQUESTS: "0",
+  // Browsers connect directly: no reverse proxy (a production start requires the setting).
+  TRUST_PROXY: "0",
   CHECKPOINT_DISABLE: "1",
 };
 for (const [cmd, args] of [

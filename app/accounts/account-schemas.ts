@@ -2,10 +2,10 @@ import { codeField, dayField, errorKey, shortText, z } from "~/forms/zod";
 import { COLLABORATOR_SECTORS, ROLES } from "./roles";
 
 export const PASSWORD_MIN = 10;
-const password = () =>
+export const password = () =>
   z.string().min(PASSWORD_MIN, { message: errorKey("errors.passwordTooShort", { min: PASSWORD_MIN }) }).max(128);
 
-const username = () =>
+export const username = () =>
   z
     .string()
     .trim()
@@ -38,6 +38,9 @@ function requireCollaboratorFields(value: CollaboratorFields, ctx: z.RefinementC
 export const createAccountSchema = z
   .object({ username: username(), password: password(), ...accountFields })
   .superRefine(requireCollaboratorFields);
+
+/** The first admin of an installation (npm run create-admin): same rules as the admin's form. */
+export const firstAdminSchema = z.object({ username: username(), displayName: accountFields.displayName, password: password() });
 
 export const updateAccountSchema = z
   .object({ intent: z.literal("update"), ...accountFields })

@@ -83,28 +83,48 @@ function collaboratorProfile(input: AccountFields | z.output<typeof createAccoun
   return { sector: input.sector, termStart: input.termStart, termEnd: input.termEnd ?? null, status: "active" };
 }
 
+export async function assertUsernameFree(tx: Tx, username: string) {
+  if (await tx.account.findUnique({ where: { username } })) {
+    throw new FieldError("username", "errors.usernameTaken");
+  }
+}
+
+type NewAccount = {
+  username: string;
+  displayName: string;
+  role: string;
+  unitId: number;
+  passwordHash: string;
+  mustChangePassword: boolean;
+  collaborator: ReturnType<typeof collaboratorProfile>;
+};
+
+/** Inserts an account (its username checked free by the caller) and its audit entry. */
+export async function insertAccount(tx: Tx, actorId: number | null, input: NewAccount) {
+  const { collaborator, ...fields } = input;
+  const account = await tx.account.create({
+    data: { ...fields, collaborator: collaborator ? { create: collaborator } : undefined },
+    select: { id: true, username: true, displayName: true, role: true, unitId: true },
+  });
+  await recordAudit(tx, { actorId, action: "account.create", entityType: "Account", entityId: account.id, after: { ...account, collaborator } });
+  return account;
+}
+
 export async function createAccount(viewer: Viewer, input: z.output<typeof createAccountSchema>) {
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
-    if (await tx.account.findUnique({ where: { username: input.username } })) {
-      throw new FieldError("username", "errors.usernameTaken");
-    }
+    await assertUsernameFree(tx, input.username);
     const unit = await findUnitForAccount(tx, viewer, input.unitCode);
-    const profile = collaboratorProfile(input);
-    const account = await tx.account.create({
-      data: {
-        username: input.username,
-        displayName: input.displayName,
-        role: input.role,
-        unitId: unit.id,
-        passwordHash,
-        mustChangePassword: true,
-        collaborator: profile ? { create: profile } : undefined,
-      },
-      select: { id: true, username: true, displayName: true, role: true, unitId: true },
+    return insertAccount(tx, viewer.id, {
+      username: input.username,
+      displayName: input.displayName,
+      role: input.role,
+      unitId: unit.id,
+      passwordHash,
+      // The admin chose this password: its owner replaces it at the first sign-in.
+      mustChangePassword: true,
+      collaborator: collaboratorProfile(input),
     });
-    await recordAudit(tx, { actorId: viewer.id, action: "account.create", entityType: "Account", entityId: account.id, after: { ...account, collaborator: profile } });
-    return account;
   });
 }
 

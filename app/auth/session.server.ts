@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { recordAudit } from "~/audit/audit.server";
 import { db, prepared, withConnection, type Tx } from "~/db/db.server";
+import { noteRequestAccount } from "../../server/request-context.js";
 
 /**
  * Server-side sessions: the cookie carries only a random 256-bit token; the database stores its
@@ -116,6 +117,8 @@ export async function findSessionAccount(request: Request): Promise<SessionAccou
   if (now - lastSeenAt > TOUCH_INTERVAL_MS) {
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now) } });
   }
+  // The request's log line names the account (its id only: server/request-log.js).
+  noteRequestAccount(row.id);
   return {
     id: row.id,
     username: row.username,

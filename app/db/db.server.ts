@@ -24,6 +24,9 @@ async function applyPragmas(client: PrismaClient) {
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe(`PRAGMA synchronous = ${synchronous}`);
   await client.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  // A first read opens the WAL index now, not at the first request: from here on the server holds
+  // the database in a way other processes see (`npm run restore` and `db:upgrade` refuse then).
+  await client.$queryRawUnsafe("SELECT count(*) FROM sqlite_master");
 }
 
 // Survives Vite's module reloads in development.

@@ -102,31 +102,49 @@ async function findVisibleUnitByCode(tx: Tx, viewer: Viewer, code: string, field
   return unit;
 }
 
+type NewUnit = { code: string; name: string; kind: string; validFrom: Date };
+
+async function assertCodeFree(tx: Tx, code: string) {
+  if (await tx.unit.findUnique({ where: { code } })) throw new FieldError("code", "errors.codeTaken");
+}
+
+/** Inserts a unit under `parent` (null: the root of the tree), its path set once its id is known; audited. */
+async function insertUnit(tx: Tx, actorId: number | null, parent: { id: number; path: string; depth: number } | null, input: NewUnit) {
+  const created = await tx.unit.create({
+    data: {
+      code: input.code,
+      name: input.name,
+      kind: input.kind,
+      parentId: parent?.id ?? null,
+      searchText: unitSearchText(input.code, input.name),
+      validFrom: input.validFrom,
+      depth: parent ? parent.depth + 1 : 0,
+      path: "", // set below, once the id is known
+    },
+  });
+  const unit = await tx.unit.update({
+    where: { id: created.id },
+    data: { path: `${parent?.path ?? "/"}${created.id}/` },
+  });
+  await recordAudit(tx, { actorId, action: "unit.create", entityType: "Unit", entityId: unit.id, after: unit });
+  return unit;
+}
+
 export async function createUnit(viewer: Viewer, input: z.output<typeof createUnitSchema>) {
   return db.$transaction(async (tx) => {
-    if (await tx.unit.findUnique({ where: { code: input.code } })) {
-      throw new FieldError("code", "errors.codeTaken");
-    }
+    await assertCodeFree(tx, input.code);
     const parent = await findVisibleUnitByCode(tx, viewer, input.parentCode, "parentCode");
-    const created = await tx.unit.create({
-      data: {
-        code: input.code,
-        name: input.name,
-        kind: input.kind,
-        parentId: parent.id,
-        searchText: unitSearchText(input.code, input.name),
-        validFrom: input.validFrom,
-        depth: parent.depth + 1,
-        path: "", // set below, once the id is known
-      },
-    });
-    const unit = await tx.unit.update({
-      where: { id: created.id },
-      data: { path: `${parent.path}${created.id}/` },
-    });
-    await recordAudit(tx, { actorId: viewer.id, action: "unit.create", entityType: "Unit", entityId: unit.id, after: unit });
-    return unit;
+    return insertUnit(tx, viewer.id, parent, input);
   });
+}
+
+/**
+ * The root of a new installation's tree (the province), made by `npm run create-admin` on an
+ * empty database: no signed-in actor, so its audit entry has none.
+ */
+export async function createRootUnit(tx: Tx, input: { code: string; name: string }, validFrom: Date) {
+  await assertCodeFree(tx, input.code);
+  return insertUnit(tx, null, null, { ...input, kind: "province", validFrom });
 }
 
 async function loadEditableUnit(tx: Tx, viewer: Viewer, id: number) {

@@ -79,6 +79,7 @@ export const enField: FieldDictionary = {
     forbidden: { title: "Not allowed", body: "You may not do this." },
     badRequest: { title: "Bad request", body: "The data sent was not in the expected form. Nothing was changed." },
     serverError: { title: "Something went wrong", body: "The system hit a problem. Saved data is not affected; please try again." },
+    errorId: "Error code: {{id}}. If it happens again, give this code to your administrator.",
   },
   surveys: surveysEn,
   guard: {

@@ -89,6 +89,7 @@ export const viField = {
     forbidden: { title: "Không được phép", body: "Bạn không có quyền thực hiện thao tác này." },
     badRequest: { title: "Yêu cầu không hợp lệ", body: "Dữ liệu gửi lên không đúng định dạng. Không có gì bị thay đổi." },
     serverError: { title: "Đã có lỗi", body: "Hệ thống gặp sự cố. Dữ liệu đã lưu không bị ảnh hưởng; vui lòng thử lại." },
+    errorId: "Mã lỗi: {{id}}. Nếu lỗi lặp lại, hãy báo mã này cho quản trị hệ thống.",
   },
   surveys: surveysVi,
   guard: {
