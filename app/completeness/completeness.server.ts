@@ -24,16 +24,23 @@ async function rowUnits(viewer: Viewer, rootId: number, client: Db | Tx = db) {
   return { root, children };
 }
 
-/** The units × periods matrix under `rootId`: one row for the root's own collaborators, one per child subtree. */
-export async function completenessMatrix(viewer: Viewer, rootId: number, periodIds: number[], client: Db | Tx = db) {
+/**
+ * The units × periods matrix under `rootId`: one row for the root's own collaborators, one per
+ * child subtree. `rolled` (the quarterly report: app/units/lineage.server.ts `rolledUnits` of the
+ * root) counts the units it lists, each under the unit whose path it maps to: a merged unit's
+ * expectations fall in its successor's row (decision 0026).
+ */
+export async function completenessMatrix(viewer: Viewer, rootId: number, periodIds: number[], client: Db | Tx = db, rolled?: Map<number, string>) {
   const { root, children } = await rowUnits(viewer, rootId, client);
+  // The root was checked visible above; its lineage (units merged into its subtree) is its history.
+  const inScope = rolled ? { unitId: { in: [...rolled.keys()] } } : { AND: [expectationsVisibleTo(viewer), { unit: { path: subtreeRange(root.path) } }] };
   const grouped = await client.reportExpectation.groupBy({
     by: ["unitId", "periodId", "outcome"],
-    where: { AND: [expectationsVisibleTo(viewer), { periodId: { in: periodIds } }, { unit: { path: subtreeRange(root.path) } }] },
+    where: { AND: [inScope, { periodId: { in: periodIds } }] },
     _count: { _all: true },
   });
   const unitIds = [...new Set(grouped.map((g) => g.unitId))];
-  const paths = new Map(
+  const paths = rolled ?? new Map(
     (await client.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } })).map((u) => [u.id, u.path]),
   );
   const rows = [

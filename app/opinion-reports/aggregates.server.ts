@@ -4,12 +4,14 @@
  *   quarter:  ("quarterKey", "topicId", "direction", "areaUnitId")
  *   trend:    ("topicId", "quarterKey", "direction")
  * The first two are the functions the benchmark (issue 5) measures. The scoped variants below
- * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path).
+ * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path);
+ * given a `UnitScope` with `lineage` (the quarterly report), the units merged into the subtree
+ * count too, rolled into their successors (app/units/lineage.server.ts, decision 0026).
  */
 import { db, type Db, type Tx } from "~/db/db.server";
-import { subtreeRange } from "~/access/gate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { quarterRange } from "~/periods/period-math";
+import { scopeSql, type UnitScope } from "~/units/lineage.server";
 
 export type TopicDirectionUnitCount = { topicId: number; direction: string; areaUnitId: number; count: number };
 export type TrendPoint = { quarterKey: number; direction: string; count: number };
@@ -42,12 +44,13 @@ function inPeriods(periodIds?: number[]) {
 }
 
 /** Topic × direction counts for a quarter within a unit subtree (the viewer's scope), optionally of some of its periods only. */
-export async function countItemsByTopicDirection(quarterKey: number, scopePath: string, client: Db | Tx = db, periodIds?: number[]) {
-  const upper = `${scopePath.slice(0, -1)}0`;
+export async function countItemsByTopicDirection(quarterKey: number, scope: string | UnitScope, client: Db | Tx = db, periodIds?: number[]) {
+  const s = scopeSql(scope);
   const rows = await client.$queryRaw<{ topicId: number; direction: string; n: bigint | number }[]>`
+    ${s.with}
     SELECT i."topicId", i."direction", COUNT(*) AS "n"
-    FROM "OpinionItem" i JOIN "Unit" u ON u."id" = i."areaUnitId"
-    WHERE i."quarterKey" = ${quarterKey} AND u."path" >= ${scopePath} AND u."path" < ${upper} ${inPeriods(periodIds)}
+    FROM "OpinionItem" i
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds}) ${inPeriods(periodIds)}
     GROUP BY i."topicId", i."direction"`;
   return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, count: Number(r.n) }));
 }
@@ -67,10 +70,7 @@ export async function topicTrendInScope(topicId: number, lastQuarterKey: number,
 }
 
 /** The ids of a subtree's units, as an IN list (one range seek on the covering Unit(path) index). */
-function subtreeUnitIds(path: string) {
-  const range = subtreeRange(path);
-  return Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`;
-}
+const subtreeUnitIds = (path: string) => scopeSql(path).unitIds;
 
 /** The SQL of countItemsByTopic (exported for the query-plan test). */
 export function itemsByTopicSql(quarterKey: number, scopePath: string, periodIds?: number[]) {
@@ -90,18 +90,26 @@ export async function countItemsByTopic(quarterKey: number, scopePath: string, c
 export type ChildUnitCount = { unitId: number; direction: string; count: number };
 
 /** The SQL of countItemsByChildUnit (exported for the query-plan test). */
-export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path: string }, periodIds?: number[]) {
+export function itemsByChildUnitSql(quarterKey: number, unit: UnitScope, periodIds?: number[]) {
   // Per area unit first (covering quarter index: a few rows per unit), then from each direct child
   // c its subtree's units u (a range seek on Unit(path)) and their counts. CROSS JOIN keeps SQLite
   // to that order (children outermost); elsewhere it is a plain inner join. The unit's own items
-  // come apart with a NULL child.
-  return Prisma.sql`
-    WITH p AS (
+  // come apart with a NULL child. With lineage, a merged unit's items count as its successor's.
+  const perUnit = unit.lineage
+    ? Prisma.sql`p AS (
+      SELECT r."asId" AS "areaUnitId", i."direction", COUNT(*) AS "n"
+      FROM "OpinionItem" i JOIN "rolled" r ON r."unitId" = i."areaUnitId"
+      WHERE i."quarterKey" = ${quarterKey} ${inPeriods(periodIds)}
+      GROUP BY r."asId", i."direction"
+    )`
+    : Prisma.sql`p AS (
       SELECT i."areaUnitId", i."direction", COUNT(*) AS "n"
       FROM "OpinionItem" i
       WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(unit.path)}) ${inPeriods(periodIds)}
       GROUP BY i."areaUnitId", i."direction"
-    )
+    )`;
+  return Prisma.sql`
+    ${scopeSql(unit, [perUnit]).with}
     SELECT c."id" AS "childId", p."direction", SUM(p."n") AS "n"
     FROM "Unit" c CROSS JOIN "Unit" u CROSS JOIN p
     WHERE c."parentId" = ${unit.id}
@@ -116,7 +124,7 @@ export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path
  * A quarter's items by direction under `unit`, rolled up to its direct children: each item counts
  * for the child whose subtree holds its area unit; items in the unit itself count under `unit.id`.
  */
-export async function countItemsByChildUnit(quarterKey: number, unit: { id: number; path: string }, client: Db | Tx = db, periodIds?: number[]): Promise<ChildUnitCount[]> {
+export async function countItemsByChildUnit(quarterKey: number, unit: UnitScope, client: Db | Tx = db, periodIds?: number[]): Promise<ChildUnitCount[]> {
   const rows = await client.$queryRaw<{ childId: number | null; direction: string; n: bigint | number }[]>(itemsByChildUnitSql(quarterKey, unit, periodIds));
   return rows.map((r) => ({ unitId: r.childId ?? unit.id, direction: r.direction, count: Number(r.n) }));
 }
@@ -128,11 +136,13 @@ export type TopicWeightCount = { topicId: number; prevalence: string; strength: 
  * weighs topics by (app/quarterly-reports/weights.ts). Covering index
  * ("quarterKey", "topicId", "prevalence", "strength", "areaUnitId").
  */
-export async function countItemsByTopicWeight(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<TopicWeightCount[]> {
+export async function countItemsByTopicWeight(quarterKey: number, scope: string | UnitScope, client: Db | Tx = db): Promise<TopicWeightCount[]> {
+  const s = scopeSql(scope);
   const rows = await client.$queryRaw<{ topicId: number; prevalence: string; strength: string; n: bigint | number }[]>`
+    ${s.with}
     SELECT i."topicId", i."prevalence", i."strength", COUNT(*) AS "n"
     FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds})
     GROUP BY i."topicId", i."prevalence", i."strength"`;
   return rows.map((r) => ({ topicId: r.topicId, prevalence: r.prevalence, strength: r.strength, count: Number(r.n) }));
 }
@@ -142,10 +152,31 @@ export async function countItemsByTopicWeight(quarterKey: number, scopePath: str
  * hashes them (which items were counted). Index-only on the quarter index (SQLite keeps the rowid
  * in every index; PostgreSQL can answer it from ("quarterKey", …, "areaUnitId") plus the heap).
  */
-export async function itemIdsInQuarter(quarterKey: number, scopePath: string, client: Db | Tx = db): Promise<number[]> {
+export async function itemIdsInQuarter(quarterKey: number, scope: string | UnitScope, client: Db | Tx = db): Promise<number[]> {
+  const s = scopeSql(scope);
   const rows = await client.$queryRaw<{ id: number }[]>`
+    ${s.with}
     SELECT i."id" FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds})
     ORDER BY i."id"`;
   return rows.map((r) => Number(r.id));
+}
+
+export type SocialGroupCount = { groupId: number; direction: string; count: number };
+
+/**
+ * A quarter's items by social group concerned × direction within a scope (section 2 of the
+ * quarterly report: the groups most concerned). An item names one or more groups, so it counts
+ * once under each. The items come from the covering quarter index (their rowid is the item id),
+ * each one's groups from OpinionItemGroup's primary key (itemId, groupId): no table row is read.
+ */
+export async function countItemsBySocialGroup(quarterKey: number, scope: string | UnitScope, client: Db | Tx = db): Promise<SocialGroupCount[]> {
+  const s = scopeSql(scope);
+  const rows = await client.$queryRaw<{ groupId: number; direction: string; n: bigint | number }[]>`
+    ${s.with}
+    SELECT g."groupId", i."direction", COUNT(*) AS "n"
+    FROM "OpinionItem" i JOIN "OpinionItemGroup" g ON g."itemId" = i."id"
+    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds})
+    GROUP BY g."groupId", i."direction"`;
+  return rows.map((r) => ({ groupId: r.groupId, direction: r.direction, count: Number(r.n) }));
 }
