@@ -11,7 +11,7 @@
 import { db, type Db, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import { quarterRange } from "~/periods/period-math";
-import { scopeSql, type UnitScope } from "~/units/lineage.server";
+import { childRollupSql, rolledUnitsCte, scopeSql, type UnitScope } from "~/units/lineage.server";
 
 export type TopicDirectionUnitCount = { topicId: number; direction: string; areaUnitId: number; count: number };
 export type TrendPoint = { quarterKey: number; direction: string; count: number };
@@ -50,7 +50,7 @@ export async function countItemsByTopicDirection(quarterKey: number, scope: stri
     ${s.with}
     SELECT i."topicId", i."direction", COUNT(*) AS "n"
     FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds}) ${inPeriods(periodIds)}
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')} ${inPeriods(periodIds)}
     GROUP BY i."topicId", i."direction"`;
   return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, count: Number(r.n) }));
 }
@@ -69,15 +69,15 @@ export async function topicTrendInScope(topicId: number, lastQuarterKey: number,
   return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
 }
 
-/** The ids of a subtree's units, as an IN list (one range seek on the covering Unit(path) index). */
-const subtreeUnitIds = (path: string) => scopeSql(path).unitIds;
+/** Only the items of a subtree's units: an IN list from one range seek on the covering Unit(path) index. */
+const inSubtree = (path: string) => scopeSql(path).filter('i."areaUnitId"');
 
 /** The SQL of countItemsByTopic (exported for the query-plan test). */
 export function itemsByTopicSql(quarterKey: number, scopePath: string, periodIds?: number[]) {
   return Prisma.sql`
     SELECT i."topicId", COUNT(*) AS "n"
     FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)}) ${inPeriods(periodIds)}
+    WHERE i."quarterKey" = ${quarterKey} ${inSubtree(scopePath)} ${inPeriods(periodIds)}
     GROUP BY i."topicId"`;
 }
 
@@ -91,33 +91,27 @@ export type ChildUnitCount = { unitId: number; direction: string; count: number 
 
 /** The SQL of countItemsByChildUnit (exported for the query-plan test). */
 export function itemsByChildUnitSql(quarterKey: number, unit: UnitScope, periodIds?: number[]) {
-  // Per area unit first (covering quarter index: a few rows per unit), then from each direct child
-  // c its subtree's units u (a range seek on Unit(path)) and their counts. CROSS JOIN keeps SQLite
-  // to that order (children outermost); elsewhere it is a plain inner join. The unit's own items
-  // come apart with a NULL child. With lineage, a merged unit's items count as its successor's.
-  const perUnit = unit.lineage
-    ? Prisma.sql`p AS (
-      SELECT r."asId" AS "areaUnitId", i."direction", COUNT(*) AS "n"
-      FROM "OpinionItem" i JOIN "rolled" r ON r."unitId" = i."areaUnitId"
-      WHERE i."quarterKey" = ${quarterKey} ${inPeriods(periodIds)}
-      GROUP BY r."asId", i."direction"
-    )`
-    : Prisma.sql`p AS (
-      SELECT i."areaUnitId", i."direction", COUNT(*) AS "n"
-      FROM "OpinionItem" i
-      WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(unit.path)}) ${inPeriods(periodIds)}
-      GROUP BY i."areaUnitId", i."direction"
-    )`;
+  // Per area unit first (covering quarter index: a few rows per unit), then rolled up to the
+  // children (childRollupSql). With lineage, a merged unit's items count as its successor's —
+  // even in a whole-tree scope, where old units sit beside their successors.
+  if (unit.lineage) {
+    return Prisma.sql`
+      WITH RECURSIVE ${rolledUnitsCte(unit)}, p AS (
+        SELECT r."asId" AS "unitId", i."direction", COUNT(*) AS "n"
+        FROM "OpinionItem" i JOIN "rolled" r ON r."unitId" = i."areaUnitId"
+        WHERE i."quarterKey" = ${quarterKey} ${inPeriods(periodIds)}
+        GROUP BY r."asId", i."direction"
+      )
+      ${childRollupSql(unit.id, ["direction"])}`;
+  }
   return Prisma.sql`
-    ${scopeSql(unit, [perUnit]).with}
-    SELECT c."id" AS "childId", p."direction", SUM(p."n") AS "n"
-    FROM "Unit" c CROSS JOIN "Unit" u CROSS JOIN p
-    WHERE c."parentId" = ${unit.id}
-      AND u."path" >= c."path" AND u."path" < SUBSTR(c."path", 1, LENGTH(c."path") - 1) || '0'
-      AND p."areaUnitId" = u."id"
-    GROUP BY c."id", p."direction"
-    UNION ALL
-    SELECT CAST(NULL AS INTEGER), p."direction", SUM(p."n") FROM p WHERE p."areaUnitId" = ${unit.id} GROUP BY p."direction"`;
+    WITH p AS (
+      SELECT i."areaUnitId" AS "unitId", i."direction", COUNT(*) AS "n"
+      FROM "OpinionItem" i
+      WHERE i."quarterKey" = ${quarterKey} ${inSubtree(unit.path)} ${inPeriods(periodIds)}
+      GROUP BY i."areaUnitId", i."direction"
+    )
+    ${childRollupSql(unit.id, ["direction"])}`;
 }
 
 /**
@@ -142,7 +136,7 @@ export async function countItemsByTopicWeight(quarterKey: number, scope: string 
     ${s.with}
     SELECT i."topicId", i."prevalence", i."strength", COUNT(*) AS "n"
     FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds})
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
     GROUP BY i."topicId", i."prevalence", i."strength"`;
   return rows.map((r) => ({ topicId: r.topicId, prevalence: r.prevalence, strength: r.strength, count: Number(r.n) }));
 }
@@ -157,7 +151,7 @@ export async function itemIdsInQuarter(quarterKey: number, scope: string | UnitS
   const rows = await client.$queryRaw<{ id: number }[]>`
     ${s.with}
     SELECT i."id" FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds})
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
     ORDER BY i."id"`;
   return rows.map((r) => Number(r.id));
 }
@@ -176,7 +170,7 @@ export async function countItemsBySocialGroup(quarterKey: number, scope: string 
     ${s.with}
     SELECT g."groupId", i."direction", COUNT(*) AS "n"
     FROM "OpinionItem" i JOIN "OpinionItemGroup" g ON g."itemId" = i."id"
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${s.unitIds})
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
     GROUP BY g."groupId", i."direction"`;
   return rows.map((r) => ({ groupId: r.groupId, direction: r.direction, count: Number(r.n) }));
 }

@@ -10,7 +10,7 @@
 import type { Db, Tx } from "~/db/db.server";
 import { calendarQuarter, quarterRange } from "~/periods/period-math";
 import { storedDefinitionSchema, type SurveyDefinition } from "~/surveys/definition";
-import type { CountRow } from "~/surveys/results.server";
+import { countAnswers, type CountRow } from "~/surveys/results.server";
 import { MIN_CELL } from "~/surveys/stats";
 import type { ClosedSurvey, QuarterCounts, TopicRef } from "./compile.server";
 import { byDirectionOf, total } from "./directions";
@@ -24,11 +24,14 @@ type Input = {
   ranked: number[];
   counts: QuarterCounts;
   surveys: ClosedSurvey[];
+  /** A wave's full counts in the scope, as section 4 already asked them (current and previous waves). */
   answers: (surveyId: number) => Promise<CountRow[]>;
+  /** The scope's path, for the survey tallies (surveys are scoped by their targets' subtree). */
+  scopePath: string;
   client: Db | Tx;
 };
 
-export async function trendSection({ quarterKey, topics, ranked, counts, surveys, answers, client }: Input) {
+export async function trendSection({ quarterKey, topics, ranked, counts, surveys, answers, scopePath, client }: Input) {
   const keys = quarterRange(quarterKey, TREND_QUARTERS);
   // A quarter before the first reporting period has no data ("—"), which is not zero items.
   const withPeriods = new Set(
@@ -51,23 +54,40 @@ export async function trendSection({ quarterKey, topics, ranked, counts, surveys
     return [{ topic, points }];
   });
 
-  return { quarters, topics: topicRows, surveys: await surveyTrends(surveys, calendarQuarter(keys[0]!).from, answers, client) };
+  return { quarters, topics: topicRows, surveys: await surveyTrends(surveys, calendarQuarter(keys[0]!).from, answers, scopePath, client) };
 }
 
 type Wave = { id: number; code: string; period: string; closesOn: Date; definition: SurveyDefinition };
 
-/** The waves of `survey`'s series closed since `from`, oldest first, following previousWaveId. */
+/**
+ * The waves of `survey`'s series closed since `from`, oldest first, following previousWaveId: the
+ * candidates (published waves closed in the window, up to this one) in one query, the chain
+ * followed here, then the chain's definitions in one more.
+ */
 async function wavesSince(survey: ClosedSurvey, from: Date, client: Db | Tx): Promise<Wave[]> {
-  const waves: Wave[] = [{ id: survey.id, code: survey.code, period: survey.period, closesOn: survey.closesOn, definition: survey.definition }];
-  let previousId = survey.previousWaveId;
-  while (previousId !== null && waves.length < TREND_QUARTERS) {
-    const wave = await client.survey.findUnique({ where: { id: previousId }, select: { id: true, code: true, period: true, status: true, closesOn: true, definition: true, previousWaveId: true } });
-    // Stop at a draft, an undated or older wave, or a loop in the chain.
-    if (!wave || wave.status === "draft" || !wave.closesOn || wave.closesOn < from || waves.some((w) => w.id === wave.id)) break;
-    waves.push({ id: wave.id, code: wave.code, period: wave.period, closesOn: wave.closesOn, definition: storedDefinitionSchema.parse(JSON.parse(wave.definition)) });
-    previousId = wave.previousWaveId;
+  const candidates = await client.survey.findMany({
+    where: { status: { not: "draft" }, closesOn: { gte: from, lte: survey.closesOn } },
+    select: { id: true, code: true, period: true, closesOn: true, previousWaveId: true },
+  });
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  const chain: typeof candidates = [];
+  const seen = new Set([survey.id]);
+  let later = survey.closesOn;
+  // Stop at a wave outside the candidates (a draft, undated, closed before the window), one that
+  // closed after the wave it precedes (not an earlier wave), or a loop in the chain.
+  for (let id = survey.previousWaveId; id !== null && chain.length < TREND_QUARTERS - 1; ) {
+    const wave = byId.get(id);
+    if (!wave || seen.has(wave.id) || wave.closesOn! > later) break;
+    chain.push(wave);
+    seen.add(wave.id);
+    later = wave.closesOn!;
+    id = wave.previousWaveId;
   }
-  return waves.reverse();
+  const definitions = new Map(
+    (await client.survey.findMany({ where: { id: { in: chain.map((w) => w.id) } }, select: { id: true, definition: true } })).map((d) => [d.id, storedDefinitionSchema.parse(JSON.parse(d.definition))]),
+  );
+  const earlier = chain.map((w) => ({ id: w.id, code: w.code, period: w.period, closesOn: w.closesOn!, definition: definitions.get(w.id)! }));
+  return [...earlier.reverse(), { id: survey.id, code: survey.code, period: survey.period, closesOn: survey.closesOn, definition: survey.definition }];
 }
 
 /**
@@ -76,13 +96,18 @@ async function wavesSince(survey: ClosedSurvey, from: Date, client: Db | Tx): Pr
  * ask the question (no single-choice question with its code) has n null; an option code the wave
  * did not offer is absent from its counts; fewer than MIN_CELL answers show no counts (as section 4).
  */
-async function surveyTrends(surveys: ClosedSurvey[], from: Date, answers: (surveyId: number) => Promise<CountRow[]>, client: Db | Tx) {
+async function surveyTrends(surveys: ClosedSurvey[], from: Date, answers: Input["answers"], scopePath: string, client: Db | Tx) {
   const out = [];
   for (const survey of surveys) {
     const waves = await wavesSince(survey, from, client);
     if (waves.length < 2) continue;
+    const single = survey.definition.questions.filter((q) => q.type === "single").map((q) => q.code);
     const counted: CountRow[][] = [];
-    for (const wave of waves) counted.push(await answers(wave.id));
+    // The two latest waves' counts are section 4's; earlier ones are read for these questions only.
+    for (const wave of waves) {
+      const shown = wave.id === survey.id || wave.id === survey.previousWaveId;
+      counted.push(shown ? await answers(wave.id) : await countAnswers(wave.id, { path: scopePath, bands: {} }, client, single));
+    }
     const questions = survey.definition.questions
       .filter((q) => q.type === "single")
       .map((q) => {

@@ -43,15 +43,19 @@ function filteredAnswers(surveyId: number, scope: Scope) {
 /**
  * Every question × option count of a survey within a unit subtree (option "" = the question's n).
  * The benchmark's "quarterly results" path: from the tallies, or from the answer rows when
- * respondent bands filter.
+ * respondent bands filter. `questions` (tallies only) keeps to those questions: the quarterly
+ * report's trend reads a few questions of each earlier wave.
  */
-export async function countAnswers(surveyId: number, scope: Scope, client: Db | Tx = db): Promise<CountRow[]> {
+export async function countAnswers(surveyId: number, scope: Scope, client: Db | Tx = db, questions?: string[]): Promise<CountRow[]> {
   const range = subtreeRange(scope.path);
   if (!hasBands(scope)) {
+    const only = questions ? Prisma.sql`AND t."question" IN (${questions.length > 0 ? Prisma.join(questions) : Prisma.sql`NULL`})` : Prisma.empty;
+    // The province is the whole tree: no join to Unit (it doubled the time of the biggest scope).
+    const inScope = isProvinceLevel(scope.path) ? Prisma.empty : Prisma.sql`AND t."unitId" IN (SELECT "id" FROM "Unit" WHERE "path" >= ${range.gte} AND "path" < ${range.lt})`;
     const rows = await client.$queryRaw<CountRow[]>`
       SELECT t."question", t."option", SUM(t."count") AS "count", SUM(t."numSum") AS "numSum"
-      FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
-      WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+      FROM "SurveyTally" t
+      WHERE t."surveyId" = ${surveyId} ${only} ${inScope}
       GROUP BY t."question", t."option"`;
     return rows.map(numeric).filter((r) => r.count > 0);
   }

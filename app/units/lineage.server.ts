@@ -15,8 +15,12 @@ import { subtreeRange } from "~/access/gate.server";
 import { db, type Db, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 
-/** A unit's subtree, with `lineage` also the units merged into it (their history counts as its). */
-export type UnitScope = { id: number; path: string; lineage?: boolean };
+/**
+ * A unit's subtree; with `lineage` also the units merged into it (their history counts as its).
+ * `whole`: the unit is the root of the one tree, so every unit is in scope and a query needs no
+ * unit filter at all (the province's report: the biggest scope reads the fewest rows).
+ */
+export type UnitScope = { id: number; path: string; lineage?: boolean; whole?: boolean };
 
 /** `l` (a UnitLineage row) is its predecessor's only successor: a merger, not a split. */
 const onlySuccessor = (l: string) =>
@@ -41,25 +45,40 @@ export function rolledUnitsCte(scope: { id: number; path: string }): Prisma.Sql 
 }
 
 /**
- * What a query over rows that carry a unit id needs for `scope`: `with` to open the statement
- * (empty, or `WITH RECURSIVE "rolled" …`; pass `more` CTEs to follow it), and `unitIds`, a
- * subquery of the unit ids that count (for `… IN (unitIds)`).
+ * What a query over rows that carry a unit id needs for `scope`: `with`, to open the statement
+ * (empty, or `WITH RECURSIVE "rolled" …`; `more` CTEs follow it), and `filter(column)`, the
+ * condition `AND column IN (the unit ids that count)` — empty for a whole-tree scope.
  */
 export function scopeSql(scope: string | UnitScope, more: Prisma.Sql[] = []) {
   const s = typeof scope === "string" ? { id: 0, path: scope } : scope;
-  if (!s.lineage) {
-    const range = subtreeRange(s.path);
-    return {
-      with: more.length > 0 ? Prisma.sql`WITH ${Prisma.join(more, ", ")}` : Prisma.empty,
-      unitIds: Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`,
-      lineage: false,
-    };
-  }
+  const rolled = Boolean(s.lineage) && !s.whole;
+  const ctes = rolled ? [rolledUnitsCte(s), ...more] : more;
+  const range = subtreeRange(s.path);
+  const ids = rolled ? Prisma.sql`SELECT "unitId" FROM "rolled"` : Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`;
   return {
-    with: Prisma.sql`WITH RECURSIVE ${Prisma.join([rolledUnitsCte(s), ...more], ", ")}`,
-    unitIds: Prisma.sql`SELECT "unitId" FROM "rolled"`,
-    lineage: true,
+    with: ctes.length === 0 ? Prisma.empty : rolled ? Prisma.sql`WITH RECURSIVE ${Prisma.join(ctes, ", ")}` : Prisma.sql`WITH ${Prisma.join(ctes, ", ")}`,
+    filter: (column: string) => (s.whole ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} IN (${ids})`),
   };
+}
+
+/**
+ * Rolls per-unit counts up to the direct children of `rootId`. `p` is a CTE of the statement with
+ * the columns "unitId", `keys` and "n". Each child's row sums the units of its subtree: children
+ * outermost, each one's subtree by a range seek on Unit(path) (CROSS JOIN keeps SQLite to that
+ * order; elsewhere it is a plain inner join). The root's own units come apart with a NULL child.
+ */
+export function childRollupSql(rootId: number, keys: string[]): Prisma.Sql {
+  const cols = Prisma.raw(keys.map((k) => `, p."${k}"`).join(""));
+  const groupOwn = keys.length > 0 ? Prisma.raw(`GROUP BY ${keys.map((k) => `p."${k}"`).join(", ")}`) : Prisma.empty;
+  return Prisma.sql`
+    SELECT c."id" AS "childId"${cols}, SUM(p."n") AS "n"
+    FROM "Unit" c CROSS JOIN "Unit" u CROSS JOIN p
+    WHERE c."parentId" = ${rootId}
+      AND u."path" >= c."path" AND u."path" < SUBSTR(c."path", 1, LENGTH(c."path") - 1) || '0'
+      AND p."unitId" = u."id"
+    GROUP BY c."id"${cols}
+    UNION ALL
+    SELECT CAST(NULL AS INTEGER)${cols}, SUM(p."n") FROM p WHERE p."unitId" = ${rootId} ${groupOwn}`;
 }
 
 /**
