@@ -93,14 +93,20 @@ export type ChildUnitCount = { unitId: number; direction: string; count: number 
 export function itemsByChildUnitSql(quarterKey: number, unit: UnitScope, periodIds?: number[]) {
   // Per area unit first (covering quarter index: a few rows per unit), then rolled up to the
   // children (childRollupSql). With lineage, a merged unit's items count as its successor's —
-  // even in a whole-tree scope, where old units sit beside their successors.
+  // even in a whole-tree scope, where old units sit beside their successors: the quarter's
+  // counts per area unit are mapped through "rolled" after grouping (a few hundred rows joined,
+  // not every item: a third faster at scale 1), which also keeps only the scope's units.
   if (unit.lineage) {
     return Prisma.sql`
-      WITH RECURSIVE ${rolledUnitsCte(unit)}, p AS (
-        SELECT r."asId" AS "unitId", i."direction", COUNT(*) AS "n"
-        FROM "OpinionItem" i JOIN "rolled" r ON r."unitId" = i."areaUnitId"
+      WITH RECURSIVE ${rolledUnitsCte(unit)}, a AS (
+        SELECT i."areaUnitId", i."direction", COUNT(*) AS "n"
+        FROM "OpinionItem" i
         WHERE i."quarterKey" = ${quarterKey} ${inPeriods(periodIds)}
-        GROUP BY r."asId", i."direction"
+        GROUP BY i."areaUnitId", i."direction"
+      ), p AS (
+        SELECT r."asId" AS "unitId", a."direction", SUM(a."n") AS "n"
+        FROM a JOIN "rolled" r ON r."unitId" = a."areaUnitId"
+        GROUP BY r."asId", a."direction"
       )
       ${childRollupSql(unit.id, ["direction"])}`;
   }
@@ -142,18 +148,20 @@ export async function countItemsByTopicWeight(quarterKey: number, scope: string 
 }
 
 /**
- * The ids of a quarter's items within a subtree, ascending: the quarterly report's provenance
- * hashes them (which items were counted). Index-only on the quarter index (SQLite keeps the rowid
- * in every index; PostgreSQL can answer it from ("quarterKey", …, "areaUnitId") plus the heap).
+ * The ids of a quarter's items within a scope, ascending, as one comma-separated string, and
+ * their count: the quarterly report's provenance hashes the list (which items were counted).
+ * Aggregated in SQL (`string_agg … ORDER BY`: SQLite ≥ 3.44 and PostgreSQL) rather than 30,000
+ * rows handed to JavaScript, which cost three times as much. Index-only on the quarter index
+ * (SQLite keeps the rowid in every index).
  */
-export async function itemIdsInQuarter(quarterKey: number, scope: string | UnitScope, client: Db | Tx = db): Promise<number[]> {
+export async function itemIdList(quarterKey: number, scope: string | UnitScope, client: Db | Tx = db): Promise<{ count: number; ids: string }> {
   const s = scopeSql(scope);
-  const rows = await client.$queryRaw<{ id: number }[]>`
+  const [row] = await client.$queryRaw<{ n: bigint | number; ids: string | null }[]>`
     ${s.with}
-    SELECT i."id" FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
-    ORDER BY i."id"`;
-  return rows.map((r) => Number(r.id));
+    SELECT COUNT(*) AS "n", string_agg(CAST(i."id" AS TEXT), ',' ORDER BY i."id") AS "ids"
+    FROM "OpinionItem" i
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}`;
+  return { count: Number(row?.n ?? 0), ids: row?.ids ?? "" };
 }
 
 export type SocialGroupCount = { groupId: number; direction: string; count: number };

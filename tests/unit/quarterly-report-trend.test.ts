@@ -91,6 +91,10 @@ describe("the 8-quarter trend", () => {
     // The report quarter's point is the flows' row.
     for (const r of compiled.flows.byTopic) expect(compiled.trend.topics.find((t) => t.topic.id === r.topic.id)!.points.at(-1)!.byDirection).toEqual(r.byDirection);
 
+    // Provenance: the SHA-256 of the quarter's item ids, ascending, comma-separated (the definition
+    // every published snapshot used: a live compilation must hash the same way to compare).
+    const ids = (await db.opinionItem.findMany({ where: { quarterKey: Q1 }, select: { id: true }, orderBy: { id: "asc" } })).map((r) => r.id);
+    expect(compiled.provenance).toMatchObject({ itemCount: ids.length, itemIdsSha256: sha256Hex(ids.join(",")) });
     // A commune's report: the same GROUP BY restricted to its subtree.
     const atA = await compileQuarter(w.official(w.a), w.a.id, Q1);
     const rawA = await rawTrend([w.a.id, w.hamlet.id]);
