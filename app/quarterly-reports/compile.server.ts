@@ -63,12 +63,15 @@ export type CompileOptions = {
 };
 
 /** Each quarter's topic × direction counts in the scope, asked once per compilation (flows, comparisons and trend share them). */
+/** A survey wave's counts in the scope for some questions (the single-choice ones), asked once per compilation (section 4 and the trend share them). */
+export type WaveCounts = (surveyId: number, questions: string[]) => Promise<CountRow[]>;
 export type QuarterCounts = (quarterKey: number) => Promise<{ topicId: number; direction: string; count: number }[]>;
 
-function memo<K, V>(load: (key: K) => Promise<V>): (key: K) => Promise<V> {
-  const cache = new Map<K, Promise<V>>();
-  return (key) => {
-    if (!cache.has(key)) cache.set(key, load(key));
+function memo<A extends unknown[], V>(load: (...args: A) => Promise<V>): (...args: A) => Promise<V> {
+  const cache = new Map<string, Promise<V>>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (!cache.has(key)) cache.set(key, load(...args));
     return cache.get(key)!;
   };
 }
@@ -97,8 +100,9 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
   const topics: TopicRef[] = await client.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
   // One GROUP BY per quarter (an equality on the covering index's first column: faster than one
   // range over the 8 quarters, measured), shared by the flows, both comparisons and the trend.
-  const counts: QuarterCounts = memo((key) => countItemsByTopicDirection(key, unitScope, client));
-  const answers = memo((surveyId: number) => countAnswers(surveyId, { path: scope.path, bands: {} }, client));
+  const counts: QuarterCounts = memo((key: number) => countItemsByTopicDirection(key, unitScope, client));
+  // Only the questions the report can show (single-choice): a third of a wave's tally rows.
+  const answers: WaveCounts = memo((surveyId: number, questions: string[]) => countAnswers(surveyId, { path: scope.path, bands: {} }, client, questions));
 
   const network = await networkSection(viewer, scope.id, span.periods.map((p) => p.id), client);
   const flows = await flowsSection(viewer, scope, unitScope, quarterKey, topics, counts, client);
@@ -110,7 +114,7 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
   const followUp = await followUpSection(scope.id, quarterKey, client);
   const closedSurveys = await surveysClosedIn(scope.path, quarterKey, client);
   const surveys = await surveysSection(scope.path, closedSurveys, options.keyQuestions ?? {}, answers, client);
-  const trend = await trendSection({ quarterKey, topics, ranked: flows.byTopic.map((r) => r.topic.id), counts, surveys: closedSurveys, answers, scopePath: scope.path, client });
+  const trend = await trendSection({ quarterKey, topics, ranked: flows.byTopic.map((r) => r.topic.id), counts, surveys: closedSurveys, answers, client });
 
   // Provenance: which items and proposals were counted, as content hashes of their sorted ids
   // (no personal data, yet any returned-and-fixed report or late filing changes the hash).
@@ -331,7 +335,7 @@ export type ClosedSurvey = Awaited<ReturnType<typeof surveysClosedIn>>[number];
  * province with fewer than MIN_CELL counted forms shows no question results, and a question
  * answered by fewer than MIN_CELL shows no split.
  */
-async function surveysSection(scopePath: string, surveys: ClosedSurvey[], keyQuestions: KeyQuestions, answers: (surveyId: number) => Promise<CountRow[]>, client: Db | Tx) {
+async function surveysSection(scopePath: string, surveys: ClosedSurvey[], keyQuestions: KeyQuestions, answers: WaveCounts, client: Db | Tx) {
   const scope = { path: scopePath, bands: {} };
   const out = [];
   for (const survey of surveys) {
@@ -342,8 +346,9 @@ async function surveysSection(scopePath: string, surveys: ClosedSurvey[], keyQue
     const key = new Set(keyQuestionsOf(keyQuestions, survey.code, survey.singleChoice.map((q) => q.code)));
     let questions: { code: string; title: string; n: number; options: { code: string; label: string; count: number; share: number; ci: [number, number]; previousShare: number | null }[] | null }[] = [];
     if (!suppressed && key.size > 0) {
-      const counts = await answers(survey.id);
-      const previous = survey.previousWaveId ? await answers(survey.previousWaveId) : null;
+      const single = survey.singleChoice.map((q) => q.code);
+      const counts = await answers(survey.id, single);
+      const previous = survey.previousWaveId ? await answers(survey.previousWaveId, single) : null;
       questions = buildQuestionResults(survey.definition, counts, previous)
         .filter((q) => key.has(q.code))
         .map((q) => ({ code: q.code, title: q.title, n: q.n, options: q.n < MIN_CELL ? null : q.options }));

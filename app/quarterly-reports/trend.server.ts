@@ -10,9 +10,9 @@
 import type { Db, Tx } from "~/db/db.server";
 import { calendarQuarter, quarterRange } from "~/periods/period-math";
 import { storedDefinitionSchema, type SurveyDefinition } from "~/surveys/definition";
-import { countAnswers, type CountRow } from "~/surveys/results.server";
+import type { CountRow } from "~/surveys/results.server";
 import { MIN_CELL } from "~/surveys/stats";
-import type { ClosedSurvey, QuarterCounts, TopicRef } from "./compile.server";
+import type { ClosedSurvey, QuarterCounts, TopicRef, WaveCounts } from "./compile.server";
 import { byDirectionOf, total } from "./directions";
 
 export const TREND_QUARTERS = 8;
@@ -24,14 +24,12 @@ type Input = {
   ranked: number[];
   counts: QuarterCounts;
   surveys: ClosedSurvey[];
-  /** A wave's full counts in the scope, as section 4 already asked them (current and previous waves). */
-  answers: (surveyId: number) => Promise<CountRow[]>;
-  /** The scope's path, for the survey tallies (surveys are scoped by their targets' subtree). */
-  scopePath: string;
+  /** A wave's counts in the scope (section 4 asked the latest two already: shared). */
+  answers: WaveCounts;
   client: Db | Tx;
 };
 
-export async function trendSection({ quarterKey, topics, ranked, counts, surveys, answers, scopePath, client }: Input) {
+export async function trendSection({ quarterKey, topics, ranked, counts, surveys, answers, client }: Input) {
   const keys = quarterRange(quarterKey, TREND_QUARTERS);
   // A quarter before the first reporting period has no data ("—"), which is not zero items.
   const withPeriods = new Set(
@@ -54,7 +52,7 @@ export async function trendSection({ quarterKey, topics, ranked, counts, surveys
     return [{ topic, points }];
   });
 
-  return { quarters, topics: topicRows, surveys: await surveyTrends(surveys, calendarQuarter(keys[0]!).from, answers, scopePath, client) };
+  return { quarters, topics: topicRows, surveys: await surveyTrends(surveys, calendarQuarter(keys[0]!).from, answers, client) };
 }
 
 type Wave = { id: number; code: string; period: string; closesOn: Date; definition: SurveyDefinition };
@@ -96,18 +94,14 @@ async function wavesSince(survey: ClosedSurvey, from: Date, client: Db | Tx): Pr
  * ask the question (no single-choice question with its code) has n null; an option code the wave
  * did not offer is absent from its counts; fewer than MIN_CELL answers show no counts (as section 4).
  */
-async function surveyTrends(surveys: ClosedSurvey[], from: Date, answers: Input["answers"], scopePath: string, client: Db | Tx) {
+async function surveyTrends(surveys: ClosedSurvey[], from: Date, answers: WaveCounts, client: Db | Tx) {
   const out = [];
   for (const survey of surveys) {
     const waves = await wavesSince(survey, from, client);
     if (waves.length < 2) continue;
-    const single = survey.definition.questions.filter((q) => q.type === "single").map((q) => q.code);
+    const single = survey.singleChoice.map((q) => q.code);
     const counted: CountRow[][] = [];
-    // The two latest waves' counts are section 4's; earlier ones are read for these questions only.
-    for (const wave of waves) {
-      const shown = wave.id === survey.id || wave.id === survey.previousWaveId;
-      counted.push(shown ? await answers(wave.id) : await countAnswers(wave.id, { path: scopePath, bands: {} }, client, single));
-    }
+    for (const wave of waves) counted.push(await answers(wave.id, single));
     const questions = survey.definition.questions
       .filter((q) => q.type === "single")
       .map((q) => {
