@@ -3,13 +3,16 @@
  * storage code so the figures measure the real schema, indexes and aggregate tables.
  * Scale 1: ~120 communes/wards, ~400 collaborators, 8 quarters; per quarter one survey wave of
  * 100,000 questionnaires × 25 questions and 30,000 opinion items. Deterministic (seeded).
+ * The waves form one series (previousWaveId) and each closes at its quarter's end, except the
+ * oldest, which stays open for the load test; every collaborator is expected every month
+ * (completeness), as the quarterly report reads them.
  */
 import crypto from "node:crypto";
 import type { Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { bulkInsertReports, type BulkReport } from "~/opinion-reports/bulk.server";
 import { CHANNELS, DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
-import { periodBounds } from "~/periods/period-math";
+import { calendarQuarter, periodBounds } from "~/periods/period-math";
 import { storeResponses } from "~/surveys/storage.server";
 import { changeStatus, createSurvey, saveDefinition, setAssignment } from "~/surveys/surveys.server";
 import { AGENCIES, SOCIAL_GROUPS, TOPICS } from "../prisma/seed/opinion-reports-data";
@@ -88,6 +91,13 @@ async function generateSurveys(scale: number, viewer: Viewer) {
     }
     surveys.push({ quarterKey, surveyId: id, responses: perQuarter });
   }
+  // One series of waves, each closed at its quarter's end (section 4 of the quarterly report and
+  // its trend); the oldest keeps taking questionnaires for the load test.
+  for (const [i, wave] of surveys.entries()) {
+    if (i === 0) continue;
+    const closesOn = new Date(calendarQuarter(wave.quarterKey).before.getTime() - 86_400_000);
+    await db.survey.update({ where: { id: wave.surveyId }, data: { previousWaveId: surveys[i - 1]!.surveyId, closesOn } });
+  }
   return surveys;
 }
 
@@ -112,7 +122,11 @@ async function generateOpinionItems(scale: number) {
         }),
       );
     }
-    // Each collaborator files one report a month; the quarter's items are spread over them.
+    // Everyone is expected every month (the completeness the quarterly report reads) and files
+    // one report, over which the quarter's items are spread.
+    for (const period of periods) {
+      await db.reportExpectation.createMany({ data: collaborators.map((c) => ({ periodId: period.id, collaboratorId: c.id, unitId: c.unitId })) });
+    }
     const reports: BulkReport[] = [];
     const perReport = Math.max(1, Math.round(itemsPerQuarter / (periods.length * collaborators.length)));
     for (const period of periods) {

@@ -12,6 +12,7 @@
  *     navigation, filtered results and cross-tabs, exports (first byte and total), the audit log;
  *     with each page's ratio to a raw scan of its data; then the concurrency row: the
  *     collaborator's overview and a submission while the heaviest page and an export loop.
+ *  2b. the quarterly report: compile live, open published (bench/quarterly-report.ts);
  *  7. the committee pack: the province's quarterly report as Word and Excel (bench/committee-pack.ts);
  *  8. the province's quarterly report as PDF (headless Chromium), and a collaborator's page meanwhile.
  * `--smoke` (scale 0.01 in `npm test`) fails on any disagreement, loss, duplicate or error, never on
@@ -134,6 +135,19 @@ table.push(
   [`Opinion items topic × direction × unit (${itemsInQuarter.toLocaleString("en")} items)`, `${fmtMs(byTopic.median)} ms`, "≤ 30 ms"],
   ["8-quarter trend of one topic", `${fmtMs(trend.median)} ms`, "≤ 50 ms"],
 );
+}
+
+// 2b. The quarterly report (issue 11).
+if (!pagesOnly) {
+  step("2b. quarterly report (the province, the last quarter)");
+  const { measureQuarterlyReport } = await import("./quarterly-report");
+  const measured = await measureQuarterlyReport(QUARTERS[QUARTERS.length - 1]!, runs);
+  console.log(measured.note);
+  table.push(
+    [`Quarterly report: compile every section's live figures (${measured.items.toLocaleString("en")} items in the quarter), wall / CPU`, `${fmtMs(measured.compile)} / ${fmtMs(measured.compileCpu)} ms`, "≤ 150 ms"],
+    [`Quarterly report: open a published one (read + verify the ${fmtKb(measured.snapshotBytes)} KB snapshot), wall / CPU`, `${fmtMs(measured.open)} / ${fmtMs(measured.openCpu)} ms`, "≤ 30 ms"],
+    ["Quarterly report: comparison with the live figures (streamed after the page), wall / CPU", `${fmtMs(measured.compare)} / ${fmtMs(measured.compareCpu)} ms`, ""],
+  );
 }
 
 // 3. Submissions under load.

@@ -1,11 +1,14 @@
 /**
  * Completeness: who was expected to report, who did on time, late, or not at all; and the
- * collaborator network's coverage against per-unit targets. One GROUP BY over ReportExpectation
- * (covering index periodId, unitId, outcome), rolled up to the rows (a unit and its children).
+ * collaborator network's coverage against per-unit targets. GROUP BYs over ReportExpectation
+ * (covering index periodId, unitId, outcome), over active collaborators and over the targets,
+ * each rolled up in SQL to the rows (the unit's own, one per child subtree: childRollupSql).
  */
-import { assertUnitVisible, expectationsVisibleTo, isInSubtree, subtreeRange, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, expectationsVisibleTo, subtreeRange, type Viewer } from "~/access/gate.server";
 import { db, type Db, type Tx } from "~/db/db.server";
+import { Prisma } from "~/generated/prisma/client";
 import type { Outcome } from "~/opinion-reports/report-vocab";
+import { childRollupSql, rolledUnitsCte, scopeSql } from "~/units/lineage.server";
 
 export type Counts = Record<Outcome, number>;
 const zero = (): Counts => ({ on_time: 0, late: 0, missing: 0 });
@@ -16,44 +19,51 @@ const zero = (): Counts => ({ on_time: 0, late: 0, missing: 0 });
 async function rowUnits(viewer: Viewer, rootId: number, client: Db | Tx = db) {
   const root = await client.unit.findUnique({ where: { id: rootId }, select: { id: true, code: true, name: true, path: true, parentId: true } });
   assertUnitVisible(viewer, root);
-  const children = await client.unit.findMany({
-    where: { parentId: root.id },
-    orderBy: { code: "asc" },
-    select: { id: true, code: true, name: true, path: true, _count: { select: { children: true } } },
-  });
-  return { root, children };
+  // One statement (Prisma's relation count cost more than everything else on the page).
+  const children = await client.$queryRaw<{ id: number; code: string; name: string; path: string; drillable: number | bigint | boolean }[]>`
+    SELECT c."id", c."code", c."name", c."path", EXISTS (SELECT 1 FROM "Unit" k WHERE k."parentId" = c."id") AS "drillable"
+    FROM "Unit" c WHERE c."parentId" = ${root.id} ORDER BY c."code"`;
+  return { root, children: children.map((c) => ({ ...c, drillable: Boolean(Number(c.drillable)) })) };
 }
 
-/** The units × periods matrix under `rootId`: one row for the root's own collaborators, one per child subtree. */
-export async function completenessMatrix(viewer: Viewer, rootId: number, periodIds: number[], client: Db | Tx = db) {
+/** Rolled-up rows of childRollupSql: per child (null: the root's own) and keys, a count. */
+type RollupRow = { childId: number | null; n: number | bigint };
+
+/**
+ * The units × periods matrix under `rootId`: one row for the root's own collaborators, one per
+ * child subtree. With `lineage` (the quarterly report), a merged unit's expectations count in its
+ * successor's row (app/units/lineage.server.ts, decision 0026).
+ */
+export async function completenessMatrix(viewer: Viewer, rootId: number, periodIds: number[], client: Db | Tx = db, { lineage = false } = {}) {
   const { root, children } = await rowUnits(viewer, rootId, client);
-  const grouped = await client.reportExpectation.groupBy({
-    by: ["unitId", "periodId", "outcome"],
-    where: { AND: [expectationsVisibleTo(viewer), { periodId: { in: periodIds } }, { unit: { path: subtreeRange(root.path) } }] },
-    _count: { _all: true },
-  });
-  const unitIds = [...new Set(grouped.map((g) => g.unitId))];
-  const paths = new Map(
-    (await client.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, path: true } })).map((u) => [u.id, u.path]),
-  );
+  const periods = periodIds.length > 0 ? Prisma.join(periodIds) : Prisma.sql`NULL`;
+  // The root was checked visible above: its subtree (and, with lineage, the units merged into it)
+  // is inside the viewer's; the gate's own filter applies where it is narrower (a collaborator's).
+  const gate = viewer.role === "collaborator" ? Prisma.sql`AND e."collaboratorId" = ${viewer.id}` : Prisma.empty;
+  const perUnit = lineage
+    ? Prisma.sql`WITH RECURSIVE ${rolledUnitsCte(root)}, p AS (
+        SELECT r."asId" AS "unitId", e."periodId", e."outcome", COUNT(*) AS "n"
+        FROM "ReportExpectation" e JOIN "rolled" r ON r."unitId" = e."unitId"
+        WHERE e."periodId" IN (${periods}) ${gate}
+        GROUP BY r."asId", e."periodId", e."outcome")`
+    : Prisma.sql`WITH p AS (
+        SELECT e."unitId", e."periodId", e."outcome", COUNT(*) AS "n"
+        FROM "ReportExpectation" e
+        WHERE e."periodId" IN (${periods}) ${scopeSql(root.path).filter('e."unitId"')} ${gate}
+        GROUP BY e."unitId", e."periodId", e."outcome")`;
+  const grouped = await client.$queryRaw<(RollupRow & { periodId: number; outcome: string })[]>`${perUnit} ${childRollupSql(root.id, ["periodId", "outcome"])}`;
   const rows = [
-    { unit: { id: root.id, code: root.code, name: root.name }, own: true, drillable: false, match: (p: string) => p === root.path },
-    ...children.map((c) => ({
-      unit: { id: c.id, code: c.code, name: c.name },
-      own: false,
-      drillable: c._count.children > 0,
-      match: (p: string) => isInSubtree(c.path, p),
-    })),
+    { unit: { id: root.id, code: root.code, name: root.name }, own: true, drillable: false },
+    ...children.map((c) => ({ unit: { id: c.id, code: c.code, name: c.name }, own: false, drillable: c.drillable })),
   ].map((row) => {
     const cells: Record<number, Counts> = Object.fromEntries(periodIds.map((id) => [id, zero()]));
     for (const g of grouped) {
-      const path = paths.get(g.unitId);
-      if (path && row.match(path)) cells[g.periodId]![g.outcome as Outcome] += g._count._all;
+      if ((g.childId ?? root.id) === row.unit.id) cells[g.periodId]![g.outcome as Outcome] += Number(g.n);
     }
-    return { unit: row.unit, own: row.own, drillable: row.drillable, cells };
+    return { ...row, cells };
   });
   const totals: Record<number, Counts> = Object.fromEntries(periodIds.map((id) => [id, zero()]));
-  for (const g of grouped) totals[g.periodId]![g.outcome as Outcome] += g._count._all;
+  for (const g of grouped) totals[g.periodId]![g.outcome as Outcome] += Number(g.n);
   return {
     root: { id: root.id, name: root.name, code: root.code, parentId: root.parentId },
     rows: rows.filter((r) => !r.own || periodIds.some((id) => Object.values(r.cells[id]!).some((n) => n > 0))),
@@ -74,17 +84,24 @@ export async function missingReporters(viewer: Viewer, rootId: number, periodId:
 
 /** Active collaborators vs the target, per child subtree of `rootId`: thin units stand out. */
 export async function collaboratorCoverage(viewer: Viewer, rootId: number, client: Db | Tx = db) {
-  const { children } = await rowUnits(viewer, rootId, client);
-  const active = await client.account.findMany({
-    where: { role: "collaborator", active: true, collaborator: { status: "active" }, unit: { path: subtreeRange(viewer.unitPath) } },
-    select: { unit: { select: { path: true } } },
-  });
-  const targets = await client.unitCollaboratorTarget.findMany({ select: { target: true, unit: { select: { path: true } } } });
+  const { root, children } = await rowUnits(viewer, rootId, client);
+  const inRoot = scopeSql(root.path).filter('"unitId"');
+  const count = (rows: RollupRow[]) => new Map(rows.filter((r) => r.childId !== null).map((r) => [r.childId!, Number(r.n)]));
+  const active = count(await client.$queryRaw<RollupRow[]>`
+    WITH p AS (
+      SELECT a."unitId", COUNT(*) AS "n"
+      FROM "Account" a JOIN "CollaboratorProfile" cp ON cp."accountId" = a."id"
+      WHERE a."role" = 'collaborator' AND a."active" = true AND cp."status" = 'active' ${scopeSql(root.path).filter('a."unitId"')}
+      GROUP BY a."unitId")
+    ${childRollupSql(root.id, [])}`);
+  const targets = count(await client.$queryRaw<RollupRow[]>`
+    WITH p AS (SELECT "unitId", SUM("target") AS "n" FROM "UnitCollaboratorTarget" WHERE 1 = 1 ${inRoot} GROUP BY "unitId")
+    ${childRollupSql(root.id, [])}`);
   return children
     .map((c) => {
-      const count = active.filter((a) => isInSubtree(c.path, a.unit.path)).length;
-      const target = targets.filter((t) => isInSubtree(c.path, t.unit.path)).reduce((sum, t) => sum + t.target, 0);
-      return { unit: { id: c.id, code: c.code, name: c.name }, active: count, target, thin: count < target };
+      const n = active.get(c.id) ?? 0;
+      const target = targets.get(c.id) ?? 0;
+      return { unit: { id: c.id, code: c.code, name: c.name }, active: n, target, thin: n < target };
     })
     .filter((r) => r.target > 0 || r.active > 0)
     .sort((a, b) => Number(b.thin) - Number(a.thin) || a.active - a.target - (b.active - b.target));

@@ -4,14 +4,15 @@
  *   quarter:  ("quarterKey", "topicId", "direction", "areaUnitId")
  *   trend:    ("topicId", "quarterKey", "direction")
  * The first two are the functions the benchmark (issue 5) measures. The scoped variants below
- * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path).
- * They run on the read pool unless given a transaction's client (the quarterly report's compile).
+ * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path);
+ * given a `UnitScope` with `lineage` (the quarterly report), the units merged into the subtree
+ * count too, rolled into their successors (app/units/lineage.server.ts, decision 0026).
  */
 import type { Db, Tx } from "~/db/db.server";
 import { analyticalRead } from "~/db/read-pool.server";
-import { subtreeRange } from "~/access/gate.server";
 import { Prisma } from "~/generated/prisma/client";
 import { quarterRange } from "~/periods/period-math";
+import { childRollupSql, rolledUnitsCte, scopeSql, type UnitScope } from "~/units/lineage.server";
 
 export type TopicDirectionUnitCount = { topicId: number; direction: string; areaUnitId: number; count: number };
 export type TrendPoint = { quarterKey: number; direction: string; count: number };
@@ -44,12 +45,13 @@ function inPeriods(periodIds?: number[]) {
 }
 
 /** Topic × direction counts for a quarter within a unit subtree (the viewer's scope), optionally of some of its periods only. */
-export async function countItemsByTopicDirection(quarterKey: number, scopePath: string, client?: Db | Tx, periodIds?: number[]) {
-  const upper = `${scopePath.slice(0, -1)}0`;
+export async function countItemsByTopicDirection(quarterKey: number, scope: string | UnitScope, client?: Db | Tx, periodIds?: number[]) {
+  const s = scopeSql(scope);
   const rows = await analyticalRead<{ topicId: number; direction: string; n: bigint | number }>(Prisma.sql`
+    ${s.with}
     SELECT i."topicId", i."direction", COUNT(*) AS "n"
-    FROM "OpinionItem" i JOIN "Unit" u ON u."id" = i."areaUnitId"
-    WHERE i."quarterKey" = ${quarterKey} AND u."path" >= ${scopePath} AND u."path" < ${upper} ${inPeriods(periodIds)}
+    FROM "OpinionItem" i
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')} ${inPeriods(periodIds)}
     GROUP BY i."topicId", i."direction"`, client);
   return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, count: Number(r.n) }));
 }
@@ -68,18 +70,15 @@ export async function topicTrendInScope(topicId: number, lastQuarterKey: number,
   return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
 }
 
-/** The ids of a subtree's units, as an IN list (one range seek on the covering Unit(path) index). */
-function subtreeUnitIds(path: string) {
-  const range = subtreeRange(path);
-  return Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`;
-}
+/** Only the items of a subtree's units: an IN list from one range seek on the covering Unit(path) index. */
+const inSubtree = (path: string) => scopeSql(path).filter('i."areaUnitId"');
 
 /** The SQL of countItemsByTopic (exported for the query-plan test). */
 export function itemsByTopicSql(quarterKey: number, scopePath: string, periodIds?: number[]) {
   return Prisma.sql`
     SELECT i."topicId", COUNT(*) AS "n"
     FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)}) ${inPeriods(periodIds)}
+    WHERE i."quarterKey" = ${quarterKey} ${inSubtree(scopePath)} ${inPeriods(periodIds)}
     GROUP BY i."topicId"`;
 }
 
@@ -92,33 +91,41 @@ export async function countItemsByTopic(quarterKey: number, scopePath: string, c
 export type ChildUnitCount = { unitId: number; direction: string; count: number };
 
 /** The SQL of countItemsByChildUnit (exported for the query-plan test). */
-export function itemsByChildUnitSql(quarterKey: number, unit: { id: number; path: string }, periodIds?: number[]) {
-  // Per area unit first (covering quarter index: a few rows per unit), then from each direct child
-  // c its subtree's units u (a range seek on Unit(path)) and their counts. CROSS JOIN keeps SQLite
-  // to that order (children outermost); elsewhere it is a plain inner join. The unit's own items
-  // come apart with a NULL child.
+export function itemsByChildUnitSql(quarterKey: number, unit: UnitScope, periodIds?: number[]) {
+  // Per area unit first (covering quarter index: a few rows per unit), then rolled up to the
+  // children (childRollupSql). With lineage, a merged unit's items count as its successor's —
+  // even in a whole-tree scope, where old units sit beside their successors: the quarter's
+  // counts per area unit are mapped through "rolled" after grouping (a few hundred rows joined,
+  // not every item: a third faster at scale 1), which also keeps only the scope's units.
+  if (unit.lineage) {
+    return Prisma.sql`
+      WITH RECURSIVE ${rolledUnitsCte(unit)}, a AS (
+        SELECT i."areaUnitId", i."direction", COUNT(*) AS "n"
+        FROM "OpinionItem" i
+        WHERE i."quarterKey" = ${quarterKey} ${inPeriods(periodIds)}
+        GROUP BY i."areaUnitId", i."direction"
+      ), p AS (
+        SELECT r."asId" AS "unitId", a."direction", SUM(a."n") AS "n"
+        FROM a JOIN "rolled" r ON r."unitId" = a."areaUnitId"
+        GROUP BY r."asId", a."direction"
+      )
+      ${childRollupSql(unit.id, ["direction"])}`;
+  }
   return Prisma.sql`
     WITH p AS (
-      SELECT i."areaUnitId", i."direction", COUNT(*) AS "n"
+      SELECT i."areaUnitId" AS "unitId", i."direction", COUNT(*) AS "n"
       FROM "OpinionItem" i
-      WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(unit.path)}) ${inPeriods(periodIds)}
+      WHERE i."quarterKey" = ${quarterKey} ${inSubtree(unit.path)} ${inPeriods(periodIds)}
       GROUP BY i."areaUnitId", i."direction"
     )
-    SELECT c."id" AS "childId", p."direction", SUM(p."n") AS "n"
-    FROM "Unit" c CROSS JOIN "Unit" u CROSS JOIN p
-    WHERE c."parentId" = ${unit.id}
-      AND u."path" >= c."path" AND u."path" < SUBSTR(c."path", 1, LENGTH(c."path") - 1) || '0'
-      AND p."areaUnitId" = u."id"
-    GROUP BY c."id", p."direction"
-    UNION ALL
-    SELECT CAST(NULL AS INTEGER), p."direction", SUM(p."n") FROM p WHERE p."areaUnitId" = ${unit.id} GROUP BY p."direction"`;
+    ${childRollupSql(unit.id, ["direction"])}`;
 }
 
 /**
  * A quarter's items by direction under `unit`, rolled up to its direct children: each item counts
  * for the child whose subtree holds its area unit; items in the unit itself count under `unit.id`.
  */
-export async function countItemsByChildUnit(quarterKey: number, unit: { id: number; path: string }, client?: Db | Tx, periodIds?: number[]): Promise<ChildUnitCount[]> {
+export async function countItemsByChildUnit(quarterKey: number, unit: UnitScope, client?: Db | Tx, periodIds?: number[]): Promise<ChildUnitCount[]> {
   const rows = await analyticalRead<{ childId: number | null; direction: string; n: bigint | number }>(itemsByChildUnitSql(quarterKey, unit, periodIds), client);
   return rows.map((r) => ({ unitId: r.childId ?? unit.id, direction: r.direction, count: Number(r.n) }));
 }
@@ -130,24 +137,49 @@ export type TopicWeightCount = { topicId: number; prevalence: string; strength: 
  * weighs topics by (app/quarterly-reports/weights.ts). Covering index
  * ("quarterKey", "topicId", "prevalence", "strength", "areaUnitId").
  */
-export async function countItemsByTopicWeight(quarterKey: number, scopePath: string, client?: Db | Tx): Promise<TopicWeightCount[]> {
+export async function countItemsByTopicWeight(quarterKey: number, scope: string | UnitScope, client?: Db | Tx): Promise<TopicWeightCount[]> {
+  const s = scopeSql(scope);
   const rows = await analyticalRead<{ topicId: number; prevalence: string; strength: string; n: bigint | number }>(Prisma.sql`
+    ${s.with}
     SELECT i."topicId", i."prevalence", i."strength", COUNT(*) AS "n"
     FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
     GROUP BY i."topicId", i."prevalence", i."strength"`, client);
   return rows.map((r) => ({ topicId: r.topicId, prevalence: r.prevalence, strength: r.strength, count: Number(r.n) }));
 }
 
 /**
- * The ids of a quarter's items within a subtree, ascending: the quarterly report's provenance
- * hashes them (which items were counted). Index-only on the quarter index (SQLite keeps the rowid
- * in every index; PostgreSQL can answer it from ("quarterKey", …, "areaUnitId") plus the heap).
+ * The ids of a quarter's items within a scope, ascending: the quarterly report's provenance hashes
+ * them (which items were counted). Read as one comma-separated string (`string_agg`, SQLite ≥ 3.44
+ * and PostgreSQL) and sorted here: 30,000 rows handed to JavaScript one by one cost three times as
+ * much, and the aggregate's own ORDER BY eight times as much as a sort of the numbers. Index-only
+ * on the quarter index (SQLite keeps the rowid in every index).
  */
-export async function itemIdsInQuarter(quarterKey: number, scopePath: string, client?: Db | Tx): Promise<number[]> {
-  const rows = await analyticalRead<{ id: number }>(Prisma.sql`
-    SELECT i."id" FROM "OpinionItem" i
-    WHERE i."quarterKey" = ${quarterKey} AND i."areaUnitId" IN (${subtreeUnitIds(scopePath)})
-    ORDER BY i."id"`, client);
-  return rows.map((r) => Number(r.id));
+export async function itemIdsInQuarter(quarterKey: number, scope: string | UnitScope, client?: Db | Tx): Promise<number[]> {
+  const s = scopeSql(scope);
+  const [row] = await analyticalRead<{ ids: string | null }>(Prisma.sql`
+    ${s.with}
+    SELECT string_agg(CAST(i."id" AS TEXT), ',') AS "ids"
+    FROM "OpinionItem" i
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}`, client);
+  return row?.ids ? row.ids.split(",").map(Number).sort((a, b) => a - b) : [];
+}
+
+export type SocialGroupCount = { groupId: number; direction: string; count: number };
+
+/**
+ * A quarter's items by social group concerned × direction within a scope (section 2 of the
+ * quarterly report: the groups most concerned). An item names one or more groups, so it counts
+ * once under each. The items come from the covering quarter index (their rowid is the item id),
+ * each one's groups from OpinionItemGroup's primary key (itemId, groupId): no table row is read.
+ */
+export async function countItemsBySocialGroup(quarterKey: number, scope: string | UnitScope, client?: Db | Tx): Promise<SocialGroupCount[]> {
+  const s = scopeSql(scope);
+  const rows = await analyticalRead<{ groupId: number; direction: string; n: bigint | number }>(Prisma.sql`
+    ${s.with}
+    SELECT g."groupId", i."direction", COUNT(*) AS "n"
+    FROM "OpinionItem" i JOIN "OpinionItemGroup" g ON g."itemId" = i."id"
+    WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
+    GROUP BY g."groupId", i."direction"`, client);
+  return rows.map((r) => ({ groupId: r.groupId, direction: r.direction, count: Number(r.n) }));
 }

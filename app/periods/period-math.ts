@@ -53,6 +53,12 @@ export function shiftQuarter(key: number, offset: number): number {
   return quarterKeyOf(Math.floor(index / 4), (index % 4) + 1);
 }
 
+/** The calendar quarter as UTC days [from, before): what a survey's close date (a day) falls in. */
+export function calendarQuarter(key: number): { from: Date; before: Date } {
+  const { year, quarter } = splitQuarterKey(key);
+  return { from: new Date(Date.UTC(year, quarter * 3 - 3, 1)), before: new Date(Date.UTC(year, quarter * 3, 1)) };
+}
+
 /** The `count` quarter keys ending with `lastKey`, oldest first. */
 export function quarterRange(lastKey: number, count: number): number[] {
   return Array.from({ length: count }, (_, i) => shiftQuarter(lastKey, i - count + 1));

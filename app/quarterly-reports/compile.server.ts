@@ -10,30 +10,27 @@ import { assertUnitVisible, opinionItemsVisibleTo, subtreeRange, type Viewer } f
 import { isProvinceLevel } from "~/accounts/roles";
 import { collaboratorCoverage, completenessMatrix } from "~/completeness/completeness.server";
 import { db, type Db, type Tx } from "~/db/db.server";
-import { countItemsByChildUnit, countItemsByTopicDirection, countItemsByTopicWeight, itemIdsInQuarter } from "~/opinion-reports/aggregates.server";
+import { countItemsByChildUnit, countItemsBySocialGroup, countItemsByTopicDirection, countItemsByTopicWeight, itemIdsInQuarter } from "~/opinion-reports/aggregates.server";
 import { DIRECTIONS, type Direction } from "~/opinion-reports/report-vocab";
-import { periodBounds, shiftQuarter, splitQuarterKey } from "~/periods/period-math";
+import { calendarQuarter, periodBounds, shiftQuarter, splitQuarterKey } from "~/periods/period-math";
 import { proposalsByAgency } from "~/proposals/proposals.server";
 import { storedDefinitionSchema } from "~/surveys/definition";
-import { buildQuestionResults, countAnswers, unitProgress } from "~/surveys/results.server";
+import { buildQuestionResults, countAnswers, unitProgress, type CountRow } from "~/surveys/results.server";
 import { MIN_CELL } from "~/surveys/stats";
+import { rolledUnits, type UnitScope } from "~/units/lineage.server";
+import { keyQuestionsOf, type KeyQuestions } from "./key-questions";
 import { ALPHA, chiSquareHomogeneity, holmAdjust } from "./significance.server";
+import { trendSection } from "./trend.server";
 import { itemWeight } from "./weights";
+import { byDirectionOf, total, type ByDirection } from "./directions";
 
-export type ByDirection = Record<Direction, number>;
+export type { ByDirection } from "./directions";
 type UnitRef = { id: number; code: string; name: string };
-type TopicRef = { id: number; code: string; nameVi: string; nameEn: string };
+export type TopicRef = { id: number; code: string; nameVi: string; nameEn: string };
 
 /** How many urgent items the report lists with their summaries (the count covers them all). */
 export const URGENT_LISTED = 20;
 
-const zeroDirections = (): ByDirection => ({ approve: 0, oppose: 0, worried: 0, unclear: 0 });
-const byDirectionOf = (counts: { direction: string; count: number }[]): ByDirection => {
-  const out = zeroDirections();
-  for (const c of counts) if (c.direction in out) out[c.direction as Direction] += c.count;
-  return out;
-};
-const total = (d: ByDirection) => DIRECTIONS.reduce((s, k) => s + d[k], 0);
 const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 
 export type ChangeRow = {
@@ -49,7 +46,35 @@ export type ChangeRow = {
 };
 export type Comparison = { quarterKey: number; available: boolean; rows: ChangeRow[] };
 
-export type CompiledReport = Awaited<ReturnType<typeof compileQuarter>>;
+type Compiled = Awaited<ReturnType<typeof compileQuarter>>;
+/**
+ * The compiled figures as a reader meets them: a published snapshot keeps the shape of its day,
+ * so the fields added after the first snapshots (issue 11's completion: the social groups and the
+ * 8-quarter trend) may be missing, as `surveys` may (decision 0026).
+ */
+export type CompiledReport = Omit<Compiled, "flows" | "trend"> & {
+  flows: Omit<Compiled["flows"], "socialGroups"> & Partial<Pick<Compiled["flows"], "socialGroups">>;
+  trend?: Compiled["trend"];
+};
+
+export type CompileOptions = {
+  /** Section 4's key questions (survey code → question codes); a survey absent: every single-choice question. */
+  keyQuestions?: KeyQuestions;
+};
+
+/** Each quarter's topic × direction counts in the scope, asked once per compilation (flows, comparisons and trend share them). */
+/** A survey wave's counts in the scope for some questions (the single-choice ones), asked once per compilation (section 4 and the trend share them). */
+export type WaveCounts = (surveyId: number, questions: string[]) => Promise<CountRow[]>;
+export type QuarterCounts = (quarterKey: number) => Promise<{ topicId: number; direction: string; count: number }[]>;
+
+function memo<A extends unknown[], V>(load: (...args: A) => Promise<V>): (...args: A) => Promise<V> {
+  const cache = new Map<string, Promise<V>>();
+  return (...args) => {
+    const key = JSON.stringify(args);
+    if (!cache.has(key)) cache.set(key, load(...args));
+    return cache.get(key)!;
+  };
+}
 
 /** The reporting periods of a quarter and its date span ([from, before)); calendar dates without periods. */
 async function quarterSpan(quarterKey: number, client: Db | Tx) {
@@ -64,25 +89,36 @@ async function quarterSpan(quarterKey: number, client: Db | Tx) {
  * Every section's live figures for `scopeUnitId`'s subtree in `quarterKey`. A scope outside the
  * viewer's subtree answers 404. A quarter without data compiles to zeros and empty lists.
  */
-export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarterKey: number, client: Db | Tx = db) {
+export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarterKey: number, client: Db | Tx = db, options: CompileOptions = {}) {
   const scope = await client.unit.findUnique({ where: { id: scopeUnitId }, select: { id: true, code: true, name: true, path: true, parentId: true } });
   assertUnitVisible(viewer, scope);
+  // The scope's subtree with the units merged into it: a merged unit's figures count as its
+  // successor's throughout, so per-unit rows and trends do not break at the 2025 merger (0026).
+  // The province is the whole tree: its queries need no unit filter.
+  const unitScope: UnitScope = { id: scope.id, path: scope.path, lineage: true, whole: scope.parentId === null };
   const span = await quarterSpan(quarterKey, client);
   const topics: TopicRef[] = await client.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
+  // One GROUP BY per quarter (an equality on the covering index's first column: faster than one
+  // range over the 8 quarters, measured), shared by the flows, both comparisons and the trend.
+  const counts: QuarterCounts = memo((key: number) => countItemsByTopicDirection(key, unitScope, client));
+  // Only the questions the report can show (single-choice): a third of a wave's tally rows.
+  const answers: WaveCounts = memo((surveyId: number, questions: string[]) => countAnswers(surveyId, { path: scope.path, bands: {} }, client, questions));
 
   const network = await networkSection(viewer, scope.id, span.periods.map((p) => p.id), client);
-  const flows = await flowsSection(viewer, scope, quarterKey, topics, client);
+  const flows = await flowsSection(viewer, scope, unitScope, quarterKey, topics, counts, client);
   const change = {
-    previous: await comparison(scope.path, quarterKey, shiftQuarter(quarterKey, -1), topics, client),
-    lastYear: await comparison(scope.path, quarterKey, shiftQuarter(quarterKey, -4), topics, client),
+    previous: await comparison(counts, quarterKey, shiftQuarter(quarterKey, -1), topics, client),
+    lastYear: await comparison(counts, quarterKey, shiftQuarter(quarterKey, -4), topics, client),
   };
   const proposals = await proposalsSection(viewer, scope.path, span, client);
   const followUp = await followUpSection(scope.id, quarterKey, client);
-  const surveys = await surveysSection(scope.path, span, client);
+  const closedSurveys = await surveysClosedIn(scope.path, quarterKey, client);
+  const surveys = await surveysSection(scope.path, closedSurveys, options.keyQuestions ?? {}, answers, client);
+  const trend = await trendSection({ quarterKey, topics, ranked: flows.byTopic.map((r) => r.topic.id), counts, surveys: closedSurveys, answers, client });
 
   // Provenance: which items and proposals were counted, as content hashes of their sorted ids
   // (no personal data, yet any returned-and-fixed report or late filing changes the hash).
-  const itemIds = await itemIdsInQuarter(quarterKey, scope.path, client);
+  const itemIds = await itemIdsInQuarter(quarterKey, unitScope, client);
   const proposalIds = proposals.byAgency.flatMap((a) => a.proposals.map((p) => p.id)).sort((a, b) => a - b);
 
   return {
@@ -96,6 +132,7 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
     proposals,
     surveys,
     followUp,
+    trend,
     provenance: {
       itemCount: itemIds.length,
       itemIdsSha256: sha256(itemIds.join(",")),
@@ -108,7 +145,7 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
 /** Section 1: collaborators active vs target, and who reported (on time, late, not at all), per child unit. */
 async function networkSection(viewer: Viewer, scopeId: number, periodIds: number[], client: Db | Tx) {
   const coverage = await collaboratorCoverage(viewer, scopeId, client);
-  const matrix = await completenessMatrix(viewer, scopeId, periodIds, client);
+  const matrix = await completenessMatrix(viewer, scopeId, periodIds, client, { lineage: true });
   const sumCells = (cells: Record<number, { on_time: number; late: number; missing: number }>) => {
     const out = { expected: 0, onTime: 0, late: 0, missing: 0 };
     for (const id of periodIds) {
@@ -131,10 +168,10 @@ async function networkSection(viewer: Viewer, scopeId: number, periodIds: number
   };
 }
 
-/** Section 2: topic × direction, topics by weight, per child unit (small rows suppressed), urgent items. */
-async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, quarterKey: number, topics: TopicRef[], client: Db | Tx) {
-  const counts = await countItemsByTopicDirection(quarterKey, scope.path, client);
-  const weights = await countItemsByTopicWeight(quarterKey, scope.path, client);
+/** Section 2: topic × direction, topics by weight, per child unit (small rows suppressed), urgent items, social groups. */
+async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, unitScope: UnitScope, quarterKey: number, topics: TopicRef[], quarterCounts: QuarterCounts, client: Db | Tx) {
+  const counts = await quarterCounts(quarterKey);
+  const weights = await countItemsByTopicWeight(quarterKey, unitScope, client);
   const byTopic = topics
     .map((topic) => {
       const byDirection = byDirectionOf(counts.filter((c) => c.topicId === topic.id));
@@ -145,7 +182,7 @@ async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, q
     .sort((a, b) => b.weight - a.weight || b.total - a.total || a.topic.code.localeCompare(b.topic.code))
     .map((r, i) => ({ ...r, rank: i + 1 }));
 
-  const childCounts = await countItemsByChildUnit(quarterKey, scope, client);
+  const childCounts = await countItemsByChildUnit(quarterKey, unitScope, client);
   const childIds = [...new Set(childCounts.map((c) => c.unitId))];
   const units = await client.unit.findMany({ where: { id: { in: childIds } }, select: { id: true, code: true, name: true } });
   const byUnit = units
@@ -157,7 +194,9 @@ async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, q
     })
     .sort((a, b) => b.total - a.total || a.unit.code.localeCompare(b.unit.code));
 
-  const urgentWhere = { AND: [opinionItemsVisibleTo(viewer), { quarterKey, urgent: true, areaUnit: { path: { gte: scope.path, lt: `${scope.path.slice(0, -1)}0` } } }] };
+  // Titles and summaries are records, not counts: the list keeps to items the gate shows the viewer.
+  const area = unitScope.whole ? {} : { areaUnitId: { in: [...(await rolledUnits(scope, client)).keys()] } };
+  const urgentWhere = { AND: [opinionItemsVisibleTo(viewer), { quarterKey, urgent: true, ...area }] };
   const urgentCount = await client.opinionItem.count({ where: urgentWhere });
   const urgent = await client.opinionItem.findMany({
     where: urgentWhere,
@@ -166,16 +205,35 @@ async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, q
     select: { id: true, title: true, summary: true, direction: true, topic: { select: { code: true, nameVi: true, nameEn: true } }, areaUnit: { select: { id: true, code: true, name: true } } },
   });
   const byDirection = byDirectionOf(counts);
-  return { total: total(byDirection), byDirection, byTopic, byUnit, urgentCount, urgent };
+  const socialGroups = await socialGroupRows(quarterKey, unitScope, client);
+  return { total: total(byDirection), byDirection, byTopic, byUnit, urgentCount, urgent, socialGroups };
+}
+
+/**
+ * Section 2, the social groups most concerned: the quarter's items naming each group, most first
+ * (an item naming two groups counts for both, so the rows add up to more than the items). As the
+ * unit rows, a group with fewer than MIN_CELL items shows no split by direction.
+ */
+async function socialGroupRows(quarterKey: number, unitScope: UnitScope, client: Db | Tx) {
+  const counts = await countItemsBySocialGroup(quarterKey, unitScope, client);
+  const groups = await client.socialGroup.findMany({ where: { id: { in: [...new Set(counts.map((c) => c.groupId))] } }, select: { id: true, code: true, nameVi: true, nameEn: true } });
+  return groups
+    .map((group) => {
+      const byDirection = byDirectionOf(counts.filter((c) => c.groupId === group.id));
+      const n = total(byDirection);
+      return { group, total: n, byDirection: n < MIN_CELL ? null : byDirection };
+    })
+    .sort((a, b) => b.total - a.total || a.group.code.localeCompare(b.group.code))
+    .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
 /** Section 3: per topic, the direction distribution now vs `otherKey`, chi-square with Holm's correction. */
-async function comparison(scopePath: string, quarterKey: number, otherKey: number, topics: TopicRef[], client: Db | Tx): Promise<Comparison> {
+async function comparison(counts: QuarterCounts, quarterKey: number, otherKey: number, topics: TopicRef[], client: Db | Tx): Promise<Comparison> {
   // A quarter before the first reporting period has nothing to compare with (not "zero items").
   const available = (await client.reportingPeriod.count({ where: { quarterKey: otherKey } })) > 0;
   if (!available) return { quarterKey: otherKey, available, rows: [] };
-  const nowCounts = await countItemsByTopicDirection(quarterKey, scopePath, client);
-  const thenCounts = await countItemsByTopicDirection(otherKey, scopePath, client);
+  const nowCounts = await counts(quarterKey);
+  const thenCounts = await counts(otherKey);
   const base = topics
     .map((topic) => {
       const now = byDirectionOf(nowCounts.filter((c) => c.topicId === topic.id));
@@ -248,21 +306,36 @@ export async function followUpSection(scopeId: number, quarterKey: number, clien
 }
 
 /**
- * Section 4: the surveys (published waves) whose close date falls in the quarter and that target
- * a unit of the scope's subtree. From the survey tallies only (unitProgress, countAnswers — the
- * results page's own queries): forms issued (the targets' quotas) and valid (counted), and for
- * every single-choice question n, each option's count, share and 95% Wilson interval, and the
- * share in the previous wave where the question and option codes match. As on the results page,
- * a scope below the province with fewer than MIN_CELL counted forms shows no question results, and
- * a question answered by fewer than MIN_CELL shows no split.
+ * The surveys (published waves) whose close date falls in the quarter — the calendar quarter, as
+ * a wave's period reads ("Quý III/2026" closes on 30/09), not the reporting periods' cut-off
+ * span — and that target a unit of the scope's subtree. Section 4 shows them, the 8-quarter
+ * trend follows their earlier waves, and the key-question form lists their questions.
  */
-async function surveysSection(scopePath: string, span: { from: Date; before: Date }, client: Db | Tx) {
+export async function surveysClosedIn(scopePath: string, quarterKey: number, client: Db | Tx = db) {
   const range = subtreeRange(scopePath);
+  const quarter = calendarQuarter(quarterKey);
   const surveys = await client.survey.findMany({
-    where: { status: { not: "draft" }, closesOn: { gte: span.from, lt: span.before }, targets: { some: { unit: { path: { gte: range.gte, lt: range.lt } } } } },
+    where: { status: { not: "draft" }, closesOn: { gte: quarter.from, lt: quarter.before }, targets: { some: { unit: { path: { gte: range.gte, lt: range.lt } } } } },
     orderBy: [{ closesOn: "asc" }, { code: "asc" }],
     select: { id: true, code: true, title: true, period: true, closesOn: true, definition: true, previousWaveId: true, previousWave: { select: { code: true, period: true } } },
   });
+  return surveys.map(({ definition, ...survey }) => {
+    const parsed = storedDefinitionSchema.parse(JSON.parse(definition));
+    return { ...survey, closesOn: survey.closesOn!, definition: parsed, singleChoice: parsed.questions.filter((q) => q.type === "single").map((q) => ({ code: q.code, title: q.title })) };
+  });
+}
+export type ClosedSurvey = Awaited<ReturnType<typeof surveysClosedIn>>[number];
+
+/**
+ * Section 4: the surveys closed in the quarter. From the survey tallies only (unitProgress,
+ * countAnswers — the results page's own queries): forms issued (the targets' quotas) and valid
+ * (counted), and for each key question (chosen by the secretariat; by default every single-choice
+ * question) n, each option's count, share and 95% Wilson interval, and the share in the previous
+ * wave where the question and option codes match. As on the results page, a scope below the
+ * province with fewer than MIN_CELL counted forms shows no question results, and a question
+ * answered by fewer than MIN_CELL shows no split.
+ */
+async function surveysSection(scopePath: string, surveys: ClosedSurvey[], keyQuestions: KeyQuestions, answers: WaveCounts, client: Db | Tx) {
   const scope = { path: scopePath, bands: {} };
   const out = [];
   for (const survey of surveys) {
@@ -270,18 +343,18 @@ async function surveysSection(scopePath: string, span: { from: Date; before: Dat
     const issued = units.reduce((s, u) => s + u.quota, 0);
     const valid = units.reduce((s, u) => s + u.counted, 0);
     const suppressed = !isProvinceLevel(scopePath) && valid < MIN_CELL;
-    const definition = storedDefinitionSchema.parse(JSON.parse(survey.definition));
-    const single = new Set(definition.questions.filter((q) => q.type === "single").map((q) => q.code));
+    const key = new Set(keyQuestionsOf(keyQuestions, survey.code, survey.singleChoice.map((q) => q.code)));
     let questions: { code: string; title: string; n: number; options: { code: string; label: string; count: number; share: number; ci: [number, number]; previousShare: number | null }[] | null }[] = [];
-    if (!suppressed && single.size > 0) {
-      const counts = await countAnswers(survey.id, scope, client);
-      const previous = survey.previousWaveId ? await countAnswers(survey.previousWaveId, scope, client) : null;
-      questions = buildQuestionResults(definition, counts, previous)
-        .filter((q) => single.has(q.code))
+    if (!suppressed && key.size > 0) {
+      const single = survey.singleChoice.map((q) => q.code);
+      const counts = await answers(survey.id, single);
+      const previous = survey.previousWaveId ? await answers(survey.previousWaveId, single) : null;
+      questions = buildQuestionResults(survey.definition, counts, previous)
+        .filter((q) => key.has(q.code))
         .map((q) => ({ code: q.code, title: q.title, n: q.n, options: q.n < MIN_CELL ? null : q.options }));
     }
     out.push({
-      survey: { code: survey.code, title: survey.title, period: survey.period, closesOn: survey.closesOn!.toISOString().slice(0, 10) },
+      survey: { code: survey.code, title: survey.title, period: survey.period, closesOn: survey.closesOn.toISOString().slice(0, 10) },
       previousWave: survey.previousWave,
       issued,
       valid,

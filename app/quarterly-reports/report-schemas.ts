@@ -48,4 +48,15 @@ export const followUpTaskSchema = guardedObject(
   ["task", "note"],
 );
 
-export const quarterlyReportActionSchema = z.union([narrativeSchema, publishSchema, followUpTaskSchema]);
+/**
+ * Section 4's key questions: the surveys the form covered (their ids) and the questions ticked,
+ * each "surveyId:questionCode". A covered survey with nothing ticked shows its forms only. The
+ * server checks that each survey is one the report lists and each code a single-choice question.
+ */
+export const keyQuestionsSchema = z.object({
+  intent: z.literal("keyQuestions"),
+  survey: z.array(z.coerce.number().int().positive()).min(1).max(50),
+  question: z.array(z.string().trim().regex(/^\d+:[A-Za-z0-9._-]{1,64}$/)).max(1000),
+});
+
+export const quarterlyReportActionSchema = z.union([narrativeSchema, publishSchema, followUpTaskSchema, keyQuestionsSchema]);

@@ -14,6 +14,7 @@ import { formatNumber, formatPValue } from "~/utils/numbers";
 import type { CompiledReport } from "./compile.server";
 import { narrativeBlocks, type NarrativeBlock } from "./narrative";
 import type { Narrative } from "./snapshot.server";
+import { TrendSection } from "./trend-view";
 
 type Figures = CompiledReport;
 
@@ -50,12 +51,14 @@ export function ReportSections({
   figures,
   narrative,
   followUpEditor,
+  keyQuestionsEditor,
   print = false,
   chartSource,
 }: {
   figures: Figures;
   narrative: Narrative;
   followUpEditor?: ReactNode;
+  keyQuestionsEditor?: ReactNode;
   print?: boolean;
   chartSource?: string;
 }) {
@@ -66,7 +69,7 @@ export function ReportSections({
       <NetworkSection figures={figures} />
       <FlowsSection figures={figures} />
       <ChangeSection figures={figures} />
-      <SurveysSection figures={figures} />
+      <SurveysSection figures={figures} editor={keyQuestionsEditor} />
       <ProposalsSection figures={figures} />
       <FollowUpSection figures={figures} editor={followUpEditor} />
       <section aria-labelledby="qr-narrative">
@@ -257,6 +260,7 @@ function FlowsSection({ figures }: { figures: Figures }) {
           {flows.urgentCount > flows.urgent.length ? <p className="hint">{t("quarterly.flows.urgentMore", { shown: flows.urgent.length, count: flows.urgentCount })}</p> : null}
         </>
       )}
+      <SocialGroups figures={figures} />
     </section>
   );
 }
@@ -307,6 +311,57 @@ function UnitChart({ units, quarter, scopeName }: { units: { unit: { name: strin
   );
 }
 
+/** The social groups most concerned (snapshots published before this existed have none). */
+function SocialGroups({ figures }: { figures: Figures }) {
+  const { t } = useTranslation();
+  const { n, pct, topicName } = useFormat();
+  const q = useQuarterName();
+  const rows = figures.flows.socialGroups;
+  if (!rows || figures.flows.total === 0) return null;
+  const quarter = q(figures.quarterKey);
+  const split = rows.filter((r) => r.byDirection !== null);
+  return (
+    <>
+      <h3>{t("quarterly.groups.title")}</h3>
+      {rows.length === 0 ? (
+        <p>{t("quarterly.groups.none")}</p>
+      ) : (
+        <>
+          {split.length > 0 ? <TopicDirectionChart label={t("quarterly.groups.chart", { quarter, n: n(figures.flows.total) })} series={split.map((r) => ({ label: topicName(r.group), byDirection: r.byDirection! }))} /> : null}
+          <div className="table-wrap">
+            <table>
+              <caption>{t("quarterly.groups.table", { quarter, n: n(figures.flows.total) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">{t("quarterly.flows.rank")}</th>
+                  <th scope="col">{t("quarterly.groups.group")}</th>
+                  <th scope="col" className="num">{t("quarterly.measure.items")}</th>
+                  <th scope="col" className="num">{t("quarterly.groups.share")}</th>
+                  <DirectionHeaders />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.group.code}>
+                    <td className="num">{r.rank}</td>
+                    <th scope="row">{topicName(r.group)}</th>
+                    <td className="num">{n(r.total)}</td>
+                    <td className="num">{pct(r.total, figures.flows.total)}</td>
+                    {DIRECTIONS.map((d) => (
+                      <td key={d} className="num">{r.byDirection ? n(r.byDirection[d]) : <span title={t("quarterly.flows.suppressed")}>—</span>}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="hint">{t("quarterly.groups.note")}</p>
+        </>
+      )}
+    </>
+  );
+}
+
 function ChangeSection({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   return (
@@ -315,6 +370,7 @@ function ChangeSection({ figures }: { figures: Figures }) {
       <Comparison figures={figures} which="previous" />
       <Comparison figures={figures} which="lastYear" />
       <p className="hint">{t("quarterly.change.method")}</p>
+      <TrendSection figures={figures} />
     </section>
   );
 }
@@ -385,7 +441,7 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
 }
 
 /** Section 4: surveys closed in the quarter (snapshots published before it existed have none). */
-function SurveysSection({ figures }: { figures: Figures }) {
+function SurveysSection({ figures, editor }: { figures: Figures; editor?: ReactNode }) {
   const { t } = useTranslation();
   const { n, lang } = useFormat();
   const surveys = (figures.surveys as Figures["surveys"] | undefined) ?? [];
@@ -437,6 +493,7 @@ function SurveysSection({ figures }: { figures: Figures }) {
           ))}
         </div>
       ))}
+      {editor}
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { personalDataConfirmed, type Confirmable } from "~/forms/personal-data";
 import { notFound } from "~/utils/http.server";
 import { compileQuarter, followUpSection, type CompiledReport } from "./compile.server";
 import { reportSubject } from "./exports/party-document";
+import { keyQuestionsShown, parseKeyQuestions } from "./key-questions";
 import { sanitizeNarrative } from "./narrative";
 import type { createQuarterlyReportSchema, followUpTaskSchema, narrativeSchema } from "./report-schemas";
 import { diffFigures, openSnapshot, sealSnapshot, SNAPSHOT_KIND, SNAPSHOT_SCHEMA_VERSION, type Narrative, type SnapshotDocument } from "./snapshot.server";
@@ -28,6 +29,7 @@ const REPORT_ROW = {
   forecast: true,
   recommendations: true,
   nextTasks: true,
+  keyQuestions: true,
   updatedAt: true,
   scopeUnit: { select: { id: true, code: true, name: true, path: true } },
 } as const;
@@ -67,7 +69,7 @@ export async function createQuarterlyReport(viewer: Viewer, input: z.output<type
   });
 }
 
-async function findReport(viewer: Viewer, id: number) {
+export async function findReport(viewer: Viewer, id: number) {
   const report = await db.quarterlyReport.findFirst({ where: { AND: [{ id }, quarterlyReportsVisibleTo(viewer)] }, select: REPORT_ROW });
   if (!report) notFound();
   // The gate's filter already scopes by subtree; asserting again keeps a future filter change honest.
@@ -143,7 +145,7 @@ export async function publishQuarterlyReport(viewer: Viewer, id: number, expecte
     if (claimed.count !== 1) publishConflict();
     // Read again inside the transaction: the narrative frozen is the one committed now.
     const current = await tx.quarterlyReport.findUniqueOrThrow({ where: { id: report.id }, select: REPORT_ROW });
-    const figures = await compileQuarter(viewer, current.scopeUnit.id, current.quarterKey, tx);
+    const figures = await compileQuarter(viewer, current.scopeUnit.id, current.quarterKey, tx, { keyQuestions: parseKeyQuestions(current.keyQuestions) });
     const document: SnapshotDocument = {
       kind: SNAPSHOT_KIND,
       schemaVersion: SNAPSHOT_SCHEMA_VERSION,
@@ -174,11 +176,13 @@ export async function readQuarterlyReport(viewer: Viewer, id: number, requestedV
     select: { version: true, checksum: true, publishedAt: true, publishedBy: { select: { displayName: true } } },
   });
   const { path: _path, ...scopeUnit } = report.scopeUnit;
+  const keyQuestions = parseKeyQuestions(report.keyQuestions);
   // Compilers edit the current tasks (a published version shows the ones it froze).
   const tasks = canCompile ? await followUpSection(report.scopeUnit.id, report.quarterKey, db) : [];
-  const base = { report: { ...report, scopeUnit }, canCompile, versions, tasks };
+  const { keyQuestions: _stored, ...fields } = report;
+  const base = { report: { ...fields, scopeUnit }, canCompile, versions, tasks };
   if (report.currentVersion === 0) {
-    const live = await compileQuarter(viewer, report.scopeUnit.id, report.quarterKey);
+    const live = await compileQuarter(viewer, report.scopeUnit.id, report.quarterKey, db, { keyQuestions });
     return { ...base, published: null, figures: live, narrative: narrativeOf(report) };
   }
   const version = requestedVersion ?? report.currentVersion;
@@ -199,16 +203,26 @@ export async function readQuarterlyReport(viewer: Viewer, id: number, requestedV
  * The figures that differ between a published snapshot's figures and a live compilation of the
  * same scope and quarter, figure by figure. The expensive part of a published page: the page
  * streams it after the snapshot (a deferred loader value), so opening the report does not wait.
+ * The live side shows the key questions the snapshot showed: a change of choice since is not a
+ * change of the data.
  */
 export async function differencesSincePublication(viewer: Viewer, published: CompiledReport) {
-  const live = await compileQuarter(viewer, published.scope.id, published.quarterKey);
+  const live = await compileQuarter(viewer, published.scope.id, published.quarterKey, db, { keyQuestions: keyQuestionsShown(published.surveys as CompiledReport["surveys"] | undefined) });
   return diffFigures(published, live);
 }
 
-/** The stored snapshot document of a version, exactly as sealed (for sending upward). */
-export async function snapshotText(viewer: Viewer, id: number, version: number) {
+/**
+ * The stored snapshot document of a version (default the latest), exactly as sealed, for sending
+ * upward. A draft has no snapshot: 404, as a version that does not exist.
+ */
+export async function snapshotText(viewer: Viewer, id: number, version?: number) {
   const report = await findReport(viewer, id);
-  const stored = await db.quarterlyReportVersion.findUnique({ where: { reportId_version: { reportId: report.id, version } }, select: { snapshot: true, checksum: true } });
+  const wanted = version ?? report.currentVersion;
+  if (wanted < 1) notFound();
+  const stored = await db.quarterlyReportVersion.findUnique({
+    where: { reportId_version: { reportId: report.id, version: wanted } },
+    select: { version: true, snapshot: true, checksum: true, publishedAt: true },
+  });
   if (!stored) notFound();
   return stored;
 }

@@ -5,6 +5,9 @@
  * re-serialising. And the figure-by-figure comparison of a snapshot with the live figures.
  */
 import crypto from "node:crypto";
+import { DIRECTIONS } from "~/opinion-reports/report-vocab";
+import { splitQuarterKey } from "~/periods/period-math";
+import { formatQuarter } from "~/utils/dates";
 import type { CompiledReport } from "./compile.server";
 import { FOLLOW_UP_STATUSES } from "./report-schemas";
 
@@ -51,7 +54,7 @@ export function openSnapshot(snapshot: string, checksum: string): { document: Sn
 
 /** A subject's name in both languages (topics) or one (units, agencies: proper names). */
 export type Subject = string | { vi: string; en: string } | null;
-export type Figure = { key: string; section: "network" | "flows" | "surveys" | "proposals" | "followUp" | "provenance"; subject: Subject; measure: string; value: number | string };
+export type Figure = { key: string; section: "network" | "flows" | "surveys" | "proposals" | "followUp" | "provenance" | "trend"; subject: Subject; measure: string; value: number | string };
 
 /** Every figure the report shows that a correction could change, keyed stably by codes. */
 export function figureList(c: CompiledReport): Figure[] {
@@ -69,6 +72,9 @@ export function figureList(c: CompiledReport): Figure[] {
   }
   for (const r of c.flows.byUnit) push(`flows.unit.${r.unit.code}.total`, "flows", r.unit.name, "items", r.total);
   push("flows.urgent", "flows", null, "urgent", c.flows.urgentCount);
+  // Snapshots published before the social groups and the trend existed have neither.
+  for (const r of c.flows.socialGroups ?? []) push(`flows.group.${r.group.code}.items`, "flows", { vi: r.group.nameVi, en: r.group.nameEn }, "items", r.total);
+  trendFigures(c, push);
   // Snapshots published before section 4 existed have no `surveys`.
   for (const sv of (c.surveys as CompiledReport["surveys"] | undefined) ?? []) {
     push(`surveys.${sv.survey.code}.issued`, "surveys", sv.survey.title, "formsIssued", sv.issued);
@@ -84,6 +90,29 @@ export function figureList(c: CompiledReport): Figure[] {
   return out;
 }
 
+/**
+ * The trend's figures of the quarters before the report's (the report's own quarter is in the
+ * flows already): a late correction to an earlier quarter shows as a difference too. Per topic,
+ * quarter and direction; per survey question and wave, its n.
+ */
+function trendFigures(c: CompiledReport, push: (key: string, section: Figure["section"], subject: Subject, measure: string, value: number | string) => void) {
+  if (!c.trend) return;
+  const available = new Set(c.trend.quarters.filter((q) => q.available && q.quarterKey !== c.quarterKey).map((q) => q.quarterKey));
+  for (const r of c.trend.topics) {
+    for (const p of r.points) {
+      if (!available.has(p.quarterKey)) continue;
+      const { year, quarter } = splitQuarterKey(p.quarterKey);
+      const subject = { vi: `${r.topic.nameVi} · ${formatQuarter(year, quarter, "vi")}`, en: `${r.topic.nameEn} · ${formatQuarter(year, quarter, "en")}` };
+      for (const d of DIRECTIONS) push(`trend.topic.${r.topic.code}.${p.quarterKey}.${d}`, "trend", subject, d, p.byDirection[d]);
+    }
+  }
+  for (const sv of c.trend.surveys) {
+    for (const q of sv.questions) {
+      for (const p of q.points) if (p.n !== null && p.wave.code !== sv.survey.code) push(`trend.survey.${sv.survey.code}.${q.code}.${p.wave.code}.n`, "trend", `${sv.survey.title} · ${q.code} · ${p.wave.period}`, "answers", p.n);
+    }
+  }
+}
+
 export type FigureDifference = Omit<Figure, "value"> & { published: number | string | null; live: number | string | null };
 
 /**
@@ -93,7 +122,7 @@ export type FigureDifference = Omit<Figure, "value"> & { published: number | str
  */
 export function diffFigures(published: CompiledReport, live: CompiledReport): FigureDifference[] {
   const before = figureList(published);
-  const after = figureList(live);
+  const after = figureList(shapedLike(published, live));
   const afterByKey = new Map(after.map((f) => [f.key, f]));
   const beforeKeys = new Set(before.map((f) => f.key));
   const absent = (f: Figure) => (typeof f.value === "number" ? 0 : null);
@@ -109,4 +138,18 @@ export function diffFigures(published: CompiledReport, live: CompiledReport): Fi
     if (published !== a.value) out.push({ key: a.key, section: a.section, subject: a.subject, measure: a.measure, published, live: a.value });
   }
   return out;
+}
+
+/**
+ * The live figures without the parts a snapshot published before they existed lacks (surveys,
+ * social groups, trend): a figure that was not in the published report is not a changed one.
+ */
+function shapedLike(published: CompiledReport, live: CompiledReport): CompiledReport {
+  const had = (value: unknown) => value !== undefined;
+  return {
+    ...live,
+    surveys: had(published.surveys) ? live.surveys : (undefined as unknown as CompiledReport["surveys"]),
+    flows: had(published.flows.socialGroups) ? live.flows : { ...live.flows, socialGroups: undefined },
+    trend: had(published.trend) ? live.trend : undefined,
+  };
 }

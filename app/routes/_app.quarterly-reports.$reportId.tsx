@@ -12,6 +12,8 @@ import { useQuarterName } from "~/periods/quarter-select";
 import { narrativeSchema, publishSchema, quarterlyReportActionSchema } from "~/quarterly-reports/report-schemas";
 import { ExportLinks } from "~/quarterly-reports/export-links";
 import { FollowUpEditor } from "~/quarterly-reports/follow-up-form";
+import { KeyQuestionsEditor } from "~/quarterly-reports/key-questions-form";
+import { keyQuestionChoices, saveKeyQuestions } from "~/quarterly-reports/key-questions.server";
 import { ReportSections, useReportChartSource } from "~/quarterly-reports/report-view";
 import { listOpenUnits } from "~/units/units.server";
 import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
@@ -26,13 +28,15 @@ export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReport");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readQuarterlyReports");
   const version = parseId(new URL(request.url).searchParams.get("version"));
-  const read = await readQuarterlyReport(viewer, requireIdParam(params.reportId), version);
+  const id = requireIdParam(params.reportId);
+  const read = await readQuarterlyReport(viewer, id, version);
   // Not awaited: the page opens from the snapshot alone; the comparison with the live figures
   // (a full compilation) streams in after it (single fetch sends the promise).
   const differences = read.published ? differencesSincePublication(viewer, read.figures) : null;
   const units = read.canCompile ? await listOpenUnits(viewer) : [];
+  const keyQuestions = read.canCompile ? await keyQuestionChoices(viewer, id) : [];
   const top = Math.min(...units.map((u) => u.depth));
-  return { ...read, differences, units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.depth - top })) };
+  return { ...read, differences, keyQuestions, units: units.map((u) => ({ id: u.id, code: u.code, name: u.name, level: u.depth - top })) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,6 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const outcome = await runForm(request, quarterlyReportActionSchema, async (input) => {
     if (input.intent === "narrative") return saveNarrative(viewer, id, input);
     if (input.intent === "task") return saveFollowUpTask(viewer, id, input);
+    if (input.intent === "keyQuestions") return saveKeyQuestions(viewer, id, input);
     try {
       await publishQuarterlyReport(viewer, id, input.expectedVersion);
     } catch (error) {
@@ -59,7 +64,7 @@ export default function QuarterlyReportPage() {
   const { t, i18n } = useTranslation();
   const q = useQuarterName();
   const data = useLoaderData<typeof loader>();
-  const { report, canCompile, versions, published, figures, narrative, differences, tasks, units } = data;
+  const { report, canCompile, versions, published, figures, narrative, differences, tasks, units, keyQuestions } = data;
   const editable = "draftNarrative" in data && data.draftNarrative ? data.draftNarrative : narrative;
   const narrativeForm = useFetcherForm("quarterly-narrative", narrativeSchema, editable);
   const publishForm = useFetcherForm("quarterly-publish", publishSchema);
@@ -116,6 +121,7 @@ export default function QuarterlyReportPage() {
         narrative={narrative}
         chartSource={chartSource}
         followUpEditor={canCompile ? <FollowUpEditor tasks={tasks} units={units} published={published !== null} /> : undefined}
+        keyQuestionsEditor={canCompile ? <KeyQuestionsEditor surveys={keyQuestions} published={published !== null} /> : undefined}
       />
 
       {canCompile ? (

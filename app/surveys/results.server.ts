@@ -77,15 +77,18 @@ function numeric(r: CountRow): CountRow {
  * Every question × option count of a survey within a unit subtree (option "" = the question's n).
  * The benchmark's "quarterly results" path.
  */
-export async function countAnswers(surveyId: number, scope: Scope, client?: Db | Tx): Promise<CountRow[]> {
+export async function countAnswers(surveyId: number, scope: Scope, client?: Db | Tx, questions?: string[]): Promise<CountRow[]> {
   const range = subtreeRange(scope.path);
   let rows: CountRow[];
   if (!hasBands(scope)) {
+    // `questions` (tallies only) keeps to those questions: the quarterly report's trend reads a few
+    // questions of each earlier wave.
+    const only = questions ? Prisma.sql`AND t."question" IN (${questions.length > 0 ? Prisma.join(questions) : Prisma.sql`NULL`})` : Prisma.empty;
     rows = await analyticalRead<CountRow>(
       Prisma.sql`
         SELECT t."question", t."option", SUM(t."count") AS "count", SUM(t."numSum") AS "numSum"
         FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
-        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt} ${only}
         GROUP BY t."question", t."option"`,
       client,
     );

@@ -308,6 +308,8 @@ const ROUTES: Record<string, Entry> = {
   "healthz": { url: "/healthz", get: EVERYONE(200), anonymous: 200 },
   "login": { url: "/login", get: EVERYONE(302), anonymous: 200, post: { skip: "signs in: tests/e2e/auth.spec.ts and security.spec.ts" } },
   "logout": { url: "/logout", get: EVERYONE(302), anonymous: 302, post: { skip: "ends the matrix's own session: security.spec.ts posts it cross-site (403)" } },
+  // The seeded report's sealed snapshot (a published version; a draft has none: 404).
+  "quarterly-reports.$reportId.export[.]json": { url: "/quarterly-reports/1/export.json", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "set-language": { url: "/set-language", get: EVERYONE(302), anonymous: 302, post: { skip: "sets a cookie only: tests/e2e/language.spec.ts" } },
   // The committee pack's files of the seeded province report (issue 12): who may read the report
   // may download it; the province report is outside commune accounts' subtree.

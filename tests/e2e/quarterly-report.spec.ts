@@ -69,6 +69,16 @@ test("the secretariat compiles, publishes and republishes the province's quarter
   await expect(official.getByRole("form", { name: "Công bố" })).toHaveCount(0);
   await expect(official.getByRole("row", { name: /Rà soát giá dịch vụ y tế E2E/ })).toContainText("Đã hoàn thành");
   await expect(official.getByRole("form", { name: "Thêm nhiệm vụ theo dõi" })).toHaveCount(0);
+  // The 8-quarter trend of a chosen topic: a GET form, so the choice lives in the URL.
+  const trend = official.getByRole("region", { name: "Xu hướng 8 quý (đến Quý III/2026)" });
+  await trend.getByLabel("Chủ đề hoặc câu hỏi khảo sát").selectOption({ label: "Y tế, viện phí" });
+  await trend.getByRole("button", { name: "Xem xu hướng" }).click();
+  await expect(official).toHaveURL(/[?&]trend=topic%3AHEALTH/);
+  await expect(trend.getByRole("heading", { name: "Y tế, viện phí: chiều hướng dư luận từ Quý IV/2024 đến Quý III/2026" })).toBeVisible();
+  await expect(trend.getByRole("img", { name: /Biểu đồ đường: tỉ lệ % từng chiều hướng của chủ đề Y tế, viện phí/ })).toBeVisible();
+  const trendTable = trend.getByRole("table", { name: /^Số ý kiến về Y tế, viện phí theo chiều hướng và quý/ });
+  await expect(trendTable.getByRole("row")).toHaveCount(9);
+  await expect(trendTable.getByRole("row", { name: /^Quý III\/2026 / })).toBeVisible();
   // The per-unit breakdowns are folded under each section's headline figures.
   const flows = official.getByRole("region", { name: /^II\. / });
   await expect(flows.getByRole("link", { name: /^Xem tổng hợp dư luận của / })).toHaveCount(0);
