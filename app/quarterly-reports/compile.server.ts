@@ -10,7 +10,7 @@ import { assertUnitVisible, opinionItemsVisibleTo, subtreeRange, type Viewer } f
 import { isProvinceLevel } from "~/accounts/roles";
 import { collaboratorCoverage, completenessMatrix } from "~/completeness/completeness.server";
 import { db, type Db, type Tx } from "~/db/db.server";
-import { countItemsByChildUnit, countItemsBySocialGroup, countItemsByTopicDirection, countItemsByTopicWeight, itemIdList } from "~/opinion-reports/aggregates.server";
+import { countItemsByChildUnit, countItemsBySocialGroup, countItemsByTopicDirection, countItemsByTopicWeight, itemIdsInQuarter } from "~/opinion-reports/aggregates.server";
 import { DIRECTIONS, type Direction } from "~/opinion-reports/report-vocab";
 import { calendarQuarter, periodBounds, shiftQuarter, splitQuarterKey } from "~/periods/period-math";
 import { proposalsByAgency } from "~/proposals/proposals.server";
@@ -118,7 +118,7 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
 
   // Provenance: which items and proposals were counted, as content hashes of their sorted ids
   // (no personal data, yet any returned-and-fixed report or late filing changes the hash).
-  const items = await itemIdList(quarterKey, unitScope, client);
+  const itemIds = await itemIdsInQuarter(quarterKey, unitScope, client);
   const proposalIds = proposals.byAgency.flatMap((a) => a.proposals.map((p) => p.id)).sort((a, b) => a - b);
 
   return {
@@ -134,8 +134,8 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
     followUp,
     trend,
     provenance: {
-      itemCount: items.count,
-      itemIdsSha256: sha256(items.ids),
+      itemCount: itemIds.length,
+      itemIdsSha256: sha256(itemIds.join(",")),
       proposalCount: proposalIds.length,
       proposalIdsSha256: sha256(proposalIds.join(",")),
     },
