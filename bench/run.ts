@@ -76,7 +76,8 @@ if (reuse && (await db.reportExpectation.count()) === 0) {
   const { addRealism } = await import("./generate");
   console.log(`added to the reused database: ${JSON.stringify(await addRealism())}`);
 }
-if (reuse && (await db.auditEntry.count()) < 1000) {
+// The generator writes one entry per questionnaire (and sign-ins): fewer means an older database.
+if (reuse && (await db.auditEntry.count()) < (await db.surveyResponse.count())) {
   const { generateAuditEntries } = await import("./generate");
   console.log(`audit entries added to the reused database: ${(await generateAuditEntries()).toLocaleString("en")}`);
 }
