@@ -218,7 +218,9 @@ export async function addRealism(): Promise<{ expectations: number; urgent: numb
   // Returns and resubmissions in the latest wave, through the app's own review and submission paths.
   let returned = 0;
   let resubmitted = 0;
-  const latest = surveys[surveys.length - 1];
+  // The wave still open for entry (the others closed at their quarter's end): a resubmission to a
+  // closed wave is refused, as in the app.
+  const latest = await db.survey.findFirst({ where: { seriesCode: "BENCH", closesOn: { gt: new Date() } }, orderBy: { period: "desc" }, select: { id: true } });
   if (latest && (await db.surveyResponse.count({ where: { surveyId: latest.id, status: { not: "submitted" } } })) === 0) {
     const secretary = await viewerOf({ username: "thuky" });
     const generator = answerGenerator(77);

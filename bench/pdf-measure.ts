@@ -53,7 +53,7 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/pr
 /** Starts the built server on `port`, measures, stops it. */
 export async function measurePdf({ port, runs }: { port: number; runs: number }): Promise<PdfFigures> {
   const reportId = await ensurePublishedReport();
-  const server = spawn("node", ["server.js"], { env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_REQUESTS: "0" }, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn("node", ["server.js"], { env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_REQUESTS: "0", TRUST_PROXY: "0" }, stdio: ["ignore", "ignore", "inherit"] });
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
     for (let i = 0; ; i++) {
