@@ -17,18 +17,27 @@ export const meta: MetaFunction = (args) => pageTitle(args, "dashboard");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  // Each role starts from its own work: what is due, what waits, the quarter's headline.
+  // Each role starts from its own work: what is due, what waits, the quarter's headline. The
+  // panels are independent reads: asked for together, not one after another.
   const isCollaborator = viewer.role === "collaborator";
-  return {
-    due: isCollaborator ? await collaboratorOverview(viewer) : null,
-    waiting: can(viewer, "reviewReports") ? await secretariatOverview(viewer) : null,
-    headline: can(viewer, "readReportDashboards") ? await officialOverview(viewer) : null,
+  const dashboards = can(viewer, "readReportDashboards");
+  const [due, waiting, headline, overview, urgentItems] = await Promise.all([
+    isCollaborator ? collaboratorOverview(viewer) : null,
+    can(viewer, "reviewReports") ? secretariatOverview(viewer) : null,
+    dashboards ? officialOverview(viewer) : null,
     // Unit and account counts are the administrator's headline.
-    overview: viewer.role === "admin" ? await getOverview(viewer) : null,
+    viewer.role === "admin" ? getOverview(viewer) : null,
+    dashboards ? listUrgentItems(viewer, 8) : null,
+  ]);
+  return {
+    due,
+    waiting,
+    headline,
+    overview,
     unitName: viewer.unitName,
     unitId: viewer.unitId,
     canBrowseUnits: can(viewer, "browseUnits"),
-    urgentItems: can(viewer, "readReportDashboards") ? await listUrgentItems(viewer, 8) : null,
+    urgentItems,
     now: new Date().toISOString(),
   };
 }
