@@ -5,8 +5,8 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/db.server";
 import { countItemsByChildUnit } from "~/opinion-reports/aggregates.server";
-import { bulkInsertReports, type BulkItem } from "~/opinion-reports/bulk.server";
-import { DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
+import { bulkInsertReports } from "~/opinion-reports/bulk.server";
+import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { quarterRange } from "~/periods/period-math";
 import { compileQuarter } from "~/quarterly-reports/compile.server";
 import { snapshotDownload } from "~/quarterly-reports/exports/json.server";
@@ -19,36 +19,11 @@ import { submitResponse } from "~/surveys/storage.server";
 import { mergeUnit } from "~/units/units.server";
 import { FieldError } from "~/forms/field-error.server";
 import { addUnit, catchError, day, thrownStatus, viewerAt } from "./fixtures";
-import { addCollaborator, addPeriod, reportingWorld } from "./report-fixtures";
+import { addCollaborator, addPeriod, randomItems, reportingWorld, seededRandom } from "./report-fixtures";
 import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
 
 const Q1 = 20261;
 type Count = { quarterKey: number; topicId: number; direction: string; n: number | bigint };
-
-function random(seed: number) {
-  let state = seed;
-  return (n: number) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
-  };
-}
-
-/** Items of random topics, directions, areas and social groups. */
-function randomItems(rand: (n: number) => number, n: number, topicIds: number[], areaIds: number[], groupIds: number[]): BulkItem[] {
-  return Array.from({ length: n }, (_, i) => ({
-    topicId: topicIds[rand(topicIds.length)]!,
-    areaUnitId: areaIds[rand(areaIds.length)]!,
-    direction: DIRECTIONS[rand(DIRECTIONS.length)]!,
-    strength: STRENGTHS[rand(STRENGTHS.length)]!,
-    prevalence: PREVALENCES[rand(PREVALENCES.length)]!,
-    channel: "press",
-    verified: true,
-    title: "t",
-    summary: "s",
-    // None, one or two groups; the third group is rare (its row stays under 5 items in a quarter).
-    groupIds: groupIds.filter((_, g) => i % [2, 3, 37][g]! === 0),
-  }));
-}
 
 /** Q1/2026 (March, from the world) with Q3 and Q4/2025 before it; Q2/2025 and earlier have no periods. */
 async function trendWorld(seed = 5) {
@@ -56,12 +31,13 @@ async function trendWorld(seed = 5) {
   await db.socialGroup.create({ data: { code: "RARE", nameVi: "Hiếm", nameEn: "Rare" } });
   const topics = await db.topic.findMany({ orderBy: { sortOrder: "asc" } });
   const groups = await db.socialGroup.findMany({ orderBy: { id: "asc" } });
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const areas = [w.province.id, w.a.id, w.hamlet.id, w.b.id];
+  const pick = { topicIds: topics.map((t) => t.id), areaIds: areas, groupIds: groups.map((g) => g.id) };
   const periods = [await addPeriod(2025, 8, "closed"), await addPeriod(2025, 11, "closed"), w.period];
   const reports = periods.flatMap((p, i) => [
-    { clientUuid: `a-${i}`, period: p, collaboratorId: w.collaborator.id, unitId: w.a.id, submittedAt: new Date(), timeliness: "on_time" as const, items: randomItems(rand, 40 + 30 * i, topics.map((t) => t.id), areas, groups.map((g) => g.id)) },
-    { clientUuid: `b-${i}`, period: p, collaboratorId: w.other.id, unitId: w.b.id, submittedAt: new Date(), timeliness: "on_time" as const, items: randomItems(rand, 25, topics.map((t) => t.id), areas, groups.map((g) => g.id)) },
+    { clientUuid: `a-${i}`, period: p, collaboratorId: w.collaborator.id, unitId: w.a.id, submittedAt: new Date(), timeliness: "on_time" as const, items: randomItems(rand, 40 + 30 * i, pick) },
+    { clientUuid: `b-${i}`, period: p, collaboratorId: w.other.id, unitId: w.b.id, submittedAt: new Date(), timeliness: "on_time" as const, items: randomItems(rand, 25, pick) },
   ]);
   await bulkInsertReports(db, reports);
   return { ...w, topics, groups };
@@ -113,7 +89,7 @@ describe("the 8-quarter trend", () => {
     const topic = w.topics[1]!;
     const november = await db.reportingPeriod.findFirstOrThrow({ where: { year: 2025, month: 11 } });
     const late = await addCollaborator(w.b, "ctv.late");
-    await bulkInsertReports(db, [{ clientUuid: "late", period: november, collaboratorId: late.id, unitId: w.b.id, submittedAt: new Date(), timeliness: "late", items: randomItems(random(1), 1, [topic.id], [w.b.id], []).map((i) => ({ ...i, direction: "oppose", groupIds: [] })) }]);
+    await bulkInsertReports(db, [{ clientUuid: "late", period: november, collaboratorId: late.id, unitId: w.b.id, submittedAt: new Date(), timeliness: "late", items: randomItems(seededRandom(1), 1, { topicIds: [topic.id], areaIds: [w.b.id] }).map((i) => ({ ...i, direction: "oppose", groupIds: [] })) }]);
     const diff = await differencesSincePublication(w.official(w.province), read.figures);
     // (The late collaborator is one more active collaborator, too.)
     expect(diff.map((d) => d.key).sort()).toEqual([`trend.topic.${topic.code}.20254.oppose`, "network.collaborators.active"].sort());

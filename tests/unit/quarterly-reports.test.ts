@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "~/db/db.server";
 import { bulkInsertReports, type BulkItem } from "~/opinion-reports/bulk.server";
-import { DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
+import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 import { compileQuarter } from "~/quarterly-reports/compile.server";
 import { narrativeBlocks, sanitizeNarrative } from "~/quarterly-reports/narrative";
 import { createQuarterlyReport, differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
@@ -17,7 +17,7 @@ import { submitResponse } from "~/surveys/storage.server";
 import { wilson } from "~/surveys/stats";
 import { catchError, day, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey } from "./surveys-fixtures";
-import { addPeriod, reportingWorld } from "./report-fixtures";
+import { addPeriod, randomItems, reportingWorld, seededRandom } from "./report-fixtures";
 
 const Q1 = 20261;
 
@@ -81,24 +81,8 @@ async function randomWorld(seed = 7, count = 300) {
   const dec = await addPeriod(2025, 12, "closed");
   const topics = await db.topic.findMany({ orderBy: { sortOrder: "asc" } });
   const areas = [w.province.id, w.a.id, w.hamlet.id, w.b.id];
-  let state = seed;
-  const rand = (n: number) => {
-    state = (state * 1103515245 + 12345) % 2 ** 31;
-    return state % n;
-  };
-  const items = (n: number): BulkItem[] =>
-    Array.from({ length: n }, () => ({
-      topicId: topics[rand(topics.length)]!.id,
-      areaUnitId: areas[rand(areas.length)]!,
-      direction: DIRECTIONS[rand(DIRECTIONS.length)]!,
-      strength: STRENGTHS[rand(STRENGTHS.length)]!,
-      prevalence: PREVALENCES[rand(PREVALENCES.length)]!,
-      channel: "press",
-      verified: true,
-      title: "t",
-      summary: "s",
-      urgent: rand(10) === 0,
-    }));
+  const rand = seededRandom(seed);
+  const items = (n: number): BulkItem[] => randomItems(rand, n, { topicIds: topics.map((t) => t.id), areaIds: areas, urgentOneIn: 10 });
   const report = (uuid: string, period: { id: number; quarterKey: number }, collaboratorId: number, unitId: number, list: BulkItem[]) => ({
     clientUuid: uuid, period, collaboratorId, unitId, submittedAt: new Date(), timeliness: "on_time" as const, items: list,
   });

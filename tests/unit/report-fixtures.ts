@@ -1,6 +1,8 @@
 // A small reporting world: a province with two communes (one with a hamlet), topics, groups, a
 // period, and collaborators with profiles — through the real schema.
 import { db } from "~/db/db.server";
+import type { BulkItem } from "~/opinion-reports/bulk.server";
+import { DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
 import type { ReportContent } from "~/opinion-reports/report-schemas";
 import { periodBounds } from "~/periods/period-math";
 import { addUnit, day, realViewerAt, viewerAt } from "./fixtures";
@@ -69,4 +71,34 @@ export function content(overrides: Partial<ReportContent["items"][number]> = {},
     ],
     ...report,
   };
+}
+
+/** A seeded pseudo-random integer source (a linear congruential generator): the same data every run. */
+export function seededRandom(seed: number) {
+  let state = seed;
+  return (n: number) => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return state % n;
+  };
+}
+
+/**
+ * Items of random topics, areas, directions, strengths and prevalences. `groupIds`: none, one or
+ * two groups per item, the third group rare (its row stays under 5 items in a quarter);
+ * `urgentOneIn`: about one item in that many is urgent.
+ */
+export function randomItems(rand: (n: number) => number, n: number, pick: { topicIds: number[]; areaIds: number[]; groupIds?: number[]; urgentOneIn?: number }): BulkItem[] {
+  return Array.from({ length: n }, (_, i) => ({
+    topicId: pick.topicIds[rand(pick.topicIds.length)]!,
+    areaUnitId: pick.areaIds[rand(pick.areaIds.length)]!,
+    direction: DIRECTIONS[rand(DIRECTIONS.length)]!,
+    strength: STRENGTHS[rand(STRENGTHS.length)]!,
+    prevalence: PREVALENCES[rand(PREVALENCES.length)]!,
+    channel: "press",
+    verified: true,
+    title: "t",
+    summary: "s",
+    ...(pick.urgentOneIn ? { urgent: rand(pick.urgentOneIn) === 0 } : {}),
+    ...(pick.groupIds ? { groupIds: pick.groupIds.filter((_, g) => i % [2, 3, 37][g]! === 0) } : {}),
+  }));
 }
