@@ -10,7 +10,7 @@ import { assertUnitVisible, opinionItemsVisibleTo, subtreeRange, type Viewer } f
 import { isProvinceLevel } from "~/accounts/roles";
 import { collaboratorCoverage, completenessMatrix } from "~/completeness/completeness.server";
 import { db, type Db, type Tx } from "~/db/db.server";
-import { countItemsByChildUnit, countItemsBySocialGroup, countItemsByTopicDirection, countItemsByTopicWeight, itemIdsInQuarter } from "~/opinion-reports/aggregates.server";
+import { countItemsByChildUnit, countItemsBySocialGroup, countItemsByTopicDirection, countItemsByTopicWeight, itemIdsInQuarter, type SocialGroupCount } from "~/opinion-reports/aggregates.server";
 import { DIRECTIONS, type Direction } from "~/opinion-reports/report-vocab";
 import { calendarQuarter, periodBounds, shiftQuarter, splitQuarterKey } from "~/periods/period-math";
 import { proposalsByAgency } from "~/proposals/proposals.server";
@@ -76,6 +76,37 @@ function memo<A extends unknown[], V>(load: (...args: A) => Promise<V>): (...arg
   };
 }
 
+/**
+ * Where a compilation's analytical reads go: the read pool (no client) outside a transaction,
+ * loads side by side; the transaction's client inside one, one load at a time.
+ */
+type Reading = { client: Tx | Db | undefined; turn: <T>(load: () => Promise<T>) => Promise<T> };
+
+type Loaders = Record<string, () => Promise<unknown>>;
+type Loaded<L extends Loaders> = { [K in keyof L]: Awaited<ReturnType<L[K]>> };
+
+async function inParallel<L extends Loaders>(loaders: L): Promise<Loaded<L>> {
+  const keys = Object.keys(loaders);
+  const values = await Promise.all(keys.map((k) => loaders[k]!()));
+  return Object.fromEntries(keys.map((k, i) => [k, values[i]])) as Loaded<L>;
+}
+
+async function inSequence<L extends Loaders>(loaders: L): Promise<Loaded<L>> {
+  const out: Record<string, unknown> = {};
+  for (const [k, load] of Object.entries(loaders)) out[k] = await load();
+  return out as Loaded<L>;
+}
+
+/** Runs the loads it is given one after another, in the order asked (shared loaders inside a transaction). */
+function oneAtATime() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(load: () => Promise<T>): Promise<T> => {
+    const run = tail.then(load, load);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** The reporting periods of a quarter and its date span ([from, before)); calendar dates without periods. */
 async function quarterSpan(quarterKey: number, client: Db | Tx) {
   const periods = await client.reportingPeriod.findMany({ where: { quarterKey }, orderBy: [{ year: "asc" }, { month: "asc" }], select: { id: true, startsOn: true, endsOn: true, status: true } });
@@ -96,29 +127,38 @@ export async function compileQuarter(viewer: Viewer, scopeUnitId: number, quarte
   // successor's throughout, so per-unit rows and trends do not break at the 2025 merger (0026).
   // The province is the whole tree: its queries need no unit filter.
   const unitScope: UnitScope = { id: scope.id, path: scope.path, lineage: true, whole: scope.parentId === null };
-  const span = await quarterSpan(quarterKey, client);
-  const topics: TopicRef[] = await client.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } });
+  // Outside a transaction (a draft's live page, the comparison after publication) the analytical
+  // reads go to the read pool and the sections load side by side; inside the publishing
+  // transaction everything stays on it, one read after another (its snapshot, its connection).
+  const inTransaction = client !== db;
+  const reads: Reading = inTransaction ? { client, turn: oneAtATime() } : { client: undefined, turn: (load) => load() };
+  const [span, topics] = await Promise.all([
+    quarterSpan(quarterKey, client),
+    client.topic.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true, code: true, nameVi: true, nameEn: true } }) as Promise<TopicRef[]>,
+  ]);
   // One GROUP BY per quarter (an equality on the covering index's first column: faster than one
   // range over the 8 quarters, measured), shared by the flows, both comparisons and the trend.
-  const counts: QuarterCounts = memo((key: number) => countItemsByTopicDirection(key, unitScope, client));
+  const counts: QuarterCounts = memo((key: number) => reads.turn(() => countItemsByTopicDirection(key, unitScope, reads.client)));
   // Only the questions the report can show (single-choice): a third of a wave's tally rows.
-  const answers: WaveCounts = memo((surveyId: number, questions: string[]) => countAnswers(surveyId, { path: scope.path, bands: {} }, client, questions));
-
-  const network = await networkSection(viewer, scope.id, span.periods.map((p) => p.id), client);
-  const flows = await flowsSection(viewer, scope, unitScope, quarterKey, topics, counts, client);
-  const change = {
-    previous: await comparison(counts, quarterKey, shiftQuarter(quarterKey, -1), topics, client),
-    lastYear: await comparison(counts, quarterKey, shiftQuarter(quarterKey, -4), topics, client),
+  const answers: WaveCounts = memo((surveyId: number, questions: string[]) => reads.turn(() => countAnswers(surveyId, { path: scope.path, bands: {} }, reads.client, questions)));
+  const sections = {
+    network: () => networkSection(viewer, scope.id, span.periods.map((p) => p.id), client),
+    flows: () => flowsSection(viewer, scope, unitScope, quarterKey, topics, counts, client, reads),
+    previous: () => comparison(counts, quarterKey, shiftQuarter(quarterKey, -1), topics, client),
+    lastYear: () => comparison(counts, quarterKey, shiftQuarter(quarterKey, -4), topics, client),
+    proposals: () => proposalsSection(viewer, scope.path, span, client),
+    followUp: () => followUpSection(scope.id, quarterKey, client),
+    closedSurveys: () => surveysClosedIn(scope.path, quarterKey, client),
+    itemIds: () => reads.turn(() => itemIdsInQuarter(quarterKey, unitScope, reads.client)),
   };
-  const proposals = await proposalsSection(viewer, scope.path, span, client);
-  const followUp = await followUpSection(scope.id, quarterKey, client);
-  const closedSurveys = await surveysClosedIn(scope.path, quarterKey, client);
-  const surveys = await surveysSection(scope.path, closedSurveys, options.keyQuestions ?? {}, answers, client);
+  const loaded = inTransaction ? await inSequence(sections) : await inParallel(sections);
+  const { network, flows, proposals, followUp, closedSurveys, itemIds } = loaded;
+  const change = { previous: loaded.previous, lastYear: loaded.lastYear };
+  const surveys = await surveysSection(scope.path, closedSurveys, options.keyQuestions ?? {}, answers, reads);
   const trend = await trendSection({ quarterKey, topics, ranked: flows.byTopic.map((r) => r.topic.id), counts, surveys: closedSurveys, answers, client });
 
   // Provenance: which items and proposals were counted, as content hashes of their sorted ids
   // (no personal data, yet any returned-and-fixed report or late filing changes the hash).
-  const itemIds = await itemIdsInQuarter(quarterKey, unitScope, client);
   const proposalIds = proposals.byAgency.flatMap((a) => a.proposals.map((p) => p.id)).sort((a, b) => a - b);
 
   return {
@@ -169,9 +209,14 @@ async function networkSection(viewer: Viewer, scopeId: number, periodIds: number
 }
 
 /** Section 2: topic × direction, topics by weight, per child unit (small rows suppressed), urgent items, social groups. */
-async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, unitScope: UnitScope, quarterKey: number, topics: TopicRef[], quarterCounts: QuarterCounts, client: Db | Tx) {
-  const counts = await quarterCounts(quarterKey);
-  const weights = await countItemsByTopicWeight(quarterKey, unitScope, client);
+async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, unitScope: UnitScope, quarterKey: number, topics: TopicRef[], quarterCounts: QuarterCounts, client: Db | Tx, reads: Reading) {
+  // The section's aggregates asked together (side by side on the read pool outside a transaction).
+  const [counts, weights, childCounts, groupCounts] = await Promise.all([
+    quarterCounts(quarterKey),
+    reads.turn(() => countItemsByTopicWeight(quarterKey, unitScope, reads.client)),
+    reads.turn(() => countItemsByChildUnit(quarterKey, unitScope, reads.client)),
+    reads.turn(() => countItemsBySocialGroup(quarterKey, unitScope, reads.client)),
+  ]);
   const byTopic = topics
     .map((topic) => {
       const byDirection = byDirectionOf(counts.filter((c) => c.topicId === topic.id));
@@ -182,7 +227,6 @@ async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, u
     .sort((a, b) => b.weight - a.weight || b.total - a.total || a.topic.code.localeCompare(b.topic.code))
     .map((r, i) => ({ ...r, rank: i + 1 }));
 
-  const childCounts = await countItemsByChildUnit(quarterKey, unitScope, client);
   const childIds = [...new Set(childCounts.map((c) => c.unitId))];
   const units = await client.unit.findMany({ where: { id: { in: childIds } }, select: { id: true, code: true, name: true } });
   const byUnit = units
@@ -205,7 +249,7 @@ async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, u
     select: { id: true, title: true, summary: true, direction: true, topic: { select: { code: true, nameVi: true, nameEn: true } }, areaUnit: { select: { id: true, code: true, name: true } } },
   });
   const byDirection = byDirectionOf(counts);
-  const socialGroups = await socialGroupRows(quarterKey, unitScope, client);
+  const socialGroups = await socialGroupRows(groupCounts, client);
   return { total: total(byDirection), byDirection, byTopic, byUnit, urgentCount, urgent, socialGroups };
 }
 
@@ -214,8 +258,7 @@ async function flowsSection(viewer: Viewer, scope: UnitRef & { path: string }, u
  * (an item naming two groups counts for both, so the rows add up to more than the items). As the
  * unit rows, a group with fewer than MIN_CELL items shows no split by direction.
  */
-async function socialGroupRows(quarterKey: number, unitScope: UnitScope, client: Db | Tx) {
-  const counts = await countItemsBySocialGroup(quarterKey, unitScope, client);
+async function socialGroupRows(counts: SocialGroupCount[], client: Db | Tx) {
   const groups = await client.socialGroup.findMany({ where: { id: { in: [...new Set(counts.map((c) => c.groupId))] } }, select: { id: true, code: true, nameVi: true, nameEn: true } });
   return groups
     .map((group) => {
@@ -335,11 +378,11 @@ export type ClosedSurvey = Awaited<ReturnType<typeof surveysClosedIn>>[number];
  * province with fewer than MIN_CELL counted forms shows no question results, and a question
  * answered by fewer than MIN_CELL shows no split.
  */
-async function surveysSection(scopePath: string, surveys: ClosedSurvey[], keyQuestions: KeyQuestions, answers: WaveCounts, client: Db | Tx) {
+async function surveysSection(scopePath: string, surveys: ClosedSurvey[], keyQuestions: KeyQuestions, answers: WaveCounts, reads: Reading) {
   const scope = { path: scopePath, bands: {} };
   const out = [];
   for (const survey of surveys) {
-    const units = await unitProgress(survey.id, scope, client);
+    const units = await reads.turn(() => unitProgress(survey.id, scope, reads.client));
     const issued = units.reduce((s, u) => s + u.quota, 0);
     const valid = units.reduce((s, u) => s + u.counted, 0);
     const suppressed = !isProvinceLevel(scopePath) && valid < MIN_CELL;
@@ -347,8 +390,7 @@ async function surveysSection(scopePath: string, surveys: ClosedSurvey[], keyQue
     let questions: { code: string; title: string; n: number; options: { code: string; label: string; count: number; share: number; ci: [number, number]; previousShare: number | null }[] | null }[] = [];
     if (!suppressed && key.size > 0) {
       const single = survey.singleChoice.map((q) => q.code);
-      const counts = await answers(survey.id, single);
-      const previous = survey.previousWaveId ? await answers(survey.previousWaveId, single) : null;
+      const [counts, previous] = await Promise.all([answers(survey.id, single), survey.previousWaveId ? answers(survey.previousWaveId, single) : null]);
       questions = buildQuestionResults(survey.definition, counts, previous)
         .filter((q) => key.has(q.code))
         .map((q) => ({ code: q.code, title: q.title, n: q.n, options: q.n < MIN_CELL ? null : q.options }));

@@ -35,8 +35,8 @@ export async function trendSection({ quarterKey, topics, ranked, counts, surveys
   const withPeriods = new Set(
     (await client.reportingPeriod.findMany({ where: { quarterKey: { in: keys } }, distinct: ["quarterKey"], select: { quarterKey: true } })).map((p) => p.quarterKey),
   );
-  const perQuarter: Awaited<ReturnType<QuarterCounts>>[] = [];
-  for (const key of keys) perQuarter.push(withPeriods.has(key) ? await counts(key) : []);
+  // Asked together: outside a transaction the quarters are read side by side on the read pool.
+  const perQuarter = await Promise.all(keys.map((key) => (withPeriods.has(key) ? counts(key) : [])));
   const quarters = keys.map((key, i) => ({ quarterKey: key, available: withPeriods.has(key), n: perQuarter[i]!.reduce((s, c) => s + c.count, 0) }));
 
   const raised = new Set(perQuarter.flat().map((c) => c.topicId));
@@ -100,8 +100,7 @@ async function surveyTrends(surveys: ClosedSurvey[], from: Date, answers: WaveCo
     const waves = await wavesSince(survey, from, client);
     if (waves.length < 2) continue;
     const single = survey.singleChoice.map((q) => q.code);
-    const counted: CountRow[][] = [];
-    for (const wave of waves) counted.push(await answers(wave.id, single));
+    const counted: CountRow[][] = await Promise.all(waves.map((wave) => answers(wave.id, single)));
     const questions = survey.definition.questions
       .filter((q) => q.type === "single")
       .map((q) => {
