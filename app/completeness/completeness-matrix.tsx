@@ -35,7 +35,7 @@ export function CompletenessMatrix({ table, sort, caption, href }: { table: Tabl
           {sortHeader("name", t("completeness.unit"))}
           {table.periods.map((p) => (
             <th key={p.id} scope="col" className="period-col">
-              {periodName(p)}
+              {periodName(p)}{" "}
               <span className="muted period-due">{p.due ? t("completeness.deadlineOn", { date: formatDay(p.deadline) }) : t("completeness.notDueUntil", { date: formatDay(p.deadline) })}</span>
             </th>
           ))}
@@ -113,7 +113,7 @@ function SummaryCells({ summary, anyDue }: { summary: Summary; anyDue: boolean }
   return (
     <>
       <td className="num" data-label={t("completeness.missingColumn")}>
-        {summary.expected === 0 ? <span className="muted">{none}</span> : <span className={summary.missing > 0 ? "miss" : undefined}>{summary.missing}</span>}
+        {summary.expected === 0 ? <span className="muted">{none}</span> : <span className={summary.missing > 0 ? "miss" : undefined}>{formatNumber(summary.missing, i18n.language)}</span>}
       </td>
       <td className="num" data-label={t("completeness.rateColumn")}>
         {summary.rate === null ? <span className="muted">{none}</span> : <span>{formatNumber(summary.rate * 100, i18n.language, 1)}%</span>}
