@@ -9,8 +9,10 @@ import { db, type Db, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Outcome } from "~/opinion-reports/report-vocab";
 import { childRollupSql, rolledUnitsCte, scopeSql } from "~/units/lineage.server";
+import { unitNameContexts } from "~/units/unit-labels";
+import type { Counts } from "./completeness-view";
 
-export type Counts = Record<Outcome, number>;
+export type { Counts };
 const zero = (): Counts => ({ on_time: 0, late: 0, missing: 0 });
 
 // Each function takes an optional client so the quarterly report can compile inside its publishing
@@ -20,10 +22,11 @@ async function rowUnits(viewer: Viewer, rootId: number, client: Db | Tx = db) {
   const root = await client.unit.findUnique({ where: { id: rootId }, select: { id: true, code: true, name: true, path: true, parentId: true } });
   assertUnitVisible(viewer, root);
   // One statement (Prisma's relation count cost more than everything else on the page).
-  const children = await client.$queryRaw<{ id: number; code: string; name: string; path: string; drillable: number | bigint | boolean }[]>`
-    SELECT c."id", c."code", c."name", c."path", EXISTS (SELECT 1 FROM "Unit" k WHERE k."parentId" = c."id") AS "drillable"
+  const children = await client.$queryRaw<{ id: number; code: string; name: string; kind: string; path: string; drillable: number | bigint | boolean; closed: number | bigint | boolean }[]>`
+    SELECT c."id", c."code", c."name", c."kind", c."path", EXISTS (SELECT 1 FROM "Unit" k WHERE k."parentId" = c."id") AS "drillable",
+      CASE WHEN c."validTo" IS NULL THEN 0 ELSE 1 END AS "closed"
     FROM "Unit" c WHERE c."parentId" = ${root.id} ORDER BY c."code"`;
-  return { root, children: children.map((c) => ({ ...c, drillable: Boolean(Number(c.drillable)) })) };
+  return { root, children: children.map((c) => ({ ...c, drillable: Boolean(Number(c.drillable)), closed: Boolean(Number(c.closed)) })) };
 }
 
 /** Rolled-up rows of childRollupSql: per child (null: the root's own) and keys, a count. */
@@ -53,8 +56,8 @@ export async function completenessMatrix(viewer: Viewer, rootId: number, periodI
         GROUP BY e."unitId", e."periodId", e."outcome")`;
   const grouped = await client.$queryRaw<(RollupRow & { periodId: number; outcome: string })[]>`${perUnit} ${childRollupSql(root.id, ["periodId", "outcome"])}`;
   const rows = [
-    { unit: { id: root.id, code: root.code, name: root.name }, own: true, drillable: false },
-    ...children.map((c) => ({ unit: { id: c.id, code: c.code, name: c.name }, own: false, drillable: c.drillable })),
+    { unit: { id: root.id, code: root.code, name: root.name }, own: true, drillable: false, kind: "", closed: false },
+    ...children.map((c) => ({ unit: { id: c.id, code: c.code, name: c.name }, own: false, drillable: c.drillable, kind: c.kind, closed: c.closed })),
   ].map((row) => {
     const cells: Record<number, Counts> = Object.fromEntries(periodIds.map((id) => [id, zero()]));
     for (const g of grouped) {
@@ -66,20 +69,31 @@ export async function completenessMatrix(viewer: Viewer, rootId: number, periodI
   for (const g of grouped) totals[g.periodId]![g.outcome as Outcome] += Number(g.n);
   return {
     root: { id: root.id, name: root.name, code: root.code, parentId: root.parentId },
-    rows: rows.filter((r) => !r.own || periodIds.some((id) => Object.values(r.cells[id]!).some((n) => n > 0))),
+    // The root's own row, and a closed (merged) unit's, only where someone was expected of them:
+    // a unit merged away before these periods would only be a row of zeros.
+    rows: rows.filter((r) => !(r.own || r.closed) || periodIds.some((id) => Object.values(r.cells[id]!).some((n) => n > 0))),
     totals,
   };
 }
 
-/** Collaborators under `rootId` expected in the period who have not reported. */
+/**
+ * Collaborators under `rootId` expected in the period who have not reported (overdue once the
+ * period's deadline has passed, not filed yet before it). A unit whose name repeats in the list
+ * carries what tells it apart (its parent, or its code).
+ */
 export async function missingReporters(viewer: Viewer, rootId: number, periodId: number) {
   const { root } = await rowUnits(viewer, rootId);
-  return db.reportExpectation.findMany({
+  const rows = await db.reportExpectation.findMany({
     where: { AND: [expectationsVisibleTo(viewer), { periodId, outcome: "missing" }, { unit: { path: subtreeRange(root.path) } }] },
     orderBy: [{ unit: { path: "asc" } }, { collaborator: { username: "asc" } }],
     take: 500,
-    select: { collaborator: { select: { id: true, username: true, displayName: true } }, unit: { select: { code: true, name: true } } },
+    select: {
+      collaborator: { select: { id: true, username: true, displayName: true } },
+      unit: { select: { id: true, code: true, name: true, parent: { select: { name: true } } } },
+    },
   });
+  const contexts = unitNameContexts(rows.map((r) => ({ ...r.unit, parentName: r.unit.parent?.name })));
+  return rows.map((r) => ({ collaborator: r.collaborator, unit: { code: r.unit.code, name: r.unit.name, context: contexts.get(r.unit.id) ?? null } }));
 }
 
 /** Active collaborators vs the target, per child subtree of `rootId`: thin units stand out. */

@@ -2,6 +2,7 @@
 // the page where the work is done.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DueMark } from "~/opinion-reports/report-views";
 import { useQuarterName } from "~/periods/quarter-select";
 import { formatDay } from "~/utils/dates";
 import { formatNumber } from "~/utils/numbers";
@@ -41,8 +42,7 @@ export function CollaboratorDue({ due }: { due: CollaboratorData }) {
           ))}
           {due.toFile.map((p) => (
             <li key={p.id}>
-              {t("dashboard.due.toFile", { period: t("reports.periodName", { month: p.month, year: p.year }) })} · {t("dashboard.due.deadline", { date: formatDay(p.deadline) })}{" "}
-              {p.overdue ? <span className="badge badge-urgent">{t("dashboard.due.overdue")}</span> : null}{" "}
+              {t("dashboard.due.toFile", { period: t("reports.periodName", { month: p.month, year: p.year }) })} · <DueMark period={p} />{" "}
               <Link className="button primary" to={`/reports/new?period=${p.id}`} aria-label={`${t("dashboard.due.file")}: ${t("reports.periodName", { month: p.month, year: p.year })}`}>
                 {t("dashboard.due.file")}
               </Link>
@@ -82,7 +82,7 @@ export function SecretariatWaiting({ waiting }: { waiting: SecretariatData }) {
         <StatLink to="/proposals?overdue=1" value={waiting.overdueProposals} label={t("dashboard.waiting.overdueProposals")} />
         {waiting.notReported ? (
           <StatLink
-            to={`/completeness?quarter=${waiting.notReported.period.quarterKey}`}
+            to={`/completeness?quarter=${waiting.notReported.period.quarterKey}&period=${waiting.notReported.period.id}`}
             value={waiting.notReported.units}
             label={t("dashboard.waiting.notReported", { period: t("reports.periodName", { month: waiting.notReported.period.month, year: waiting.notReported.period.year }) })}
           />

@@ -11,20 +11,20 @@ import { countItemsByTopicDirection, countItemsByTopicWeight } from "~/opinion-r
 import { myReportingOverview } from "~/opinion-reports/reports.server";
 import { DIRECTIONS, type Direction } from "~/opinion-reports/report-vocab";
 import { summaryQuarters } from "~/periods/period-math";
-import { listPeriodDates } from "~/periods/periods.server";
+import { latestDuePeriod, listPeriodDates } from "~/periods/periods.server";
 import { itemWeight } from "~/quarterly-reports/weights";
 import { listAssignedOpen } from "~/surveys/surveys.server";
 import { todayInVietnam } from "~/utils/dates";
 
 /** Due for a collaborator: reports to file (overdue ones marked), returned reports, survey quotas. */
-export async function collaboratorOverview(viewer: Viewer, today = todayInVietnam()) {
+export async function collaboratorOverview(viewer: Viewer, now = new Date()) {
   const [reporting, surveys, returnedResponses] = await Promise.all([
-    myReportingOverview(viewer),
+    myReportingOverview(viewer, now),
     listAssignedOpen(viewer),
     db.surveyResponse.count({ where: { AND: [responsesVisibleTo(viewer), { status: "returned" }] } }),
   ]);
   return {
-    toFile: reporting.toFile.map((p) => ({ id: p.id, year: p.year, month: p.month, deadline: p.deadline, overdue: p.deadline.getTime() < today.getTime() })),
+    toFile: reporting.toFile.map((p) => ({ id: p.id, year: p.year, month: p.month, deadline: p.deadline, overdue: p.overdue })),
     returned: reporting.reports.filter((r) => r.status === "returned").map((r) => ({ id: r.id, period: r.period, returnComment: r.returnComment })),
     fastPeriodId: reporting.fastPeriod?.id ?? null,
     surveys: surveys.map((s) => ({ id: s.id, title: s.title, period: s.period, closesOn: s.closesOn, quota: s.quota, received: s.received, mine: s.mine })),
@@ -33,14 +33,15 @@ export async function collaboratorOverview(viewer: Viewer, today = todayInVietna
 }
 
 /** What waits for the secretariat in its subtree. */
-export async function secretariatOverview(viewer: Viewer, today = todayInVietnam()) {
+export async function secretariatOverview(viewer: Viewer, now = new Date()) {
+  const today = todayInVietnam(now);
   const [inbox, resubmitted, urgentReports, questionnaires, overdueProposals, notReported] = await Promise.all([
     db.opinionReport.count({ where: { AND: [reportsVisibleTo(viewer), { status: "submitted" }] } }),
     db.opinionReport.count({ where: { AND: [reportsVisibleTo(viewer), { status: "resubmitted" }] } }),
     db.opinionReport.count({ where: { AND: [reportsVisibleTo(viewer), { status: "submitted", urgent: true }] } }),
     can(viewer, "reviewSurveys") ? db.surveyResponse.count({ where: { AND: [responsesVisibleTo(viewer), { status: "submitted" }] } }) : Promise.resolve(0),
     db.proposal.count({ where: { AND: [proposalsVisibleTo(viewer), { status: "forwarded", dueOn: { lt: today } }] } }),
-    unitsNotReported(viewer, today),
+    unitsNotReported(viewer, now),
   ]);
   return { inbox, resubmitted, urgentReports, questionnaires, overdueProposals, notReported };
 }
@@ -49,8 +50,8 @@ export async function secretariatOverview(viewer: Viewer, today = todayInVietnam
  * The latest period whose deadline has passed, and how many units of the viewer's subtree have a
  * collaborator who was expected and did not report (counted by unit in SQL).
  */
-async function unitsNotReported(viewer: Viewer, today: Date) {
-  const period = await db.reportingPeriod.findFirst({ where: { deadline: { lt: today } }, orderBy: [{ year: "desc" }, { month: "desc" }], select: { id: true, year: true, month: true, quarterKey: true } });
+async function unitsNotReported(viewer: Viewer, now: Date) {
+  const period = await latestDuePeriod(now);
   if (!period) return null;
   const units = await db.reportExpectation.groupBy({
     by: ["unitId"],

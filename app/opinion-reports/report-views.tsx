@@ -1,7 +1,7 @@
 // Read-only views of reports and items, shared by the collaborator's and the secretariat's pages.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "~/utils/dates";
+import { formatDateTime, formatDay } from "~/utils/dates";
 
 type Named = { nameVi: string; nameEn: string };
 export function useLocalName() {
@@ -12,6 +12,21 @@ export function useLocalName() {
 export function PeriodName({ period }: { period: { year: number; month: number } }) {
   const { t } = useTranslation();
   return <>{t("reports.periodName", { month: period.month, year: period.year })}</>;
+}
+
+/**
+ * A period still to file: "Quá hạn" with its deadline once that has passed (deadlinePassed: the
+ * report is still accepted, but late), else "đến hạn dd/MM/yyyy".
+ */
+export function DueMark({ period }: { period: { deadline: Date; overdue: boolean } }) {
+  const { t } = useTranslation();
+  const date = formatDay(period.deadline);
+  if (!period.overdue) return <span className="muted">{t("dashboard.due.dueOn", { date })}</span>;
+  return (
+    <>
+      <span className="badge badge-urgent">{t("dashboard.due.overdue")}</span> <span className="muted">{t("dashboard.due.deadline", { date })}</span>
+    </>
+  );
 }
 
 type ItemView = {

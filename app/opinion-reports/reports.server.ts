@@ -10,7 +10,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { db, type Tx } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import type { Prisma } from "~/generated/prisma/client";
-import { timelinessOf } from "~/periods/period-math";
+import { deadlinePassed, timelinessOf } from "~/periods/period-math";
 import { notFound } from "~/utils/http.server";
 import { opinionItemRow } from "./bulk.server";
 import { assertOwnDraft } from "~/drafts/draft-owner.server";
@@ -358,7 +358,7 @@ export async function listUrgentItems(viewer: Viewer, take = 10) {
 }
 
 /** The collaborator's own reports and the open periods they still have to report in. */
-export async function myReportingOverview(viewer: Viewer) {
+export async function myReportingOverview(viewer: Viewer, now = new Date()) {
   const [openPeriods, reports] = await Promise.all([
     db.reportingPeriod.findMany({ where: { status: "open" }, orderBy: [{ year: "desc" }, { month: "desc" }] }),
     db.opinionReport.findMany({
@@ -370,7 +370,9 @@ export async function myReportingOverview(viewer: Viewer) {
   ]);
   const filed = new Set(reports.filter((r) => r.kind === "monthly").map((r) => r.periodId));
   // A fast report goes into the latest open period.
-  return { toFile: openPeriods.filter((p) => !filed.has(p.id)), fastPeriod: openPeriods[0] ?? null, reports: await withItemCounts(reports) };
+  // Past its deadline a report is still accepted, but late: such a period is overdue.
+  const toFile = openPeriods.filter((p) => !filed.has(p.id)).map((p) => ({ ...p, overdue: deadlinePassed(p, now) }));
+  return { toFile, fastPeriod: openPeriods[0] ?? null, reports: await withItemCounts(reports) };
 }
 
 /** Runs a filing; a replayed UUID with changed content comes back as a 409 reply, not a thrown error. */

@@ -96,6 +96,15 @@ export function timelinessOf(at: Date, deadline: Date): "on_time" | "late" {
   return at.getTime() <= deadline.getTime() ? "on_time" : "late";
 }
 
+/**
+ * Whether a period's deadline (its last day plus the grace days) has passed at `now`: the one
+ * definition of "due" for every page. Before it, an expected report that is not in is "not filed
+ * yet", not missing; after it, it is overdue (a report filed now would be late: timelinessOf).
+ */
+export function deadlinePassed(period: { deadline: Date }, now: Date): boolean {
+  return timelinessOf(now, period.deadline) === "late";
+}
+
 /** What the quarter choice needs to know of a stored period. */
 export type QuarterPeriod = { quarterKey: number; month: number; startsOn: Date; endsOn: Date };
 

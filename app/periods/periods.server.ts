@@ -121,3 +121,11 @@ export function listPeriodDates() {
 export function periodsOfQuarter(quarterKey: number) {
   return db.reportingPeriod.findMany({ where: { quarterKey }, orderBy: { month: "asc" }, select: { id: true, year: true, month: true, status: true, deadline: true } });
 }
+
+/**
+ * The latest period whose deadline has passed at `now` (deadlinePassed, in SQL): where "who has
+ * not reported" starts — the overview's count and the completeness page's list.
+ */
+export function latestDuePeriod(now: Date) {
+  return db.reportingPeriod.findFirst({ where: { deadline: { lt: now } }, orderBy: [{ year: "desc" }, { month: "desc" }], select: PERIOD_ROW });
+}

@@ -1,47 +1,46 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { Form, Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
-import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
 import { can } from "~/accounts/roles";
+import { CompletenessMatrix } from "~/completeness/completeness-matrix";
+import { completenessTable, nonReportersPeriod, readCompletenessFilters } from "~/completeness/completeness-table.server";
+import { collaboratorCoverage, missingReporters } from "~/completeness/completeness.server";
 import { runForm } from "~/forms/run-form.server";
-import { excuseSchema } from "~/periods/period-schemas";
-import { listQuarterKeys, periodsOfQuarter, setExpected } from "~/periods/periods.server";
-import { collaboratorCoverage, completenessMatrix, missingReporters } from "~/completeness/completeness.server";
-import { periodContaining, quarterKeyOf, quarterOfMonth } from "~/periods/period-math";
-import { ReplyErrors } from "~/ui/form-fields";
-import { parseId } from "~/utils/http.server";
-import { formatNumber } from "~/utils/numbers";
-import { safeRedirectPath } from "~/utils/safe-redirect";
 import { pageTitle } from "~/i18n/page-titles";
+import { deadlinePassed } from "~/periods/period-math";
+import { excuseSchema } from "~/periods/period-schemas";
+import { listPeriods, setExpected } from "~/periods/periods.server";
+import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
+import { ReplyErrors } from "~/ui/form-fields";
+import { formatDay } from "~/utils/dates";
+import { parseId } from "~/utils/http.server";
+import { safeRedirectPath } from "~/utils/safe-redirect";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "completeness");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const unitId = parseId(params.get("unit")) ?? viewer.unitId;
-  const quarters = await listQuarterKeys();
-  const current = periodContaining(new Date());
-  const fallback = quarterKeyOf(current.year, quarterOfMonth(current.month));
-  const requested = Number(params.get("quarter"));
-  const quarterKey = quarters.includes(requested) ? requested : quarters.includes(fallback) ? fallback : (quarters[0] ?? fallback);
   const now = new Date();
-  // A period whose deadline has not passed has no missing reports yet, only those already in.
-  const periods = (await periodsOfQuarter(quarterKey)).map((p) => ({ ...p, due: p.deadline <= now }));
-  const matrix = await completenessMatrix(viewer, unitId, periods.map((p) => p.id));
-  // "This period": the latest closed one in the quarter, else its first.
-  const focus = [...periods].reverse().find((p) => p.status === "closed") ?? periods[0];
+  const filters = await readCompletenessFilters(viewer, params, now);
+  const [table, coverage, allPeriods] = await Promise.all([
+    completenessTable(viewer, filters.unitId, filters.periods, filters.sort, now),
+    collaboratorCoverage(viewer, filters.unitId),
+    listPeriods(),
+  ]);
+  const focus = await nonReportersPeriod(parseId(params.get("period")), allPeriods, filters.periods, now);
   return {
-    quarterKey,
-    quarters,
-    periods,
-    matrix,
-    focus,
-    missing: focus ? await missingReporters(viewer, unitId, focus.id) : [],
-    coverage: await collaboratorCoverage(viewer, unitId),
-    canGoUp: matrix.root.parentId !== null && matrix.root.id !== viewer.unitId,
+    quarterKey: filters.quarterKey,
+    quarters: filters.quarters,
+    sort: filters.sort,
+    table,
+    allPeriods: allPeriods.map((p) => ({ id: p.id, year: p.year, month: p.month })),
+    focus: focus ? { id: focus.id, year: focus.year, month: focus.month, deadline: focus.deadline, due: deadlinePassed(focus, now) } : null,
+    missing: focus ? await missingReporters(viewer, filters.unitId, focus.id) : [],
+    coverage,
+    canGoUp: table.root.parentId !== null && table.root.id !== viewer.unitId,
     canExcuse: can(viewer, "manageRoster"),
   };
 }
@@ -57,60 +56,68 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CompletenessPage() {
   const { t } = useTranslation();
-  const { quarterKey, quarters, periods, matrix, focus, missing, coverage, canGoUp, canExcuse } = useLoaderData<typeof loader>();
+  const { quarterKey, quarters, sort, table, allPeriods, focus, missing, coverage, canGoUp, canExcuse } = useLoaderData<typeof loader>();
   const excuse = useFetcher<SubmissionResult<string[]>>();
   const q = useQuarterName();
+  const location = useLocation();
   const periodName = (p: { month: number; year: number }) => t("reports.periodName", { month: p.month, year: p.year });
-  const link = (unit: number) => `/completeness?unit=${unit}&quarter=${quarterKey}`;
+  // Every link keeps the other filters of the URL (unit, quarter, period, sort) and changes its own.
+  const href = (changes: Record<string, string>, path = "/completeness") => {
+    const params = new URLSearchParams(location.search);
+    params.set("unit", String(table.root.id));
+    params.set("quarter", String(quarterKey));
+    for (const [key, value] of Object.entries(changes)) params.set(key, value);
+    return `${path}?${params}`;
+  };
+  const kept = (names: string[]) =>
+    names.map((name) => {
+      const value = name === "unit" ? String(table.root.id) : name === "quarter" ? String(quarterKey) : new URLSearchParams(location.search).get(name);
+      return value ? <input key={name} type="hidden" name={name} value={value} /> : null;
+    });
   return (
     <>
       <header className="page-header">
         <h1>{t("completeness.title")}</h1>
         <p>
-          {t("completeness.scope", { unit: matrix.root.name })}
-          {canGoUp && matrix.root.parentId ? <> · <Link to={link(matrix.root.parentId)}>{t("completeness.up")}</Link></> : null}
+          {t("completeness.scope", { unit: table.root.name })}
+          {canGoUp && table.root.parentId ? <> · <Link to={href({ unit: String(table.root.parentId) })}>{t("completeness.up")}</Link></> : null}
         </p>
       </header>
       <Form method="get" className="filters">
-        <input type="hidden" name="unit" value={matrix.root.id} />
+        {kept(["unit", "period", "sort", "dir"])}
         <QuarterSelect quarters={quarters} value={quarterKey} />
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      <p className="hint">{t("opinion.outcome.on_time")} / {t("opinion.outcome.late")} / {t("opinion.outcome.missing")}</p>
+      <p className="hint">{t("completeness.matrixHint")}</p>
       <div className="table-wrap">
-        <table className="matrix">
-          <caption>{t("completeness.matrix")} · {q(quarterKey)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("completeness.unit")}</th>
-              {periods.map((p) => <th key={p.id} scope="col">{periodName(p)}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.rows.map((row) => (
-              <tr key={row.unit.id}>
-                <th scope="row">
-                  {row.own ? t("completeness.ownRow", { unit: row.unit.name }) : row.drillable ? <Link to={link(row.unit.id)}>{row.unit.name}</Link> : row.unit.name}
-                </th>
-                {periods.map((p) => <CountsCell key={p.id} counts={row.cells[p.id]!} due={p.due} />)}
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">{t("completeness.total")}</th>
-              {periods.map((p) => <CountsCell key={p.id} counts={matrix.totals[p.id]!} due={p.due} />)}
-            </tr>
-          </tbody>
-        </table>
+        <CompletenessMatrix table={table} sort={sort} caption={`${t("completeness.matrix")} · ${q(quarterKey)}`} href={(changes) => href(changes)} />
       </div>
+      <p className="hint">{t("completeness.rateHint")}</p>
+      <p className="export-links">
+        <a className="button" href={href({ format: "csv" }, "/completeness/export")} download>{t("completeness.export")}</a>{" "}
+        <a className="button" href={href({ format: "xlsx" }, "/completeness/export")} download>{t("completeness.exportXlsx")}</a>
+      </p>
       {focus ? (
         <section aria-labelledby="missing-title" className="panel">
-          <h2 id="missing-title">{t("completeness.missingTitle", { period: periodName(focus) })}</h2>
+          <h2 id="missing-title">{t(focus.due ? "completeness.missingTitle" : "completeness.notFiledTitle", { period: periodName(focus) })}</h2>
+          <Form method="get" className="filters">
+            {kept(["unit", "quarter", "sort", "dir"])}
+            <label>
+              {t("completeness.listPeriod")}
+              <select name="period" defaultValue={focus.id}>
+                {allPeriods.map((p) => <option key={p.id} value={p.id}>{periodName(p)}</option>)}
+              </select>
+            </label>
+            <button type="submit">{t("completeness.show")}</button>
+          </Form>
+          <p className="hint">{t(focus.due ? "completeness.overdueNote" : "completeness.notDueNote", { date: formatDay(focus.deadline) })}</p>
           <ReplyErrors reply={excuse.state === "idle" ? excuse.data : undefined} />
-          {missing.length === 0 ? <p>{t("completeness.noneMissing")}</p> : null}
+          {missing.length === 0 ? <p>{t(focus.due ? "completeness.noneMissing" : "completeness.noneNotFiled")}</p> : null}
           <ul>
             {missing.map((m) => (
               <li key={m.collaborator.id}>
-                {m.collaborator.displayName} <span className="muted">{m.collaborator.username} · {m.unit.name}</span>
+                {m.collaborator.displayName}{" "}
+                <span className="muted">{m.collaborator.username} · {m.unit.name}{m.unit.context ? ` (${m.unit.context})` : ""}</span>
                 {canExcuse ? (
                   <excuse.Form method="post" className="inline-form">
                     <input type="hidden" name="periodId" value={focus.id} />
@@ -127,7 +134,8 @@ export default function CompletenessPage() {
       ) : null}
       <section aria-labelledby="coverage-title">
         <h2 id="coverage-title">{t("completeness.coverage")}</h2>
-        <div className="table-wrap">
+        {coverage.length === 0 ? <p>{t("completeness.noCoverage")}</p> : null}
+        <div className="table-wrap" hidden={coverage.length === 0}>
           <table>
             <caption className="visually-hidden">{t("completeness.coverage")}</caption>
             <thead>
@@ -152,25 +160,5 @@ export default function CompletenessPage() {
         </div>
       </section>
     </>
-  );
-}
-
-/** On time / late / missing and the share reported; before the deadline, only what is already in. */
-function CountsCell({ counts, due }: { counts: { on_time: number; late: number; missing: number }; due: boolean }) {
-  const { t, i18n } = useTranslation();
-  if (!due) {
-    return (
-      <td aria-label={t("completeness.cellNotDue", counts)}>
-        <span className="ok">{counts.on_time}</span> · <span className="muted">{t("completeness.notDue")}</span>
-      </td>
-    );
-  }
-  const expected = counts.on_time + counts.late + counts.missing;
-  const rate = expected ? `${formatNumber(((counts.on_time + counts.late) / expected) * 100, i18n.language, 1)}%` : "—";
-  return (
-    <td aria-label={t("completeness.cell", { ...counts, rate })}>
-      <span className="ok">{counts.on_time}</span> / <span className="late">{counts.late}</span> / <span className="miss">{counts.missing}</span>{" "}
-      <span className="muted">({rate})</span>
-    </td>
   );
 }

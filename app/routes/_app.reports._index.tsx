@@ -3,20 +3,20 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { myReportingOverview } from "~/opinion-reports/reports.server";
-import { PeriodName } from "~/opinion-reports/report-views";
-import { formatDateTime, formatDay, todayInVietnam } from "~/utils/dates";
+import { DueMark, PeriodName } from "~/opinion-reports/report-views";
+import { formatDateTime, formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "myReports");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "fileReports");
-  return { ...(await myReportingOverview(viewer)), today: todayInVietnam() };
+  return myReportingOverview(viewer);
 }
 
 export default function MyReportsPage() {
   const { t } = useTranslation();
-  const { toFile, fastPeriod, reports, today } = useLoaderData<typeof loader>();
+  const { toFile, fastPeriod, reports } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
@@ -31,9 +31,7 @@ export default function MyReportsPage() {
               <Link className="button primary" to={`/reports/new?period=${p.id}`}>
                 {t("reports.fileFor", { period: t("reports.periodName", { month: p.month, year: p.year }) })}
               </Link>{" "}
-              <span className="muted">{t("reports.periodRange", { from: formatDay(p.startsOn), to: formatDay(p.endsOn), deadline: formatDay(p.deadline) })}</span>
-              {/* Past its deadline the report is still accepted, but late: say so. */}
-              {p.deadline.getTime() < today.getTime() ? <> <span className="badge badge-urgent">{t("dashboard.due.overdue")}</span></> : null}
+              <span className="muted">{t("reports.periodDates", { from: formatDay(p.startsOn), to: formatDay(p.endsOn) })}</span> · <DueMark period={p} />
             </li>
           ))}
         </ul>

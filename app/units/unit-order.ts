@@ -10,7 +10,8 @@ type Orderable = { id: number; code: string; name: string; kind: string; path: s
 
 const collator = new Intl.Collator("vi", { numeric: true, sensitivity: "base" });
 
-function compareSiblings(a: Orderable, b: Orderable): number {
+/** Siblings: by kind, then by name as Vietnamese reads it, then by code. */
+export function compareSiblings(a: Omit<Orderable, "path" | "id">, b: Omit<Orderable, "path" | "id">): number {
   const kind = (k: string) => (KIND_ORDER.includes(k) ? KIND_ORDER.indexOf(k) : KIND_ORDER.length);
   return kind(a.kind) - kind(b.kind) || collator.compare(a.name, b.name) || a.code.localeCompare(b.code);
 }

@@ -186,6 +186,7 @@ const ROUTES: Record<string, Entry> = {
     },
   },
   "_app.proposals.export": { url: "/proposals/export", get: DASHBOARDS },
+  "_app.completeness_.export": { url: "/completeness/export?format=csv&unit=:id", record: "unit", get: DASHBOARDS },
   "_app.reports.$reportId": {
     url: "/reports/:id",
     record: "report",

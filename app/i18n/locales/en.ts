@@ -42,6 +42,7 @@ export const enField: FieldDictionary = {
       title: "To do",
       toFile: "Report for {{period}}",
       deadline: "due {{date}}",
+      dueOn: "due {{date}}",
       overdue: "Overdue",
       file: "File the report",
       nothingToFile: "You have filed the report of every open period.",

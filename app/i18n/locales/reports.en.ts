@@ -31,6 +31,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     period: "Period",
     periodName: "Month {{month}}/{{year}}",
     periodRange: "{{from}} – {{to}}, due {{deadline}}",
+    periodDates: "{{from}} – {{to}}",
     history: "Reports sent",
     noReports: "No reports yet.",
     newTitle: "Opinion report {{period}}",

@@ -27,6 +27,7 @@ export const reportsVi = {
     period: "Kỳ báo cáo",
     periodName: "Tháng {{month}}/{{year}}",
     periodRange: "{{from}} – {{to}}, hạn {{deadline}}",
+    periodDates: "{{from}} – {{to}}",
     history: "Báo cáo đã gửi",
     noReports: "Chưa có báo cáo nào.",
     newTitle: "Báo cáo dư luận {{period}}",

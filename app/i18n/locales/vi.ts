@@ -47,6 +47,7 @@ export const viField = {
       title: "Việc cần làm",
       toFile: "Báo cáo {{period}}",
       deadline: "hạn {{date}}",
+      dueOn: "đến hạn {{date}}",
       overdue: "Quá hạn",
       file: "Lập báo cáo",
       nothingToFile: "Bạn đã gửi báo cáo của mọi kỳ đang mở.",
