@@ -6,6 +6,7 @@ import { can } from "~/accounts/roles";
 import { BAND_NAMES, BANDS, type BandName } from "~/surveys/definition";
 import { crossTable, readFilter, surveyResults, unitChoices } from "~/surveys/results.server";
 import { QuestionResults } from "~/surveys/results-views";
+import { questionSections, type QuestionSection } from "~/surveys/result-sections";
 import { formatNumber, formatPercent } from "~/utils/numbers";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
@@ -19,25 +20,47 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const surveyId = requireIdParam(params.surveyId);
   const url = new URL(request.url);
   const filter = readFilter(url);
-  const results = await surveyResults(viewer, surveyId, filter);
+  const { questions, definition, ...results } = await surveyResults(viewer, surveyId, filter);
   const xq = url.searchParams.get("xq") ?? "";
   const xbyParam = url.searchParams.get("xby") ?? "unit";
   const xby = (xbyParam === "unit" || (BAND_NAMES as string[]).includes(xbyParam) ? xbyParam : "unit") as "unit" | BandName;
   const cross = xq ? await crossTable(viewer, surveyId, xq, xby, filter) : null;
-  return { results, filter, cross, xq, xby, units: await unitChoices(viewer, surveyId), answerDownloads: can(viewer, "downloadAnswers") };
+  const sections = questionSections(definition, questions);
+  return { results, sections, filter, cross, xq, xby, units: await unitChoices(viewer, surveyId), answerDownloads: can(viewer, "downloadAnswers") };
+}
+
+/** The questions a cross-tab can break down (choice questions; a matrix by item), named as on the page. */
+function crossChoices(sections: QuestionSection[], t: (key: string, values: Record<string, unknown>) => string) {
+  return sections
+    .filter((s) => s.rows.some((r) => r.options.length > 0))
+    .flatMap((s) =>
+      s.rows.map((r) =>
+        s.type === "matrix"
+          ? { code: r.code, label: t("surveys.results.itemTitle", { n: s.number, title: s.title, item: r.label }), short: t("surveys.results.itemShort", { n: s.number, item: r.label }) }
+          : { code: r.code, label: t("surveys.results.questionTitle", { n: s.number, title: s.title }), short: t("surveys.results.questionShort", { n: s.number }) },
+      ),
+    );
 }
 
 export default function SurveyResultsPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
-  const { results, filter, cross, xq, xby, units, answerDownloads } = useLoaderData<typeof loader>();
+  const { results, sections, filter, cross, xq, xby, units, answerDownloads } = useLoaderData<typeof loader>();
   const { search } = useLocation();
   const { totals, survey } = results;
   const rate = totals.quota ? totals.received / totals.quota : 0;
-  const crossQuestions = results.questions.filter((q) => q.options.length > 0);
+  const crossQuestions = crossChoices(sections, t);
   // Each question's chart caption: the wave, the unit with the respondent filters, the survey.
   const bandNames = BAND_NAMES.filter((b) => filter.bands[b]).map((b) => t(`surveys.bandValues.${b}.${filter.bands[b]}`));
   const chart = { period: survey.period, unit: [results.scope.unitName, ...bandNames].join(", "), source: t("charts.sourceSurvey", { code: survey.code, title: survey.title }) };
+  const stats = [
+    { key: "issued", value: totals.quota, label: t("surveys.results.statIssued") },
+    { key: "received", value: totals.received, label: t("surveys.results.statReceived", { rate: formatPercent(rate, lang) }) },
+    { key: "counted", value: totals.counted, label: t("surveys.results.statCounted") },
+    { key: "accepted", value: totals.accepted, label: t("surveys.results.statAccepted") },
+    { key: "pending", value: totals.counted - totals.accepted, label: t("surveys.results.statPending") },
+    { key: "returned", value: totals.returned, label: t("surveys.results.statReturned") },
+  ];
   return (
     <>
       <header className="page-header">
@@ -45,6 +68,29 @@ export default function SurveyResultsPage() {
         <h1>{t("surveys.results.title", { title: survey.title })}</h1>
         <p>{survey.period} · {t("surveys.results.scope", { unit: results.scope.unitName })}</p>
       </header>
+      {/* The summary first: how many forms, and which of them the figures below count. */}
+      <section aria-labelledby="summary-title" className="results-summary">
+        <h2 id="summary-title">{t("surveys.results.summaryTitle")}</h2>
+        <ul className="stat-cards">
+          {stats.map((s) => (
+            <li key={s.key} className={`stat-card stat-${s.key}`}>
+              <span className="stat-value">{formatNumber(s.value, lang)}</span>
+              <span className="stat-label">{s.label}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="summary" role="status">
+          {t("surveys.results.summary", { quota: formatNumber(totals.quota, lang), received: formatNumber(totals.received, lang), rate: formatPercent(rate, lang) })}{" "}
+          {t("surveys.results.basis", {
+            counted: formatNumber(totals.counted, lang),
+            accepted: formatNumber(totals.accepted, lang),
+            pending: formatNumber(totals.counted - totals.accepted, lang),
+            returned: formatNumber(totals.returned, lang),
+          })}
+          {results.matching !== null ? ` ${t("surveys.results.matching", { matching: formatNumber(results.matching, lang) })}` : ""}
+        </p>
+        {results.previousWave ? <p className="hint">{t("surveys.results.comparedWith", { period: results.previousWave.period })}</p> : null}
+      </section>
       <Form method="get" className="filters" aria-label={t("surveys.results.filters")}>
         <label>
           {t("surveys.results.unit")}
@@ -64,15 +110,6 @@ export default function SurveyResultsPage() {
         ))}
         <button type="submit">{t("common.filter")}</button>
       </Form>
-      <p className="summary" role="status">
-        {t("surveys.results.summary", {
-          quota: formatNumber(totals.quota, lang),
-          received: formatNumber(totals.received, lang),
-          rate: formatPercent(rate, lang),
-          counted: formatNumber(totals.counted, lang),
-          accepted: formatNumber(totals.accepted, lang),
-        })}
-      </p>
       <p className="button-row">
         <a className="button" href={`/surveys/${survey.id}/results.xlsx${search}`} download>{t("surveys.results.exportXlsx")}</a>
         <a className="button" href={`/surveys/${survey.id}/results.csv${search}`} download>{t("surveys.results.exportCsv")}</a>
@@ -80,35 +117,14 @@ export default function SurveyResultsPage() {
           <a className="button" href={`/surveys/${survey.id}/results.csv${search ? `${search}&` : "?"}kind=answers`} download>{t("surveys.results.exportAnswersCsv")}</a>
         ) : null}
       </p>
-      {results.previousWave ? <p className="hint">{t("surveys.results.comparedWith", { period: results.previousWave.period })}</p> : null}
-      <section aria-labelledby="units-title">
-        <h2 id="units-title">{t("surveys.results.byUnit")}</h2>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("surveys.results.byUnitCaption")}</caption>
-            <thead>
-              <tr><th>{t("units.name")}</th><th className="num">{t("surveys.results.targeted")}</th><th className="num">{t("surveys.results.received")}</th><th className="num">{t("surveys.results.valid")}</th><th className="num">{t("surveys.results.rate")}</th></tr>
-            </thead>
-            <tbody>
-              {results.units.map((u) => (
-                <tr key={u.code}>
-                  <th scope="row">{u.name}</th>
-                  <td className="num">{formatNumber(u.quota, lang)}</td>
-                  <td className="num">{formatNumber(u.received, lang)}</td>
-                  <td className="num">{formatNumber(u.counted, lang)}</td>
-                  <td className="num">{u.quota ? `${formatPercent(u.received / u.quota, lang)}%` : "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
       <section aria-labelledby="questions-title">
         <h2 id="questions-title">{t("surveys.results.questions")}</h2>
         {results.suppressed ? (
           <p className="notice" role="status">{t("surveys.results.suppressedScope", { min: results.suppressed.minCell })}</p>
         ) : null}
-        {results.questions.map((q) => <QuestionResults key={q.code} q={q} hasPrevious={Boolean(results.previousWave)} chart={chart} />)}
+        {sections.map((s) => (
+          <QuestionResults key={s.code} section={s} hasPrevious={Boolean(results.previousWave)} chart={chart} answersInExport={answerDownloads} />
+        ))}
       </section>
       <section aria-labelledby="cross-title">
         <h2 id="cross-title">{t("surveys.results.crossTab")}</h2>
@@ -118,7 +134,7 @@ export default function SurveyResultsPage() {
           <label>
             {t("surveys.results.crossQuestion")}
             <select name="xq" defaultValue={xq}>
-              {crossQuestions.map((q) => <option key={q.code} value={q.code}>{q.code}. {q.title}</option>)}
+              {crossQuestions.map((q) => <option key={q.code} value={q.code}>{q.label}</option>)}
             </select>
           </label>
           <label>
@@ -134,7 +150,7 @@ export default function SurveyResultsPage() {
         {cross && !results.suppressed ? (
           <div className="table-wrap">
             <table>
-              <caption>{t("surveys.results.crossCaption", { code: cross.question })}</caption>
+              <caption>{t("surveys.results.crossCaption", { question: crossQuestions.find((q) => q.code === cross.question)?.short ?? "" })}</caption>
               <thead>
                 <tr><th>{xby === "unit" ? t("surveys.results.unit") : t(`surveys.bands.${xby}`)}</th><th scope="col" className="num" aria-label={t("surveys.results.nColumnTitle")}><abbr title={t("surveys.results.nColumnTitle")}>{t("surveys.results.nColumn")}</abbr></th>{cross.options.map((o) => <th key={o.code} className="num">{o.label}</th>)}</tr>
               </thead>
@@ -153,6 +169,40 @@ export default function SurveyResultsPage() {
             <p className="hint">{t("surveys.results.suppressedNote")}</p>
           </div>
         ) : null}
+      </section>
+      {/* The per-unit returns last and folded: a province has over a hundred rows (open for a few). */}
+      <section aria-labelledby="units-title">
+        <h2 id="units-title">{t("surveys.results.byUnit")}</h2>
+        <details className="unit-breakdown" open={results.units.length <= 10}>
+          <summary>{t("surveys.results.byUnitSummary", { count: results.units.length })}</summary>
+          <div className="table-wrap">
+            <table>
+              <caption>{t("surveys.results.byUnitCaption")}</caption>
+              <thead>
+                <tr>
+                  <th>{t("units.name")}</th>
+                  <th className="num">{t("surveys.results.targeted")}</th>
+                  <th className="num">{t("surveys.results.received")}</th>
+                  <th className="num">{t("surveys.results.counted")}</th>
+                  <th className="num">{t("surveys.results.accepted")}</th>
+                  <th className="num">{t("surveys.results.rate")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {results.units.map((u) => (
+                  <tr key={u.code}>
+                    <th scope="row">{u.name}</th>
+                    <td className="num">{formatNumber(u.quota, lang)}</td>
+                    <td className="num">{formatNumber(u.received, lang)}</td>
+                    <td className="num">{formatNumber(u.counted, lang)}</td>
+                    <td className="num">{formatNumber(u.accepted, lang)}</td>
+                    <td className="num">{u.quota ? `${formatPercent(u.received / u.quota, lang)}%` : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </section>
     </>
   );

@@ -1,112 +1,315 @@
-// Results of one question: a Chart.js bar chart with its data table (the table is the accessible
-// view and the exact numbers), n, %, 95% Wilson interval, previous-wave comparison.
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from "chart.js";
+// One question's results as an official reads them: its chart and its small table together (the
+// table is the accessible view and the exact numbers), labels only — question and option codes
+// stay in the exports. Each question type has its own body, chosen in one table (BODIES).
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
+import { wrapLabel } from "~/ui/chart-labels";
 import { formatNumber, formatPercent } from "~/utils/numbers";
+import type { QuestionType } from "./definition";
+import { optionColors, percentAxisMax, PREVIOUS_COLOR, scaleKind, SINGLE_COLOR } from "./result-palette";
+import type { QuestionResult, QuestionSection } from "./result-sections";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
-
-type OptionResult = { code: string; label: string; count: number; share: number; ci: [number, number]; previousShare: number | null };
-export type QuestionResultView = {
-  code: string;
-  title: string;
-  type: string;
-  n: number;
-  mean: number | null;
-  options: OptionResult[];
-  numbers: { value: number; count: number }[];
-  texts: string[];
-};
 
 /** What every question's chart caption shares: the survey's period, the unit (and filters), the source. */
 export type ResultsChartContext = Omit<ChartCaption, "title" | "n">;
 
-export function QuestionResults({ q, hasPrevious, chart }: { q: QuestionResultView; hasPrevious: boolean; chart?: ResultsChartContext }) {
+type BodyProps = {
+  section: QuestionSection;
+  /** Whether the previous wave is compared (its shares are in the options). */
+  hasPrevious: boolean;
+  chart: ResultsChartContext;
+  /** The viewer can download every form's answers (the secretariat): the open answers point there. */
+  answersInExport: boolean;
+};
+
+/** Each question type's body; a new type must choose one here. */
+const BODIES: Record<QuestionType, (props: BodyProps) => JSX.Element | null> = {
+  single: ChoiceBody,
+  multiple: ChoiceBody,
+  ranking: ChoiceBody,
+  likert: ChoiceBody,
+  rating: ChoiceBody,
+  matrix: MatrixBody,
+  number: NumberBody,
+  shortText: AnswersBody,
+  longText: AnswersBody,
+  date: () => null,
+};
+
+export function QuestionResults(props: BodyProps) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language;
-  const headingId = `res-${q.code}`;
-  const showPrevious = hasPrevious && q.options.some((o) => o.previousShare !== null);
+  const { section } = props;
+  const first = section.rows[0];
+  const n = Math.max(0, ...section.rows.map((r) => r.n));
+  const Body = BODIES[section.type];
   return (
-    <section className="panel question-result" aria-labelledby={headingId}>
-      <h3 id={headingId}>{q.code}. {q.title}</h3>
+    <section className="panel question-result" aria-labelledby={`res-${section.code}`}>
+      <h3 id={`res-${section.code}`}>{t("surveys.results.questionTitle", { n: section.number, title: section.title })}</h3>
       <p className="muted">
-        {t("surveys.results.n", { n: formatNumber(q.n, lang) })}
-        {q.mean !== null ? ` · ${t("surveys.results.mean", { mean: formatNumber(q.mean, lang, 2) })}` : ""}
+        {t("surveys.results.n", { n: formatNumber(n, i18n.language) })}
+        {section.type !== "matrix" && first?.mean != null ? ` · ${t("surveys.results.mean", { mean: formatNumber(first.mean, i18n.language, 2) })}` : ""}
       </p>
-      {q.options.length > 0 ? (
-        <>
-          <ChartFigure caption={{ ...chart, title: `${q.code}. ${q.title}`, n: q.n }}>
-          <div className="chart-box">
-            <Bar
-              aria-label={t("surveys.results.chartLabel", { code: q.code })}
-              role="img"
-              data={{
-                labels: q.options.map((o) => o.label),
-                datasets: [
-                  { label: t("surveys.results.thisWave"), data: q.options.map((o) => round1(o.share * 100)), backgroundColor: "#b91c1c" },
-                  ...(showPrevious ? [{ label: t("surveys.results.previousWave"), data: q.options.map((o) => round1((o.previousShare ?? 0) * 100)), backgroundColor: "#9aa5b1" }] : []),
-                ],
-              }}
-              options={{
-                animation: false,
-                indexAxis: "y",
-                maintainAspectRatio: false,
-                scales: { x: { min: 0, max: 100, ticks: { callback: (v) => `${v}%` } } },
-                plugins: { legend: { display: showPrevious } },
-              }}
-            />
-          </div>
-          </ChartFigure>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("surveys.results.tableCaption", { code: q.code })}</caption>
-              <thead>
-                <tr>
-                  <th>{t("surveys.results.option")}</th>
-                  <th className="num">{t("surveys.results.count")}</th>
-                  <th className="num">%</th>
-                  <th className="num">{t("surveys.results.ci")}</th>
-                  {showPrevious ? <th className="num">{t("surveys.results.previousPct")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {q.options.map((o) => (
-                  <tr key={o.code}>
-                    <th scope="row">{o.label} <span className="muted">({o.code})</span></th>
-                    <td className="num">{formatNumber(o.count, lang)}</td>
-                    <td className="num">{formatPercent(o.share, lang)}</td>
-                    <td className="num">{formatPercent(o.ci[0], lang)} – {formatPercent(o.ci[1], lang)}</td>
-                    {showPrevious ? <td className="num">{o.previousShare === null ? "—" : formatPercent(o.previousShare, lang)}</td> : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
-      {q.numbers.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("surveys.results.distribution", { code: q.code })}</caption>
-            <thead><tr><th className="num">{t("surveys.results.value")}</th><th className="num">{t("surveys.results.count")}</th></tr></thead>
-            <tbody>
-              {q.numbers.map((d) => (
-                <tr key={d.value}><td className="num">{formatNumber(d.value, lang, Number.isInteger(d.value) ? 0 : 2)}</td><td className="num">{d.count}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
-      {q.texts.length > 0 ? (
-        // A scrolling box: focusable so keyboard users can scroll it, named as a region.
-        <div className="text-answers" role="region" tabIndex={0} aria-label={t("surveys.results.texts", { code: q.code })}>
-          <ul>{q.texts.map((text, i) => <li key={i}>{text}</li>)}</ul>
-        </div>
-      ) : null}
+      {first && n > 0 ? <Body {...props} /> : null}
     </section>
   );
 }
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
+const percentTick = (v: number | string) => `${v}%`;
+
+/** Horizontal bars: each bar's label on its own lines, so the chart grows with the labels, not squeezes them. */
+function horizontalHeight(labels: (string | string[])[], barsPerLabel: number) {
+  const lines = labels.reduce<number>((sum, l) => sum + Math.max(Array.isArray(l) ? l.length : 1, barsPerLabel), 0);
+  return Math.max(140, lines * 20 + labels.length * 10 + 50);
+}
+
+/** Single, multiple, ranking, likert and 0–10 rating: one bar per option, coloured by the scale. */
+function ChoiceBody({ section, hasPrevious, chart }: BodyProps) {
+  const { t } = useTranslation();
+  const row = section.rows[0]!;
+  const kind = scaleKind(section.type);
+  const colors = optionColors(kind, row.options.length);
+  const showPrevious = hasPrevious && row.options.some((o) => o.previousShare !== null);
+  const vertical = section.type === "rating";
+  const labels = row.options.map((o) => (vertical ? o.label : wrapLabel(o.label, 24)));
+  const largest = Math.max(...row.options.map((o) => Math.max(o.share, o.previousShare ?? 0))) * 100;
+  const notes = [
+    kind === "diverging" ? t("surveys.results.scaleDiverging", { low: row.options[0]?.label, high: row.options.at(-1)?.label }) : "",
+    kind === "sequential" ? t("surveys.results.scaleSequential") : "",
+    showPrevious && kind !== "single" ? t("surveys.results.previousBars") : "",
+    section.type === "multiple" ? t("surveys.results.multipleNote") : "",
+  ].filter(Boolean);
+  const valueAxis = { beginAtZero: true, suggestedMax: percentAxisMax(largest), ticks: { callback: percentTick } };
+  // Every category labelled (a 0–10 scale's eleven, up to 30 options): none skipped.
+  const categoryAxis = { ticks: { autoSkip: false, maxRotation: 0 } };
+  const options: ChartOptions<"bar"> = {
+    animation: false,
+    indexAxis: vertical ? "x" : "y",
+    maintainAspectRatio: false,
+    scales: vertical ? { x: categoryAxis, y: valueAxis } : { x: valueAxis, y: categoryAxis },
+    // Ordered scales: the colours name the options (stated in the caption), so no dataset legend.
+    plugins: { legend: { display: showPrevious && kind === "single" } },
+  };
+  return (
+    <div className="result-body">
+      <ChartFigure caption={{ ...chart, title: t("surveys.results.questionTitle", { n: section.number, title: section.title }), n: row.n, note: notes.join(" ") || undefined }}>
+        <div className="chart-box" style={{ height: `${vertical ? 240 : horizontalHeight(labels, showPrevious ? 2 : 1)}px` }}>
+          <Bar
+            aria-label={t("surveys.results.chartLabel", { n: section.number })}
+            role="img"
+            data={{
+              labels,
+              datasets: [
+                { label: t("surveys.results.thisWave"), data: row.options.map((o) => round1(o.share * 100)), backgroundColor: kind === "single" ? SINGLE_COLOR : colors },
+                ...(showPrevious
+                  ? [{
+                      label: t("surveys.results.previousWave"),
+                      data: row.options.map((o) => round1((o.previousShare ?? 0) * 100)),
+                      // Beside coloured scale bars the previous wave is pale and outlined, so it never reads as the grey middle option.
+                      ...(kind === "single" ? { backgroundColor: PREVIOUS_COLOR } : { backgroundColor: "rgba(154, 165, 177, 0.25)", borderColor: "#5b6770", borderWidth: 1 }),
+                    }]
+                  : []),
+              ],
+            }}
+            options={options}
+          />
+        </div>
+      </ChartFigure>
+      <OptionTable section={section} row={row} showPrevious={showPrevious} />
+    </div>
+  );
+}
+
+function OptionTable({ section, row, showPrevious }: { section: QuestionSection; row: QuestionResult; showPrevious: boolean }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>{t("surveys.results.tableCaption", { n: section.number })}</caption>
+        <thead>
+          <tr>
+            <th>{section.type === "rating" ? t("surveys.results.score") : t("surveys.results.option")}</th>
+            <th className="num">{t("surveys.results.count")}</th>
+            <th className="num">%</th>
+            <th className="num">{t("surveys.results.ci")}</th>
+            {showPrevious ? <th className="num">{t("surveys.results.previousPct")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {row.options.map((o) => (
+            <tr key={o.code}>
+              <th scope="row">{o.label}</th>
+              <td className="num">{formatNumber(o.count, lang)}</td>
+              <td className="num">{formatPercent(o.share, lang)}</td>
+              <td className="num">{formatPercent(o.ci[0], lang)} – {formatPercent(o.ci[1], lang)}</td>
+              {showPrevious ? <td className="num">{o.previousShare === null ? "—" : formatPercent(o.previousShare, lang)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * A matrix: ONE chart comparing its items — a 100 % stacked bar per item, a segment per option in
+ * the scale's colours — and one table (items × options), the previous wave as a row under each item.
+ */
+function MatrixBody({ section, hasPrevious, chart }: BodyProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const items = section.rows;
+  const choices = items[0]!.options;
+  const colors = optionColors(scaleKind(section.type), choices.length);
+  const showPrevious = hasPrevious && items.some((r) => r.options.some((o) => o.previousShare !== null));
+  const labels = items.map((r) => wrapLabel(r.label, 24));
+  const note = t("surveys.results.scaleDiverging", { low: choices[0]?.label, high: choices.at(-1)?.label });
+  const options: ChartOptions<"bar"> = {
+    animation: false,
+    indexAxis: "y",
+    maintainAspectRatio: false,
+    scales: { x: { stacked: true, min: 0, max: 100, ticks: { callback: percentTick } }, y: { stacked: true, ticks: { autoSkip: false } } },
+    plugins: { legend: { position: "bottom" } },
+  };
+  return (
+    <div className="result-body">
+      <ChartFigure caption={{ ...chart, title: t("surveys.results.questionTitle", { n: section.number, title: section.title }), n: Math.max(...items.map((r) => r.n)), note }}>
+        <div className="chart-box" style={{ height: `${horizontalHeight(labels, 1) + 50}px` }}>
+          <Bar
+            aria-label={t("surveys.results.chartLabel", { n: section.number })}
+            role="img"
+            data={{
+              labels,
+              datasets: choices.map((choice, j) => ({ label: choice.label, data: items.map((r) => round1((r.options[j]?.share ?? 0) * 100)), backgroundColor: colors[j] })),
+            }}
+            options={options}
+          />
+        </div>
+      </ChartFigure>
+      <div className="table-wrap">
+        <table>
+          <caption>{t("surveys.results.tableCaption", { n: section.number })}</caption>
+          <thead>
+            <tr>
+              <th>{t("surveys.results.item")}</th>
+              <th className="num">{t("surveys.results.nColumn")}</th>
+              {choices.map((c) => <th key={c.code} className="num">{c.label} (%)</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {items.flatMap((r) => [
+              <tr key={r.code}>
+                <th scope="row">{r.label}</th>
+                <td className="num">{formatNumber(r.n, lang)}</td>
+                {r.options.map((o) => <td key={o.code} className="num">{formatPercent(o.share, lang)}</td>)}
+              </tr>,
+              ...(showPrevious
+                ? [
+                    <tr key={`${r.code}-previous`} className="muted">
+                      <th scope="row">{r.label} — {t("surveys.results.previousRow")}</th>
+                      <td className="num">—</td>
+                      {r.options.map((o) => <td key={o.code} className="num">{o.previousShare === null ? "—" : formatPercent(o.previousShare, lang)}</td>)}
+                    </tr>,
+                  ]
+                : []),
+            ])}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** A number question: the share answering each value (one colour), and the values' table. */
+function NumberBody({ section, chart }: BodyProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const row = section.rows[0]!;
+  if (row.numbers.length === 0) return null;
+  const value = (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 2);
+  const shares = row.numbers.map((d) => (row.n ? d.count / row.n : 0));
+  const options: ChartOptions<"bar"> = {
+    animation: false,
+    maintainAspectRatio: false,
+    scales: {
+      x: { ticks: { autoSkip: row.numbers.length > 31, maxRotation: 0 } },
+      y: { beginAtZero: true, suggestedMax: percentAxisMax(Math.max(...shares) * 100), ticks: { callback: percentTick } },
+    },
+    plugins: { legend: { display: false } },
+  };
+  return (
+    <div className="result-body">
+      <ChartFigure caption={{ ...chart, title: t("surveys.results.questionTitle", { n: section.number, title: section.title }), n: row.n }}>
+        <div className="chart-box" style={{ height: "220px" }}>
+          <Bar
+            aria-label={t("surveys.results.chartLabel", { n: section.number })}
+            role="img"
+            data={{ labels: row.numbers.map((d) => value(d.value)), datasets: [{ label: t("surveys.results.thisWave"), data: shares.map((s) => round1(s * 100)), backgroundColor: SINGLE_COLOR }] }}
+            options={options}
+          />
+        </div>
+      </ChartFigure>
+      <div className="table-wrap">
+        <table>
+          <caption>{t("surveys.results.distribution", { n: section.number })}</caption>
+          <thead><tr><th className="num">{t("surveys.results.value")}</th><th className="num">{t("surveys.results.count")}</th><th className="num">%</th></tr></thead>
+          <tbody>
+            {row.numbers.map((d, i) => (
+              <tr key={d.value}><td className="num">{value(d.value)}</td><td className="num">{formatNumber(d.count, lang)}</td><td className="num">{formatPercent(shares[i]!, lang)}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+/** Shown at once; the rest of the first hundred behind "Xem thêm". */
+const ANSWERS_SHOWN = 10;
+const ANSWERS_MAX = 100;
+
+/** Open answers: identical ones grouped with their count, most frequent first; more on request. */
+function AnswersBody({ section, answersInExport }: BodyProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const row = section.rows[0]!;
+  const groups = row.answers;
+  if (groups.length === 0) return null;
+  const first = groups.slice(0, ANSWERS_SHOWN);
+  const more = groups.slice(ANSWERS_SHOWN, ANSWERS_MAX);
+  const unshown = row.n - groups.slice(0, ANSWERS_MAX).reduce((sum, g) => sum + g.count, 0);
+  const table = (rows: typeof groups, caption: string) => (
+    <div className="table-wrap">
+      <table className="answer-groups">
+        <caption>{caption}</caption>
+        <thead><tr><th>{t("surveys.results.answer")}</th><th className="num">{t("surveys.results.times")}</th><th className="num">%</th></tr></thead>
+        <tbody>
+          {rows.map((g) => (
+            <tr key={g.text}><td>{g.text}</td><td className="num">{formatNumber(g.count, lang)}</td><td className="num">{formatPercent(row.n ? g.count / row.n : 0, lang)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+  return (
+    <div className="answers">
+      <p className="muted">{t("surveys.results.answersSummary", { answers: formatNumber(row.n, lang), groups: formatNumber(groups.length, lang) })}</p>
+      {table(first, t("surveys.results.answersCaption", { n: section.number }))}
+      {more.length > 0 ? (
+        <details className="more-answers">
+          <summary>{t("surveys.results.answersMore", { count: more.length })}</summary>
+          {table(more, t("surveys.results.answersMoreCaption", { n: section.number }))}
+        </details>
+      ) : null}
+      {unshown > 0 ? (
+        <p className="hint">
+          {t("surveys.results.answersRest", { count: unshown })} {answersInExport ? t("surveys.results.answersInExport") : ""}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -13,7 +13,9 @@ import { isProvinceLevel } from "~/accounts/roles";
 import { db, type Db, type Tx } from "~/db/db.server";
 import { analyticalRead } from "~/db/read-pool.server";
 import { Prisma } from "~/generated/prisma/client";
-import { BAND_NAMES, BANDS, type BandName, type Question, type SurveyDefinition } from "./definition";
+import { BAND_NAMES, BANDS, type BandName, type SurveyDefinition } from "./definition";
+import { groupAnswers, type AnswerGroup } from "./open-answers";
+import { resultUnits, type QuestionResult } from "./result-sections";
 import { MIN_CELL, wilson } from "./stats";
 import { getSurvey } from "./surveys.server";
 import { parseId } from "~/utils/http.server";
@@ -141,8 +143,14 @@ export async function countQuestionnaires(surveyId: number, scope: Scope): Promi
  * Otherwise no breakdown number is shown or exported, whoever asks.
  */
 export async function isSuppressed(surveyId: number, scope: Scope): Promise<boolean> {
+  const matching = await narrowedCount(surveyId, scope);
+  return matching !== null && matching < MIN_CELL;
+}
+
+/** The counted questionnaires of a scope narrower than the province (null for the province unfiltered). */
+async function narrowedCount(surveyId: number, scope: Scope): Promise<number | null> {
   const narrowed = hasBands(scope) || !isProvinceLevel(scope.path);
-  return narrowed && (await countQuestionnaires(surveyId, scope)) < MIN_CELL;
+  return narrowed ? countQuestionnaires(surveyId, scope) : null;
 }
 
 export type CrossRow = { key: string; label: string; option: string; count: number };
@@ -185,13 +193,18 @@ export async function crossTab(surveyId: number, question: string, by: "unit" | 
   return rows.map((r) => ({ key: String(r.key), label: String(r.label), option: r.option, count: Number(r.count) })).filter((r) => r.count > 0);
 }
 
-/** Targeted / received / counted / accepted per target unit in the scope. */
+/**
+ * Targeted / received / counted / accepted / returned per target unit in the scope. Received is
+ * every stored questionnaire; counted (in every figure) = accepted + submitted and not yet
+ * reviewed; returned ones wait for their collaborator and count again once resubmitted.
+ */
 export async function unitProgress(surveyId: number, scope: Scope, client?: Db | Tx) {
   const range = subtreeRange(scope.path);
-  const rows = await analyticalRead<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number }>(
+  const rows = await analyticalRead<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number; returned: number }>(
     Prisma.sql`
       SELECT u."id" AS "unitId", u."code", u."name", t."quota",
-        COALESCE(ut."received", 0) AS "received", COALESCE(ut."counted", 0) AS "counted", COALESCE(ut."accepted", 0) AS "accepted"
+        COALESCE(ut."received", 0) AS "received", COALESCE(ut."counted", 0) AS "counted", COALESCE(ut."accepted", 0) AS "accepted",
+        COALESCE(ut."returned", 0) AS "returned"
       FROM "SurveyTarget" t
       JOIN "Unit" u ON u."id" = t."unitId"
       LEFT JOIN "SurveyUnitTally" ut ON ut."surveyId" = t."surveyId" AND ut."unitId" = t."unitId"
@@ -199,7 +212,15 @@ export async function unitProgress(surveyId: number, scope: Scope, client?: Db |
       ORDER BY u."code"`,
     client,
   );
-  return rows.map((r) => ({ ...r, unitId: Number(r.unitId), quota: Number(r.quota), received: Number(r.received), counted: Number(r.counted), accepted: Number(r.accepted) }));
+  return rows.map((r) => ({
+    ...r,
+    unitId: Number(r.unitId),
+    quota: Number(r.quota),
+    received: Number(r.received),
+    counted: Number(r.counted),
+    accepted: Number(r.accepted),
+    returned: Number(r.returned),
+  }));
 }
 
 /** A number question's values and their counts (the first 60 values): band tallies for the province, else the scope's answers. */
@@ -216,41 +237,37 @@ async function numberDistribution(surveyId: number, question: string, scope: Sco
   return rows.map((r) => ({ value: Number(r.value), count: Number(r.count) }));
 }
 
+/** How many groups of identical answers the database hands over (the page shows at most 100). */
+const ANSWER_GROUPS_READ = 1000;
+
 /**
- * The latest 100 text answers of a question: newest questionnaires first by the (surveyId, id)
- * index, each one's answer by primary key, so the walk stops after 100 found.
+ * A text question's answers grouped: the database groups them on the trimmed text (TRIM and
+ * GROUP BY are portable; SQLite's LOWER folds only ASCII, so "Đường xấu" and "đường xấu" would
+ * stay apart), then groupAnswers folds case and inner whitespace over those already-grouped rows —
+ * at most a thousand, not one per answer (docs/decisions/0033). The 1,000 most frequent trimmed
+ * texts are read: a spelling variant beyond them (given once or twice) is not merged in.
+ * The province is read from the answer index (surveyId, question, option); a smaller scope from
+ * its own units' questionnaires, so a commune's page costs a commune's data.
  */
-async function textAnswers(surveyId: number, question: string, scope: Scope) {
+async function answerGroups(surveyId: number, question: string, scope: Scope): Promise<AnswerGroup[]> {
   const range = subtreeRange(scope.path);
-  const rows = await analyticalRead<{ text: string }>(Prisma.sql`
-    SELECT a."text" FROM "SurveyResponse" r CROSS JOIN "SurveyAnswer" a CROSS JOIN "Unit" u
-    WHERE r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} ${bandWhere(scope.bands)}
-      AND a."responseId" = r."id" AND a."question" = ${question} AND a."option" = ''
-      AND u."id" = r."unitId" AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
-    ORDER BY r."id" DESC LIMIT 100`);
-  return rows.map((r) => r.text);
+  const from = wholeSurvey(scope)
+    ? Prisma.sql`
+      FROM "SurveyAnswer" a CROSS JOIN "SurveyResponse" r
+      WHERE a."surveyId" = ${surveyId} AND a."question" = ${question} AND a."option" = ''
+        AND r."id" = a."responseId" AND r."status" IN ${COUNTED} ${bandWhere(scope.bands)}`
+    : Prisma.sql`
+      FROM "Unit" u CROSS JOIN "SurveyResponse" r CROSS JOIN "SurveyAnswer" a
+      WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt}
+        AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} AND r."unitId" = u."id" ${bandWhere(scope.bands)}
+        AND a."responseId" = r."id" AND a."question" = ${question} AND a."option" = ''`;
+  const rows = await analyticalRead<{ text: string; count: number }>(Prisma.sql`
+    SELECT TRIM(a."text") AS "text", COUNT(*) AS "count" ${from} AND TRIM(a."text") <> ''
+    GROUP BY TRIM(a."text") ORDER BY COUNT(*) DESC, TRIM(a."text") LIMIT ${ANSWER_GROUPS_READ}`);
+  return groupAnswers(rows.map((r) => ({ text: String(r.text), count: Number(r.count) })));
 }
 
-export type OptionResult = { code: string; label: string; count: number; share: number; ci: [number, number]; previousShare: number | null };
-export type QuestionResult = {
-  code: string;
-  title: string;
-  type: Question["type"];
-  n: number;
-  mean: number | null;
-  options: OptionResult[];
-  numbers: { value: number; count: number }[];
-  texts: string[];
-};
-
-/** The rows a question is shown as: its own code, or (matrix) one row per item. */
-function resultUnits(q: Question): { code: string; title: string; options: { code: string; label: string }[] }[] {
-  if (q.type === "matrix") return (q.items ?? []).map((item) => ({ code: item.code, title: `${q.title} — ${item.label}`, options: q.options ?? [] }));
-  if (q.type === "rating") {
-    return [{ code: q.code, title: q.title, options: Array.from({ length: 11 }, (_, i) => ({ code: String(i), label: String(i) })) }];
-  }
-  return [{ code: q.code, title: q.title, options: q.options ?? [] }];
-}
+export type { OptionResult, QuestionResult } from "./result-sections";
 
 /** Question results from count rows; `previous` (counts of the previous wave) adds comparisons. */
 export function buildQuestionResults(def: SurveyDefinition, counts: CountRow[], previous: CountRow[] | null) {
@@ -277,7 +294,7 @@ export function buildQuestionResults(def: SurveyDefinition, counts: CountRow[], 
       });
       const meanable = ["rating", "number", "likert", "matrix"].includes(q.type);
       const sum = q.type === "number" ? (total?.numSum ?? 0) : (total?.numSum ?? 0);
-      out.push({ code: unit.code, title: unit.title, type: q.type, n, mean: meanable && n ? sum / n : null, options, numbers: [], texts: [] });
+      out.push({ code: unit.code, title: unit.title, type: q.type, n, mean: meanable && n ? sum / n : null, options, numbers: [], answers: [] });
     }
   }
   return out;
@@ -324,30 +341,37 @@ export async function scopeFor(viewer: Viewer, filter: ResultsFilter): Promise<S
 
 /**
  * The whole results page of one survey for the viewer's scope and filters. `answerDetails`
- * adds what only the page shows (number distributions, latest text answers): each reads answer
+ * adds what only the page shows (number distributions, grouped text answers): each reads answer
  * rows, not tallies, so exports of the counts skip them.
  */
 export async function surveyResults(viewer: Viewer, surveyId: number, filter: ResultsFilter, { answerDetails = true } = {}) {
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
-  const suppressed = await isSuppressed(surveyId, scope);
+  const matching = await narrowedCount(surveyId, scope);
+  const suppressed = matching !== null && matching < MIN_CELL;
   const [counts, units, previous] = await Promise.all([
     suppressed ? Promise.resolve([]) : countAnswers(surveyId, scope),
     unitProgress(surveyId, scope),
     survey.previousWaveId && !suppressed ? countAnswers(survey.previousWaveId, scope) : Promise.resolve(null),
   ]);
-  // Suppressed: no question results at all (no counts, shares, means, distributions or texts).
+  // Suppressed: no question results at all (no counts, shares, means, distributions or answers).
   const questions = suppressed ? [] : buildQuestionResults(survey.definition, counts, previous);
   // Independent reads: the read pool runs them side by side.
   await Promise.all(
     (answerDetails ? questions : []).map(async (q) => {
       if (q.type === "number") q.numbers = await numberDistribution(surveyId, q.code, scope);
-      if (q.type === "shortText" || q.type === "longText") q.texts = await textAnswers(surveyId, q.code, scope);
+      if (q.type === "shortText" || q.type === "longText") q.answers = await answerGroups(surveyId, q.code, scope);
     }),
   );
   const totals = units.reduce(
-    (t, u) => ({ quota: t.quota + u.quota, received: t.received + u.received, counted: t.counted + u.counted, accepted: t.accepted + u.accepted }),
-    { quota: 0, received: 0, counted: 0, accepted: 0 },
+    (t, u) => ({
+      quota: t.quota + u.quota,
+      received: t.received + u.received,
+      counted: t.counted + u.counted,
+      accepted: t.accepted + u.accepted,
+      returned: t.returned + u.returned,
+    }),
+    { quota: 0, received: 0, counted: 0, accepted: 0, returned: 0 },
   );
   return {
     survey: { id: survey.id, code: survey.code, title: survey.title, period: survey.period, status: survey.status, version: survey.version },
@@ -355,6 +379,8 @@ export async function surveyResults(viewer: Viewer, surveyId: number, filter: Re
     definition: survey.definition,
     scope: { unitName: scope.unitName },
     suppressed: suppressed ? { minCell: MIN_CELL } : null,
+    // The questionnaires the respondent filters leave (the figures' base), never below MIN_CELL.
+    matching: hasBands(scope) && !suppressed ? matching : null,
     units,
     totals,
     questions,

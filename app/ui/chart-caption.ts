@@ -10,15 +10,17 @@ export type ChartCaption = {
   /** How many items, answers or forms the chart counts. */
   n?: number;
   source?: string;
+  /** How to read the chart where its colours carry meaning (an ordered scale's palette). */
+  note?: string;
 };
 
 /** How the caller's language writes "n = 1.234" and "Nguồn: …". */
 export type CaptionWords = { n: (n: number) => string; source: (source: string) => string };
 
-/** The title, and the detail lines below it: "Quý II/2026 · Tỉnh Sơn Hà · n = 1.234", "Nguồn: …". */
+/** The title, and the detail lines below it: "Quý II/2026 · Tỉnh Sơn Hà · n = 1.234", "Nguồn: …", then the note. */
 export function captionLines(caption: ChartCaption, words: CaptionWords): { title: string; details: string[] } {
   const facts = [caption.period, caption.unit, caption.n === undefined ? undefined : words.n(caption.n)].filter((part): part is string => Boolean(part));
-  const details = [facts.join(" · "), caption.source ? words.source(caption.source) : ""].filter(Boolean);
+  const details = [facts.join(" · "), caption.source ? words.source(caption.source) : "", caption.note ?? ""].filter(Boolean);
   return { title: caption.title, details };
 }
 

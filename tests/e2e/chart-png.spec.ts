@@ -56,10 +56,10 @@ test.describe("an official", () => {
   test("sees each survey question's chart captioned with its n and the survey", async ({ page }) => {
     await page.goto(`/surveys/${surveyId("KS.DSHL.2026Q4")}/results`);
     const first = page.getByRole("figure").first();
-    await expect(first).toContainText(/^Q1\. /);
+    await expect(first).toContainText(/^Câu 1\. /);
     await expect(first).toContainText(/Tỉnh Sơn Hà · n = [\d.]+/);
     await expect(first).toContainText("Nguồn: Khảo sát KS.DSHL.2026Q4");
     const title = (await first.locator(".chart-title").textContent())!;
-    await expectLabelledPng(page, first, title, /^q1-.*\.png$/);
+    await expectLabelledPng(page, first, title, /^cau-1-.*\.png$/);
   });
 });

@@ -46,8 +46,8 @@ describe("submission", () => {
     expect(q1.options[0]).toMatchObject({ code: "Q1_1", count: 2 });
     expect(q1.options[0]!.share).toBeCloseTo(2 / 3);
     expect(results.questions.find((q) => q.code === "Q4")!.mean).toBe(7);
-    expect(results.questions.find((q) => q.code === "Q3")!.texts).toEqual(["giá cao"]);
-    expect(results.totals).toEqual({ quota: 30, received: 3, counted: 3, accepted: 0 });
+    expect(results.questions.find((q) => q.code === "Q3")!.answers).toEqual([{ text: "giá cao", count: 1 }]);
+    expect(results.totals).toEqual({ quota: 30, received: 3, counted: 3, accepted: 0, returned: 0 });
 
     const byUnit = await crossTab(survey.id, "Q1", "unit", { path: province.path, bands: {} });
     expect(byUnit).toContainEqual({ key: "P.X1", label: "Xã Một", option: "Q1_1", count: 1 });
