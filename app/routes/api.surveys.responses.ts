@@ -8,8 +8,7 @@ import { notFound } from "~/utils/http.server";
 import { submitResponse } from "~/surveys/storage.server";
 import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
 import { assertOwnDraft } from "~/drafts/draft-owner.server";
-
-const MAX_BYTES = 256 * 1024;
+import { readJsonBody, refusalAsJson } from "~/outbox/json-api.server";
 
 export async function loader() {
   notFound();
@@ -21,27 +20,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await findViewer(request);
   if (!viewer || viewer.mustChangePassword) return Response.json({ message: "surveys.api.signedOut", errors: {} }, { status: 401 });
   if (!can(viewer, "enterSurveys")) return Response.json({ message: "surveys.api.surveyNotFound", errors: {} }, { status: 404 });
-  let body: unknown;
-  try {
-    const text = await request.text();
-    if (text.length > MAX_BYTES) throw new Error("too large");
-    body = JSON.parse(text);
-  } catch {
-    return Response.json({ message: "surveys.api.badJson", errors: {} }, { status: 400 });
-  }
+  const json = await readJsonBody(request, "surveys.api.badJson");
+  if (!json.ok) return json.response;
   try {
     assertOwnDraft(viewer, request.headers.get(DRAFT_OWNER_HEADER));
-    const outcome = await submitResponse(viewer, body);
+    const outcome = await submitResponse(viewer, json.body);
     return Response.json(
       { responseId: outcome.responseId, revision: outcome.revision, duplicate: outcome.duplicate },
       { status: outcome.status },
     );
   } catch (error) {
     // A refusal (4xx with a message key and per-question errors) goes back as plain JSON.
-    if (error && typeof error === "object" && "init" in error && "data" in error) {
-      const refusal = error as { data: unknown; init: { status?: number } | null };
-      return Response.json(refusal.data, { status: refusal.init?.status ?? 400 });
-    }
-    throw error;
+    return refusalAsJson(error);
   }
 }
