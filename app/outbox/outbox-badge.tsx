@@ -25,11 +25,12 @@ function useOnline(): boolean {
 
 export function OutboxNavLink() {
   const { t } = useTranslation();
-  const { unsent } = useOutbox();
+  const { waiting, refused } = useOutbox();
   return (
     <NavLink to="/outbox">
       {t("outbox.nav")}
-      {unsent > 0 ? <> <span className="badge badge-waiting">{t("outbox.waitingCount", { count: unsent })}</span></> : null}
+      {waiting > 0 ? <> <span className="badge badge-waiting">{t("outbox.waitingCount", { count: waiting })}</span></> : null}
+      {refused > 0 ? <> <span className="badge badge-urgent">{t("outbox.refusedCount", { count: refused })}</span></> : null}
     </NavLink>
   );
 }

@@ -13,7 +13,12 @@ type Outbox = {
   owner: string;
   /** Null until read from the device (and on the server). */
   items: OutboxItem[] | null;
+  /** Not yet acknowledged by the server (what a sign-out would lose). */
   unsent: number;
+  /** Waiting to be sent (pending or in flight). */
+  waiting: number;
+  /** Refused or in conflict: waiting for the collaborator. */
+  refused: number;
   storageFull: boolean;
   queue(item: Pick<OutboxItem, "id" | "kind" | "title" | "href" | "payload">): Promise<void>;
   sendNow(): void;
@@ -95,6 +100,8 @@ export function OutboxProvider({ owner, children }: { owner: string; children: R
       owner,
       items,
       unsent: items?.filter(isUnsent).length ?? 0,
+      waiting: items?.filter((i) => i.state === "pending" || i.state === "sending").length ?? 0,
+      refused: items?.filter((i) => i.state === "refused" || i.state === "conflict").length ?? 0,
       storageFull,
       async queue(input) {
         await putOutboxItem(queued({ ...input, owner }, Date.now()));

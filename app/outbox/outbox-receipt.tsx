@@ -11,10 +11,10 @@ const RECORD = { survey: (id: number) => `/surveys/responses/${id}`, report: (id
 
 export function OutboxReceipt({ id, kind }: { id: string; kind: OutboxKind }) {
   const { t } = useTranslation();
-  const { items, unsent } = useOutbox();
+  const { items, waiting } = useOutbox();
   const item = items?.find((i) => i.id === id);
   if (!item) return null;
-  const toOutbox = <Link to="/outbox">{t("outbox.openWithCount", { count: unsent })}</Link>;
+  const toOutbox = <Link to="/outbox">{t("outbox.openWithCount", { count: waiting })}</Link>;
   if (item.state === "sent") {
     return (
       <section className="panel outbox-receipt" aria-labelledby="receipt-title">

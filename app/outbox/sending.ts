@@ -24,18 +24,23 @@ export function readAnswer(item: Pick<OutboxItem, "kind">, status: number, body:
   return status === 409 && CONFLICT_MESSAGES.has(error.message) ? { type: "conflict", error } : { type: "refused", error };
 }
 
-export async function sendItem(item: OutboxItem): Promise<Outcome> {
-  let res: Response;
-  try {
-    res = await fetch(ENDPOINT[item.kind], {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Accept: "application/json", [DRAFT_OWNER_HEADER]: item.owner },
-      body: JSON.stringify(item.payload),
-      credentials: "same-origin",
-    });
-  } catch {
-    return { type: "unreachable" };
-  }
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  return readAnswer(item, res.status, body);
+/** A sender to a server (the page's own: "" and its cookie; the bench: a URL and a session cookie). */
+export function sendTo(baseUrl = "", headers: Record<string, string> = {}) {
+  return async (item: OutboxItem): Promise<Outcome> => {
+    let res: Response;
+    try {
+      res = await fetch(baseUrl + ENDPOINT[item.kind], {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json", [DRAFT_OWNER_HEADER]: item.owner, ...headers },
+        body: JSON.stringify(item.payload),
+        credentials: "same-origin",
+      });
+    } catch {
+      return { type: "unreachable" };
+    }
+    const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+    return readAnswer(item, res.status, body);
+  };
 }
+
+export const sendItem = sendTo();

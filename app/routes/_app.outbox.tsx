@@ -15,15 +15,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function OutboxPage() {
   const { t } = useTranslation();
-  const { unsent, sendNow } = useOutbox();
+  const { waiting, refused, sendNow } = useOutbox();
   return (
     <>
       <header className="page-header">
         <h1>{t("outbox.title")}</h1>
-        <p role="status">{unsent > 0 ? t("outbox.waitingSummary", { count: unsent }) : t("outbox.allSent")}</p>
+        <p role="status">
+          {waiting > 0 ? t("outbox.waitingSummary", { count: waiting }) : t("outbox.allSent")}
+          {refused > 0 ? <> {t("outbox.refusedSummary", { count: refused })}</> : null}
+        </p>
       </header>
       <p className="button-row">
-        <button type="button" className="primary" onClick={sendNow} disabled={unsent === 0}>{t("outbox.sendNow")}</button>
+        <button type="button" className="primary" onClick={sendNow} disabled={waiting === 0}>{t("outbox.sendNow")}</button>
       </p>
       <OutboxList />
       <section aria-labelledby="privacy-title" className="hint">

@@ -1,9 +1,10 @@
 import { Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Capability } from "~/accounts/roles";
 import { DeviceNotices, OutboxNavLink } from "~/outbox/outbox-badge";
 import { OutboxProvider } from "~/outbox/outbox-context";
+import { startOfflineApp, stopOfflineApp } from "~/outbox/offline-app";
 import { LanguageSwitch } from "./language-switch";
 import { SignOut } from "./sign-out";
 
@@ -31,6 +32,9 @@ export function AppShell({ viewer, children }: { viewer: ShellViewer; children: 
   const items = NAV.filter((item) => !item.capability || can(viewer, item.capability));
   // Field work (questionnaires, opinion reports) goes through the device's outbox (decision 0034).
   const fieldWork = can(viewer, "enterSurveys") || can(viewer, "fileReports");
+  useEffect(() => {
+    void (fieldWork ? startOfflineApp(viewer.username) : stopOfflineApp()).catch(() => {});
+  }, [fieldWork, viewer.username]);
   const shell = (
     <div className="shell">
       <a className="skip-link" href="#main">

@@ -292,6 +292,7 @@ const ROUTES: Record<string, Entry> = {
     },
   },
   "_app.outbox": { url: "/outbox", get: FIELD },
+  "offline-pages[.]json": { url: "/offline-pages.json", get: FIELD },
   // The outbox's reports (app/outbox/sending.ts): like the report form, a closed period says so (400).
   "api.reports": {
     url: "/api/reports",

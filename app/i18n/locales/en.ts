@@ -26,6 +26,8 @@ export const enField: FieldDictionary = {
     waitingCount: "{{count}} waiting",
     waitingSummary: "{{count}} items waiting to be sent. The device sends them when it is online.",
     allSent: "Nothing is waiting to be sent.",
+    refusedCount: "{{count}} refused",
+    refusedSummary: "{{count}} items refused by the server need you (see below).",
     openWithCount: "Open the outbox ({{count}} waiting)",
     loading: "Reading the outbox…",
     empty: "The outbox is empty.",

@@ -26,6 +26,8 @@ export const viField = {
     waitingCount: "{{count}} chờ gửi",
     waitingSummary: "{{count}} mục đang chờ gửi. Máy sẽ tự gửi khi có mạng.",
     allSent: "Không có gì chờ gửi.",
+    refusedCount: "{{count}} bị từ chối",
+    refusedSummary: "{{count}} mục bị máy chủ từ chối, cần bạn xử lý (xem bên dưới).",
     openWithCount: "Mở hộp thư đi ({{count}} chờ gửi)",
     loading: "Đang đọc hộp thư đi…",
     empty: "Hộp thư đi trống.",
