@@ -3,7 +3,27 @@
  * the domain (`data({ message, errors }, { status })`) answered as plain JSON, never as a page a
  * device could mistake for a receipt.
  */
+import { data } from "@remix-run/node";
+import { findViewer, type Viewer } from "~/access/gate.server";
+import { can, type Capability } from "~/accounts/roles";
+
 const MAX_BYTES = 256 * 1024;
+
+type Opened = { ok: true; viewer: Viewer; body: unknown } | { ok: false; response: Response };
+
+/**
+ * The start of every JSON POST: a signed-in viewer with the capability and a JSON body, or the
+ * JSON answer that says why not (401 signed out, 404 without the capability, 400 bad JSON).
+ * Never a redirect to the sign-in page: a device must not take an HTML page for a receipt.
+ */
+export async function openJsonPost(request: Request, capability: Capability, messages: { notFound: string; badJson: string }): Promise<Opened> {
+  if (request.method !== "POST") throw data({ message: "method_not_allowed" }, { status: 405 });
+  const viewer = await findViewer(request);
+  if (!viewer || viewer.mustChangePassword) return { ok: false, response: Response.json({ message: "surveys.api.signedOut", errors: {} }, { status: 401 }) };
+  if (!can(viewer, capability)) return { ok: false, response: Response.json({ message: messages.notFound, errors: {} }, { status: 404 }) };
+  const json = await readJsonBody(request, messages.badJson);
+  return json.ok ? { ok: true, viewer, body: json.body } : json;
+}
 
 export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
 

@@ -2,12 +2,10 @@
 // /api/surveys/responses. 201 filed · 200 the same UUID and content again · 400 invalid (field
 // errors keyed like the form's: "payload.items[0].title") or a closed period / a monthly report
 // already filed · 401 not signed in · 409 the UUID holds other content, or another account's draft.
-import { data, type ActionFunctionArgs } from "@remix-run/node";
-import { findViewer } from "~/access/gate.server";
-import { can } from "~/accounts/roles";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
 import { FieldError } from "~/forms/field-error.server";
-import { readJsonBody, refusalAsJson } from "~/outbox/json-api.server";
+import { openJsonPost, refusalAsJson } from "~/outbox/json-api.server";
 import { reportEnvelopeSchema } from "~/opinion-reports/report-schemas";
 import { fileReport } from "~/opinion-reports/reports.server";
 import { notFound } from "~/utils/http.server";
@@ -26,13 +24,10 @@ function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") throw data({ message: "method_not_allowed" }, { status: 405 });
-  const viewer = await findViewer(request);
-  if (!viewer || viewer.mustChangePassword) return Response.json({ message: "surveys.api.signedOut", errors: {} }, { status: 401 });
-  if (!can(viewer, "fileReports")) return Response.json({ message: "not_found", errors: {} }, { status: 404 });
-  const json = await readJsonBody(request, "errors.invalid");
-  if (!json.ok) return json.response;
-  const parsed = reportEnvelopeSchema.safeParse(json.body);
+  const opened = await openJsonPost(request, "fileReports", { notFound: "not_found", badJson: "errors.invalid" });
+  if (!opened.ok) return opened.response;
+  const { viewer, body } = opened;
+  const parsed = reportEnvelopeSchema.safeParse(body);
   if (!parsed.success) return Response.json({ message: "reports.errors.fixBelow", errors: fieldErrors(parsed.error.issues) }, { status: 400 });
   const { clientUuid, periodId, kind, payload } = parsed.data;
   try {
