@@ -54,6 +54,8 @@ app.use(compression({ filter: (req, res) => !req.path.startsWith("/api/") && com
 if (viteDevServer) {
   app.use(viteDevServer.middlewares);
 } else {
+  // The service worker is checked for a new build at every visit: never from the HTTP cache.
+  app.get("/sw.js", (_req, res) => res.set("Cache-Control", "no-cache").sendFile("build/client/sw.js", { root: process.cwd() }));
   // Fingerprinted assets can be cached for a year; everything else briefly.
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));

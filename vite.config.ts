@@ -2,6 +2,7 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
 import tsconfigPaths from "vite-tsconfig-paths";
+import { serviceWorkerPlugin } from "./scripts/service-worker-build";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -26,6 +27,8 @@ export default defineConfig({
         },
       }),
     tsconfigPaths(),
+    // The service worker, after the client build (decision 0035).
+    !isScript && serviceWorkerPlugin(),
   ],
   build: {
     target: "es2022",

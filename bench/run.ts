@@ -221,6 +221,19 @@ table.push(
 );
 }
 
+// 3b. A phone's outbox drained after reconnecting (issue 14), through the app's own drain code.
+if (!pagesOnly) {
+  step("3b. outbox of 200 questionnaires drained after reconnecting (one crash between a receipt and its record)");
+  const { measureOutboxDrain } = await import("./outbox-drain");
+  const [collaborator] = await db.account.findMany({ where: { role: "collaborator", unit: { kind: { in: ["commune", "ward"] }, validTo: null } }, orderBy: { id: "asc" }, take: 1, select: { username: true } });
+  const drained = await measureOutboxDrain({ baseUrl, surveyId: loadSurvey.surveyId, username: collaborator!.username, password: "DuLuan@2026", count: 200 });
+  if (drained.lost !== 0 || drained.duplicated !== 0 || drained.sent !== 200) failures.push(`outbox drain: sent ${drained.sent}, refused ${drained.refused}, lost ${drained.lost}, duplicated ${drained.duplicated}`);
+  table.push(
+    [`Outbox of 200 questionnaires drained after reconnecting (${drained.passes} passes)`, `${drained.seconds.toFixed(1)} s`, "≤ 60 s"],
+    ["Outbox drain: lost / duplicated", `${drained.lost} / ${drained.duplicated}`, "0 / 0"],
+  );
+}
+
 // 6. Whole pages through the built server (the server from step 3 still runs), then the concurrency row.
 step(`6. whole pages per role (${pageRuns} runs each after a warm-up), then the concurrency check (${concurrencySeconds} s)`);
 const pageTable = { rows: [] as (string | number)[][] };

@@ -14,6 +14,9 @@ export function securityHeaders({ isProduction }) {
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'"],
+        // The service worker (/sw.js) and the web app manifest: our own origin only (decision 0035).
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "connect-src": isProduction ? ["'self'"] : ["'self'", "ws:"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],

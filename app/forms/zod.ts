@@ -1,23 +1,8 @@
 import { z } from "zod";
 import { parseDay } from "~/utils/dates";
+import { errorKey } from "./error-key";
 
-/**
- * Form errors travel as i18n keys (with parameters), not sentences: the same schema runs on the
- * client and on the server, and the message is rendered in the reader's language by <FieldErrors>.
- * Encoded as `key::{"param":value}` so it fits Zod's string message.
- */
-export function errorKey(key: string, params?: Record<string, string | number>): string {
-  return params ? `${key}::${JSON.stringify(params)}` : key;
-}
-
-export function decodeErrorKey(message: string): { key: string; params: Record<string, unknown> } {
-  const [key = message, json] = message.split("::");
-  try {
-    return { key, params: json ? (JSON.parse(json) as Record<string, unknown>) : {} };
-  } catch {
-    return { key, params: {} };
-  }
-}
+export { decodeErrorKey, errorKey } from "./error-key";
 
 // Default messages for every schema that does not set its own: mapped onto our keys.
 z.config({

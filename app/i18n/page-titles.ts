@@ -34,6 +34,7 @@ const TITLES = {
   quarterlyReports: ["Báo cáo quý", "Quarterly reports"],
   quarterlyReport: ["Báo cáo quý", "Quarterly report"],
   meetingMode: ["Trình chiếu báo cáo quý", "Presenting the quarterly report"],
+  outbox: ["Hộp thư đi", "Outbox"],
 } as const satisfies Record<string, readonly [vi: string, en: string]>;
 
 export type PageTitleKey = keyof typeof TITLES;

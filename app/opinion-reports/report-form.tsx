@@ -1,17 +1,27 @@
 /**
- * The collaborator's report form: phone-first, up to MAX_ITEMS items, a draft kept in this
- * device's localStorage as they type, the personal-data guard warning live, and one client
- * UUID per draft so a resend after a lost connection replays instead of duplicating.
+ * The collaborator's report form: phone-first, up to MAX_ITEMS items, a device draft kept as they
+ * type (IndexedDB), the personal-data guard warning live, and one client UUID per report. A new
+ * report goes to the device's outbox, which sends it when it can (decision 0034), and the form
+ * starts again at once; a returned report's fix is posted with the page's form.
  */
-import { Form, useNavigation } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Form, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { draftKey, DRAFT_OWNER_FIELD } from "~/drafts/device-drafts";
+import { useOutbox } from "~/outbox/outbox-context";
+import { OutboxReceipt } from "~/outbox/outbox-receipt";
+import { deleteDraft, getOutboxItem } from "~/outbox/store";
+import { useDeviceDraft } from "~/outbox/use-device-draft";
+import { newUuid } from "~/outbox/uuid";
 import { ErrorList } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useFlagged } from "~/ui/personal-data-warning";
 import { ReportItemFields, type ItemDraft, type ItemErrors, type Option } from "./report-item-fields";
-import { GUARDED_ITEM_FIELDS, reportContentSchema } from "./report-schemas";
-import { MAX_ITEMS } from "./report-vocab";
+import type { reportContentSchema } from "./report-schemas";
+import { GUARDED_ITEM_FIELDS, MAX_ITEMS } from "./report-vocab";
+
+type ContentSchema = typeof reportContentSchema;
+// The schema brings Zod: loaded after the page, not with it (150 KB budget).
+const loadSchema = () => import("./report-schemas").then((m) => m.reportContentSchema);
 
 export type { ItemDraft } from "./report-item-fields";
 export type ReportDraftState = { clientUuid: string; urgent: boolean; note: string; confirmNoPersonalData: boolean; items: ItemDraft[] };
@@ -29,12 +39,9 @@ type Props = {
   serverMessage?: string;
   submitLabel: string;
   intent?: string;
+  /** A new report: handed to the outbox for this period (and the form starts again). */
+  outbox?: { periodId: number; kind: "monthly" | "fast"; title: string; href: string };
 };
-
-const newUuid = () =>
-  typeof crypto !== "undefined" && "randomUUID" in crypto
-    ? crypto.randomUUID()
-    : "10000000-1000-4000-8000-100000000000".replace(/[018]/g, (c) => (Number(c) ^ (Math.random() * 16) >> (Number(c) / 4)).toString(16));
 
 function blankItem(areas: Option[]): ItemDraft {
   return {
@@ -75,9 +82,16 @@ function errorsByItem(errors: Record<string, string[] | null | undefined>, count
 export function ReportForm(props: Props) {
   const { t } = useTranslation();
   const navigation = useNavigation();
+  const submitForm = useSubmit();
+  const outbox = useOutbox();
+  const [schema, setSchema] = useState<ContentSchema | null>(null);
   const isFlagged = useFlagged();
-  const [state, setState] = useState<ReportDraftState>(() => freshState(props));
-  const [restored, setRestored] = useState(false);
+  // ?fix=UUID: a report the server refused, back from the outbox to be corrected.
+  const fixId = useSearchParams()[0].get("fix");
+  const draft = useDeviceDraft<ReportDraftState>(props.draftKey + (fixId ? `:fix:${fixId}` : ""), props.username, () => freshState(props));
+  const { value: state, update: setDraft, restored } = draft;
+  const [handedOver, setHandedOver] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<{ message?: string; errors?: Record<string, string[]> }>({});
   // Items folded to one line (indexes): earlier items fold when one is added, so a long report
   // stays short on a phone.
   const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
@@ -88,31 +102,21 @@ export function ReportForm(props: Props) {
   // Paths edited since the server's last reply: its errors there no longer apply ("all" when an
   // item was removed and the indexes moved).
   const [edited, setEdited] = useState<Set<string> | "all">(() => new Set());
-  useEffect(() => setEdited(new Set()), [props.serverErrors]);
-
-  // Restore a draft kept on this device (after hydration, so server and client render alike).
+  useEffect(() => setEdited(new Set()), [props.serverErrors, refusal]);
+  useEffect(() => void loadSchema().then(setSchema), []);
+  // A refused report to fix: its content and the server's reasons, unless a draft of it is kept already.
   useEffect(() => {
-    const saved = window.localStorage.getItem(props.draftKey);
-    if (!saved) return;
-    try {
-      setState(JSON.parse(saved) as ReportDraftState);
-      setRestored(true);
-    } catch {
-      window.localStorage.removeItem(props.draftKey);
-    }
-  }, [props.draftKey]);
+    if (!fixId || !draft.loaded || restored) return;
+    void getOutboxItem(fixId).then((item) => {
+      if (!item || item.kind !== "report") return;
+      const content = item.payload.payload as Omit<ReportDraftState, "clientUuid">;
+      // A conflict's UUID holds other content on the server: the fixed one goes under a new one.
+      setDraft({ ...content, clientUuid: item.state === "conflict" ? newUuid() : item.id });
+      setRefusal({ message: item.lastError?.message, errors: item.lastError?.errors });
+    });
+  }, [fixId, draft.loaded]);
 
-  // The draft is written after the render that changed it, and only once the user has changed
-  // something (an untouched form leaves no draft to "restore").
-  const touched = useRef(false);
-  useEffect(() => {
-    if (touched.current) window.localStorage.setItem(props.draftKey, JSON.stringify(state));
-  }, [state, props.draftKey]);
-
-  const update = useCallback((change: (s: ReportDraftState) => ReportDraftState) => {
-    touched.current = true;
-    setState(change);
-  }, []);
+  const update = setDraft;
   const markEdited = useCallback(
     (...paths: string[]) => setEdited((e) => (e === "all" ? e : new Set([...e, ...paths]))),
     [],
@@ -155,30 +159,50 @@ export function ReportForm(props: Props) {
     [state],
   );
   const clientErrors = useMemo(
-    () => (validatedItems === null ? {} : withoutItemsFrom(issuesOf(payload), validatedItems)),
-    [validatedItems, payload],
+    () => (validatedItems === null || !schema ? {} : withoutItemsFrom(issuesOf(schema, payload), validatedItems)),
+    [validatedItems, payload, schema],
   );
   const errors = useMemo(() => {
-    const fromServer = Object.entries(props.serverErrors ?? {}).filter(([path]) => edited !== "all" && !edited.has(path));
+    const fromServer = Object.entries({ ...props.serverErrors, ...refusal.errors }).filter(([path]) => edited !== "all" && !edited.has(path));
     return { ...Object.fromEntries(fromServer), ...clientErrors } as Record<string, string[] | null | undefined>;
-  }, [props.serverErrors, edited, clientErrors]);
+  }, [props.serverErrors, refusal, edited, clientErrors]);
   const itemErrors = useMemo(() => errorsByItem(errors, state.items.length), [errors, state.items.length]);
   const errorsAt = (path: string) => errors[path] ?? undefined;
   const anyPersonal = isFlagged(state.note) || state.items.some((item) => GUARDED_ITEM_FIELDS.some((f) => isFlagged(item[f])));
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const loaded = schema ?? (await loadSchema());
+    setSchema(loaded);
     setValidatedItems(state.items.length);
-    if (Object.keys(issuesOf(payload)).length) event.preventDefault();
+    if (Object.keys(issuesOf(loaded, payload)).length) return;
+    if (!props.outbox) return submitForm(form);
+    const { periodId, kind, title, href } = props.outbox;
+    const id = state.clientUuid;
+    await outbox.queue({ id, kind: "report", title, href: `${href}&fix=${id}`, payload: { clientUuid: id, periodId, kind, payload } });
+    if (fixId && fixId !== id) await outbox.discard(fixId);
+    setHandedOver(id);
+    setValidatedItems(null);
+    setCollapsed(new Set());
+    setRefusal({});
+    await draft.finish(freshState(props));
   }
 
   const hasErrors = Object.values(errors).some((e) => e && e.length);
   const atLimit = state.items.length >= MAX_ITEMS;
 
+  const receipt = handedOver ? <OutboxReceipt id={handedOver} kind="report" /> : null;
+  // A monthly report is one per period, and a fix replaces its item: nothing to start again.
+  if (handedOver && (props.outbox?.kind === "monthly" || fixId)) return receipt;
+
   return (
-    <Form method="post" onSubmit={onSubmit} className="report-form" aria-label={props.submitLabel} noValidate>
+    <>
+    {receipt}
+    <Form method="post" onSubmit={(e) => void onSubmit(e)} className="report-form" aria-label={props.submitLabel} noValidate>
       <p className="hint">{t("reports.draftKept")}</p>
       {restored ? <p className="notice" role="status">{t("reports.draftRestored")}</p> : null}
-      {props.serverMessage ? <p className="notice error-notice" role="alert">{t(props.serverMessage)}</p> : null}
+      {props.serverMessage ?? refusal.message ? <p className="notice error-notice" role="alert">{t((props.serverMessage ?? refusal.message)!)}</p> : null}
       {hasErrors ? <p className="notice error-notice" role="alert">{t("reports.errors.fixBelow")}</p> : null}
       <ErrorList errors={errorsAt("payload") ?? undefined} />
       <input type="hidden" name="clientUuid" value={state.clientUuid} />
@@ -225,15 +249,16 @@ export function ReportForm(props: Props) {
         onChange={(checked) => update((s) => ({ ...s, confirmNoPersonalData: checked }))}
       />
       <p>
-        <button type="submit" className="primary" disabled={navigation.state !== "idle"}>{props.submitLabel}</button>
+        <button type="submit" className="primary" disabled={navigation.state !== "idle" || !draft.loaded}>{props.submitLabel}</button>
       </p>
     </Form>
+    </>
   );
 }
 
 /** The schema's issues for a draft, keyed like a form reply ("payload.items[0].title"). */
-function issuesOf(payload: unknown): Record<string, string[]> {
-  const result = reportContentSchema.safeParse(payload);
+function issuesOf(schema: ContentSchema, payload: unknown): Record<string, string[]> {
+  const result = schema.safeParse(payload);
   const found: Record<string, string[]> = {};
   if (result.success) return found;
   for (const issue of result.error.issues) {
@@ -257,8 +282,8 @@ function withoutItemsFrom(errors: Record<string, string[]>, count: number): Reco
 }
 
 /** Forget the draft once the server has stored the report. */
-export function clearDraft(key: string) {
-  if (typeof window !== "undefined") window.localStorage.removeItem(key);
+export function clearDraft(key: string, owner: string) {
+  void deleteDraft(key, owner).catch(() => {});
 }
 
 export const draftKeyFor = (periodId: number, username: string, reportId?: number) =>

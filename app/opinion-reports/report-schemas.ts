@@ -3,6 +3,7 @@ import { confirmNoPersonalDataField, guardedObject, refusePersonalData } from "~
 import {
   CHANNELS,
   DIRECTIONS,
+  GUARDED_ITEM_FIELDS,
   MAX_ITEMS,
   NOTE_MAX,
   PREVALENCES,
@@ -36,8 +37,7 @@ export const opinionItemSchema = z.object({
   urgent: z.boolean().default(false),
 });
 
-/** The free-text fields the personal-data guard reads, per item. */
-export const GUARDED_ITEM_FIELDS = ["title", "summary", "proposal"] as const;
+export { GUARDED_ITEM_FIELDS };
 
 /** Where a field of an item sits in a form reply ("payload.items[2].summary"). */
 export function itemFieldPath(index: number, field: string): string {
@@ -85,6 +85,14 @@ export const fileReportSchema = z.object({
   payload: jsonPayload,
   /** The account the device draft belongs to (app/drafts/device-drafts.ts). */
   draftOwner: z.string().max(100).optional(),
+});
+
+/** What the device's outbox sends to /api/reports (JSON): the report's content and where it goes. */
+export const reportEnvelopeSchema = z.object({
+  clientUuid: z.uuid({ message: errorKey("errors.invalid") }).toLowerCase(),
+  periodId: z.number().int().positive().max(2_147_483_647),
+  kind: z.enum(["monthly", "fast"]),
+  payload: reportContentSchema,
 });
 
 export const reviewReportSchema = z.discriminatedUnion("intent", [

@@ -16,3 +16,6 @@ export const TITLE_MAX = 200;
 export const SUMMARY_MAX = 4000;
 export const PROPOSAL_MAX = 2000;
 export const NOTE_MAX = 2000;
+
+/** The free-text fields the personal-data guard reads, per item. */
+export const GUARDED_ITEM_FIELDS = ["title", "summary", "proposal"] as const;

@@ -67,9 +67,7 @@ export default function ReportPage() {
   const sent = params.get("sent") === "1";
   useEffect(() => {
     if (sent) {
-      clearDraft(draftKeyFor(report.periodId, username));
-      clearDraft(`${draftKeyFor(report.periodId, username)}:fast`);
-      clearDraft(draftKeyFor(report.periodId, username, report.id));
+      clearDraft(draftKeyFor(report.periodId, username, report.id), username);
     }
   }, [sent, report.periodId, report.id, username]);
   return (

@@ -7,6 +7,8 @@ import { runForm } from "~/forms/run-form.server";
 import { getLanguage } from "~/i18n/language.server";
 import { reportFormOptions } from "~/opinion-reports/report-form-data.server";
 import { draftKeyFor, ReportForm } from "~/opinion-reports/report-form";
+import { useOutbox } from "~/outbox/outbox-context";
+import { OutboxReceipt } from "~/outbox/outbox-receipt";
 import { fileReportSchema } from "~/opinion-reports/report-schemas";
 import { fileReport, findOwnMonthlyReport, withConflictReply, type ReportKind } from "~/opinion-reports/reports.server";
 import { getPeriod } from "~/periods/periods.server";
@@ -48,18 +50,26 @@ export default function NewReportPage() {
   const { period, kind, existing, username, topics, groups, areas } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as SubmissionResult<string[]> | { message: string } | undefined;
   const periodName = t("reports.periodName", { month: period.month, year: period.year });
+  const title = kind === "fast" ? t("reports.fastTitle", { period: periodName }) : t("reports.newTitle", { period: periodName });
+  // A monthly report for this period already on the device (waiting or sent): one per period.
+  const onDevice = useOutbox().items?.find(
+    (i) => kind === "monthly" && i.kind === "report" && i.payload.periodId === period.id && i.payload.kind === "monthly" && (i.state !== "refused" && i.state !== "conflict"),
+  );
   return (
     <>
       <header className="page-header">
-        <h1>{kind === "fast" ? t("reports.fastTitle", { period: periodName }) : t("reports.newTitle", { period: periodName })}</h1>
+        <h1>{title}</h1>
         <p className="muted">{t("reports.periodRange", { from: formatDay(period.startsOn), to: formatDay(period.endsOn), deadline: formatDay(period.deadline) })}</p>
       </header>
       {existing ? (
         <p className="notice" role="status">
           {result && "message" in result ? t(result.message) : t("reports.errors.alreadyFiled")} <Link to={`/reports/${existing.id}`}>{t("reports.open")}</Link>
         </p>
+      ) : onDevice ? (
+        <OutboxReceipt id={onDevice.id} kind="report" />
       ) : <ReportForm
         draftKey={draftKeyFor(period.id, username) + (kind === "fast" ? ":fast" : "")}
+        outbox={{ periodId: period.id, kind, title, href: `/reports/new?period=${period.id}${kind === "fast" ? "&fast=1" : ""}` }}
         username={username}
         initial={kind === "fast" ? { urgent: true } : undefined}
         topics={topics}

@@ -3,7 +3,8 @@
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
 import { PersonalDataWarning } from "~/ui/personal-data-warning";
-import { BANDS, BAND_NAMES, visibleQuestions, TEXT_LIMITS, type Answers, type Question, type SurveyDefinition } from "./definition";
+import type { Question, SurveyDefinition } from "./definition";
+import { BANDS, BAND_NAMES, visibleQuestions, TEXT_LIMITS, type Answers } from "./questionnaire";
 
 export type BandValues = Partial<Record<(typeof BAND_NAMES)[number], string>>;
 

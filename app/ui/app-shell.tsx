@@ -1,7 +1,10 @@
 import { Link, NavLink } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Capability } from "~/accounts/roles";
+import { DeviceNotices, OutboxNavLink } from "~/outbox/outbox-badge";
+import { OutboxProvider } from "~/outbox/outbox-context";
+import { startOfflineApp, stopOfflineApp } from "~/outbox/offline-app";
 import { LanguageSwitch } from "./language-switch";
 import { SignOut } from "./sign-out";
 
@@ -27,7 +30,12 @@ const NAV: { to: string; key: string; capability?: Capability }[] = [
 export function AppShell({ viewer, children }: { viewer: ShellViewer; children: ReactNode }) {
   const { t } = useTranslation();
   const items = NAV.filter((item) => !item.capability || can(viewer, item.capability));
-  return (
+  // Field work (questionnaires, opinion reports) goes through the device's outbox (decision 0034).
+  const fieldWork = can(viewer, "enterSurveys") || can(viewer, "fileReports");
+  useEffect(() => {
+    void (fieldWork ? startOfflineApp(viewer.username) : stopOfflineApp()).catch(() => {});
+  }, [fieldWork, viewer.username]);
+  const shell = (
     <div className="shell">
       <a className="skip-link" href="#main">
         {t("nav.skip")}
@@ -45,6 +53,7 @@ export function AppShell({ viewer, children }: { viewer: ShellViewer; children: 
                 </NavLink>
               </li>
             ))}
+            {fieldWork ? <li><OutboxNavLink /></li> : null}
           </ul>
         </nav>
         <div className="account-box">
@@ -62,8 +71,10 @@ export function AppShell({ viewer, children }: { viewer: ShellViewer; children: 
         </div>
       </header>
       <main id="main" className="content">
+        {fieldWork ? <DeviceNotices /> : null}
         {children}
       </main>
     </div>
   );
+  return fieldWork ? <OutboxProvider owner={viewer.username}>{shell}</OutboxProvider> : shell;
 }

@@ -1,7 +1,7 @@
 import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { decodeErrorKey } from "~/forms/zod";
+import { decodeErrorKey } from "~/forms/error-key";
 import { isoDayToVietnamese } from "~/utils/dates";
 
 /** Renders error keys from a schema or the server in the reader's language. */

@@ -292,6 +292,23 @@ const ROUTES: Record<string, Entry> = {
       invalid: {},
     },
   },
+  "_app.outbox": { url: "/outbox", get: FIELD },
+  "offline-pages[.]json": { url: "/offline-pages.json", get: FIELD },
+  // The outbox's reports (app/outbox/sending.ts): like the report form, a closed period says so (400).
+  "api.reports": {
+    url: "/api/reports",
+    get: EVERYONE(404),
+    anonymous: 404,
+    post: {
+      allowed: FIELD,
+      json: true,
+      bodyRecord: "period",
+      valid: (w, who, id) => JSON.stringify({ clientUuid: matrixUuid(), periodId: id, kind: "fast", payload: JSON.parse(REPORT_PAYLOAD(w, who)) }),
+      invalid: "{",
+      foreign: 400,
+      anonymous: 401,
+    },
+  },
   "api.surveys.responses": {
     url: "/api/surveys/responses",
     get: EVERYONE(404),

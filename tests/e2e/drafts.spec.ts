@@ -1,10 +1,9 @@
 // Device drafts belong to the account that typed them (issue 10, defect 1): a shared phone never
 // shows, nor sends, one collaborator's answers under another's sign-in.
 import { expect, test } from "./test";
-import { queryOne, signInAs } from "./support";
+import { deviceDraftKeys, queryOne, signInAs } from "./support";
 import { surveyId } from "./surveys-support";
 
-const draftKeys = (keys: string[], username: string) => keys.filter((k) => k.startsWith(`duluan:draft:${username}:`));
 
 test("signing out asks about unsent drafts and removes them; the next collaborator on the phone starts blank", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
@@ -13,14 +12,13 @@ test("signing out asks about unsent drafts and removes them; the next collaborat
   await signInAs(page, "ctv");
   await page.goto(`/surveys/${survey}/fill`);
   await page.getByLabel("Nhóm tuổi").selectOption("30-44");
-  const keys = () => page.evaluate(() => Object.keys(window.localStorage));
-  await expect.poll(async () => draftKeys(await keys(), "ctv")).toHaveLength(1);
+  await expect.poll(() => deviceDraftKeys(page, "ctv")).toHaveLength(1);
 
   // Asked first; staying keeps the draft and the session.
   const signOut = page.getByRole("button", { name: "Đăng xuất" });
   await signOut.click();
   const dialog = page.getByRole("dialog", { name: "Còn bản nháp chưa gửi" });
-  await expect(dialog).toContainText("Thiết bị này còn 1 bản nháp chưa gửi của bạn.");
+  await expect(dialog).toContainText("Thiết bị này còn 1 bản nháp hoặc mục chưa gửi của bạn.");
   await dialog.getByRole("button", { name: "Ở lại để gửi" }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel("Nhóm tuổi")).toHaveValue("30-44");
@@ -28,7 +26,7 @@ test("signing out asks about unsent drafts and removes them; the next collaborat
   await signOut.click();
   await dialog.getByRole("button", { name: "Xóa bản nháp và đăng xuất" }).click();
   await expect(page).toHaveURL(/\/login$/);
-  expect(draftKeys(await keys(), "ctv")).toEqual([]);
+  expect(await deviceDraftKeys(page, "ctv")).toEqual([]);
 
   await signInAs(page, "ctv2");
   await page.goto(`/surveys/${survey}/fill`);
@@ -51,16 +49,13 @@ test("a draft sent under another account is refused and nothing is stored", asyn
   expect((await api.json()).message).toBe("drafts.otherAccount");
   expect(queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "SurveyResponse" WHERE "clientUuid" = ?', uuid).n).toBe(0);
 
-  // The report form says so on the page.
-  await page.goto("/reports");
-  await page.getByRole("link", { name: "Gửi báo cáo nhanh" }).click();
-  await page.getByLabel("Chủ đề").selectOption({ label: "Giáo dục" });
-  await page.getByLabel("Sự kiện, vấn đề").fill("Bản nháp của người khác");
-  await page.getByLabel("Nội dung dư luận (nhân dân nói gì)").fill("Nội dung nhập dưới tài khoản khác.");
-  await page.getByLabel("Chiều hướng").selectOption({ label: "Tán thành" });
-  await page.getByLabel("Nông dân").check();
-  await page.locator('input[name="draftOwner"]').evaluate((input: HTMLInputElement) => { input.value = "ctv"; });
-  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Bản nháp này do tài khoản khác nhập trên thiết bị này" })).toBeVisible();
+  // The outbox's report API refuses it the same way (a device sends each item under its own owner).
+  const period = queryOne<{ id: number }>('SELECT id FROM "ReportingPeriod" WHERE year = 2026 AND month = 12').id;
+  const report = await page.request.post("/api/reports", {
+    headers: { "X-Draft-Owner": "ctv", Origin: origin },
+    data: { clientUuid: "4f1d2c4b-5a69-4788-9abc-def012345678", periodId: period, kind: "fast", payload: { items: [{ topicCode: "EDUCATION", title: "Bản nháp của người khác", summary: "Nội dung nhập dưới tài khoản khác.", areaCode: "SH.X001", groupCodes: [], direction: "approve", strength: "moderate", prevalence: "some", channel: "direct", verified: true }] } },
+  });
+  expect(report.status()).toBe(409);
+  expect((await report.json()).message).toBe("drafts.otherAccount");
   expect(queryOne<{ n: number }>(`SELECT COUNT(*) AS n FROM "OpinionItem" WHERE title = ?`, "Bản nháp của người khác").n).toBe(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./test";
-import { queryOne, signInAs } from "./support";
+import { deviceDraft, deviceDraftKeys, putDeviceDraft, queryOne, signInAs } from "./support";
 
 const december = () => queryOne<{ id: number }>('SELECT id FROM "ReportingPeriod" WHERE year = 2026 AND month = 12').id;
 const accountId = (username: string) => queryOne<{ id: number }>('SELECT id FROM "Account" WHERE username = ?', username).id;
@@ -47,6 +47,7 @@ test("a collaborator files a monthly report with three items on a phone, one urg
   await expect(page.getByText("Có vẻ có thông tin cá nhân")).toHaveCount(0);
   await page.getByRole("button", { name: "Gửi báo cáo" }).click();
   await expect(page.getByText("Đã gửi báo cáo. Cảm ơn bạn!")).toBeVisible();
+  await page.getByRole("link", { name: "Xem báo cáo đã gửi" }).click();
   await expect(page.getByRole("heading", { level: 3, name: /Sạt lở bờ sông E2E khẩn/ })).toBeVisible();
   expect(reportCount("ctv", periodId)).toBe(1);
   const stored = queryOne<{ items: number; urgent: number }>(
@@ -144,12 +145,11 @@ test("the report form clears an error once it is fixed, and stops at 30 opinions
   await expect(page.getByText("Đã đủ 30 ý kiến, số tối đa của một báo cáo.")).toBeVisible();
 
   // A draft past the limit (kept from before it) is refused with a message at the list.
-  await page.evaluate(() => {
-    const key = Object.keys(window.localStorage).find((k) => k.startsWith("duluan:draft:ctv.tinh23:report:"))!;
-    const draft = JSON.parse(window.localStorage.getItem(key)!) as { items: unknown[] };
-    draft.items.push(draft.items[0]);
-    window.localStorage.setItem(key, JSON.stringify(draft));
-  });
+  await expect.poll(async () => (await deviceDraftKeys(page, "ctv.tinh23")).length).toBe(1);
+  const key = (await deviceDraftKeys(page, "ctv.tinh23"))[0]!;
+  await expect.poll(async () => (await deviceDraft<{ items: unknown[] }>(page, key))?.items.length).toBe(30);
+  const draft = (await deviceDraft<{ items: unknown[] }>(page, key))!;
+  await putDeviceDraft(page, key, { ...draft, items: [...draft.items, draft.items[0]] });
   await page.reload();
   await expect(page.getByText("Đã khôi phục bản nháp chưa gửi.")).toBeVisible();
   await page.getByRole("button", { name: "Gửi báo cáo" }).click();

@@ -62,3 +62,59 @@ export async function rewriteNextPost(page: Page, field: string, value: string) 
   };
   await page.route("**/*", handler);
 }
+
+/** A draft the page keeps in the device's IndexedDB (app/outbox/store.ts), or undefined. */
+export function deviceDraft<T>(page: Page, key: string): Promise<T | undefined> {
+  return page.evaluate(
+    (k) =>
+      new Promise<T | undefined>((resolve, reject) => {
+        const open = indexedDB.open("duluan");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("drafts")) return resolve(undefined);
+          const get = db.transaction("drafts").objectStore("drafts").get(k);
+          get.onsuccess = () => resolve((get.result as { value: T } | undefined)?.value);
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+}
+
+/** Writes a draft's value in the device's IndexedDB, as an older page or another tab would have left it. */
+export function putDeviceDraft(page: Page, key: string, value: unknown): Promise<void> {
+  return page.evaluate(
+    ([k, v]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("duluan");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const store = open.result.transaction("drafts", "readwrite").objectStore("drafts");
+          const get = store.get(k);
+          get.onsuccess = () => {
+            store.put({ ...(get.result as object), value: v }).onsuccess = () => resolve();
+          };
+        };
+      }),
+    [key, value] as const,
+  );
+}
+
+/** The keys of the device drafts an account keeps in IndexedDB. */
+export function deviceDraftKeys(page: Page, username: string): Promise<string[]> {
+  return page.evaluate(
+    (owner) =>
+      new Promise<string[]>((resolve) => {
+        const open = indexedDB.open("duluan");
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("drafts")) return resolve([]);
+          const keys = db.transaction("drafts").objectStore("drafts").index("owner").getAllKeys(owner);
+          keys.onsuccess = () => resolve(keys.result.map(String));
+        };
+        open.onerror = () => resolve([]);
+      }),
+    username,
+  );
+}

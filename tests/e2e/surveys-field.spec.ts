@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page, type Route } from "./test";
 import { expectNoViolations } from "./axe";
-import { queryOne, signInAs } from "./support";
+import { deviceDraft, queryOne, signInAs } from "./support";
 import { FULL_DEFINITION, fillBasics, publishSurveyFromJson } from "./surveys-support";
 
 test("a collaborator on a phone fills a form, goes offline, reloads, keeps the draft and submits once back online", async ({ browser }) => {
@@ -42,7 +42,8 @@ test("a collaborator on a phone fills a form, goes offline, reloads, keeps the d
   // Submit while offline: it waits, nothing is stored, and it goes out when the connection returns.
   await context.setOffline(true);
   await page.getByRole("button", { name: "Gửi phiếu" }).click();
-  await expect(page.getByText("Phiếu đã sẵn sàng và sẽ tự gửi khi có mạng trở lại.")).toBeVisible();
+  await expect(page.getByText("Phiếu đã vào hộp thư đi và sẽ tự gửi khi có mạng.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Hộp thư đi 1 chờ gửi" })).toBeVisible();
   expect(queryOne<{ n: number }>('SELECT COUNT(*) AS n FROM "SurveyResponse" WHERE "surveyId" = ?', id).n).toBe(0);
   await context.setOffline(false);
   await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
@@ -112,7 +113,7 @@ test("bad submissions get a clear 4xx and write nothing", async ({ page, playwri
   expect((await hidden.json()).errors.Q2[0]).toContain("surveys.errors.hiddenAnswered");
 });
 
-// --- Submission safety: frozen while unanswered, lost replies, backoff, 409 recovery, tabs. ---
+// --- Submission safety through the outbox: lost replies, backoff, 409 recovery, tabs. ---
 // Each test publishes its own small survey to the collaborator's unit (SH.X001): stored forms would
 // otherwise race the seeded wave's figures that surveys-results.spec.ts reads.
 const API = "**/api/surveys/responses";
@@ -148,58 +149,50 @@ async function fillQuick(page: Page, choice = "Tốt hơn", note?: string) {
   if (note) await page.getByLabel(/Q2\. Ghi chú/).fill(note);
 }
 
+const draftUuid = (page: Page, key: string) => deviceDraft<{ uuid?: string }>(page, key).then((d) => d?.uuid ?? "");
+const postedUuid = (route: Route) => (route.request().postDataJSON() as { uuid: string }).uuid;
 
-const draftUuid = (page: Page, key: string) =>
-  page.evaluate((k) => (JSON.parse(window.localStorage.getItem(k) ?? "{}") as { uuid?: string }).uuid ?? "", key);
-
-test("the form is locked while a reply is pending; a reply lost after the commit is resent without a 409; the next form starts blank", async ({ browser }) => {
-  const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.LOST");
+test("a reply lost after the commit is resent from the outbox without a 409; the form starts blank for the next respondent at once", async ({ browser }) => {
+  const { id, office, context, page } = await openQuickForm(browser, "KS.E2E.LOST");
   await office.close();
   await fillQuick(page, "Như cũ", "Ghi chú thứ nhất");
 
   // The first request reaches the server and commits; its reply is held, then lost.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  let posts = 0;
+  const sent: string[] = [];
   const lose = async (route: Route) => {
-    if (posts++ > 0) return route.continue();
+    sent.push(postedUuid(route));
+    if (sent.length > 1) return route.continue();
     await route.fetch();
     await held;
     await route.abort("connectionreset");
   };
   await page.route(API, lose);
   await page.getByRole("button", { name: "Gửi phiếu" }).click();
-  await expect(page.getByLabel(/Q2\. Ghi chú/)).toBeDisabled();
-  await expect(page.getByRole("group", { name: /Q1\./ }).getByLabel("Tốt hơn")).toBeDisabled();
-  await expect(page.getByLabel("Nhóm tuổi")).toBeDisabled();
-  await expect(page.getByRole("status").filter({ hasText: "Đang gửi…" })).toBeVisible();
-  await expect.poll(() => responses(id).n).toBe(1);
-  const uuid = await draftUuid(page, key);
-  expect(responses(id).uuids).toBe(uuid);
-
-  release();
-  // Still frozen while it waits for the retry, and told when that is.
-  await expect(page.getByText(/Máy chủ chưa phản hồi; sẽ tự gửi lại lúc \d/)).toBeVisible();
-  await expect(page.getByLabel(/Q2\. Ghi chú/)).toBeDisabled();
-  // The retry (same UUID, same content) is answered with the stored record: one questionnaire.
-  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible({ timeout: 10_000 });
-  expect(posts).toBe(2);
-  expect(responses(id)).toEqual({ n: 1, uuids: uuid });
-  await page.unroute(API, lose);
-  expect(queryOne<{ text: string }>('SELECT text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" WHERE r."surveyId" = ? AND a.question = ?', id, "Q2").text).toBe("Ghi chú thứ nhất");
-
-  // The next respondent is someone else: nothing carried over, bands included, and a new UUID.
-  await page.getByRole("button", { name: "Nhập phiếu mới" }).click();
+  // Not frozen: the next respondent can be interviewed while the first is on its way.
   for (const band of ["Nhóm tuổi", "Giới tính", "Nghề nghiệp", "Khu vực"]) await expect(page.getByLabel(band)).toHaveValue("");
   await expect(page.getByRole("group", { name: /Q1\./ }).getByLabel("Như cũ")).not.toBeChecked();
   await expect(page.getByLabel(/Q2\. Ghi chú/)).toBeEnabled();
-  await expect.poll(() => draftUuid(page, key)).not.toBe(uuid);
+  await expect(page.getByRole("status").filter({ hasText: "Đang gửi…" })).toBeVisible();
+  await expect.poll(() => responses(id).n).toBe(1);
+
+  release();
+  // The retry (same UUID, same content) is answered with the stored record: one questionnaire.
+  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible({ timeout: 15_000 });
+  expect(sent).toHaveLength(2);
+  expect(sent[1]).toBe(sent[0]);
+  expect(responses(id)).toEqual({ n: 1, uuids: sent[0] });
+  await page.unroute(API, lose);
+  expect(queryOne<{ text: string }>('SELECT text FROM "SurveyAnswer" a JOIN "SurveyResponse" r ON r.id = a."responseId" WHERE r."surveyId" = ? AND a.question = ?', id, "Q2").text).toBe("Ghi chú thứ nhất");
+
+  // The blank form is a new questionnaire under a new UUID, checked like the first.
   await page.getByRole("button", { name: "Gửi phiếu" }).click();
   await expect(page.getByLabel("Nhóm tuổi")).toHaveAttribute("aria-invalid", "true");
   await context.close();
 });
 
-test("a draft sent as version 1 whose reply was lost is resent as version 1 after version 2 is published", async ({ browser }) => {
+test("a questionnaire sent as version 1 whose reply was lost is resent as version 1 after version 2 is published", async ({ browser }) => {
   const { id, office, context, page } = await openQuickForm(browser, "KS.E2E.VERSION");
   await fillQuick(page, "Tốt hơn");
   // Committed, reply lost; then the server stays unreachable.
@@ -223,20 +216,21 @@ test("a draft sent as version 1 whose reply was lost is resent as version 1 afte
   await office.close();
   expect(queryOne<{ version: number }>('SELECT version FROM "Survey" WHERE id = ?', id).version).toBe(2);
 
-  // Reopened, the page is on version 2; the pending draft goes out as it was sent: no 409.
+  // Reopened, the outbox drains: the questionnaire goes out as it was sent, no 409, one stored.
   const reopened = await context.newPage();
-  await reopened.goto(`/surveys/${id}/fill`);
-  await expect(reopened.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+  await reopened.goto("/outbox");
+  await expect(reopened.getByRole("listitem").filter({ hasText: "Phiếu nhanh KS.E2E.VERSION" })).toContainText("Đã gửi");
   expect(responses(id).n).toBe(1);
   expect(queryOne<{ version: number }>('SELECT version FROM "SurveyResponse" WHERE "surveyId" = ?', id).version).toBe(1);
   await context.close();
 });
 
-test("a 409 for the draft's UUID offers to save the answers as a new questionnaire", async ({ browser }) => {
+test("a 409 for the questionnaire's UUID keeps it in the outbox, which saves it as a new questionnaire", async ({ browser }) => {
   const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.CONFLICT");
   await office.close();
   await fillQuick(page, "Như cũ", "Người thứ hai");
   // The same UUID already holds other content (as after a lost reply on another device).
+  await expect.poll(() => draftUuid(page, key)).not.toBe("");
   const uuid = await draftUuid(page, key);
   const other = await page.request.post("/api/surveys/responses", {
     data: { uuid, surveyId: id, version: 1, revision: 1, bands: { ageBand: "60+", gender: "male", occupation: "retired", area: "urban" }, answers: { Q1: "Q1_1" } },
@@ -245,11 +239,13 @@ test("a 409 for the draft's UUID offers to save the answers as a new questionnai
 
   await page.getByRole("button", { name: "Gửi phiếu" }).click();
   await expect(page.getByRole("alert").first()).toContainText("Mã phiếu này đã được gửi với nội dung khác; phiếu chưa được lưu.");
-  await expect(page.getByRole("button", { name: "Bỏ bản nháp" })).toBeVisible();
-  await expect(page.getByLabel(/Q2\. Ghi chú/)).toHaveValue("Người thứ hai");
+  await page.getByRole("link", { name: /Mở hộp thư đi/ }).click();
+  const item = page.getByRole("listitem").filter({ hasText: "Phiếu nhanh KS.E2E.CONFLICT" });
+  await expect(item).toContainText("Trùng mã");
+  await expect(item.getByRole("button", { name: "Bỏ" })).toBeVisible();
   await expectNoViolations(page);
-  await page.getByRole("button", { name: "Lưu thành phiếu mới" }).click();
-  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+  await item.getByRole("button", { name: "Lưu thành mục mới" }).click();
+  await expect(item).toContainText("Đã gửi");
 
   const stored = queryOne<{ n: number; uuid: string; ageBand: string }>(
     'SELECT COUNT(*) AS n, MAX("clientUuid") FILTER (WHERE "clientUuid" <> ?) AS uuid, MAX("ageBand") FILTER (WHERE "clientUuid" <> ?) AS ageBand FROM "SurveyResponse" WHERE "surveyId" = ?',
@@ -262,7 +258,7 @@ test("a 409 for the draft's UUID offers to save the answers as a new questionnai
   await context.close();
 });
 
-test("while the server is down the form retries with growing gaps, and at once when the browser is back online", async ({ browser }) => {
+test("an unanswered questionnaire is retried with backoff, and at once when the connection returns", async ({ browser }) => {
   const { id, office, context, page } = await openQuickForm(browser, "KS.E2E.BACKOFF");
   await office.close();
   await fillQuick(page);
@@ -282,21 +278,20 @@ test("while the server is down the form retries with growing gaps, and at once w
   expect(gaps[0]!).toBeGreaterThan(1_300);
   if (gaps[1] !== undefined) expect(gaps[1]).toBeGreaterThan(gaps[0]!);
   expect(responses(id).n).toBe(0);
-  await expect(page.getByText(/Máy chủ chưa phản hồi; sẽ tự gửi lại lúc \d/)).toBeVisible();
-  await expect(page.getByRole("group", { name: /Q1\./ }).getByLabel("Tốt hơn")).toBeDisabled();
+  await expect(page.getByText("Phiếu đã vào hộp thư đi và sẽ tự gửi khi có mạng.")).toBeVisible();
   await expectNoViolations(page);
 
   // The next retry is seconds away; the browser's `online` event sends at once.
   await page.unroute(API, down);
   await context.setOffline(true);
-  await expect(page.getByText("Phiếu đã sẵn sàng và sẽ tự gửi khi có mạng trở lại.")).toBeVisible();
+  await expect(page.getByText(/Đang mất kết nối/)).toBeVisible();
   await context.setOffline(false);
-  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible({ timeout: 2_000 });
+  await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
   expect(responses(id).n).toBe(1);
   await context.close();
 });
 
-test("a second tab follows the draft and notices it was sent from the first, without reusing its UUID", async ({ browser }) => {
+test("a second tab follows the draft and starts afresh once the first hands it to the outbox, under a new UUID", async ({ browser }) => {
   const { id, office, context, page, key } = await openQuickForm(browser, "KS.E2E.TABS");
   await office.close();
   await fillQuick(page, "Như cũ");
@@ -306,16 +301,15 @@ test("a second tab follows the draft and notices it was sent from the first, wit
   // An edit in one tab shows in the other.
   await page.getByLabel(/Q2\. Ghi chú/).fill("Từ thẻ thứ nhất");
   await expect(second.getByLabel(/Q2\. Ghi chú/)).toHaveValue("Từ thẻ thứ nhất");
+  await expect.poll(() => draftUuid(page, key)).not.toBe("");
   const uuid = await draftUuid(page, key);
 
   await page.getByRole("button", { name: "Gửi phiếu" }).click();
   await expect(page.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
-  await expect(second.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();
+  // The second tab's form is now a new questionnaire.
+  await expect(second.getByLabel("Nhóm tuổi")).toHaveValue("");
   expect(responses(id)).toEqual({ n: 1, uuids: uuid });
 
-  // The second tab's next form is a new questionnaire under a new UUID.
-  await second.getByRole("button", { name: "Nhập phiếu mới" }).click();
-  await expect(second.getByLabel("Nhóm tuổi")).toHaveValue("");
   await fillQuick(second, "Tốt hơn");
   await second.getByRole("button", { name: "Gửi phiếu" }).click();
   await expect(second.getByRole("heading", { name: "Đã gửi phiếu" })).toBeVisible();

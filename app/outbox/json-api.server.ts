@@ -1,0 +1,47 @@
+/**
+ * What the two JSON APIs the outbox sends to share: a bounded JSON body, and a refusal thrown by
+ * the domain (`data({ message, errors }, { status })`) answered as plain JSON, never as a page a
+ * device could mistake for a receipt.
+ */
+import { data } from "@remix-run/node";
+import { findViewer, type Viewer } from "~/access/gate.server";
+import { can, type Capability } from "~/accounts/roles";
+
+const MAX_BYTES = 256 * 1024;
+
+type Opened = { ok: true; viewer: Viewer; body: unknown } | { ok: false; response: Response };
+
+/**
+ * The start of every JSON POST: a signed-in viewer with the capability and a JSON body, or the
+ * JSON answer that says why not (401 signed out, 404 without the capability, 400 bad JSON).
+ * Never a redirect to the sign-in page: a device must not take an HTML page for a receipt.
+ */
+export async function openJsonPost(request: Request, capability: Capability, messages: { notFound: string; badJson: string }): Promise<Opened> {
+  if (request.method !== "POST") throw data({ message: "method_not_allowed" }, { status: 405 });
+  const viewer = await findViewer(request);
+  if (!viewer || viewer.mustChangePassword) return { ok: false, response: Response.json({ message: "surveys.api.signedOut", errors: {} }, { status: 401 }) };
+  if (!can(viewer, capability)) return { ok: false, response: Response.json({ message: messages.notFound, errors: {} }, { status: 404 }) };
+  const json = await readJsonBody(request, messages.badJson);
+  return json.ok ? { ok: true, viewer, body: json.body } : json;
+}
+
+export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
+
+export async function readJsonBody(request: Request, badJsonMessage: string): Promise<JsonBody> {
+  try {
+    const text = await request.text();
+    if (text.length > MAX_BYTES) throw new Error("too large");
+    return { ok: true, body: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, response: Response.json({ message: badJsonMessage, errors: {} }, { status: 400 }) };
+  }
+}
+
+/** A thrown refusal (4xx with a message key and field errors) as the JSON reply; anything else rethrown. */
+export function refusalAsJson(error: unknown): Response {
+  if (error && typeof error === "object" && "init" in error && "data" in error) {
+    const refusal = error as { data: unknown; init: { status?: number } | null };
+    return Response.json(refusal.data, { status: refusal.init?.status ?? 400 });
+  }
+  throw error;
+}

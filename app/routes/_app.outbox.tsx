@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { requireCapability } from "~/access/gate.server";
+import { useOutbox } from "~/outbox/outbox-context";
+import { OutboxList } from "~/outbox/outbox-list";
+import { pageTitle } from "~/i18n/page-titles";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "outbox");
+
+/** The device's outbox: what waits on this phone, what reached the office, what was refused. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCapability(request, "enterSurveys");
+  return null;
+}
+
+export default function OutboxPage() {
+  const { t } = useTranslation();
+  const { waiting, refused, sendNow } = useOutbox();
+  return (
+    <>
+      <header className="page-header">
+        <h1>{t("outbox.title")}</h1>
+        <p role="status">
+          {waiting > 0 ? t("outbox.waitingSummary", { count: waiting }) : t("outbox.allSent")}
+          {refused > 0 ? <> {t("outbox.refusedSummary", { count: refused })}</> : null}
+        </p>
+      </header>
+      <p className="button-row">
+        <button type="button" className="primary" onClick={sendNow} disabled={waiting === 0}>{t("outbox.sendNow")}</button>
+      </p>
+      <OutboxList />
+      <section aria-labelledby="privacy-title" className="hint">
+        <h2 id="privacy-title">{t("outbox.privacyTitle")}</h2>
+        <p>{t("outbox.privacy")}</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+// The outbox posts opinion reports here as JSON (app/outbox/sending.ts), like questionnaires to
+// /api/surveys/responses. 201 filed · 200 the same UUID and content again · 400 invalid (field
+// errors keyed like the form's: "payload.items[0].title") or a closed period / a monthly report
+// already filed · 401 not signed in · 409 the UUID holds other content, or another account's draft.
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
+import { FieldError } from "~/forms/field-error.server";
+import { openJsonPost, refusalAsJson } from "~/outbox/json-api.server";
+import { reportEnvelopeSchema } from "~/opinion-reports/report-schemas";
+import { fileReport } from "~/opinion-reports/reports.server";
+import { notFound } from "~/utils/http.server";
+
+export async function loader() {
+  notFound();
+}
+
+function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const path = issue.path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), "");
+    (errors[path || "payload"] ??= []).push(issue.message);
+  }
+  return errors;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const opened = await openJsonPost(request, "fileReports", { notFound: "not_found", badJson: "errors.invalid" });
+  if (!opened.ok) return opened.response;
+  const { viewer, body } = opened;
+  const parsed = reportEnvelopeSchema.safeParse(body);
+  if (!parsed.success) return Response.json({ message: "reports.errors.fixBelow", errors: fieldErrors(parsed.error.issues) }, { status: 400 });
+  const { clientUuid, periodId, kind, payload } = parsed.data;
+  try {
+    const filed = await fileReport(viewer, periodId, { clientUuid, payload, draftOwner: request.headers.get(DRAFT_OWNER_HEADER) ?? undefined }, new Date(), kind);
+    return Response.json({ reportId: filed.id, duplicate: filed.replayed === true }, { status: filed.replayed ? 200 : 201 });
+  } catch (error) {
+    if (error instanceof FieldError) return Response.json({ message: error.key, errors: { [error.field]: [error.key] } }, { status: 400 });
+    return refusalAsJson(error);
+  }
+}
