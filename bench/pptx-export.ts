@@ -1,5 +1,5 @@
 /**
- * The PowerPoint committee pack's cost (issue 12; figures in docs/performance.md):
+ * The PowerPoint committee pack's cost (figures in docs/performance.md):
  *   DATABASE_URL=file:./data/demo.db npx vite-node --config vite.node.config.ts bench/pptx-export.ts -- [--report 1] [--as lanhdao] [--runs 10]
  * For one report, as one account: the export source (the published snapshot, or a draft's live
  * compilation), the deck drawn into a .pptx, their sum (what the download route spends before

@@ -1,5 +1,5 @@
 /**
- * The quarterly report's speed targets (issue 11), on the generated province: compiling every
+ * The quarterly report's speed targets, on the generated province: compiling every
  * section's live figures for a quarter (what a draft page and publishing do), and opening a
  * published report as an official does (the page's loader: the snapshot read and its checksum
  * verified; the comparison with the live figures streams after the page and is timed apart).

@@ -138,7 +138,7 @@ table.push(
 );
 }
 
-// 2b. The quarterly report (issue 11).
+// 2b. The quarterly report.
 if (!pagesOnly) {
   step("2b. quarterly report (the province, the last quarter)");
   const { measureQuarterlyReport } = await import("./quarterly-report");

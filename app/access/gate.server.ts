@@ -91,7 +91,7 @@ export function responsesVisibleTo(viewer: Viewer): Prisma.SurveyResponseWhereIn
   if (viewer.role === "collaborator") return { collaboratorId: viewer.id };
   return { unit: unitsVisibleTo(viewer) };
 }
-// ── Opinion reports (issue 4) ─────────────────────────────────────────────────────────────────
+// ── Opinion reports ─────────────────────────────────────────────────────────────────
 
 /** Reports the viewer may see: a collaborator only their own; others those filed in their subtree. */
 export function reportsVisibleTo(viewer: Viewer): Prisma.OpinionReportWhereInput {
@@ -115,7 +115,7 @@ export function proposalsVisibleTo(viewer: Viewer): Prisma.ProposalWhereInput {
   return { unit: unitsVisibleTo(viewer) };
 }
 
-// ── Quarterly reports (issue 11) ──────────────────────────────────────────────────────────────
+// ── Quarterly reports ──────────────────────────────────────────────────────────────
 
 /**
  * Quarterly reports the viewer may see: those whose scope unit lies in their subtree; drafts only

@@ -3,7 +3,7 @@
  * Both queries are answered from covering indexes (see opinion-reports.prisma):
  *   quarter:  ("quarterKey", "topicId", "direction", "areaUnitId")
  *   trend:    ("topicId", "quarterKey", "direction")
- * The first two are the functions the benchmark (issue 5) measures. The scoped variants below
+ * The first two are the functions the benchmark measures. The scoped variants below
  * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path);
  * given a `UnitScope` with `lineage` (the quarterly report), the units merged into the subtree
  * count too, rolled into their successors (app/units/lineage.server.ts, decision 0026).

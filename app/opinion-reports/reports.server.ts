@@ -8,11 +8,12 @@ import { data } from "@remix-run/node";
 import { isInSubtree, opinionItemsVisibleTo, reportsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type Tx } from "~/db/db.server";
+import { countedPage } from "~/db/paging.server";
 import { FieldError } from "~/forms/field-error.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { timelinessOf } from "~/periods/period-math";
 import { notFound } from "~/utils/http.server";
-import { opinionItemRow } from "./bulk.server";
+import { monthlyKeyOf, opinionItemRow } from "./report-rows";
 import { assertOwnDraft } from "~/drafts/draft-owner.server";
 import { personalDataConfirmed } from "~/forms/personal-data";
 import { GUARDED_ITEM_FIELDS, itemFieldPath, type ReportContent } from "./report-schemas";
@@ -101,15 +102,13 @@ async function openPeriodFor(tx: Tx, periodId: number) {
   return period;
 }
 
+/** A monthly report (one per collaborator and period) or a fast report on a hot issue. */
+export type ReportKind = "monthly" | "fast";
+
 /**
  * Files a collaborator's report for a period. Replaying the same UUID with the same content
  * returns the stored report; the same UUID with other content is a 409.
  */
-export type ReportKind = "monthly" | "fast";
-
-/** The value of OpinionReport.monthlyKey: unique, so one monthly report per collaborator and period. */
-export const monthlyKeyOf = (periodId: number, collaboratorId: number) => `${periodId}:${collaboratorId}`;
-
 export async function fileReport(viewer: Viewer, periodId: number, input: FileReportInput, now = new Date(), kind: ReportKind = "monthly") {
   assertOwnDraft(viewer, input.draftOwner);
   const hash = contentHash(input.payload);
@@ -221,13 +220,14 @@ export async function listReports(viewer: Viewer, filters: InboxFilters) {
       filters.periodId ? { periodId: filters.periodId } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    db.opinionReport.count({ where }),
-    db.opinionReport.findMany({
+  const list = await countedPage(
+    filters.page ?? 1,
+    INBOX_PAGE_SIZE,
+    () => db.opinionReport.count({ where }),
+    (window) => db.opinionReport.findMany({
       where,
       orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-      skip: ((filters.page ?? 1) - 1) * INBOX_PAGE_SIZE,
-      take: INBOX_PAGE_SIZE,
+      ...window,
       select: {
         id: true,
         kind: true,
@@ -241,8 +241,8 @@ export async function listReports(viewer: Viewer, filters: InboxFilters) {
         unit: { select: { name: true, code: true } },
       },
     }),
-  ]);
-  return { total, rows: await withItemCounts(rows) };
+  );
+  return { ...list, rows: await withItemCounts(list.rows) };
 }
 
 /**

@@ -41,7 +41,6 @@ export type { NewResponse } from "./writer.server";
 /** Statuses whose answers count in the results (and in the tallies). */
 export const COUNTED_STATUSES = ["submitted", "accepted"] as const;
 
-
 /** A submission refused: an HTTP status, a message key, and per-question error keys. */
 export function submissionError(status: number, message: string, errors?: Record<string, string[]>): never {
   throw data({ message, errors: errors ?? {} }, { status });
@@ -184,12 +183,7 @@ export function isOpenForEntry(s: { status: string; opensOn: Date | null; closes
 
 export type SubmitOutcome = { status: 200 | 201; responseId: number; revision: number; duplicate: boolean };
 
-/**
- * A collaborator's submission (JSON body already parsed). Idempotent by the client UUID:
- * same UUID + same content → the stored record (200); same UUID + other content → 409. A
- * returned questionnaire is resubmitted with the same UUID and the next revision number.
- * Anything invalid → 4xx and nothing is written. Acknowledged means committed.
- */
+/** A checked new submission (or a replay) as the writer's transaction stores it. */
 type FastJob = {
   s: Submission;
   def: SurveyDefinition;
@@ -243,6 +237,12 @@ async function assignedSurvey(surveyId: number, unitId: number) {
   return { status: row.status, opensOn: day(row.opensOn), closesOn: day(row.closesOn) };
 }
 
+/**
+ * A collaborator's submission (JSON body already parsed). Idempotent by the client UUID:
+ * same UUID + same content → the stored record (200); same UUID + other content → 409. A
+ * returned questionnaire is resubmitted with the same UUID and the next revision number.
+ * Anything invalid → 4xx and nothing is written. Acknowledged means committed.
+ */
 export async function submitResponse(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
   const envelope = submissionSchema.safeParse(body);
   if (!envelope.success) {

@@ -61,7 +61,7 @@ export const bulkAcceptSchema = z.discriminatedUnion("intent", [
 
 export const reviewSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
-  // Accept, then open the next questionnaire waiting for review (review at volume, issue 17).
+  // Accept, then open the next questionnaire waiting for review (review at volume).
   z.object({ intent: z.literal("accept_next") }),
   // The return comments are guarded like every free-text field (docs/decisions/0015).
   guardedObject(

@@ -1,5 +1,5 @@
 /**
- * Merged units roll their history into their successor (issue 11, decision 0026). A unit closed
+ * Merged units roll their history into their successor (decision 0026). A unit closed
  * by a merger keeps its own row and its old figures (items, expectations point at it), and its
  * lineage names the unit that replaced it. Figures that must not break at the 2025 merger (the
  * quarterly report's per-unit breakdowns, its comparisons and its 8-quarter trend) count such a

@@ -1,5 +1,5 @@
 /**
- * Demo data for the quarterly report (issues 11 and 12): the province's report for Q2/2026,
+ * Demo data for the quarterly report: the province's report for Q2/2026,
  * with its narrative and the tasks set at the previous meeting, published once by the
  * secretariat — so that the demo, and the committee-pack tests, open a real published snapshot.
  */

@@ -1,4 +1,4 @@
-// Issue 10, defects 9 and 11: a client UUID is one record whatever its letter case, and concurrent
+// A client UUID is one record whatever its letter case, and concurrent
 // identical resends of a returned questionnaire are duplicates (200), never 409 — on real SQLite,
 // through the real write path (group commit and the resubmission transaction).
 import { describe, expect, it } from "vitest";

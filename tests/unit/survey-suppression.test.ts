@@ -1,4 +1,4 @@
-// Issue 10, defect 7: small-cell suppression of every narrowed result, and answer-level downloads
+// Small-cell suppression of every narrowed result, and answer-level downloads
 // for province-level admin and secretariat only (docs/decisions/0016-answer-level-downloads.md).
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
