@@ -24,7 +24,8 @@ const { quarterlyReportPptx } = await import("~/quarterly-reports/exports/pptx.s
 const { exportSource } = await import("~/quarterly-reports/exports/source.server");
 
 const account = await db.account.findUniqueOrThrow({ where: { username }, include: { unit: true } });
-const viewer = { id: account.id, username, displayName: account.displayName, role: account.role, unitId: account.unitId, unitName: account.unit.name, unitPath: account.unit.path, mustChangePassword: false };
+const { viewerOfAccount } = await import("~/access/gate.server");
+const viewer = viewerOfAccount(account);
 const texts = textsFor("vi");
 
 const times = { source: [] as number[], pptx: [] as number[], total: [] as number[] };

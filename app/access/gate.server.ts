@@ -6,7 +6,7 @@
  */
 import { redirect } from "@remix-run/node";
 import { Prisma } from "~/generated/prisma/client";
-import { can, isProvinceLevel, type Capability } from "~/accounts/roles";
+import { can, isProvinceLevel, isRole, type Capability } from "~/accounts/roles";
 import { findSessionAccount, type SessionAccount } from "~/auth/session.server";
 import { notFound } from "~/utils/http.server";
 
@@ -14,6 +14,12 @@ import { notFound } from "~/utils/http.server";
 export type Viewer = SessionAccount;
 
 const PASSWORD_CHANGE_PATH = "/account/password";
+
+/** An account read from the database as a Viewer: for the scripts that act through the app's own functions (seed, benchmark). */
+export function viewerOfAccount(a: { id: number; username: string; displayName: string; role: string; unitId: number; unit: { name: string; path: string } }): Viewer {
+  if (!isRole(a.role)) throw new Error(`Account ${a.username} has an unknown role: ${a.role}`);
+  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, unitName: a.unit.name, unitPath: a.unit.path, mustChangePassword: false };
+}
 
 export function findViewer(request: Request): Promise<Viewer | null> {
   return findSessionAccount(request);
@@ -36,8 +42,16 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 
 /** The viewer, if their role has the capability; otherwise 404 (the page "does not exist"). */
 export async function requireCapability(request: Request, capability: Capability): Promise<Viewer> {
+  return requireAnyCapability(request, capability);
+}
+
+/**
+ * The viewer, if their role has at least one of the capabilities (a page several roles reach for
+ * different work, e.g. a questionnaire: its reviewer and its own collaborator); otherwise 404.
+ */
+export async function requireAnyCapability(request: Request, ...capabilities: [Capability, ...Capability[]]): Promise<Viewer> {
   const viewer = await requireViewer(request);
-  if (!can(viewer, capability)) notFound();
+  if (!capabilities.some((capability) => can(viewer, capability))) notFound();
   return viewer;
 }
 

@@ -11,6 +11,7 @@ import { FieldError } from "~/forms/field-error.server";
 import { errorKey } from "~/forms/zod";
 import { notFound } from "~/utils/http.server";
 import { changedCodes, definitionSchema, emptyDefinition, parseDefinitionJson, storedDefinitionSchema, type SurveyDefinition } from "./definition";
+import { SURVEY_STEPS, type SurveyStep } from "./lifecycle";
 import { isOpenForEntry } from "./storage.server";
 
 export async function listSurveys(viewer: Viewer) {
@@ -87,16 +88,10 @@ export async function saveDefinition(viewer: Viewer, id: number, text: string) {
   });
 }
 
-const TRANSITIONS: Record<string, { from: string; to: string }> = {
-  publish: { from: "draft", to: "published" },
-  close: { from: "published", to: "closed" },
-  reopen: { from: "closed", to: "published" },
-  archive: { from: "closed", to: "archived" },
-};
-
-export async function changeStatus(viewer: Viewer, id: number, intent: keyof typeof TRANSITIONS) {
+/** One step of the lifecycle (lifecycle.ts), refused unless the survey is where the step starts. */
+export async function changeStatus(viewer: Viewer, id: number, intent: SurveyStep) {
   const survey = await getSurvey(viewer, id);
-  const step = TRANSITIONS[intent]!;
+  const step = SURVEY_STEPS[intent];
   if (survey.status !== step.from) throw new FieldError("intent", "surveys.errors.wrongStatus");
   if (intent === "publish") {
     if (survey.definition.questions.length === 0) throw new FieldError("intent", "surveys.errors.noQuestions");

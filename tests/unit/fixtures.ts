@@ -1,5 +1,6 @@
 // Builds small unit trees and viewers in the test's own SQLite database, through the real schema.
 import type { Viewer } from "~/access/gate.server";
+import type { Role } from "~/accounts/roles";
 import { db } from "~/db/db.server";
 import { unitSearchText } from "~/units/units.server";
 
@@ -31,7 +32,7 @@ export async function addAccount(unit: TreeUnit, username: string, role = "colla
   return db.account.create({ data: { username, displayName: username, role, unitId: unit.id, passwordHash } });
 }
 
-export function viewerAt(unit: TreeUnit, role = "admin", id = 0): Viewer {
+export function viewerAt(unit: TreeUnit, role: Role = "admin", id = 0): Viewer {
   return {
     id,
     username: `viewer${id}`,
@@ -45,7 +46,7 @@ export function viewerAt(unit: TreeUnit, role = "admin", id = 0): Viewer {
 }
 
 /** A viewer backed by a real account (audit entries reference their actor). */
-export async function realViewerAt(unit: TreeUnit, username: string, role = "admin"): Promise<Viewer> {
+export async function realViewerAt(unit: TreeUnit, username: string, role: Role = "admin"): Promise<Viewer> {
   const account = await addAccount(unit, username, role);
   return viewerAt(unit, role, account.id);
 }
