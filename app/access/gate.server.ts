@@ -8,6 +8,8 @@ import { redirect } from "@remix-run/node";
 import { Prisma } from "~/generated/prisma/client";
 import { can, isProvinceLevel, isRole, type Capability } from "~/accounts/roles";
 import { findSessionAccount, type SessionAccount } from "~/auth/session.server";
+import { inSubtreeSql } from "~/db/sql-rules.server";
+import { isInSubtree, subtreeRange } from "./subtree";
 import { notFound } from "~/utils/http.server";
 
 /** The signed-in user as every loader and action sees them (read on each request). */
@@ -55,14 +57,9 @@ export async function requireAnyCapability(request: Request, ...capabilities: [C
   return viewer;
 }
 
-/** The materialised-path range of a subtree: [path, path-with-final-"/"-as-"0"). */
-export function subtreeRange(path: string): { gte: string; lt: string } {
-  return { gte: path, lt: `${path.slice(0, -1)}0` };
-}
-
-export function isInSubtree(rootPath: string, path: string): boolean {
-  return path.startsWith(rootPath);
-}
+// The subtree rule itself lives in subtree.ts (pure, shared with the SQL rules); the gate is where
+// the rest of the app reads it.
+export { isInSubtree, subtreeRange } from "./subtree";
 
 /** Units the viewer may see. */
 export function unitsVisibleTo(viewer: Viewer): Prisma.UnitWhereInput {
@@ -81,9 +78,8 @@ export function accountsVisibleTo(viewer: Viewer): Prisma.AccountWhereInput {
  */
 export function auditActorsVisibleTo(viewer: Viewer): Prisma.Sql {
   if (isProvinceLevel(viewer.unitPath)) return Prisma.sql`e."actorId" IS NOT NULL`;
-  const range = subtreeRange(viewer.unitPath);
   return Prisma.sql`e."actorId" IN (
-    SELECT a."id" FROM "Account" a JOIN "Unit" u ON u."id" = a."unitId" WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt})`;
+    SELECT a."id" FROM "Account" a JOIN "Unit" u ON u."id" = a."unitId" WHERE ${inSubtreeSql(viewer.unitPath)})`;
 }
 
 /** Throws 404 unless the unit path lies in the viewer's subtree. */

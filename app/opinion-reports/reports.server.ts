@@ -5,7 +5,7 @@
  */
 import crypto from "node:crypto";
 import { data } from "@remix-run/node";
-import { isInSubtree, opinionItemsVisibleTo, reportsVisibleTo, type Viewer } from "~/access/gate.server";
+import { isInSubtree, opinionItemsVisibleTo, reportsVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type Tx } from "~/db/db.server";
 import { countedPage } from "~/db/paging.server";
@@ -38,7 +38,7 @@ function conflict(message: string): never {
 /** The units a collaborator may report an item for: open units of their own subtree. */
 export async function reportableAreas(viewer: Viewer) {
   return db.unit.findMany({
-    where: { path: { gte: viewer.unitPath, lt: `${viewer.unitPath.slice(0, -1)}0` }, validTo: null },
+    where: { ...unitsVisibleTo(viewer), validTo: null },
     orderBy: { path: "asc" },
     select: { id: true, code: true, name: true },
   });

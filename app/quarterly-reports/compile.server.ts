@@ -315,7 +315,7 @@ export async function surveysClosedIn(scopePath: string, quarterKey: number, cli
   const range = subtreeRange(scopePath);
   const quarter = calendarQuarter(quarterKey);
   const surveys = await client.survey.findMany({
-    where: { status: { not: "draft" }, closesOn: { gte: quarter.from, lt: quarter.before }, targets: { some: { unit: { path: { gte: range.gte, lt: range.lt } } } } },
+    where: { status: { not: "draft" }, closesOn: { gte: quarter.from, lt: quarter.before }, targets: { some: { unit: { path: range } } } },
     orderBy: [{ closesOn: "asc" }, { code: "asc" }],
     select: { id: true, code: true, title: true, period: true, closesOn: true, definition: true, previousWaveId: true, previousWave: { select: { code: true, period: true } } },
   });

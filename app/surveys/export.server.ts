@@ -4,7 +4,8 @@
  * Every text cell that a spreadsheet would read as a formula is neutralised.
  */
 import { Readable } from "node:stream";
-import { subtreeRange, type Viewer } from "~/access/gate.server";
+import type { Viewer } from "~/access/gate.server";
+import { inSubtreePositional, subtreeValues } from "~/db/sql-rules.server";
 import { can } from "~/accounts/roles";
 import { readSnapshot } from "~/db/read-pool.server";
 import { auditWhenClosed, RowCounter, type ExportScope } from "~/exports/export-audit.server";
@@ -62,7 +63,7 @@ function responsePageSql(bands: Scope["bands"]) {
   const bandFilter = BAND_NAMES.filter((b) => bands[b]).map((b) => `AND r."${b}" = ?`).join(" ");
   return `SELECT r."id", u."code", r."status", r."revision", r."ageBand", r."gender", r."occupation", r."area"
     FROM "SurveyResponse" r JOIN "Unit" u ON u."id" = r."unitId"
-    WHERE r."surveyId" = ? AND r."id" > ? AND u."path" >= ? AND u."path" < ? ${bandFilter}
+    WHERE r."surveyId" = ? AND r."id" > ? AND ${inSubtreePositional("u")} ${bandFilter}
     ORDER BY r."id" LIMIT ?`;
 }
 
@@ -85,8 +86,7 @@ type AnswerRow = [responseId: number, question: string, option: string, num: num
  * connection stay free while the page is read.
  */
 async function readPage(surveyId: number, scope: Scope, after: number, pageSize: number) {
-  const range = subtreeRange(scope.path);
-  const values = [surveyId, after, range.gte, range.lt, ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
+  const values = [surveyId, after, ...subtreeValues(scope.path), ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
   const [responses, answers] = await readSnapshot([
     { sql: responsePageSql(scope.bands), values, raw: true },
     { sql: answerPageSql(scope.bands), values, raw: true },

@@ -9,6 +9,7 @@ import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import type Database from "better-sqlite3";
 import { db, prepared, withConnection, withExclusiveConnection, withGroupCommit, type Tx } from "~/db/db.server";
+import { numberRows, TALLIES, tallyUpsertRows } from "~/db/sql-rules.server";
 import { FieldError } from "~/forms/field-error.server";
 import { PERSONAL_DATA_REFUSED, personalDataConfirmed, personalDataIssues } from "~/forms/personal-data";
 import { Prisma } from "~/generated/prisma/client";
@@ -27,8 +28,6 @@ import {
 } from "./definition";
 import { answerRows, bandTallyRows, tallyRows, type AnswerRow } from "./rows";
 import {
-  ADD_BAND_TALLY_CONFLICT,
-  BAND_TALLY_KEY,
   findByUuid,
   insertResponse,
   TallyIncrements,
@@ -37,9 +36,6 @@ import {
 } from "./writer.server";
 
 export type { NewResponse } from "./writer.server";
-
-/** Statuses whose answers count in the results (and in the tallies). */
-export const COUNTED_STATUSES = ["submitted", "accepted"] as const;
 
 /** A submission refused: an HTTP status, a message key, and per-question error keys. */
 export function submissionError(status: number, message: string, errors?: Record<string, string[]>): never {
@@ -75,34 +71,20 @@ async function applyTallies(tx: Tx, surveyId: number, unitId: number, bands: Ban
     const values = tallies.map(
       (t) => Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${unitId}, ${sign * t.count}, ${sign * t.numSum})`,
     );
-    await tx.$executeRaw`
-      INSERT INTO "SurveyTally" ("surveyId", "question", "option", "unitId", "count", "numSum")
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT ("surveyId", "question", "option", "unitId") DO UPDATE SET
-        "count" = "SurveyTally"."count" + excluded."count",
-        "numSum" = "SurveyTally"."numSum" + excluded."numSum"`;
+    await tx.$executeRaw(tallyUpsertRows(TALLIES.answers, values));
   }
   const bandValues = bandTallyRows(tallies).map(
     (t) =>
       Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${t.value}, ${bands.ageBand}, ${bands.gender}, ${bands.occupation}, ${bands.area}, ${sign * t.count}, ${sign * t.numSum})`,
   );
-  await tx.$executeRaw`
-    INSERT INTO "SurveyBandTally" (${Prisma.raw(BAND_TALLY_KEY)}, "count", "numSum") VALUES ${Prisma.join(bandValues)}
-    ${Prisma.raw(ADD_BAND_TALLY_CONFLICT)}`;
+  await tx.$executeRaw(tallyUpsertRows(TALLIES.bands, bandValues));
 }
 
 type UnitDelta = { received?: number; counted?: number; accepted?: number; returned?: number };
 
 async function applyUnitTally(tx: Tx, surveyId: number, unitId: number, d: UnitDelta) {
   const [received, counted, accepted, returned] = [d.received ?? 0, d.counted ?? 0, d.accepted ?? 0, d.returned ?? 0];
-  await tx.$executeRaw`
-    INSERT INTO "SurveyUnitTally" ("surveyId", "unitId", "received", "counted", "accepted", "returned")
-    VALUES (${surveyId}, ${unitId}, ${received}, ${counted}, ${accepted}, ${returned})
-    ON CONFLICT ("surveyId", "unitId") DO UPDATE SET
-      "received" = "SurveyUnitTally"."received" + excluded."received",
-      "counted" = "SurveyUnitTally"."counted" + excluded."counted",
-      "accepted" = "SurveyUnitTally"."accepted" + excluded."accepted",
-      "returned" = "SurveyUnitTally"."returned" + excluded."returned"`;
+  await tx.$executeRaw(tallyUpsertRows(TALLIES.units, [Prisma.sql`(${surveyId}, ${unitId}, ${received}, ${counted}, ${accepted}, ${returned})`]));
 }
 
 async function insertAnswerRows(tx: Tx, responseId: number, surveyId: number, rows: AnswerRow[]) {
@@ -285,14 +267,14 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   const existing = fast;
 
   return db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: string; revision: number; contentHash: string }[]>`
-      SELECT "status", "revision", "contentHash" FROM "SurveyResponse" WHERE "id" = ${existing.id}`;
+    const [current] = numberRows(await tx.$queryRaw<{ status: string; revision: number | bigint; contentHash: string }[]>`
+      SELECT "status", "revision", "contentHash" FROM "SurveyResponse" WHERE "id" = ${existing.id}`);
     // A concurrent send of this very resubmission (a retry, a double tap) committed first: the
     // same revision with the same content is a duplicate, answered like any replay, never 409.
-    if (current && Number(current.revision) === s.revision && current.contentHash === contentHash) {
+    if (current && current.revision === s.revision && current.contentHash === contentHash) {
       return { status: 200, responseId: existing.id, revision: s.revision, duplicate: true } as const;
     }
-    if (current?.status !== "returned" || Number(current.revision) !== existing.revision) submissionError(409, "surveys.api.staleRevision");
+    if (current?.status !== "returned" || current.revision !== existing.revision) submissionError(409, "surveys.api.staleRevision");
     // Resubmission of a returned questionnaire: its answers replace the old ones and count again.
     await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });
     const rows = answerRows(def, answers);
