@@ -4,7 +4,7 @@
  * Every write is one transaction with its audit entry.
  */
 import crypto from "node:crypto";
-import { data } from "@remix-run/node";
+import { Conflict } from "~/errors/domain-errors";
 import { isInSubtree, opinionItemsVisibleTo, reportsVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type Tx } from "~/db/db.server";
@@ -32,7 +32,7 @@ export function contentHash(content: ReportContent): string {
 }
 
 function conflict(message: string): never {
-  throw data({ message }, { status: 409 });
+  throw new Conflict(message);
 }
 
 /** The units a collaborator may report an item for: open units of their own subtree. */
@@ -371,17 +371,6 @@ export async function myReportingOverview(viewer: Viewer) {
   const filed = new Set(reports.filter((r) => r.kind === "monthly").map((r) => r.periodId));
   // A fast report goes into the latest open period.
   return { toFile: openPeriods.filter((p) => !filed.has(p.id)), fastPeriod: openPeriods[0] ?? null, reports: await withItemCounts(reports) };
-}
-
-/** Runs a filing; a replayed UUID with changed content comes back as a 409 reply, not a thrown error. */
-export async function withConflictReply<T>(run: () => Promise<T>): Promise<T | { conflict: ReturnType<typeof data> }> {
-  try {
-    return await run();
-  } catch (error) {
-    const refusal = error && typeof error === "object" && "init" in error ? (error as { init?: { status?: number }; data?: { message?: string } }) : undefined;
-    if (refusal?.init?.status === 409) return { conflict: data({ message: refusal.data?.message ?? "reports.errors.uuidReplayChanged" }, { status: 409 }) };
-    throw error;
-  }
 }
 
 /** The collaborator's own monthly report for a period, if already filed. */

@@ -12,7 +12,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fie
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
-import { FilterForm, ListTable } from "~/ui/list-view";
+import { DownloadLinks, FilterForm, ListTable } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
@@ -55,12 +55,7 @@ export default function ProposalsPage() {
       {canManage ? <CreateProposal agencies={agencies} fromItem={fromItem} today={today} /> : null}
       <FilterForm
         label={t("proposals.status")}
-        actions={
-          <>
-            <a className="button" href={`/proposals/export?format=csv&${exportQuery}`} download>{t("proposals.export")}</a>
-            <a className="button" href={`/proposals/export?format=xlsx&${exportQuery}`} download>{t("proposals.exportXlsx")}</a>
-          </>
-        }
+        actions={<DownloadLinks path="/proposals/export" query={exportQuery} csv={t("proposals.export")} xlsx={t("proposals.exportXlsx")} />}
       >
         <label>
           {t("proposals.status")}

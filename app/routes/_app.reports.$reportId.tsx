@@ -13,7 +13,8 @@ import { clearDraft, draftKeyFor, ReportForm } from "~/opinion-reports/report-fo
 import { fileReportSchema, reviewReportSchema } from "~/opinion-reports/report-schemas";
 import { EventList, ItemList } from "~/opinion-reports/report-views";
 import { QUALITIES } from "~/opinion-reports/report-vocab";
-import { getReport, resubmitReport, nextReportToReview, reviewReport, withConflictReply } from "~/opinion-reports/reports.server";
+import { getReport, resubmitReport, nextReportToReview, reviewReport } from "~/opinion-reports/reports.server";
+import { withConflictReply } from "~/errors/http.server";
 import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDateTime } from "~/utils/dates";

@@ -5,7 +5,7 @@ import { requireCapability } from "~/access/gate.server";
 import { COLLABORATOR_SECTORS, COLLABORATOR_STATUSES } from "~/accounts/roles";
 import { readRosterFilters } from "~/collaborators/roster-filters";
 import { listRoster } from "~/collaborators/roster.server";
-import { FilterForm, ListTable } from "~/ui/list-view";
+import { DownloadLinks, FilterForm, ListTable } from "~/ui/list-view";
 import { readPage } from "~/ui/pagination";
 import { formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
@@ -31,12 +31,7 @@ export default function RosterPage() {
       </header>
       <FilterForm
         label={t("roster.filters")}
-        actions={
-          <>
-            <a className="button" href={`/roster/export?format=csv&${query}`} download>{t("roster.export")}</a>
-            <a className="button" href={`/roster/export?format=xlsx&${query}`} download>{t("roster.exportXlsx")}</a>
-          </>
-        }
+        actions={<DownloadLinks path="/roster/export" query={query} csv={t("roster.export")} xlsx={t("roster.exportXlsx")} />}
       >
         <label>
           {t("roster.unitCode")}

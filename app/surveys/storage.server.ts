@@ -4,12 +4,13 @@
  * resubmission. See docs/decisions/0011-survey-storage.md.
  */
 import crypto from "node:crypto";
-import { data } from "@remix-run/node";
 import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import type Database from "better-sqlite3";
 import { db, prepared, withConnection, withExclusiveConnection, withGroupCommit, type Tx } from "~/db/db.server";
 import { numberRows, TALLIES, tallyUpsertRows } from "~/db/sql-rules.server";
+import { Conflict, Invalid, NotFound } from "~/errors/domain-errors";
+import { withDataRefusals } from "~/errors/http.server";
 import { FieldError } from "~/forms/field-error.server";
 import { PERSONAL_DATA_REFUSED, personalDataConfirmed, personalDataIssues } from "~/forms/personal-data";
 import { Prisma } from "~/generated/prisma/client";
@@ -37,9 +38,9 @@ import {
 
 export type { NewResponse } from "./writer.server";
 
-/** A submission refused: an HTTP status, a message key, and per-question error keys. */
-export function submissionError(status: number, message: string, errors?: Record<string, string[]>): never {
-  throw data({ message, errors: errors ?? {} }, { status });
+/** A submission refused: the kind, a message key, and per-question error keys (the field form shows them). */
+function refuse(Kind: typeof NotFound | typeof Conflict | typeof Invalid, message: string, errors?: Record<string, string[]>): never {
+  throw new Kind(message, errors ?? {});
 }
 
 // Published versions never change: their parsed definitions are cached for the write path.
@@ -181,7 +182,7 @@ function storeNewOrReplay(w: Database.Database, job: FastJob): SubmitOutcome | E
   const { s, contentHash } = job;
   const existing = findByUuid(w, s.uuid);
   if (!existing) {
-    if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");
+    if (s.revision !== 1) refuse(Conflict, "surveys.api.staleRevision");
     const responseId = insertResponse(w, job.def, {
       clientUuid: s.uuid,
       contentHash,
@@ -195,12 +196,12 @@ function storeNewOrReplay(w: Database.Database, job: FastJob): SubmitOutcome | E
     });
     return { status: 201, responseId, revision: 1, duplicate: false };
   }
-  if (existing.collaboratorId !== job.collaboratorId || existing.surveyId !== s.surveyId) submissionError(409, "surveys.api.uuidConflict");
+  if (existing.collaboratorId !== job.collaboratorId || existing.surveyId !== s.surveyId) refuse(Conflict, "surveys.api.uuidConflict");
   if (s.revision === existing.revision) {
-    if (existing.contentHash !== contentHash) submissionError(409, "surveys.api.uuidConflict");
+    if (existing.contentHash !== contentHash) refuse(Conflict, "surveys.api.uuidConflict");
     return { status: 200, responseId: existing.id, revision: existing.revision, duplicate: true };
   }
-  if (existing.status !== "returned" || s.revision !== existing.revision + 1) submissionError(409, "surveys.api.staleRevision");
+  if (existing.status !== "returned" || s.revision !== existing.revision + 1) refuse(Conflict, "surveys.api.staleRevision");
   return existing;
 }
 
@@ -225,20 +226,20 @@ async function assignedSurvey(surveyId: number, unitId: number) {
  * returned questionnaire is resubmitted with the same UUID and the next revision number.
  * Anything invalid → 4xx and nothing is written. Acknowledged means committed.
  */
-export async function submitResponse(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
+export async function storeSubmission(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
   const envelope = submissionSchema.safeParse(body);
   if (!envelope.success) {
     const errors: Record<string, string[]> = {};
     for (const i of envelope.error.issues) (errors[i.path.join(".") || "_"] ??= []).push(i.message);
-    submissionError(400, "surveys.api.badEnvelope", errors);
+    refuse(Invalid, "surveys.api.badEnvelope", errors);
   }
   const s = envelope.data;
   const survey = await assignedSurvey(s.surveyId, viewer.unitId);
   // Another unit's survey, a draft or an unknown id: the same 404.
-  if (!survey || survey.status === "draft") submissionError(404, "surveys.api.surveyNotFound");
-  if (!isOpenForEntry(survey)) submissionError(409, "surveys.api.surveyClosed");
+  if (!survey || survey.status === "draft") refuse(NotFound, "surveys.api.surveyNotFound");
+  if (!isOpenForEntry(survey)) refuse(Conflict, "surveys.api.surveyClosed");
   const def = await loadVersion(s.surveyId, s.version);
-  if (!def) submissionError(400, "surveys.api.unknownVersion");
+  if (!def) refuse(Invalid, "surveys.api.unknownVersion");
   const parsed = answersSchema(def).safeParse(s.answers);
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};
@@ -247,14 +248,14 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
       const message = i.code === "unrecognized_keys" ? `surveys.errors.unknownQuestion::${JSON.stringify({ codes: i.keys.join(", ") })}` : i.message;
       (errors[key] ??= []).push(message);
     }
-    submissionError(400, "surveys.api.invalidAnswers", errors);
+    refuse(Invalid, "surveys.api.invalidAnswers", errors);
   }
   const answers = parsed.data as Answers;
   // Free-text answers flagged by the personal-data guard: refused unless the draft carries the
   // collaborator's confirmation (docs/decisions/0015); nothing is stored.
   const refused = personalDataIssues(s.confirmNoPersonalData, textAnswers(def, answers));
   if (refused.length) {
-    submissionError(400, "surveys.api.invalidAnswers", Object.fromEntries(refused.map((path) => [String(path[0]), [PERSONAL_DATA_REFUSED]])));
+    refuse(Invalid, "surveys.api.invalidAnswers", Object.fromEntries(refused.map((path) => [String(path[0]), [PERSONAL_DATA_REFUSED]])));
   }
   const personalData = personalDataConfirmed(s.confirmNoPersonalData, textAnswers(def, answers).map(([, text]) => text));
   const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
@@ -274,7 +275,7 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
     if (current && current.revision === s.revision && current.contentHash === contentHash) {
       return { status: 200, responseId: existing.id, revision: s.revision, duplicate: true } as const;
     }
-    if (current?.status !== "returned" || current.revision !== existing.revision) submissionError(409, "surveys.api.staleRevision");
+    if (current?.status !== "returned" || current.revision !== existing.revision) refuse(Conflict, "surveys.api.staleRevision");
     // Resubmission of a returned questionnaire: its answers replace the old ones and count again.
     await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });
     const rows = answerRows(def, answers);
@@ -303,6 +304,15 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
     });
     return { status: 200, responseId: existing.id, revision: s.revision, duplicate: false } as const;
   });
+}
+
+/**
+ * storeSubmission with its refusals thrown as `data()` responses, for the field API
+ * (api.surveys.responses.ts), which still reads them that way; it goes once that route maps
+ * domain errors itself (errors/http.server.ts: refusalOf).
+ */
+export function submitResponse(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
+  return withDataRefusals(() => storeSubmission(viewer, body));
 }
 
 /**

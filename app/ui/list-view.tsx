@@ -20,6 +20,16 @@ export function FilterForm({ label, children, actions }: { label: string; childr
   );
 }
 
+/** A list's downloads in both formats, with the list's own filters (`query`). */
+export function DownloadLinks({ path, query, csv, xlsx }: { path: string; query: URLSearchParams; csv: string; xlsx: string }) {
+  return (
+    <>
+      <a className="button" href={`${path}?format=csv&${query}`} download>{csv}</a>
+      <a className="button" href={`${path}?format=xlsx&${query}`} download>{xlsx}</a>
+    </>
+  );
+}
+
 export type ListColumn = string | { label: string; numeric?: boolean };
 
 type ListTableProps = {

@@ -1,5 +1,6 @@
 // Builds small unit trees and viewers in the test's own SQLite database, through the real schema.
 import type { Viewer } from "~/access/gate.server";
+import { refusalOf } from "~/errors/http.server";
 import type { Role } from "~/accounts/roles";
 import { db } from "~/db/db.server";
 import { unitSearchText } from "~/units/units.server";
@@ -60,11 +61,11 @@ export async function catchError(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the promise to reject");
 }
 
-/** The HTTP status of a Response (or Remix `data()` object) thrown by a gate or loader. */
+/**
+ * The HTTP status a thrown error answers with: a Response's, or a domain error's (or a `data()`
+ * refusal's) through the route layer's adapter, as the server maps it.
+ */
 export function thrownStatus(error: unknown): number | undefined {
   if (error instanceof Response) return error.status;
-  if (error && typeof error === "object" && "init" in error) {
-    return (error as { init?: { status?: number } }).init?.status;
-  }
-  return undefined;
+  return refusalOf(error)?.status;
 }
