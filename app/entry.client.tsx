@@ -7,8 +7,9 @@ import { createI18n, DEFAULT_LANGUAGE, isLanguage, type Language } from "~/i18n/
 // The server rendered <html lang>; the client speaks the same language (a switch reloads the page).
 const lang = isLanguage(document.documentElement.lang) ? (document.documentElement.lang as Language) : DEFAULT_LANGUAGE;
 // Only this language's texts are fetched (their own chunks), before hydration; the office texts
-// only for office accounts (<html data-dictionary>, from the root loader): a collaborator's phone
-// never downloads the builder's, the roster's or the results' texts.
+// only where the root layout marked the document <html data-dictionary="office"> (an office
+// account's page, or a page whose handle asks for them): a collaborator's phone never downloads
+// the builder's, the roster's or the results' texts.
 const office = document.documentElement.dataset.dictionary === "office";
 const [field, officeTexts] =
   lang === "en"

@@ -31,6 +31,9 @@ await dbReady;
 
 export const streamTimeout = 5_000;
 
+// Read by server/error-ids.js: every loader's and action's domain error becomes its response here.
+export { httpErrorFor } from "~/errors/http.server";
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,

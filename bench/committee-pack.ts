@@ -1,6 +1,6 @@
 /**
  * The committee pack's Word and Excel files of the province's quarterly report at the generated
- * scale (issue 12): the report of the measured quarter is compiled and published once (a --reuse
+ * scale: the report of the measured quarter is compiled and published once (a --reuse
  * run finds it), with the quarter's survey closing in it so that section IV has its questions and
  * charts; then each file is built `runs` times from the published snapshot, as the download route
  * does. Also the longest stretch the event loop was held during one Word export: what another

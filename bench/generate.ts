@@ -8,7 +8,7 @@
  * (completeness), as the quarterly report reads them.
  */
 import crypto from "node:crypto";
-import type { Viewer } from "~/access/gate.server";
+import { viewerOfAccount, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { bulkInsertReports, type BulkReport } from "~/opinion-reports/bulk.server";
 import { CHANNELS, DIRECTIONS, PREVALENCES, STRENGTHS } from "~/opinion-reports/report-vocab";
@@ -38,16 +38,7 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 /** An account as the gate's Viewer (the generator acts through the app's own functions). */
 async function viewerOf(where: { username: string } | { id: number }): Promise<Viewer> {
   const a = await db.account.findUniqueOrThrow({ where, include: { unit: true } });
-  return {
-    id: a.id,
-    username: a.username,
-    displayName: a.displayName,
-    role: a.role,
-    unitId: a.unitId,
-    unitName: a.unit.name,
-    unitPath: a.unit.path,
-    mustChangePassword: false,
-  };
+  return viewerOfAccount(a);
 }
 /** The generated province's admin (the measured paths that need a viewer act as them). */
 export const adminViewer = () => viewerOf({ username: "admin" });

@@ -1,5 +1,5 @@
 /**
- * The quarterly report's PDF at scale (issue 12), measured against the built server in its own
+ * The quarterly report's PDF at scale, measured against the built server in its own
  * process: the province's published report (Q2/2026, published here if the generated database has
  * none) downloaded by a province official — the first time (Chromium starts) and warm — and, while
  * PDFs render back to back, how long a collaborator's page (the new-report form of an open period,

@@ -1,5 +1,5 @@
 /**
- * The PowerPoint committee pack's cost (issue 12; figures in docs/performance.md):
+ * The PowerPoint committee pack's cost (figures in docs/performance.md):
  *   DATABASE_URL=file:./data/demo.db npx vite-node --config vite.node.config.ts bench/pptx-export.ts -- [--report 1] [--as lanhdao] [--runs 10]
  * For one report, as one account: the export source (the published snapshot, or a draft's live
  * compilation), the deck drawn into a .pptx, their sum (what the download route spends before
@@ -24,7 +24,8 @@ const { quarterlyReportPptx } = await import("~/quarterly-reports/exports/pptx.s
 const { exportSource } = await import("~/quarterly-reports/exports/source.server");
 
 const account = await db.account.findUniqueOrThrow({ where: { username }, include: { unit: true } });
-const viewer = { id: account.id, username, displayName: account.displayName, role: account.role, unitId: account.unitId, unitName: account.unit.name, unitPath: account.unit.path, mustChangePassword: false };
+const { viewerOfAccount } = await import("~/access/gate.server");
+const viewer = viewerOfAccount(account);
 const texts = textsFor("vi");
 
 const times = { source: [] as number[], pptx: [] as number[], total: [] as number[] };

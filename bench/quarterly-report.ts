@@ -1,12 +1,12 @@
 /**
- * The quarterly report's speed targets (issue 11), on the generated province: compiling every
+ * The quarterly report's speed targets, on the generated province: compiling every
  * section's live figures for a quarter (what a draft page and publishing do), and opening a
  * published report as an official does (the page's loader: the snapshot read and its checksum
  * verified; the comparison with the live figures streams after the page and is timed apart).
  * Each is timed as wall-clock time and as the process's CPU time: SQLite and the ORM run on this
  * one thread, so on a shared, loaded machine the CPU time is the steadier measure of server work.
  */
-import type { Viewer } from "~/access/gate.server";
+import { viewerOfAccount, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { compileQuarter } from "~/quarterly-reports/compile.server";
 import { createQuarterlyReport, differencesSincePublication, publishQuarterlyReport, readQuarterlyReport } from "~/quarterly-reports/reports.server";
@@ -30,7 +30,7 @@ async function timeWallAndCpu<T>(runs: number, fn: () => Promise<T>) {
 
 async function viewerOf(username: string): Promise<Viewer> {
   const a = await db.account.findUniqueOrThrow({ where: { username }, include: { unit: true } });
-  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, unitName: a.unit.name, unitPath: a.unit.path, mustChangePassword: false };
+  return viewerOfAccount(a);
 }
 
 export async function measureQuarterlyReport(quarterKey: number, runs: number) {

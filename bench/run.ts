@@ -138,7 +138,7 @@ table.push(
 );
 }
 
-// 2b. The quarterly report (issue 11).
+// 2b. The quarterly report.
 if (!pagesOnly) {
   step("2b. quarterly report (the province, the last quarter)");
   const { measureQuarterlyReport } = await import("./quarterly-report");
@@ -221,7 +221,7 @@ table.push(
 );
 }
 
-// 3b. A phone's outbox drained after reconnecting (issue 14), through the app's own drain code.
+// 3b. A phone's outbox drained after reconnecting, through the app's own drain code.
 if (!pagesOnly) {
   step("3b. outbox of 200 questionnaires drained after reconnecting (one crash between a receipt and its record)");
   const { measureOutboxDrain } = await import("./outbox-drain");

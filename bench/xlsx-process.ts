@@ -5,16 +5,14 @@
 import fs from "node:fs";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { viewerOfAccount } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { xlsxExport } from "~/surveys/export.server";
 
 const surveyId = Number(process.argv[2]);
 const target = process.argv[3]!;
 const admin = await db.account.findUniqueOrThrow({ where: { username: "admin" }, include: { unit: true } });
-const viewer = {
-  id: admin.id, username: admin.username, displayName: admin.displayName, role: admin.role,
-  unitId: admin.unitId, unitName: admin.unit.name, unitPath: admin.unit.path, mustChangePassword: false,
-};
+const viewer = viewerOfAccount(admin);
 const started = performance.now();
 const response = await xlsxExport(viewer, surveyId, { bands: {} });
 await pipeline(Readable.fromWeb(response.body! as never), fs.createWriteStream(target));

@@ -6,6 +6,8 @@
 // before it reaches the browser, so an id attached to the error would be lost. Loaders and actions
 // are therefore wrapped: an Error becomes a thrown 500 Response carrying only the id, which
 // Remix hands to the error boundary unchanged. Thrown Responses (404s, redirects) pass untouched.
+// A domain error (app/errors/domain-errors.ts: not found, conflict, refused, invalid) is no server
+// error: the build's entry maps it to its response (`httpErrorFor`, app/errors/http.server.ts).
 import crypto from "node:crypto";
 import { noteRequestError } from "./request-context.js";
 
@@ -32,12 +34,14 @@ export function errorIdResponse(errorId) {
   return Response.json({ errorId }, { status: 500 });
 }
 
-function wrap(handler, report) {
+function wrap(handler, report, httpErrorFor) {
   if (!handler) return handler;
   return async function withErrorId(args) {
     try {
       return await handler(args);
     } catch (error) {
+      const mapped = httpErrorFor?.(error);
+      if (mapped) throw mapped;
       if (!(error instanceof Error) || args.request.signal.aborted) throw error;
       throw errorIdResponse(report(error, args.request));
     }
@@ -46,16 +50,20 @@ function wrap(handler, report) {
 
 /**
  * The server build with every route's loader and action wrapped (see above).
- * @template {{ routes: Record<string, { module: Record<string, unknown> }> }} Build
+ * @template {{ routes: Record<string, { module: Record<string, unknown> }>, entry?: { module: Record<string, unknown> } }} Build
  * @param {Build} build
  * @param {(error: unknown, request: Request) => string} report
  * @returns {Build}
  */
 export function withErrorIds(build, report) {
+  const httpErrorFor = /** @type {((error: unknown) => unknown) | undefined} */ (build.entry?.module?.httpErrorFor);
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => [
       id,
-      { ...route, module: { ...route.module, loader: wrap(route.module.loader, report), action: wrap(route.module.action, report) } },
+      {
+        ...route,
+        module: { ...route.module, loader: wrap(route.module.loader, report, httpErrorFor), action: wrap(route.module.action, report, httpErrorFor) },
+      },
     ]),
   );
   return { ...build, routes };

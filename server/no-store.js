@@ -1,6 +1,6 @@
 // Every response the Remix handler produces gets `Cache-Control: no-store`: pages, data requests
 // and downloads (CSV/XLSX) of a signed-in user carry personal or unit data that no browser cache,
-// shared computer or proxy may keep (issue 10). The app has no dynamic response worth caching,
+// shared computer or proxy may keep. The app has no dynamic response worth caching,
 // so the rule needs no list of routes and a new route cannot forget it. Static files are served
 // before this middleware and keep their own caching.
 //

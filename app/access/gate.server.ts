@@ -6,14 +6,22 @@
  */
 import { redirect } from "@remix-run/node";
 import { Prisma } from "~/generated/prisma/client";
-import { can, isProvinceLevel, type Capability } from "~/accounts/roles";
+import { can, isProvinceLevel, isRole, type Capability } from "~/accounts/roles";
 import { findSessionAccount, type SessionAccount } from "~/auth/session.server";
+import { inSubtreeSql } from "~/db/sql-rules.server";
+import { isInSubtree, subtreeRange } from "./subtree";
 import { notFound } from "~/utils/http.server";
 
 /** The signed-in user as every loader and action sees them (read on each request). */
 export type Viewer = SessionAccount;
 
 const PASSWORD_CHANGE_PATH = "/account/password";
+
+/** An account read from the database as a Viewer: for the scripts that act through the app's own functions (seed, benchmark). */
+export function viewerOfAccount(a: { id: number; username: string; displayName: string; role: string; unitId: number; unit: { name: string; path: string } }): Viewer {
+  if (!isRole(a.role)) throw new Error(`Account ${a.username} has an unknown role: ${a.role}`);
+  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, unitName: a.unit.name, unitPath: a.unit.path, mustChangePassword: false };
+}
 
 export function findViewer(request: Request): Promise<Viewer | null> {
   return findSessionAccount(request);
@@ -36,19 +44,22 @@ export async function requireViewer(request: Request): Promise<Viewer> {
 
 /** The viewer, if their role has the capability; otherwise 404 (the page "does not exist"). */
 export async function requireCapability(request: Request, capability: Capability): Promise<Viewer> {
+  return requireAnyCapability(request, capability);
+}
+
+/**
+ * The viewer, if their role has at least one of the capabilities (a page several roles reach for
+ * different work, e.g. a questionnaire: its reviewer and its own collaborator); otherwise 404.
+ */
+export async function requireAnyCapability(request: Request, ...capabilities: [Capability, ...Capability[]]): Promise<Viewer> {
   const viewer = await requireViewer(request);
-  if (!can(viewer, capability)) notFound();
+  if (!capabilities.some((capability) => can(viewer, capability))) notFound();
   return viewer;
 }
 
-/** The materialised-path range of a subtree: [path, path-with-final-"/"-as-"0"). */
-export function subtreeRange(path: string): { gte: string; lt: string } {
-  return { gte: path, lt: `${path.slice(0, -1)}0` };
-}
-
-export function isInSubtree(rootPath: string, path: string): boolean {
-  return path.startsWith(rootPath);
-}
+// The subtree rule itself lives in subtree.ts (pure, shared with the SQL rules); the gate is where
+// the rest of the app reads it.
+export { isInSubtree, subtreeRange } from "./subtree";
 
 /** Units the viewer may see. */
 export function unitsVisibleTo(viewer: Viewer): Prisma.UnitWhereInput {
@@ -67,9 +78,8 @@ export function accountsVisibleTo(viewer: Viewer): Prisma.AccountWhereInput {
  */
 export function auditActorsVisibleTo(viewer: Viewer): Prisma.Sql {
   if (isProvinceLevel(viewer.unitPath)) return Prisma.sql`e."actorId" IS NOT NULL`;
-  const range = subtreeRange(viewer.unitPath);
   return Prisma.sql`e."actorId" IN (
-    SELECT a."id" FROM "Account" a JOIN "Unit" u ON u."id" = a."unitId" WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt})`;
+    SELECT a."id" FROM "Account" a JOIN "Unit" u ON u."id" = a."unitId" WHERE ${inSubtreeSql(viewer.unitPath)})`;
 }
 
 /** Throws 404 unless the unit path lies in the viewer's subtree. */
@@ -91,7 +101,7 @@ export function responsesVisibleTo(viewer: Viewer): Prisma.SurveyResponseWhereIn
   if (viewer.role === "collaborator") return { collaboratorId: viewer.id };
   return { unit: unitsVisibleTo(viewer) };
 }
-// ── Opinion reports (issue 4) ─────────────────────────────────────────────────────────────────
+// ── Opinion reports ─────────────────────────────────────────────────────────────────
 
 /** Reports the viewer may see: a collaborator only their own; others those filed in their subtree. */
 export function reportsVisibleTo(viewer: Viewer): Prisma.OpinionReportWhereInput {
@@ -115,7 +125,7 @@ export function proposalsVisibleTo(viewer: Viewer): Prisma.ProposalWhereInput {
   return { unit: unitsVisibleTo(viewer) };
 }
 
-// ── Quarterly reports (issue 11) ──────────────────────────────────────────────────────────────
+// ── Quarterly reports ──────────────────────────────────────────────────────────────
 
 /**
  * Quarterly reports the viewer may see: those whose scope unit lies in their subtree; drafts only

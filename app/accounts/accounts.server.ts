@@ -5,6 +5,7 @@ import { recordAudit } from "~/audit/audit.server";
 import { hashPassword, verifyPassword } from "~/auth/password.server";
 import { replaceAllSessions } from "~/auth/session.server";
 import { db, type Tx } from "~/db/db.server";
+import { countedPage } from "~/db/paging.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { statusAllowsAccess } from "~/collaborators/membership.server";
 import { FieldError } from "~/forms/field-error.server";
@@ -42,17 +43,12 @@ export async function listAccounts(viewer: Viewer, filters: AccountFilters) {
       filters.status ? { active: filters.status === "active" } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    db.account.count({ where }),
-    db.account.findMany({
-      where,
-      orderBy: [{ unit: { path: "asc" } }, { username: "asc" }],
-      skip: (filters.page - 1) * ACCOUNTS_PAGE_SIZE,
-      take: ACCOUNTS_PAGE_SIZE,
-      select: ACCOUNT_ROW,
-    }),
-  ]);
-  return { total, rows };
+  return countedPage(
+    filters.page,
+    ACCOUNTS_PAGE_SIZE,
+    () => db.account.count({ where }),
+    (window) => db.account.findMany({ where, orderBy: [{ unit: { path: "asc" } }, { username: "asc" }], ...window, select: ACCOUNT_ROW }),
+  );
 }
 
 export async function getAccount(viewer: Viewer, id: number) {

@@ -60,14 +60,14 @@ export type Capability = keyof typeof CAPABILITIES;
 const PROVINCE_WIDE: readonly Capability[] = ["designSurveys", "manageTopics", "downloadAnswers"];
 
 /** Who a capability is asked for: a role and the home unit's materialised path ("/1/17/"). */
-export type CapabilityHolder = { role: string; unitPath: string };
+export type CapabilityHolder = { role: Role; unitPath: string };
 
 export function isProvinceLevel(unitPath: string): boolean {
   return unitPath.split("/").filter(Boolean).length === 1;
 }
 
 export function can(holder: CapabilityHolder, capability: Capability): boolean {
-  if (!(CAPABILITIES[capability] as readonly string[]).includes(holder.role)) return false;
+  if (!(CAPABILITIES[capability] as readonly Role[]).includes(holder.role)) return false;
   return !PROVINCE_WIDE.includes(capability) || isProvinceLevel(holder.unitPath);
 }
 

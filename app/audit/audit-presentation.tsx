@@ -1,4 +1,4 @@
-// The audit log as an office reads it (issue 17, item 9): actions in words ("Đơn vị: đổi tên"),
+// The audit log as an office reads it: actions in words ("Đơn vị: đổi tên"),
 // the record as a link where it has a page, and before/after as a field-by-field comparison
 // instead of raw JSON. Unknown codes fall back to the code itself, so a new action is never hidden.
 import { Link } from "@remix-run/react";

@@ -6,6 +6,7 @@
  */
 import { auditActorsVisibleTo, type Viewer } from "~/access/gate.server";
 import { db } from "~/db/db.server";
+import { numberRows } from "~/db/sql-rules.server";
 import { Prisma } from "~/generated/prisma/client";
 import { vietnamDayEnd, vietnamDayStart } from "~/utils/dates";
 
@@ -63,12 +64,12 @@ export async function listAuditEntries(viewer: Viewer, filters: AuditFilters) {
   // Going back (newer) reads upwards from the cursor, then turns the page round.
   const backwards = !filters.older && Boolean(filters.newer);
   const order = backwards ? Prisma.sql`e."at" ASC, e."id" ASC` : Prisma.sql`e."at" DESC, e."id" DESC`;
-  const found = await db.$queryRaw<{ id: number | bigint }[]>`
+  const found = numberRows(await db.$queryRaw<{ id: number | bigint }[]>`
     SELECT e."id" FROM "AuditEntry" e
     WHERE ${Prisma.join(conditions(viewer, filters, actor?.id ?? null), " AND ")}
-    ORDER BY ${order} LIMIT ${AUDIT_PAGE_SIZE + 1}`;
+    ORDER BY ${order} LIMIT ${AUDIT_PAGE_SIZE + 1}`);
   const more = found.length > AUDIT_PAGE_SIZE;
-  const ids = found.slice(0, AUDIT_PAGE_SIZE).map((r) => Number(r.id));
+  const ids = found.slice(0, AUDIT_PAGE_SIZE).map((r) => r.id);
   const entries = await db.auditEntry.findMany({
     where: { id: { in: ids } },
     include: { actor: { select: { username: true, displayName: true } } },

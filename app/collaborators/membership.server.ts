@@ -1,5 +1,5 @@
 /**
- * The one rule for a collaborator's membership status (issue 10, defect 5), applied by every path
+ * The one rule for a collaborator's membership status, applied by every path
  * that changes it: the roster edit form, the roster import, "end membership" (deactivate), and the
  * admin's account page.
  *

@@ -2,7 +2,7 @@
  * Reads a roster file (CSV or XLSX) into raw rows, refusing what cannot be a roster: too big,
  * not UTF-8, not a spreadsheet, wrong columns, more than MAX_ROWS rows, an XLSX that would inflate
  * past MAX_UNZIPPED_BYTES. Both formats are read a row at a time and reading stops at the row
- * limit (issue 10, defect 6). Returns an i18n key for file-level problems.
+ * limit. Returns an i18n key for file-level problems.
  */
 import { Readable } from "node:stream";
 import ExcelJS from "exceljs";

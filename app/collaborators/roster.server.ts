@@ -5,6 +5,7 @@ import { accountsVisibleTo, isInSubtree, type Viewer } from "~/access/gate.serve
 import { recordAudit } from "~/audit/audit.server";
 import { hashPassword } from "~/auth/password.server";
 import { db, type Tx } from "~/db/db.server";
+import { countedPage } from "~/db/paging.server";
 import { FieldError } from "~/forms/field-error.server";
 import { decodeErrorKey } from "~/forms/zod";
 import type { Prisma } from "~/generated/prisma/client";
@@ -45,17 +46,12 @@ export const ROSTER_PAGE_SIZE = 100;
 
 export async function listRoster(viewer: Viewer, filters: RosterFilters, page = 1) {
   const where = rosterWhere(viewer, filters);
-  const [total, rows] = await Promise.all([
-    db.account.count({ where }),
-    db.account.findMany({
-      where,
-      orderBy: [{ unit: { path: "asc" } }, { username: "asc" }],
-      skip: (page - 1) * ROSTER_PAGE_SIZE,
-      take: ROSTER_PAGE_SIZE,
-      select: ROSTER_ROW,
-    }),
-  ]);
-  return { total, rows };
+  return countedPage(
+    page,
+    ROSTER_PAGE_SIZE,
+    () => db.account.count({ where }),
+    (window) => db.account.findMany({ where, orderBy: [{ unit: { path: "asc" } }, { username: "asc" }], ...window, select: ROSTER_ROW }),
+  );
 }
 
 export async function getCollaborator(viewer: Viewer, id: number) {
@@ -126,7 +122,7 @@ export async function checkRosterFile(viewer: Viewer, file: File): Promise<Impor
   const unitByCode = new Map(units.map((u) => [u.code, u]));
   // Only the viewer's own collaborators are looked up: any other name, taken elsewhere or by
   // another kind of account or free, is answered alike ("create"), so the preview reveals nothing
-  // about accounts outside the roster the viewer manages (issue 10, defect 10).
+  // about accounts outside the roster the viewer manages.
   const mine = new Set(await ownCollaboratorUsernames(db, viewer, parsed.map((p) => p.username)));
   for (const p of parsed) {
     const unit = unitByCode.get(p.unitCode);

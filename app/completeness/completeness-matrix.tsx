@@ -1,4 +1,4 @@
-// The completeness matrix (issue 17, item 5): units × periods, a period before its deadline shown
+// The completeness matrix: units × periods, a period before its deadline shown
 // as "not due yet" in a neutral colour, the missing count and the share reported per row, the
 // columns sortable by links (server-side, no script needed) with aria-sort on the sorted one.
 // On a phone each row is a card and the header row a bar of the sort links.

@@ -1,5 +1,5 @@
 /**
- * The completeness matrix as the page and its CSV/XLSX exports show it (issue 17, item 5): the
+ * The completeness matrix as the page and its CSV/XLSX exports show it: the
  * counts from completenessMatrix (SQL rollups), each period marked due or not on `now`, a merged
  * unit's row naming its successor, repeated names told apart, a summary (missing, share reported)
  * per row and for the total, in the chosen order. The quarterly report reads completenessMatrix

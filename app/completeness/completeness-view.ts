@@ -1,5 +1,5 @@
 /**
- * The completeness matrix as the page and its exports show it (issue 17, item 5), pure and shared
+ * The completeness matrix as the page and its exports show it, pure and shared
  * by server and browser: each row's summary over the periods shown, and the sort orders.
  *
  * A period counts only once its deadline has passed (deadlinePassed): before that, an expected

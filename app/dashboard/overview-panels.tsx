@@ -1,4 +1,4 @@
-// The overview's panels, one per role's starting point (issue 17, item 3). Each figure links to
+// The overview's panels, one per role's starting point. Each figure links to
 // the page where the work is done.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";

@@ -1,5 +1,5 @@
 /**
- * The overview page as each role's starting point (issue 17, item 3): what is due for a
+ * The overview page as each role's starting point: what is due for a
  * collaborator, what waits for the secretariat, the quarter's headline for an official. Every
  * figure comes from an existing scoped query (the gate's filters, the opinion aggregates, the
  * completeness expectations); nothing here loads raw rows to count them.

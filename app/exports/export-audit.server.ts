@@ -1,5 +1,5 @@
 // Every data export leaves an audit entry: who took which data (the scope: survey or register,
-// format, filters) and how many rows (issue 10). Exports only read, so the entry is its own write.
+// format, filters) and how many rows. Exports only read, so the entry is its own write.
 import { finished, type Readable } from "node:stream";
 import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";

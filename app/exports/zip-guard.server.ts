@@ -1,5 +1,5 @@
 /**
- * A zip bomb guard for uploaded XLSX files (issue 10, defect 6), run before any XLSX parser sees
+ * A zip bomb guard for uploaded XLSX files, run before any XLSX parser sees
  * the bytes. It reads the zip's central directory and refuses when the entries' declared
  * uncompressed sizes add up to more than the bound; then it walks the local entries, which must
  * lie back to back exactly where the central directory says (so a streaming reader of the local

@@ -6,8 +6,7 @@
  * requires none. Plain SQL, portable to PostgreSQL.
  */
 import type Database from "better-sqlite3";
-
-const COUNTED = `('submitted', 'accepted')`;
+import { COUNTED_STATUSES_SQL_TEXT as COUNTED } from "~/db/sql-rules.server";
 
 /** What SurveyTally must hold: one row per answer row's option, plus the question's n under "". */
 const EXPECTED_TALLIES = `

@@ -3,16 +3,22 @@
  * Both queries are answered from covering indexes (see opinion-reports.prisma):
  *   quarter:  ("quarterKey", "topicId", "direction", "areaUnitId")
  *   trend:    ("topicId", "quarterKey", "direction")
- * The first two are the functions the benchmark (issue 5) measures. The scoped variants below
+ * The first two are the functions the benchmark measures. The scoped variants below
  * (the opinion summary's drill-down) restrict the area unit to a subtree, a range on Unit(path);
  * given a `UnitScope` with `lineage` (the quarterly report), the units merged into the subtree
  * count too, rolled into their successors (app/units/lineage.server.ts, decision 0026).
  */
 import type { Db, Tx } from "~/db/db.server";
 import { analyticalRead } from "~/db/read-pool.server";
+import { inSubtreeSql, numberRows } from "~/db/sql-rules.server";
 import { Prisma } from "~/generated/prisma/client";
 import { quarterRange } from "~/periods/period-math";
 import { childRollupSql, rolledUnitsCte, scopeSql, type UnitScope } from "~/units/lineage.server";
+
+/** Grouped rows with their COUNT(*) "n" as a number named `count`. */
+function counts<R extends { n: bigint | number }>(rows: R[]) {
+  return numberRows(rows).map(({ n, ...r }) => ({ ...r, count: n as number }));
+}
 
 export type TopicDirectionUnitCount = { topicId: number; direction: string; areaUnitId: number; count: number };
 export type TrendPoint = { quarterKey: number; direction: string; count: number };
@@ -24,7 +30,7 @@ export async function countItemsByTopicDirectionUnit(quarterKey: number, client?
     FROM "OpinionItem"
     WHERE "quarterKey" = ${quarterKey}
     GROUP BY "topicId", "direction", "areaUnitId"`, client);
-  return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, areaUnitId: r.areaUnitId, count: Number(r.n) }));
+  return counts(rows);
 }
 
 /** One topic's counts by direction for the `quarters` quarters ending with `lastQuarterKey`. */
@@ -36,7 +42,7 @@ export async function topicTrend(topicId: number, lastQuarterKey: number, quarte
     WHERE "topicId" = ${topicId} AND "quarterKey" >= ${keys[0]!} AND "quarterKey" <= ${lastQuarterKey}
     GROUP BY "quarterKey", "direction"
     ORDER BY "quarterKey", "direction"`, client);
-  return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
+  return counts(rows);
 }
 
 /** Only the items of these periods (a provisional quarter's ended months), or all of the quarter's. */
@@ -53,21 +59,20 @@ export async function countItemsByTopicDirection(quarterKey: number, scope: stri
     FROM "OpinionItem" i
     WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')} ${inPeriods(periodIds)}
     GROUP BY i."topicId", i."direction"`, client);
-  return rows.map((r) => ({ topicId: r.topicId, direction: r.direction, count: Number(r.n) }));
+  return counts(rows);
 }
 
 /** One topic's trend within a unit subtree (for viewers below the province). */
 export async function topicTrendInScope(topicId: number, lastQuarterKey: number, quarters: number, scopePath: string, client?: Db | Tx): Promise<TrendPoint[]> {
   const keys = quarterRange(lastQuarterKey, quarters);
-  const upper = `${scopePath.slice(0, -1)}0`;
   const rows = await analyticalRead<{ quarterKey: number; direction: string; n: bigint | number }>(Prisma.sql`
     SELECT i."quarterKey", i."direction", COUNT(*) AS "n"
     FROM "OpinionItem" i JOIN "Unit" u ON u."id" = i."areaUnitId"
     WHERE i."topicId" = ${topicId} AND i."quarterKey" >= ${keys[0]!} AND i."quarterKey" <= ${lastQuarterKey}
-      AND u."path" >= ${scopePath} AND u."path" < ${upper}
+      AND ${inSubtreeSql(scopePath)}
     GROUP BY i."quarterKey", i."direction"
     ORDER BY i."quarterKey", i."direction"`, client);
-  return rows.map((r) => ({ quarterKey: r.quarterKey, direction: r.direction, count: Number(r.n) }));
+  return counts(rows);
 }
 
 /** Only the items of a subtree's units: an IN list from one range seek on the covering Unit(path) index. */
@@ -85,7 +90,7 @@ export function itemsByTopicSql(quarterKey: number, scopePath: string, periodIds
 /** Total items per topic for a quarter within a unit subtree (the previous-quarter comparison). */
 export async function countItemsByTopic(quarterKey: number, scopePath: string, client?: Db | Tx, periodIds?: number[]): Promise<{ topicId: number; count: number }[]> {
   const rows = await analyticalRead<{ topicId: number; n: bigint | number }>(itemsByTopicSql(quarterKey, scopePath, periodIds), client);
-  return rows.map((r) => ({ topicId: r.topicId, count: Number(r.n) }));
+  return counts(rows);
 }
 
 export type ChildUnitCount = { unitId: number; direction: string; count: number };
@@ -127,7 +132,7 @@ export function itemsByChildUnitSql(quarterKey: number, unit: UnitScope, periodI
  */
 export async function countItemsByChildUnit(quarterKey: number, unit: UnitScope, client?: Db | Tx, periodIds?: number[]): Promise<ChildUnitCount[]> {
   const rows = await analyticalRead<{ childId: number | null; direction: string; n: bigint | number }>(itemsByChildUnitSql(quarterKey, unit, periodIds), client);
-  return rows.map((r) => ({ unitId: r.childId ?? unit.id, direction: r.direction, count: Number(r.n) }));
+  return counts(rows).map(({ childId, ...r }) => ({ unitId: childId ?? unit.id, ...r }));
 }
 
 export type TopicWeightCount = { topicId: number; prevalence: string; strength: string; count: number };
@@ -145,7 +150,7 @@ export async function countItemsByTopicWeight(quarterKey: number, scope: string 
     FROM "OpinionItem" i
     WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
     GROUP BY i."topicId", i."prevalence", i."strength"`, client);
-  return rows.map((r) => ({ topicId: r.topicId, prevalence: r.prevalence, strength: r.strength, count: Number(r.n) }));
+  return counts(rows);
 }
 
 /**
@@ -181,5 +186,5 @@ export async function countItemsBySocialGroup(quarterKey: number, scope: string 
     FROM "OpinionItem" i JOIN "OpinionItemGroup" g ON g."itemId" = i."id"
     WHERE i."quarterKey" = ${quarterKey} ${s.filter('i."areaUnitId"')}
     GROUP BY g."groupId", i."direction"`, client);
-  return rows.map((r) => ({ groupId: r.groupId, direction: r.direction, count: Number(r.n) }));
+  return counts(rows);
 }

@@ -3,19 +3,11 @@
  * same tables and columns the app writes one report at a time, written with createMany.
  */
 import type { Tx } from "~/db/db.server";
+import { monthlyKeyOf, opinionItemRow, type ItemFacts } from "./report-rows";
 
-export type BulkItem = {
+export type BulkItem = ItemFacts & {
   topicId: number;
   areaUnitId: number;
-  direction: string;
-  strength: string;
-  prevalence: string;
-  channel: string;
-  verified: boolean;
-  title: string;
-  summary: string;
-  proposal?: string | null;
-  urgent?: boolean;
   groupIds?: number[];
   createdAt?: Date;
 };
@@ -33,36 +25,6 @@ export type BulkReport = {
   items: BulkItem[];
 };
 
-type ItemFacts = Pick<BulkItem, "direction" | "strength" | "prevalence" | "channel" | "verified" | "title" | "summary" | "proposal"> & { urgent?: boolean };
-
-/**
- * The columns of one OpinionItem row, shared by single filings and bulk writes: the period's
- * quarter is denormalised onto the item, and an urgent report makes every item urgent.
- */
-export function opinionItemRow(
-  at: { reportId: number; position: number; period: { id: number; quarterKey: number }; reportUrgent: boolean },
-  codes: { topicId: number; areaUnitId: number },
-  item: ItemFacts,
-) {
-  return {
-    reportId: at.reportId,
-    position: at.position,
-    periodId: at.period.id,
-    quarterKey: at.period.quarterKey,
-    topicId: codes.topicId,
-    areaUnitId: codes.areaUnitId,
-    direction: item.direction,
-    strength: item.strength,
-    prevalence: item.prevalence,
-    channel: item.channel,
-    verified: item.verified,
-    title: item.title,
-    summary: item.summary,
-    proposal: item.proposal ?? null,
-    urgent: Boolean(at.reportUrgent || item.urgent),
-  };
-}
-
 /** Writes monthly reports, items and item groups; marks the expectations' outcomes. Returns item count. */
 export async function bulkInsertReports(tx: Tx, reports: BulkReport[]): Promise<number> {
   if (reports.length === 0) return 0;
@@ -70,7 +32,7 @@ export async function bulkInsertReports(tx: Tx, reports: BulkReport[]): Promise<
     data: reports.map((r) => ({
       clientUuid: r.clientUuid,
       contentHash: "bulk",
-      monthlyKey: `${r.period.id}:${r.collaboratorId}`,
+      monthlyKey: monthlyKeyOf(r.period.id, r.collaboratorId),
       periodId: r.period.id,
       collaboratorId: r.collaboratorId,
       unitId: r.unitId,

@@ -99,6 +99,6 @@ export const reviewReportSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rate"), quality: z.enum(QUALITIES) }),
   // The return comment is guarded like every free-text field (docs/decisions/0015).
   guardedObject(z.object({ intent: z.literal("return"), comment: shortText(1000) }), ["comment"]),
-  // "then: next" opens the next report waiting in the inbox (review at volume, issue 17).
+  // "then: next" opens the next report waiting in the inbox (review at volume).
   z.object({ intent: z.literal("accept"), then: z.enum(["stay", "next"]).optional() }),
 ]);

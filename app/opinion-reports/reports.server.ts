@@ -4,15 +4,16 @@
  * Every write is one transaction with its audit entry.
  */
 import crypto from "node:crypto";
-import { data } from "@remix-run/node";
-import { isInSubtree, opinionItemsVisibleTo, reportsVisibleTo, type Viewer } from "~/access/gate.server";
+import { Conflict } from "~/errors/domain-errors";
+import { isInSubtree, opinionItemsVisibleTo, reportsVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db, type Tx } from "~/db/db.server";
+import { countedPage } from "~/db/paging.server";
 import { FieldError } from "~/forms/field-error.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { deadlinePassed, timelinessOf } from "~/periods/period-math";
 import { notFound } from "~/utils/http.server";
-import { opinionItemRow } from "./bulk.server";
+import { monthlyKeyOf, opinionItemRow } from "./report-rows";
 import { assertOwnDraft } from "~/drafts/draft-owner.server";
 import { personalDataConfirmed } from "~/forms/personal-data";
 import { GUARDED_ITEM_FIELDS, itemFieldPath, type ReportContent } from "./report-schemas";
@@ -31,13 +32,13 @@ export function contentHash(content: ReportContent): string {
 }
 
 function conflict(message: string): never {
-  throw data({ message }, { status: 409 });
+  throw new Conflict(message);
 }
 
 /** The units a collaborator may report an item for: open units of their own subtree. */
 export async function reportableAreas(viewer: Viewer) {
   return db.unit.findMany({
-    where: { path: { gte: viewer.unitPath, lt: `${viewer.unitPath.slice(0, -1)}0` }, validTo: null },
+    where: { ...unitsVisibleTo(viewer), validTo: null },
     orderBy: { path: "asc" },
     select: { id: true, code: true, name: true },
   });
@@ -101,15 +102,13 @@ async function openPeriodFor(tx: Tx, periodId: number) {
   return period;
 }
 
+/** A monthly report (one per collaborator and period) or a fast report on a hot issue. */
+export type ReportKind = "monthly" | "fast";
+
 /**
  * Files a collaborator's report for a period. Replaying the same UUID with the same content
  * returns the stored report; the same UUID with other content is a 409.
  */
-export type ReportKind = "monthly" | "fast";
-
-/** The value of OpinionReport.monthlyKey: unique, so one monthly report per collaborator and period. */
-export const monthlyKeyOf = (periodId: number, collaboratorId: number) => `${periodId}:${collaboratorId}`;
-
 export async function fileReport(viewer: Viewer, periodId: number, input: FileReportInput, now = new Date(), kind: ReportKind = "monthly") {
   assertOwnDraft(viewer, input.draftOwner);
   const hash = contentHash(input.payload);
@@ -221,13 +220,14 @@ export async function listReports(viewer: Viewer, filters: InboxFilters) {
       filters.periodId ? { periodId: filters.periodId } : {},
     ],
   };
-  const [total, rows] = await Promise.all([
-    db.opinionReport.count({ where }),
-    db.opinionReport.findMany({
+  const list = await countedPage(
+    filters.page ?? 1,
+    INBOX_PAGE_SIZE,
+    () => db.opinionReport.count({ where }),
+    (window) => db.opinionReport.findMany({
       where,
       orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-      skip: ((filters.page ?? 1) - 1) * INBOX_PAGE_SIZE,
-      take: INBOX_PAGE_SIZE,
+      ...window,
       select: {
         id: true,
         kind: true,
@@ -241,8 +241,8 @@ export async function listReports(viewer: Viewer, filters: InboxFilters) {
         unit: { select: { name: true, code: true } },
       },
     }),
-  ]);
-  return { total, rows: await withItemCounts(rows) };
+  );
+  return { ...list, rows: await withItemCounts(list.rows) };
 }
 
 /**
@@ -373,17 +373,6 @@ export async function myReportingOverview(viewer: Viewer, now = new Date()) {
   // Past its deadline a report is still accepted, but late: such a period is overdue.
   const toFile = openPeriods.filter((p) => !filed.has(p.id)).map((p) => ({ ...p, overdue: deadlinePassed(p, now) }));
   return { toFile, fastPeriod: openPeriods[0] ?? null, reports: await withItemCounts(reports) };
-}
-
-/** Runs a filing; a replayed UUID with changed content comes back as a 409 reply, not a thrown error. */
-export async function withConflictReply<T>(run: () => Promise<T>): Promise<T | { conflict: ReturnType<typeof data> }> {
-  try {
-    return await run();
-  } catch (error) {
-    const refusal = error && typeof error === "object" && "init" in error ? (error as { init?: { status?: number }; data?: { message?: string } }) : undefined;
-    if (refusal?.init?.status === 409) return { conflict: data({ message: refusal.data?.message ?? "reports.errors.uuidReplayChanged" }, { status: 409 }) };
-    throw error;
-  }
 }
 
 /** The collaborator's own monthly report for a period, if already filed. */

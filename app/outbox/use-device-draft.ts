@@ -1,6 +1,6 @@
 /**
- * A form's draft on this device (IndexedDB, store.ts), the one hook both field forms use
- * (issue 15): restored after hydration, written back on every change the user makes, followed
+ * A form's draft on this device (IndexedDB, store.ts), the one hook both field forms use:
+ * restored after hydration, written back on every change the user makes, followed
  * when another tab edits the same draft, and removed when the form is done with it.
  */
 import { useCallback, useEffect, useRef, useState } from "react";

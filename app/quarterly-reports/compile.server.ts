@@ -49,7 +49,7 @@ export type Comparison = { quarterKey: number; available: boolean; rows: ChangeR
 type Compiled = Awaited<ReturnType<typeof compileQuarter>>;
 /**
  * The compiled figures as a reader meets them: a published snapshot keeps the shape of its day,
- * so the fields added after the first snapshots (issue 11's completion: the social groups and the
+ * so the fields added after the first snapshots (the social groups and the
  * 8-quarter trend) may be missing, as `surveys` may (decision 0026).
  */
 export type CompiledReport = Omit<Compiled, "flows" | "trend"> & {
@@ -358,7 +358,7 @@ export async function surveysClosedIn(scopePath: string, quarterKey: number, cli
   const range = subtreeRange(scopePath);
   const quarter = calendarQuarter(quarterKey);
   const surveys = await client.survey.findMany({
-    where: { status: { not: "draft" }, closesOn: { gte: quarter.from, lt: quarter.before }, targets: { some: { unit: { path: { gte: range.gte, lt: range.lt } } } } },
+    where: { status: { not: "draft" }, closesOn: { gte: quarter.from, lt: quarter.before }, targets: { some: { unit: { path: range } } } },
     orderBy: [{ closesOn: "asc" }, { code: "asc" }],
     select: { id: true, code: true, title: true, period: true, closesOn: true, definition: true, previousWaveId: true, previousWave: { select: { code: true, period: true } } },
   });

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 const FILES = ["docx", "pdf", "pptx", "xlsx", "json"] as const;
 
 /**
- * The committee pack (issue 12): every file an official carries to the meeting, from the version
+ * The committee pack: every file an official carries to the meeting, from the version
  * on screen (a draft's files are watermarked), and meeting mode. Plain links: the downloads are
  * resource routes, meeting mode a full-screen page.
  */

@@ -1,5 +1,5 @@
 /**
- * Section 4's key questions (issue 11): the secretariat chooses, per survey closed in the
+ * Section 4's key questions: the secretariat chooses, per survey closed in the
  * report's quarter, which single-choice questions the report shows. The choice is stored on the
  * report (QuarterlyReport.keyQuestions, JSON survey code → question codes) and read by every
  * compilation of it; a published version keeps the questions it showed.

@@ -1,4 +1,4 @@
-// Section 4's key questions (issue 11): which questions of each survey closed in the quarter the
+// Section 4's key questions: which questions of each survey closed in the quarter the
 // report shows. Stored on the report as JSON (survey code → question codes, in the survey's
 // order); a survey the secretariat has not chosen for shows every single-choice question.
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Meeting mode (issue 12): the slide model (slides.ts) full screen in the browser, one slide at a
+// Meeting mode: the slide model (slides.ts) full screen in the browser, one slide at a
 // time, large type, moved by keyboard, by a presenter's clicker (it sends PageDown/PageUp) or by
 // the buttons. The position lives in `?slide=k`, so a reload (or a dropped projector) comes back
 // to the same slide; the counter is announced.

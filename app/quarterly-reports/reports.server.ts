@@ -3,7 +3,7 @@
  * quý"), the narrative, publishing a frozen version, and reading one (a draft live; a published
  * version from its snapshot, compared with the live figures). Every write is audited.
  */
-import { data } from "@remix-run/node";
+import { Conflict } from "~/errors/domain-errors";
 import type { z } from "zod";
 import { assertUnitVisible, isInSubtree, quarterlyReportsVisibleTo, type Viewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
@@ -128,7 +128,7 @@ const narrativeOf = (r: Narrative): Narrative => ({ assessment: r.assessment, fo
 
 /** Thrown when the report was published (again) since the publisher loaded it: 409, nothing written. */
 export function publishConflict(): never {
-  throw data({ message: "quarterly.errors.publishedMeanwhile" }, { status: 409 });
+  throw new Conflict("quarterly.errors.publishedMeanwhile");
 }
 
 /**

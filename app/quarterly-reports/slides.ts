@@ -1,4 +1,4 @@
-// The quarterly report as slides (issue 12): ONE ordered model read by both meeting mode (the
+// The quarterly report as slides: ONE ordered model read by both meeting mode (the
 // browser, Chart.js) and the PowerPoint committee pack (pptxgenjs, native charts), so that what
 // the room sees and the file officials take home say the same thing with the same numbers.
 // Pure: no I/O, no React; texts come from the `t` passed in (the page's or the request's language).

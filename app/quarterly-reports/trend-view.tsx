@@ -1,4 +1,4 @@
-// The report's 8-quarter trend (issue 11): one topic's directions, or one survey question's
+// The report's 8-quarter trend: one topic's directions, or one survey question's
 // options across its waves, chosen in a GET form (the `trend` search parameter, so it works
 // without JavaScript and a link keeps the choice). Each chart sits above its table, which carries
 // n and the exact numbers. Snapshots published before the trend existed have none.

@@ -1,5 +1,5 @@
 /**
- * The quarterly report's 8-quarter trend (issue 11), frozen into the snapshot with the other
+ * The quarterly report's 8-quarter trend, frozen into the snapshot with the other
  * figures (decision 0026): for every topic raised in the 8 quarters ending with the report's, the
  * items by direction and n per quarter — the same topic × direction counts the flows and the
  * comparisons use, one GROUP BY per quarter, shared within a compilation — and for every

@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
-import { ACCOUNTS_PAGE_SIZE, listAccounts } from "~/accounts/accounts.server";
+import { listAccounts } from "~/accounts/accounts.server";
 import { isRole, ROLES } from "~/accounts/roles";
-import { Pagination, readPage } from "~/ui/pagination";
+import { FilterForm, ListTable } from "~/ui/list-view";
+import { readPage } from "~/ui/pagination";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "accounts");
@@ -20,19 +21,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     status: status === "active" || status === "inactive" ? status : undefined,
     page: readPage(params),
   } as const;
-  return { filters, pageSize: ACCOUNTS_PAGE_SIZE, ...(await listAccounts(viewer, filters)) };
+  return { filters, list: await listAccounts(viewer, filters) };
 }
 
 export default function AccountsPage() {
   const { t } = useTranslation();
-  const { filters, pageSize, total, rows } = useLoaderData<typeof loader>();
+  const { filters, list } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header section-head">
         <h1>{t("accounts.title")}</h1>
         <Link className="button primary" to="/admin/accounts/new">{t("accounts.create")}</Link>
       </header>
-      <Form method="get" className="filters" role="search" aria-label={t("accounts.filters")}>
+      <FilterForm label={t("accounts.filters")}>
         <label>
           {t("accounts.search")}
           <input name="q" type="search" defaultValue={filters.q ?? ""} maxLength={80} />
@@ -56,35 +57,23 @@ export default function AccountsPage() {
             <option value="inactive">{t("accounts.inactive")}</option>
           </select>
         </label>
-        <button type="submit">{t("common.filter")}</button>
-      </Form>
-      <p role="status">{t("accounts.count", { count: total })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("accounts.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("accounts.username")}</th>
-              <th scope="col">{t("accounts.displayName")}</th>
-              <th scope="col">{t("accounts.role")}</th>
-              <th scope="col">{t("accounts.unit")}</th>
-              <th scope="col">{t("accounts.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((a) => (
-              <tr key={a.id}>
-                <td><Link to={`/admin/accounts/${a.id}`}>{a.username}</Link></td>
-                <td>{a.displayName}</td>
-                <td>{t(`roles.${a.role}`)}</td>
-                <td>{a.unit.name} <code>{a.unit.code}</code></td>
-                <td>{a.active ? t("accounts.active") : <span className="badge badge-closed">{t("accounts.inactive")}</span>}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={filters.page} total={total} pageSize={pageSize} />
+      </FilterForm>
+      <ListTable
+        count={t("accounts.count", { count: list.total })}
+        caption={t("accounts.title")}
+        columns={[t("accounts.username"), t("accounts.displayName"), t("accounts.role"), t("accounts.unit"), t("accounts.status")]}
+        paging={list}
+      >
+        {list.rows.map((a) => (
+          <tr key={a.id}>
+            <td><Link to={`/admin/accounts/${a.id}`}>{a.username}</Link></td>
+            <td>{a.displayName}</td>
+            <td>{t(`roles.${a.role}`)}</td>
+            <td>{a.unit.name} <code>{a.unit.code}</code></td>
+            <td>{a.active ? t("accounts.active") : <span className="badge badge-closed">{t("accounts.inactive")}</span>}</td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

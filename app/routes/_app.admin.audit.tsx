@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { actionLabel, AUDIT_ENTITY_TYPES, AuditDiff, AuditEntity, entityTypeLabel } from "~/audit/audit-presentation";
 import { formatCursor, listAuditActions, listAuditEntries, parseCursor } from "~/audit/audit-viewer.server";
+import { FilterForm, ListTable } from "~/ui/list-view";
 import { KeysetPagination } from "~/ui/pagination";
 import { formatDateTime, isoDayToVietnamese, parseDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
@@ -48,7 +49,7 @@ export default function AuditPage() {
         <h1>{t("audit.title")}</h1>
         <p className="muted">{t("audit.subtitle")}</p>
       </header>
-      <Form method="get" className="filters" role="search" aria-label={t("audit.filters")}>
+      <FilterForm label={t("audit.filters")}>
         <label>
           {t("audit.action")}
           <select name="action" defaultValue={params.action ?? ""}>
@@ -82,36 +83,25 @@ export default function AuditPage() {
           {t("audit.to")}
           <input name="to" inputMode="numeric" placeholder="dd/mm/yyyy" defaultValue={isoDayToVietnamese(params.to ?? "")} />
         </label>
-        <button type="submit">{t("common.filter")}</button>
-      </Form>
+      </FilterForm>
       {/* The whole count only when it is all on this page: counting a million entries is what made the log slow. */}
-      <p role="status">{older || newer ? t("audit.countOnPage", { count: rows.length }) : t("audit.count", { count: rows.length })}</p>
-      <div className="table-wrap">
-        <table className="audit-table">
-          <caption className="visually-hidden">{t("audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.at")}</th>
-              <th scope="col">{t("audit.actor")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.entity")}</th>
-              <th scope="col">{t("audit.changes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                <td>{formatDateTime(row.at)}</td>
-                <td>{row.actor ? `${row.actor.displayName} (${row.actor.username})` : "—"}</td>
-                <td title={row.action}>{actionLabel(row.action, t)}</td>
-                <td><AuditEntity type={row.entityType} id={row.entityId} /></td>
-                <td><AuditDiff before={row.before} after={row.after} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <KeysetPagination newer={newer} older={older} />
+      <ListTable
+        count={older || newer ? t("audit.countOnPage", { count: rows.length }) : t("audit.count", { count: rows.length })}
+        caption={t("audit.title")}
+        className="audit-table"
+        columns={[t("audit.at"), t("audit.actor"), t("audit.action"), t("audit.entity"), t("audit.changes")]}
+        pager={<KeysetPagination newer={newer} older={older} />}
+      >
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>{formatDateTime(row.at)}</td>
+            <td>{row.actor ? `${row.actor.displayName} (${row.actor.username})` : "—"}</td>
+            <td title={row.action}>{actionLabel(row.action, t)}</td>
+            <td><AuditEntity type={row.entityType} id={row.entityId} /></td>
+            <td><AuditDiff before={row.before} after={row.after} /></td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

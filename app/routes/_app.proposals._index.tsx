@@ -12,6 +12,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fie
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
+import { DownloadLinks, FilterForm, ListTable } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
@@ -52,7 +53,10 @@ export default function ProposalsPage() {
         <p className="muted">{t("proposals.subtitle")}</p>
       </header>
       {canManage ? <CreateProposal agencies={agencies} fromItem={fromItem} today={today} /> : null}
-      <Form method="get" className="filters" role="search" aria-label={t("proposals.status")}>
+      <FilterForm
+        label={t("proposals.status")}
+        actions={<DownloadLinks path="/proposals/export" query={exportQuery} csv={t("proposals.export")} xlsx={t("proposals.exportXlsx")} />}
+      >
         <label>
           {t("proposals.status")}
           <select name="status" defaultValue={filters.status}>
@@ -64,40 +68,27 @@ export default function ProposalsPage() {
           <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
           {t("proposals.onlyOverdue")}
         </label>
-        <button type="submit">{t("common.filter")}</button>
-        <a className="button" href={`/proposals/export?format=csv&${exportQuery}`} download>{t("proposals.export")}</a>
-        <a className="button" href={`/proposals/export?format=xlsx&${exportQuery}`} download>{t("proposals.exportXlsx")}</a>
-      </Form>
+      </FilterForm>
       {groups.length === 0 ? <p>{t("proposals.none")}</p> : null}
       {groups.map((group) => (
         <section key={group.agency.id} className="agency-group" aria-labelledby={`agency-${group.agency.id}`}>
           <h2 id={`agency-${group.agency.id}`}>{group.agency.name}</h2>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{group.agency.name}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("proposals.titleField")}</th>
-                  <th scope="col">{t("proposals.status")}</th>
-                  <th scope="col">{t("proposals.dueOn")}</th>
-                  <th scope="col">{t("proposals.answer")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.proposals.map((p) => (
-                  <tr key={p.id}>
-                    <td><Link to={`/proposals/${p.id}`}>{p.title}</Link> <span className="muted">{p.unit.name}</span></td>
-                    <td>
-                      {t(`proposals.statusName.${p.status}`)}
-                      {p.overdue ? <> <span className="badge badge-urgent">{t("proposals.overdue")}</span></> : null}
-                    </td>
-                    <td>{formatDay(p.dueOn)}</td>
-                    <td>{p.answerText ? <>{p.answerText} <span className="muted">({formatDay(p.answeredOn)})</span></> : <span className="muted">{t("proposals.noAnswer")}</span>}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={group.agency.name}
+            columns={[t("proposals.titleField"), t("proposals.status"), t("proposals.dueOn"), t("proposals.answer")]}
+          >
+            {group.proposals.map((p) => (
+              <tr key={p.id}>
+                <td><Link to={`/proposals/${p.id}`}>{p.title}</Link> <span className="muted">{p.unit.name}</span></td>
+                <td>
+                  {t(`proposals.statusName.${p.status}`)}
+                  {p.overdue ? <> <span className="badge badge-urgent">{t("proposals.overdue")}</span></> : null}
+                </td>
+                <td>{formatDay(p.dueOn)}</td>
+                <td>{p.answerText ? <>{p.answerText} <span className="muted">({formatDay(p.answeredOn)})</span></> : <span className="muted">{t("proposals.noAnswer")}</span>}</td>
+              </tr>
+            ))}
+          </ListTable>
         </section>
       ))}
     </>

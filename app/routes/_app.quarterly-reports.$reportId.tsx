@@ -4,6 +4,7 @@ import { Await, Link, useLoaderData } from "@remix-run/react";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
+import { Conflict } from "~/errors/domain-errors";
 import { FieldError } from "~/forms/field-error.server";
 import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await publishQuarterlyReport(viewer, id, input.expectedVersion);
     } catch (error) {
       // Someone published first (or this was a second click): say so on the form, write nothing.
-      if (error && typeof error === "object" && "init" in error && (error as { init?: { status?: number } }).init?.status === 409) {
+      if (error instanceof Conflict) {
         throw new FieldError("expectedVersion", "quarterly.errors.publishedMeanwhile");
       }
       throw error;

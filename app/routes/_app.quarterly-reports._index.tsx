@@ -13,6 +13,7 @@ import { createQuarterlyReportSchema } from "~/quarterly-reports/report-schemas"
 import { createQuarterlyReport, listQuarterlyReports } from "~/quarterly-reports/reports.server";
 import { FormErrors, SelectField } from "~/ui/form-fields";
 import { listOpenUnits } from "~/units/units.server";
+import { ListTable } from "~/ui/list-view";
 import { formatDateTime } from "~/utils/dates";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReports");
@@ -67,33 +68,24 @@ export default function QuarterlyReportsPage() {
       {reports.length === 0 ? (
         <p className="notice" role="status">{t("quarterly.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("quarterly.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("quarterly.quarter")}</th>
-                <th scope="col">{t("quarterly.report")}</th>
-                <th scope="col">{t("quarterly.scopeUnit")}</th>
-                <th scope="col">{t("quarterly.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.id}>
-                  <td>{q(r.quarterKey)}</td>
-                  <th scope="row"><Link to={`/quarterly-reports/${r.id}`}>{r.title}</Link></th>
-                  <td>{r.scopeUnit.name} <span className="muted">{r.scopeUnit.code}</span></td>
-                  <td>
-                    {t(`quarterly.statusName.${r.status}`)}
-                    {r.currentVersion > 0 ? <> · {t("quarterly.version", { version: r.currentVersion })}</> : null}
-                    <span className="muted"> · {formatDateTime(r.updatedAt)}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t("quarterly.title")}
+          captionVisible
+          columns={[t("quarterly.quarter"), t("quarterly.report"), t("quarterly.scopeUnit"), t("quarterly.status")]}
+        >
+          {reports.map((r) => (
+            <tr key={r.id}>
+              <td>{q(r.quarterKey)}</td>
+              <th scope="row"><Link to={`/quarterly-reports/${r.id}`}>{r.title}</Link></th>
+              <td>{r.scopeUnit.name} <span className="muted">{r.scopeUnit.code}</span></td>
+              <td>
+                {t(`quarterly.statusName.${r.status}`)}
+                {r.currentVersion > 0 ? <> · {t("quarterly.version", { version: r.currentVersion })}</> : null}
+                <span className="muted"> · {formatDateTime(r.updatedAt)}</span>
+              </td>
+            </tr>
+          ))}
+        </ListTable>
       )}
     </>
   );

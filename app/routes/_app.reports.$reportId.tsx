@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
-import { requireCapability, requireViewer } from "~/access/gate.server";
+import { requireAnyCapability, requireCapability, requireViewer } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
@@ -13,7 +13,8 @@ import { clearDraft, draftKeyFor, ReportForm } from "~/opinion-reports/report-fo
 import { fileReportSchema, reviewReportSchema } from "~/opinion-reports/report-schemas";
 import { EventList, ItemList } from "~/opinion-reports/report-views";
 import { QUALITIES } from "~/opinion-reports/report-vocab";
-import { getReport, resubmitReport, nextReportToReview, reviewReport, withConflictReply } from "~/opinion-reports/reports.server";
+import { getReport, resubmitReport, nextReportToReview, reviewReport } from "~/opinion-reports/reports.server";
+import { withConflictReply } from "~/errors/http.server";
 import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDateTime } from "~/utils/dates";
@@ -23,8 +24,7 @@ import { pageTitle } from "~/i18n/page-titles";
 export const meta: MetaFunction = (args) => pageTitle(args, "report");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!can(viewer, "fileReports") && !can(viewer, "readReportDashboards")) await requireCapability(request, "reviewReports");
+  const viewer = await requireAnyCapability(request, "fileReports", "readReportDashboards", "reviewReports");
   const report = await getReport(viewer, requireIdParam(params.reportId));
   const canResubmit = report.collaboratorId === viewer.id && report.status === "returned" && report.period.status === "open";
   return {

@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { PeriodName } from "~/opinion-reports/report-views";
 import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
 import { REPORT_STATUSES } from "~/opinion-reports/report-vocab";
-import { INBOX_PAGE_SIZE, listReports, listUrgentItems } from "~/opinion-reports/reports.server";
+import { listReports, listUrgentItems } from "~/opinion-reports/reports.server";
 import { listPeriods } from "~/periods/periods.server";
-import { Pagination, readPage } from "~/ui/pagination";
+import { FilterForm, ListTable } from "~/ui/list-view";
+import { readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
@@ -25,19 +26,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: readPage(params),
   };
   const [list, urgentItems, periods] = await Promise.all([listReports(viewer, filters), listUrgentItems(viewer, 10), listPeriods({ take: 24 })]);
-  return { filters: { ...filters, status: filters.status ?? "" }, pageSize: INBOX_PAGE_SIZE, ...list, urgentItems, periods };
+  return { filters: { ...filters, status: filters.status ?? "" }, list, urgentItems, periods };
 }
 
 export default function InboxPage() {
   const { t } = useTranslation();
-  const { filters, pageSize, total, rows, urgentItems, periods } = useLoaderData<typeof loader>();
+  const { filters, list, urgentItems, periods } = useLoaderData<typeof loader>();
   return (
     <>
       <header className="page-header">
         <h1>{t("reports.inboxTitle")}</h1>
       </header>
       <UrgentItemsPanel items={urgentItems} />
-      <Form method="get" className="filters" role="search" aria-label={t("reports.inboxFilters")}>
+      <FilterForm label={t("reports.inboxFilters")}>
         <label>
           {t("reports.status")}
           <select name="status" defaultValue={filters.status}>
@@ -56,40 +57,34 @@ export default function InboxPage() {
           <input type="checkbox" name="urgent" value="1" defaultChecked={filters.urgent} />
           {t("reports.onlyUrgent")}
         </label>
-        <button type="submit">{t("common.filter")}</button>
-      </Form>
-      <p role="status">{t("reports.count", { count: total })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("reports.inboxTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("reports.collaborator")}</th>
-              <th scope="col">{t("reports.unit")}</th>
-              <th scope="col">{t("reports.period")}</th>
-              <th scope="col">{t("reports.status")}</th>
-              <th scope="col" className="num">{t("reports.itemCount")}</th>
-              <th scope="col">{t("reports.submittedAt")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/reports/${r.id}`}>{r.collaborator.displayName}</Link> <span className="muted">{r.collaborator.username}</span>
-                  {r.urgent ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
-                </td>
-                <td>{r.unit.name}</td>
-                <td><PeriodName period={r.period} /></td>
-                <td>{t(`opinion.status.${r.status}`)}{r.quality ? ` · ${t(`opinion.quality.${r.quality}`)}` : ""}</td>
-                <td className="num">{r.itemCount}</td>
-                <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={filters.page} total={total} pageSize={pageSize} />
+      </FilterForm>
+      <ListTable
+        count={t("reports.count", { count: list.total })}
+        caption={t("reports.inboxTitle")}
+        columns={[
+          t("reports.collaborator"),
+          t("reports.unit"),
+          t("reports.period"),
+          t("reports.status"),
+          { label: t("reports.itemCount"), numeric: true },
+          t("reports.submittedAt"),
+        ]}
+        paging={list}
+      >
+        {list.rows.map((r) => (
+          <tr key={r.id}>
+            <td>
+              <Link to={`/reports/${r.id}`}>{r.collaborator.displayName}</Link> <span className="muted">{r.collaborator.username}</span>
+              {r.urgent ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
+            </td>
+            <td>{r.unit.name}</td>
+            <td><PeriodName period={r.period} /></td>
+            <td>{t(`opinion.status.${r.status}`)}{r.quality ? ` · ${t(`opinion.quality.${r.quality}`)}` : ""}</td>
+            <td className="num">{r.itemCount}</td>
+            <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

@@ -1,11 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { COLLABORATOR_SECTORS, COLLABORATOR_STATUSES } from "~/accounts/roles";
 import { readRosterFilters } from "~/collaborators/roster-filters";
-import { listRoster, ROSTER_PAGE_SIZE } from "~/collaborators/roster.server";
-import { Pagination, readPage } from "~/ui/pagination";
+import { listRoster } from "~/collaborators/roster.server";
+import { DownloadLinks, FilterForm, ListTable } from "~/ui/list-view";
+import { readPage } from "~/ui/pagination";
 import { formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
 
@@ -15,13 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "manageRoster");
   const params = new URL(request.url).searchParams;
   const filters = readRosterFilters(params);
-  const page = readPage(params);
-  return { filters, page, pageSize: ROSTER_PAGE_SIZE, ...(await listRoster(viewer, filters, page)) };
+  return { filters, list: await listRoster(viewer, filters, readPage(params)) };
 }
 
 export default function RosterPage() {
   const { t } = useTranslation();
-  const { filters, page, pageSize, total, rows } = useLoaderData<typeof loader>();
+  const { filters, list } = useLoaderData<typeof loader>();
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
     <>
@@ -29,7 +29,10 @@ export default function RosterPage() {
         <h1>{t("roster.title")}</h1>
         <Link className="button primary" to="/roster/import">{t("roster.importLink")}</Link>
       </header>
-      <Form method="get" className="filters" role="search" aria-label={t("roster.filters")}>
+      <FilterForm
+        label={t("roster.filters")}
+        actions={<DownloadLinks path="/roster/export" query={query} csv={t("roster.export")} xlsx={t("roster.exportXlsx")} />}
+      >
         <label>
           {t("roster.unitCode")}
           <input name="unitCode" defaultValue={filters.unitCode ?? ""} maxLength={32} />
@@ -52,37 +55,23 @@ export default function RosterPage() {
           {t("roster.termYear")}
           <input name="termYear" inputMode="numeric" defaultValue={filters.termYear ?? ""} maxLength={4} />
         </label>
-        <button type="submit">{t("common.filter")}</button>
-        <a className="button" href={`/roster/export?format=csv&${query}`} download>{t("roster.export")}</a>
-        <a className="button" href={`/roster/export?format=xlsx&${query}`} download>{t("roster.exportXlsx")}</a>
-      </Form>
-      <p role="status">{t("roster.count", { count: total })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("roster.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("roster.displayName")}</th>
-              <th scope="col">{t("roster.unit")}</th>
-              <th scope="col">{t("roster.sector")}</th>
-              <th scope="col">{t("roster.status")}</th>
-              <th scope="col">{t("roster.term")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td><Link to={`/roster/${r.id}`}>{r.displayName}</Link> <span className="muted">{r.username}</span></td>
-                <td>{r.unit.name} <code>{r.unit.code}</code></td>
-                <td>{r.collaborator ? t(`sectors.${r.collaborator.sector}`) : ""}</td>
-                <td>{r.collaborator ? t(`roster.statusName.${r.collaborator.status}`) : ""}</td>
-                <td>{r.collaborator ? `${formatDay(r.collaborator.termStart)} – ${formatDay(r.collaborator.termEnd)}` : ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pagination page={page} total={total} pageSize={pageSize} />
+      </FilterForm>
+      <ListTable
+        count={t("roster.count", { count: list.total })}
+        caption={t("roster.title")}
+        columns={[t("roster.displayName"), t("roster.unit"), t("roster.sector"), t("roster.status"), t("roster.term")]}
+        paging={list}
+      >
+        {list.rows.map((r) => (
+          <tr key={r.id}>
+            <td><Link to={`/roster/${r.id}`}>{r.displayName}</Link> <span className="muted">{r.username}</span></td>
+            <td>{r.unit.name} <code>{r.unit.code}</code></td>
+            <td>{r.collaborator ? t(`sectors.${r.collaborator.sector}`) : ""}</td>
+            <td>{r.collaborator ? t(`roster.statusName.${r.collaborator.status}`) : ""}</td>
+            <td>{r.collaborator ? `${formatDay(r.collaborator.termStart)} – ${formatDay(r.collaborator.termEnd)}` : ""}</td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

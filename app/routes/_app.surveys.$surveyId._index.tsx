@@ -2,23 +2,23 @@ import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireViewer } from "~/access/gate.server";
+import { requireAnyCapability, requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { runForm } from "~/forms/run-form.server";
+import { stepsFrom } from "~/surveys/lifecycle";
 import { assignmentSchema, nextWaveSchema, surveyActionSchema } from "~/surveys/survey-schemas";
 import { changeStatus, copyAsNextWave, getSurvey, setAssignment } from "~/surveys/surveys.server";
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, formatDateTime, toDateInputValue } from "~/utils/dates";
-import { notFound, requireIdParam } from "~/utils/http.server";
+import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!can(viewer, "designSurveys") && !can(viewer, "readSurveyResults")) notFound();
+  const viewer = await requireAnyCapability(request, "designSurveys", "readSurveyResults");
   const survey = await getSurvey(viewer, requireIdParam(params.surveyId));
   return {
     survey: { ...survey, questionCount: survey.definition.questions.length },
@@ -28,8 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const viewer = await requireViewer(request);
-  if (!can(viewer, "designSurveys")) notFound();
+  const viewer = await requireCapability(request, "designSurveys");
   const id = requireIdParam(params.surveyId);
   let next: number | null = null;
   const outcome = await runForm(request, surveyActionSchema, async (input) => {
@@ -108,12 +107,10 @@ export default function SurveyPage() {
   );
 }
 
-const NEXT_STEPS: Record<string, string[]> = { draft: ["publish"], published: ["close"], closed: ["reopen", "archive"], archived: [] };
-
 function LifecycleForm({ status }: { status: string }) {
   const { t } = useTranslation();
   const fetcher = useFetcher<{ error?: { intent?: string[] } }>();
-  const steps = NEXT_STEPS[status] ?? [];
+  const steps = stepsFrom(status);
   return (
     <fetcher.Form method="post" className="card-form" aria-labelledby="lifecycle-title">
       <h3 id="lifecycle-title">{t("surveys.lifecycle")}</h3>

@@ -2,6 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
+import { refusalOf } from "~/errors/http.server";
 import { readFormData } from "~/forms/read-form.server";
 import { SurveyBuilder } from "~/surveys/builder";
 import { saveDefinitionSchema } from "~/surveys/survey-schemas";
@@ -28,10 +29,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     await saveDefinition(viewer, id, parsed.data.definition);
   } catch (error) {
-    if (error && typeof error === "object" && "init" in error && "data" in error) {
-      const refusal = error as { data: object; init: { status?: number } | null };
-      if (refusal.init?.status !== 404) return data({ ok: false, ...refusal.data }, { status: refusal.init?.status ?? 400 });
-    }
+    // A refused definition is shown in the builder; a missing survey is the 404 page.
+    const refusal = refusalOf(error);
+    if (refusal && refusal.status !== 404) return data({ ok: false, ...refusal.body }, { status: refusal.status });
     throw error;
   }
   const survey = await getSurvey(viewer, id);

@@ -1,24 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireViewer } from "~/access/gate.server";
+import { requireAnyCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { myResponses } from "~/surveys/review.server";
 import { listAssignedOpen, listSurveys } from "~/surveys/surveys.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
-import { notFound } from "~/utils/http.server";
+import { ListTable } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "surveys");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
+  const viewer = await requireAnyCapability(request, "enterSurveys", "readSurveyResults", "designSurveys");
   if (can(viewer, "enterSurveys")) {
     const [assigned, mine] = await Promise.all([listAssignedOpen(viewer), myResponses(viewer)]);
     return { mode: "field" as const, assigned, mine, surveys: [], canDesign: false };
   }
-  if (!can(viewer, "readSurveyResults") && !can(viewer, "designSurveys")) notFound();
   return { mode: "office" as const, assigned: [], mine: [], surveys: await listSurveys(viewer), canDesign: can(viewer, "designSurveys") };
 }
 
@@ -47,22 +46,20 @@ export default function SurveysPage() {
         <section aria-labelledby="mine-title">
           <h2 id="mine-title">{t("surveys.field.mySubmissions")}</h2>
           {/* A table on wide screens; cards on a phone (app.css, table.cards): no script added. */}
-          <div className="table-wrap">
-            <table className="cards">
-              <caption className="visually-hidden">{t("surveys.field.mySubmissions")}</caption>
-              <thead><tr><th>{t("surveys.review.number")}</th><th>{t("surveys.survey")}</th><th>{t("surveys.review.submittedAt")}</th><th>{t("surveys.review.status")}</th></tr></thead>
-              <tbody>
-                {mine.map((r) => (
-                  <tr key={r.id}>
-                    <td><Link to={`/surveys/responses/${r.id}`}>#{r.id}</Link></td>
-                    <td className="card-title">{r.survey.title} ({r.survey.period})</td>
-                    <td data-label={t("surveys.review.submittedAt")}>{formatDateTime(r.submittedAt)}</td>
-                    <td><span className={`badge badge-${r.status}`}>{t(`surveys.responseStatus.${r.status}`)}</span></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            caption={t("surveys.field.mySubmissions")}
+            className="cards"
+            columns={[t("surveys.review.number"), t("surveys.survey"), t("surveys.review.submittedAt"), t("surveys.review.status")]}
+          >
+            {mine.map((r) => (
+              <tr key={r.id}>
+                <td><Link to={`/surveys/responses/${r.id}`}>#{r.id}</Link></td>
+                <td className="card-title">{r.survey.title} ({r.survey.period})</td>
+                <td data-label={t("surveys.review.submittedAt")}>{formatDateTime(r.submittedAt)}</td>
+                <td><span className={`badge badge-${r.status}`}>{t(`surveys.responseStatus.${r.status}`)}</span></td>
+              </tr>
+            ))}
+          </ListTable>
         </section>
       </>
     );
@@ -73,23 +70,21 @@ export default function SurveysPage() {
         <h1>{t("surveys.title")}</h1>
         {canDesign ? <Link className="button primary" to="/surveys/new">{t("surveys.create")}</Link> : null}
       </header>
-      <div className="table-wrap">
-        <table>
-          <caption>{t("surveys.listCaption")}</caption>
-          <thead><tr><th>{t("surveys.code")}</th><th>{t("surveys.name")}</th><th>{t("surveys.period")}</th><th>{t("surveys.status")}</th><th>{t("surveys.dates")}</th></tr></thead>
-          <tbody>
-            {surveys.map((s) => (
-              <tr key={s.id}>
-                <td><code>{s.code}</code></td>
-                <td><Link to={`/surveys/${s.id}`}>{s.title}</Link></td>
-                <td>{s.period}</td>
-                <td><span className={`badge badge-${s.status}`}>{t(`surveys.statuses.${s.status}`)}</span> v{s.version}</td>
-                <td>{s.opensOn ? `${formatDay(s.opensOn)} – ${formatDay(s.closesOn)}` : "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ListTable
+        caption={t("surveys.listCaption")}
+        captionVisible
+        columns={[t("surveys.code"), t("surveys.name"), t("surveys.period"), t("surveys.status"), t("surveys.dates")]}
+      >
+        {surveys.map((s) => (
+          <tr key={s.id}>
+            <td><code>{s.code}</code></td>
+            <td><Link to={`/surveys/${s.id}`}>{s.title}</Link></td>
+            <td>{s.period}</td>
+            <td><span className={`badge badge-${s.status}`}>{t(`surveys.statuses.${s.status}`)}</span> v{s.version}</td>
+            <td>{s.opensOn ? `${formatDay(s.opensOn)} – ${formatDay(s.closesOn)}` : "—"}</td>
+          </tr>
+        ))}
+      </ListTable>
     </>
   );
 }

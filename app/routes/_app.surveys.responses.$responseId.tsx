@@ -3,7 +3,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { requireCapability, requireViewer } from "~/access/gate.server";
+import { requireAnyCapability, requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { runForm } from "~/forms/run-form.server";
@@ -14,16 +14,15 @@ import { hasPersonalData } from "~/opinion-reports/personal-data-guard";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { ErrorList, FormErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
-import { notFound, requireIdParam } from "~/utils/http.server";
+import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "questionnaire");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const viewer = await requireViewer(request);
   // Single questionnaires are for reviewers and their own collaborator; officials read results.
-  if (!can(viewer, "reviewSurveys") && !can(viewer, "enterSurveys")) notFound();
+  const viewer = await requireAnyCapability(request, "reviewSurveys", "enterSurveys");
   const response = await getResponse(viewer, requireIdParam(params.responseId));
   return { response, canReview: can(viewer, "reviewSurveys"), isOwner: response.collaboratorId === viewer.id };
 }

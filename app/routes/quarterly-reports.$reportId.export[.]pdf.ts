@@ -1,4 +1,4 @@
-// The quarterly report as PDF (issue 12): the print view printed by headless Chromium, as the
+// The quarterly report as PDF: the print view printed by headless Chromium, as the
 // requesting viewer sees it (decision 0024). A report outside the viewer's subtree, a draft for an
 // official, or a missing version answers 404 before any browser work starts.
 import type { LoaderFunctionArgs } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// The PowerPoint committee pack of a quarterly report (issue 12): `?version=n` for an older
+// The PowerPoint committee pack of a quarterly report: `?version=n` for an older
 // published version; a draft's pack is watermarked. Outside the viewer's subtree: 404.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCapability } from "~/access/gate.server";

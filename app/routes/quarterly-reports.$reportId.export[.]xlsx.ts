@@ -1,4 +1,4 @@
-// The quarterly report as an Excel workbook of its numbers (issue 12): the published
+// The quarterly report as an Excel workbook of its numbers: the published
 // snapshot (`?version=n` for an older one) or, for compilers, the live draft marked "DỰ THẢO".
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCapability } from "~/access/gate.server";

@@ -1,4 +1,4 @@
-// Meeting mode (issue 12): the quarterly report as full-screen slides, outside the app's layout
+// Meeting mode: the quarterly report as full-screen slides, outside the app's layout
 // (no header or navigation on the projector). Same access as the report page; `?version=n` for
 // an older published version, `?slide=k` for the position.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// The quarterly report as the party document on A4 (issue 12): the page the PDF is printed from,
+// The quarterly report as the party document on A4: the page the PDF is printed from,
 // and a page an official can print from the browser. Outside the signed-in layout (no app shell).
 // Made from the same export source as every other format; opened with the viewer's session, or
 // once by the PDF renderer with a print token that carries the source (decision 0024).

@@ -2,6 +2,7 @@
 // the same definition schema the server uses, previews it exactly as a collaborator sees it.
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useState } from "react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
 import {
@@ -20,10 +21,10 @@ import { SurveyFormView, type BandValues } from "./survey-form";
 
 type SaveResult = { ok?: boolean; message?: string; errors?: { path: string; message: string }[]; version?: number };
 
-// Survey content, not UI: the default option texts of a new Likert/matrix question. Questionnaires
-// are written and answered in Vietnamese whatever the designer's UI language, so these stay
-// Vietnamese on purpose (not i18n) and the designer edits them like any other option text.
-const LIKERT_5: readonly string[] = ["Rất không hài lòng", "Không hài lòng", "Bình thường", "Hài lòng", "Rất hài lòng"];
+// The default option texts of a new Likert/matrix question, in the designer's language; the
+// designer edits them like any other option text.
+const LIKERT_DEFAULTS = ["l1", "l2", "l3", "l4", "l5"] as const;
+const likertLabels = (t: TFunction) => LIKERT_DEFAULTS.map((k) => t(`surveys.builder.likertDefaults.${k}`));
 
 function nextCode(def: SurveyDefinition): string {
   const used = new Set(def.questions.flatMap((q) => [q.code, ...(q.items ?? []).map((i) => i.code)]));
@@ -32,13 +33,13 @@ function nextCode(def: SurveyDefinition): string {
   return `Q${n}`;
 }
 
-function newQuestion(def: SurveyDefinition, type: QuestionType): Question {
+function newQuestion(def: SurveyDefinition, type: QuestionType, likert: readonly string[]): Question {
   const code = nextCode(def);
   const opts = (labels: readonly string[]) => labels.map((label, i) => ({ code: `${code}_${i + 1}`, label }));
   const q: Question = { code, type, title: "", required: false };
-  if (type === "likert") q.options = opts(LIKERT_5);
+  if (type === "likert") q.options = opts(likert);
   else if (type === "matrix") {
-    q.options = LIKERT_5.map((label, i) => ({ code: `M${i + 1}`, label }));
+    q.options = likert.map((label, i) => ({ code: `M${i + 1}`, label }));
     q.items = [{ code: `${code}_A`, label: "" }];
   } else if (CHOICE_TYPES.includes(type)) q.options = opts(["", ""]);
   return q;
@@ -116,7 +117,7 @@ export function SurveyBuilder({ initial, published, bank = [] }: { initial: Surv
             <select id="b-add-type" value={addType} onChange={(e) => setAddType(e.target.value as QuestionType)}>
               {QUESTION_TYPES.map((type) => <option key={type} value={type}>{t(`surveys.types.${type}`)}</option>)}
             </select>
-            <button type="button" onClick={() => update((d) => ({ ...d, questions: [...d.questions, newQuestion(d, addType)] }))}>
+            <button type="button" onClick={() => update((d) => ({ ...d, questions: [...d.questions, newQuestion(d, addType, likertLabels(t))] }))}>
               {t("surveys.builder.addQuestion")}
             </button>
           </div>
@@ -277,7 +278,7 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
           <label htmlFor={`${id}-type`}>{t("surveys.builder.type")}</label>
           <select id={`${id}-type`} value={q.type} disabled={lockedCode} onChange={(e) => {
             const type = e.target.value as QuestionType;
-            const fresh = newQuestion({ title: "", questions: [] }, type);
+            const fresh = newQuestion({ title: "", questions: [] }, type, likertLabels(t));
             onChange({ type, options: q.options?.length ? q.options : fresh.options?.map((o, i) => ({ ...o, code: `${q.code}_${i + 1}` })), items: fresh.items?.map((it) => ({ ...it, code: `${q.code}_A` })) });
           }}>
             {QUESTION_TYPES.map((type) => <option key={type} value={type}>{t(`surveys.types.${type}`)}</option>)}

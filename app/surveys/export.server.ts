@@ -4,7 +4,8 @@
  * Every text cell that a spreadsheet would read as a formula is neutralised.
  */
 import { Readable } from "node:stream";
-import { subtreeRange, type Viewer } from "~/access/gate.server";
+import type { Viewer } from "~/access/gate.server";
+import { inSubtreePositional, subtreeValues } from "~/db/sql-rules.server";
 import { can } from "~/accounts/roles";
 import { readSnapshot } from "~/db/read-pool.server";
 import { auditWhenClosed, RowCounter, type ExportScope } from "~/exports/export-audit.server";
@@ -14,18 +15,26 @@ import { BAND_NAMES, type SurveyDefinition } from "./definition";
 import { scopeFor, surveyResults, type ResultsFilter, type Scope } from "./results.server";
 import { getSurvey } from "./surveys.server";
 import { notFound } from "~/utils/http.server";
+import type { TFunction } from "i18next";
+import { textsFor } from "~/i18n/server-texts.server";
 
 type Cell = XlsxCell;
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
+/** The files speak the reader's language; Vietnamese when no request chose one (tests, scripts). */
+const vietnamese = (): TFunction => textsFor("vi").t;
+
+const RESULT_COLUMNS = ["questionCode", "question", "optionCode", "option", "count", "n", "pct", "ciLow", "ciHigh", "mean"] as const;
+const ANSWER_COLUMNS = ["id", "unit", "status", "revision", "ageBand", "gender", "occupation", "area"] as const;
+
 /** Result table rows: question, option, count, n, %, 95% CI. */
-export async function resultTable(viewer: Viewer, surveyId: number, filter: ResultsFilter) {
+export async function resultTable(viewer: Viewer, surveyId: number, filter: ResultsFilter, t: TFunction = vietnamese()) {
   const results = await surveyResults(viewer, surveyId, filter, { answerDetails: false });
-  const header: Cell[] = ["Mã câu", "Câu hỏi", "Mã phương án", "Phương án", "Số phiếu", "n", "Tỷ lệ (%)", "KTC 95% thấp (%)", "KTC 95% cao (%)", "Trung bình"];
+  const header: Cell[] = RESULT_COLUMNS.map((c) => t(`surveys.export.results.${c}`));
   const rows: Cell[][] = [];
   // Suppressed (fewer than 5 questionnaires in a narrowed scope): the file says so, with no numbers.
-  if (results.suppressed) rows.push([`Ít hơn ${results.suppressed.minCell} phiếu phù hợp bộ lọc: không hiển thị số liệu để bảo vệ người trả lời.`]);
+  if (results.suppressed) rows.push([t("surveys.export.results.suppressed", { min: results.suppressed.minCell })]);
   for (const q of results.questions) {
     if (q.options.length === 0) {
       rows.push([q.code, q.title, "", "", q.n, q.n, null, null, null, q.mean === null ? null : round(q.mean)]);
@@ -54,7 +63,7 @@ function responsePageSql(bands: Scope["bands"]) {
   const bandFilter = BAND_NAMES.filter((b) => bands[b]).map((b) => `AND r."${b}" = ?`).join(" ");
   return `SELECT r."id", u."code", r."status", r."revision", r."ageBand", r."gender", r."occupation", r."area"
     FROM "SurveyResponse" r JOIN "Unit" u ON u."id" = r."unitId"
-    WHERE r."surveyId" = ? AND r."id" > ? AND u."path" >= ? AND u."path" < ? ${bandFilter}
+    WHERE r."surveyId" = ? AND r."id" > ? AND ${inSubtreePositional("u")} ${bandFilter}
     ORDER BY r."id" LIMIT ?`;
 }
 
@@ -77,8 +86,7 @@ type AnswerRow = [responseId: number, question: string, option: string, num: num
  * connection stay free while the page is read.
  */
 async function readPage(surveyId: number, scope: Scope, after: number, pageSize: number) {
-  const range = subtreeRange(scope.path);
-  const values = [surveyId, after, range.gte, range.lt, ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
+  const values = [surveyId, after, ...subtreeValues(scope.path), ...BAND_NAMES.filter((b) => scope.bands[b]).map((b) => scope.bands[b]), pageSize];
   const [responses, answers] = await readSnapshot([
     { sql: responsePageSql(scope.bands), values, raw: true },
     { sql: answerPageSql(scope.bands), values, raw: true },
@@ -89,7 +97,7 @@ async function readPage(surveyId: number, scope: Scope, after: number, pageSize:
 /** One spreadsheet row per questionnaire of the scope, read in pages by id (never the whole survey at once). */
 export async function* answerSheetRows(surveyId: number, def: SurveyDefinition, scope: Scope, pageSize = PAGE_SIZE): AsyncGenerator<Cell[]> {
   const columns = answerColumns(def);
-  const fixed = answerHeader(def).length - columns.length;
+  const fixed = ANSWER_COLUMNS.length;
   const columnOf = new Map(columns.map((c, i) => [c.code, { index: fixed + i, numeric: c.type === "number" || c.type === "rating" }]));
   let after = 0;
   for (;;) {
@@ -115,21 +123,21 @@ export async function* answerSheetRows(surveyId: number, def: SurveyDefinition, 
   }
 }
 
-function answerHeader(def: SurveyDefinition): Cell[] {
-  return ["ID", "Đơn vị", "Trạng thái", "Lần gửi", "Nhóm tuổi", "Giới tính", "Nghề nghiệp", "Khu vực", ...answerColumns(def).map((c) => c.code)];
+function answerHeader(def: SurveyDefinition, t: TFunction): Cell[] {
+  return [...ANSWER_COLUMNS.map((c) => t(`surveys.export.answers.${c}`)), ...answerColumns(def).map((c) => c.code)];
 }
 
 function fileName(code: string, ext: string) {
   return `${code.replace(/[^A-Za-z0-9._-]/g, "_")}.${ext}`;
 }
 
-/** What the audit entry of a survey export says was taken (issue 10). */
+/** What the audit entry of a survey export says was taken. */
 function exportScope(surveyId: number, format: "csv" | "xlsx", kind: string, filter: ResultsFilter): ExportScope {
   return { action: "survey.export", entityType: "Survey", entityId: surveyId, scope: { format, kind, unitId: filter.unitId ?? null, bands: filter.bands } };
 }
 
 /** CSV of the results (kind=results) or of the answers (kind=answers), streamed. */
-export async function csvExport(viewer: Viewer, surveyId: number, filter: ResultsFilter, kind: "results" | "answers") {
+export async function csvExport(viewer: Viewer, surveyId: number, filter: ResultsFilter, kind: "results" | "answers", t: TFunction = vietnamese()) {
   // Answer-level files: province-level admin and secretariat only (decision 0016); others 404.
   if (kind === "answers" && !can(viewer, "downloadAnswers")) notFound();
   const survey = await getSurvey(viewer, surveyId);
@@ -138,11 +146,11 @@ export async function csvExport(viewer: Viewer, surveyId: number, filter: Result
   async function* lines() {
     yield "\uFEFF";
     if (kind === "results") {
-      const { header, rows } = await resultTable(viewer, surveyId, filter);
+      const { header, rows } = await resultTable(viewer, surveyId, filter, t);
       yield csvLine(header);
       for await (const row of counter.count("results", rows)) yield csvLine(row);
     } else {
-      yield csvLine(answerHeader(survey.definition));
+      yield csvLine(answerHeader(survey.definition, t));
       for await (const row of counter.count("questionnaires", answerSheetRows(surveyId, survey.definition, scope))) yield csvLine(row);
     }
   }
@@ -160,19 +168,23 @@ export async function csvExport(viewer: Viewer, surveyId: number, filter: Result
  * XLSX with a results sheet and, for those who may download answer-level files (decision 0016),
  * an answers sheet; streamed: memory stays flat at any size.
  */
-export async function xlsxExport(viewer: Viewer, surveyId: number, filter: ResultsFilter) {
+export async function xlsxExport(viewer: Viewer, surveyId: number, filter: ResultsFilter, t: TFunction = vietnamese()) {
   const survey = await getSurvey(viewer, surveyId);
   const scope = await scopeFor(viewer, filter);
-  const { results, header, rows } = await resultTable(viewer, surveyId, filter);
+  const { results, header, rows } = await resultTable(viewer, surveyId, filter, t);
   const summary: Cell[][] = [
     [results.survey.title],
-    ["Phiếu phát ra", results.totals.quota, "Thu về", results.totals.received, "Hợp lệ", results.totals.counted],
+    [
+      t("surveys.export.forms.issued"), results.totals.quota,
+      t("surveys.export.forms.received"), results.totals.received,
+      t("surveys.export.forms.valid"), results.totals.counted,
+    ],
     header,
     ...rows,
   ];
   const counter = new RowCounter();
   async function* answerSheet() {
-    yield answerHeader(survey.definition);
+    yield answerHeader(survey.definition, t);
     yield* counter.count("questionnaires", answerSheetRows(surveyId, survey.definition, scope));
   }
   const neutralised = async function* (source: AsyncIterable<Cell[]> | Iterable<Cell[]>) {
@@ -182,8 +194,8 @@ export async function xlsxExport(viewer: Viewer, surveyId: number, filter: Resul
   const withAnswers = can(viewer, "downloadAnswers");
   const body = auditWhenClosed(
     streamXlsx([
-      { name: "Kết quả", rows: neutralised(summary) },
-      ...(withAnswers ? [{ name: "Phiếu", rows: neutralised(answerSheet()) }] : []),
+      { name: t("surveys.export.resultsSheet"), rows: neutralised(summary) },
+      ...(withAnswers ? [{ name: t("surveys.export.answersSheet"), rows: neutralised(answerSheet()) }] : []),
     ]),
     viewer,
     exportScope(surveyId, "xlsx", withAnswers ? "results+answers" : "results", filter),

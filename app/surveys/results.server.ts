@@ -137,7 +137,7 @@ export async function countQuestionnaires(surveyId: number, scope: Scope): Promi
 }
 
 /**
- * Small-cell suppression for whole results (issue 10, defect 7): a result narrower than the whole
+ * Small-cell suppression for whole results: a result narrower than the whole
  * province — one unit's subtree (chosen by filter, or the viewer's own unit below the province) or
  * any respondent band — is shown only when at least MIN_CELL counted questionnaires match.
  * Otherwise no breakdown number is shown or exported, whoever asks.

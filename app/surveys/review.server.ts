@@ -1,5 +1,6 @@
 /** Review of questionnaires: lists, one questionnaire with its history, accept / return. */
-import { responsesVisibleTo, subtreeRange, surveysVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { responsesVisibleTo, surveysVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { inSubtreeSql, numberRows } from "~/db/sql-rules.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
@@ -35,7 +36,6 @@ function statusCount(t: { received: number; counted: number; accepted: number; r
 export async function listResponses(viewer: Viewer, surveyId: number, filter: ReviewFilter) {
   const status = filter.status && (RESPONSE_STATUSES as readonly string[]).includes(filter.status) ? filter.status : undefined;
   const units = { ...unitsVisibleTo(viewer), ...(filter.unitCode ? { code: filter.unitCode } : {}) };
-  const range = subtreeRange(viewer.unitPath);
   const where = {
     surveyId,
     survey: surveysVisibleTo(viewer),
@@ -45,9 +45,9 @@ export async function listResponses(viewer: Viewer, surveyId: number, filter: Re
   };
   const backwards = filter.older === undefined && filter.newer !== undefined;
   const [tallies, found] = await Promise.all([
-    db.$queryRaw<{ received: number; counted: number; accepted: number; returned: number }[]>`
+    db.$queryRaw<{ received: number | bigint; counted: number | bigint; accepted: number | bigint; returned: number | bigint }[]>`
       SELECT t."received", t."counted", t."accepted", t."returned" FROM "SurveyUnitTally" t JOIN "Unit" u ON u."id" = t."unitId"
-      WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+      WHERE t."surveyId" = ${surveyId} AND ${inSubtreeSql(viewer.unitPath)}
         ${filter.unitCode ? Prisma.sql`AND u."code" = ${filter.unitCode}` : Prisma.empty}`,
     db.surveyResponse.findMany({
       where: { ...where, ...(filter.older !== undefined ? { id: { lt: filter.older } } : backwards ? { id: { gt: filter.newer } } : {}) },
@@ -67,7 +67,7 @@ export async function listResponses(viewer: Viewer, surveyId: number, filter: Re
   const more = found.length > REVIEW_PAGE_SIZE;
   const rows = found.slice(0, REVIEW_PAGE_SIZE).sort((a, b) => b.id - a.id);
   return {
-    total: tallies.reduce((n, t) => n + statusCount({ received: Number(t.received), counted: Number(t.counted), accepted: Number(t.accepted), returned: Number(t.returned) }, status), 0),
+    total: numberRows(tallies).reduce((n, t) => n + statusCount(t, status), 0),
     rows,
     older: (backwards ? rows.length > 0 : more) ? (rows.at(-1)?.id ?? null) : null,
     newer: (backwards ? more : filter.older !== undefined) ? (rows[0]?.id ?? null) : null,

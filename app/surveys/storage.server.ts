@@ -4,11 +4,13 @@
  * resubmission. See docs/decisions/0011-survey-storage.md.
  */
 import crypto from "node:crypto";
-import { data } from "@remix-run/node";
 import type { Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import type Database from "better-sqlite3";
 import { db, prepared, withConnection, withExclusiveConnection, withGroupCommit, type Tx } from "~/db/db.server";
+import { numberRows, TALLIES, tallyUpsertRows } from "~/db/sql-rules.server";
+import { Conflict, Invalid, NotFound } from "~/errors/domain-errors";
+import { withDataRefusals } from "~/errors/http.server";
 import { FieldError } from "~/forms/field-error.server";
 import { PERSONAL_DATA_REFUSED, personalDataConfirmed, personalDataIssues } from "~/forms/personal-data";
 import { Prisma } from "~/generated/prisma/client";
@@ -27,8 +29,6 @@ import {
 } from "./definition";
 import { answerRows, bandTallyRows, tallyRows, type AnswerRow } from "./rows";
 import {
-  ADD_BAND_TALLY_CONFLICT,
-  BAND_TALLY_KEY,
   findByUuid,
   insertResponse,
   TallyIncrements,
@@ -38,13 +38,9 @@ import {
 
 export type { NewResponse } from "./writer.server";
 
-/** Statuses whose answers count in the results (and in the tallies). */
-export const COUNTED_STATUSES = ["submitted", "accepted"] as const;
-
-
-/** A submission refused: an HTTP status, a message key, and per-question error keys. */
-export function submissionError(status: number, message: string, errors?: Record<string, string[]>): never {
-  throw data({ message, errors: errors ?? {} }, { status });
+/** A submission refused: the kind, a message key, and per-question error keys (the field form shows them). */
+function refuse(Kind: typeof NotFound | typeof Conflict | typeof Invalid, message: string, errors?: Record<string, string[]>): never {
+  throw new Kind(message, errors ?? {});
 }
 
 // Published versions never change: their parsed definitions are cached for the write path.
@@ -76,34 +72,20 @@ async function applyTallies(tx: Tx, surveyId: number, unitId: number, bands: Ban
     const values = tallies.map(
       (t) => Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${unitId}, ${sign * t.count}, ${sign * t.numSum})`,
     );
-    await tx.$executeRaw`
-      INSERT INTO "SurveyTally" ("surveyId", "question", "option", "unitId", "count", "numSum")
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT ("surveyId", "question", "option", "unitId") DO UPDATE SET
-        "count" = "SurveyTally"."count" + excluded."count",
-        "numSum" = "SurveyTally"."numSum" + excluded."numSum"`;
+    await tx.$executeRaw(tallyUpsertRows(TALLIES.answers, values));
   }
   const bandValues = bandTallyRows(tallies).map(
     (t) =>
       Prisma.sql`(${surveyId}, ${t.question}, ${t.option}, ${t.value}, ${bands.ageBand}, ${bands.gender}, ${bands.occupation}, ${bands.area}, ${sign * t.count}, ${sign * t.numSum})`,
   );
-  await tx.$executeRaw`
-    INSERT INTO "SurveyBandTally" (${Prisma.raw(BAND_TALLY_KEY)}, "count", "numSum") VALUES ${Prisma.join(bandValues)}
-    ${Prisma.raw(ADD_BAND_TALLY_CONFLICT)}`;
+  await tx.$executeRaw(tallyUpsertRows(TALLIES.bands, bandValues));
 }
 
 type UnitDelta = { received?: number; counted?: number; accepted?: number; returned?: number };
 
 async function applyUnitTally(tx: Tx, surveyId: number, unitId: number, d: UnitDelta) {
   const [received, counted, accepted, returned] = [d.received ?? 0, d.counted ?? 0, d.accepted ?? 0, d.returned ?? 0];
-  await tx.$executeRaw`
-    INSERT INTO "SurveyUnitTally" ("surveyId", "unitId", "received", "counted", "accepted", "returned")
-    VALUES (${surveyId}, ${unitId}, ${received}, ${counted}, ${accepted}, ${returned})
-    ON CONFLICT ("surveyId", "unitId") DO UPDATE SET
-      "received" = "SurveyUnitTally"."received" + excluded."received",
-      "counted" = "SurveyUnitTally"."counted" + excluded."counted",
-      "accepted" = "SurveyUnitTally"."accepted" + excluded."accepted",
-      "returned" = "SurveyUnitTally"."returned" + excluded."returned"`;
+  await tx.$executeRaw(tallyUpsertRows(TALLIES.units, [Prisma.sql`(${surveyId}, ${unitId}, ${received}, ${counted}, ${accepted}, ${returned})`]));
 }
 
 async function insertAnswerRows(tx: Tx, responseId: number, surveyId: number, rows: AnswerRow[]) {
@@ -184,12 +166,7 @@ export function isOpenForEntry(s: { status: string; opensOn: Date | null; closes
 
 export type SubmitOutcome = { status: 200 | 201; responseId: number; revision: number; duplicate: boolean };
 
-/**
- * A collaborator's submission (JSON body already parsed). Idempotent by the client UUID:
- * same UUID + same content → the stored record (200); same UUID + other content → 409. A
- * returned questionnaire is resubmitted with the same UUID and the next revision number.
- * Anything invalid → 4xx and nothing is written. Acknowledged means committed.
- */
+/** A checked new submission (or a replay) as the writer's transaction stores it. */
 type FastJob = {
   s: Submission;
   def: SurveyDefinition;
@@ -205,7 +182,7 @@ function storeNewOrReplay(w: Database.Database, job: FastJob): SubmitOutcome | E
   const { s, contentHash } = job;
   const existing = findByUuid(w, s.uuid);
   if (!existing) {
-    if (s.revision !== 1) submissionError(409, "surveys.api.staleRevision");
+    if (s.revision !== 1) refuse(Conflict, "surveys.api.staleRevision");
     const responseId = insertResponse(w, job.def, {
       clientUuid: s.uuid,
       contentHash,
@@ -219,12 +196,12 @@ function storeNewOrReplay(w: Database.Database, job: FastJob): SubmitOutcome | E
     });
     return { status: 201, responseId, revision: 1, duplicate: false };
   }
-  if (existing.collaboratorId !== job.collaboratorId || existing.surveyId !== s.surveyId) submissionError(409, "surveys.api.uuidConflict");
+  if (existing.collaboratorId !== job.collaboratorId || existing.surveyId !== s.surveyId) refuse(Conflict, "surveys.api.uuidConflict");
   if (s.revision === existing.revision) {
-    if (existing.contentHash !== contentHash) submissionError(409, "surveys.api.uuidConflict");
+    if (existing.contentHash !== contentHash) refuse(Conflict, "surveys.api.uuidConflict");
     return { status: 200, responseId: existing.id, revision: existing.revision, duplicate: true };
   }
-  if (existing.status !== "returned" || s.revision !== existing.revision + 1) submissionError(409, "surveys.api.staleRevision");
+  if (existing.status !== "returned" || s.revision !== existing.revision + 1) refuse(Conflict, "surveys.api.staleRevision");
   return existing;
 }
 
@@ -243,20 +220,26 @@ async function assignedSurvey(surveyId: number, unitId: number) {
   return { status: row.status, opensOn: day(row.opensOn), closesOn: day(row.closesOn) };
 }
 
-export async function submitResponse(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
+/**
+ * A collaborator's submission (JSON body already parsed). Idempotent by the client UUID:
+ * same UUID + same content → the stored record (200); same UUID + other content → 409. A
+ * returned questionnaire is resubmitted with the same UUID and the next revision number.
+ * Anything invalid → 4xx and nothing is written. Acknowledged means committed.
+ */
+export async function storeSubmission(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
   const envelope = submissionSchema.safeParse(body);
   if (!envelope.success) {
     const errors: Record<string, string[]> = {};
     for (const i of envelope.error.issues) (errors[i.path.join(".") || "_"] ??= []).push(i.message);
-    submissionError(400, "surveys.api.badEnvelope", errors);
+    refuse(Invalid, "surveys.api.badEnvelope", errors);
   }
   const s = envelope.data;
   const survey = await assignedSurvey(s.surveyId, viewer.unitId);
   // Another unit's survey, a draft or an unknown id: the same 404.
-  if (!survey || survey.status === "draft") submissionError(404, "surveys.api.surveyNotFound");
-  if (!isOpenForEntry(survey)) submissionError(409, "surveys.api.surveyClosed");
+  if (!survey || survey.status === "draft") refuse(NotFound, "surveys.api.surveyNotFound");
+  if (!isOpenForEntry(survey)) refuse(Conflict, "surveys.api.surveyClosed");
   const def = await loadVersion(s.surveyId, s.version);
-  if (!def) submissionError(400, "surveys.api.unknownVersion");
+  if (!def) refuse(Invalid, "surveys.api.unknownVersion");
   const parsed = answersSchema(def).safeParse(s.answers);
   if (!parsed.success) {
     const errors: Record<string, string[]> = {};
@@ -265,14 +248,14 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
       const message = i.code === "unrecognized_keys" ? `surveys.errors.unknownQuestion::${JSON.stringify({ codes: i.keys.join(", ") })}` : i.message;
       (errors[key] ??= []).push(message);
     }
-    submissionError(400, "surveys.api.invalidAnswers", errors);
+    refuse(Invalid, "surveys.api.invalidAnswers", errors);
   }
   const answers = parsed.data as Answers;
   // Free-text answers flagged by the personal-data guard: refused unless the draft carries the
   // collaborator's confirmation (docs/decisions/0015); nothing is stored.
   const refused = personalDataIssues(s.confirmNoPersonalData, textAnswers(def, answers));
   if (refused.length) {
-    submissionError(400, "surveys.api.invalidAnswers", Object.fromEntries(refused.map((path) => [String(path[0]), [PERSONAL_DATA_REFUSED]])));
+    refuse(Invalid, "surveys.api.invalidAnswers", Object.fromEntries(refused.map((path) => [String(path[0]), [PERSONAL_DATA_REFUSED]])));
   }
   const personalData = personalDataConfirmed(s.confirmNoPersonalData, textAnswers(def, answers).map(([, text]) => text));
   const contentHash = hashContent(s.surveyId, s.version, s.bands, answers);
@@ -285,14 +268,14 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
   const existing = fast;
 
   return db.$transaction(async (tx) => {
-    const [current] = await tx.$queryRaw<{ status: string; revision: number; contentHash: string }[]>`
-      SELECT "status", "revision", "contentHash" FROM "SurveyResponse" WHERE "id" = ${existing.id}`;
+    const [current] = numberRows(await tx.$queryRaw<{ status: string; revision: number | bigint; contentHash: string }[]>`
+      SELECT "status", "revision", "contentHash" FROM "SurveyResponse" WHERE "id" = ${existing.id}`);
     // A concurrent send of this very resubmission (a retry, a double tap) committed first: the
     // same revision with the same content is a duplicate, answered like any replay, never 409.
-    if (current && Number(current.revision) === s.revision && current.contentHash === contentHash) {
+    if (current && current.revision === s.revision && current.contentHash === contentHash) {
       return { status: 200, responseId: existing.id, revision: s.revision, duplicate: true } as const;
     }
-    if (current?.status !== "returned" || Number(current.revision) !== existing.revision) submissionError(409, "surveys.api.staleRevision");
+    if (current?.status !== "returned" || current.revision !== existing.revision) refuse(Conflict, "surveys.api.staleRevision");
     // Resubmission of a returned questionnaire: its answers replace the old ones and count again.
     await tx.surveyAnswer.deleteMany({ where: { responseId: existing.id } });
     const rows = answerRows(def, answers);
@@ -321,6 +304,15 @@ export async function submitResponse(viewer: Viewer, body: unknown): Promise<Sub
     });
     return { status: 200, responseId: existing.id, revision: s.revision, duplicate: false } as const;
   });
+}
+
+/**
+ * storeSubmission with its refusals thrown as `data()` responses, for the field API
+ * (api.surveys.responses.ts), which still reads them that way; it goes once that route maps
+ * domain errors itself (errors/http.server.ts: refusalOf).
+ */
+export function submitResponse(viewer: Viewer, body: unknown): Promise<SubmitOutcome> {
+  return withDataRefusals(() => storeSubmission(viewer, body));
 }
 
 /**

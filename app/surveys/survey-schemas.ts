@@ -1,6 +1,7 @@
 // The forms of the survey pages: one schema per form, shared by browser and server.
 import { guardedObject } from "~/forms/personal-data";
 import { codeField, dayField, errorKey, shortText, z } from "~/forms/zod";
+import { SURVEY_STEP_NAMES } from "./lifecycle";
 
 export const createSurveySchema = z.object({
   code: codeField(),
@@ -40,7 +41,7 @@ export const assignmentSchema = z
   })
   .refine((v) => v.closesOn >= v.opensOn, { path: ["closesOn"], message: errorKey("errors.endBeforeStart") });
 
-export const lifecycleSchema = z.object({ intent: z.enum(["publish", "close", "archive", "reopen"]) });
+export const lifecycleSchema = z.object({ intent: z.enum(SURVEY_STEP_NAMES) });
 
 export const nextWaveSchema = z.object({ intent: z.literal("nextWave"), code: codeField(), title: shortText(300), period: shortText(40) });
 
@@ -61,7 +62,7 @@ export const bulkAcceptSchema = z.discriminatedUnion("intent", [
 
 export const reviewSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept") }),
-  // Accept, then open the next questionnaire waiting for review (review at volume, issue 17).
+  // Accept, then open the next questionnaire waiting for review (review at volume).
   z.object({ intent: z.literal("accept_next") }),
   // The return comments are guarded like every free-text field (docs/decisions/0015).
   guardedObject(

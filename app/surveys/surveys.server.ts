@@ -3,7 +3,7 @@
  * assignment. Every query goes through the gate's survey scope; every write is audited in the
  * same transaction.
  */
-import { data } from "@remix-run/node";
+import { Conflict, Invalid } from "~/errors/domain-errors";
 import { surveysVisibleTo, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { recordAudit } from "~/audit/audit.server";
 import { db } from "~/db/db.server";
@@ -11,6 +11,7 @@ import { FieldError } from "~/forms/field-error.server";
 import { errorKey } from "~/forms/zod";
 import { notFound } from "~/utils/http.server";
 import { changedCodes, definitionSchema, emptyDefinition, parseDefinitionJson, storedDefinitionSchema, type SurveyDefinition } from "./definition";
+import { SURVEY_STEPS, type SurveyStep } from "./lifecycle";
 import { isOpenForEntry } from "./storage.server";
 
 export async function listSurveys(viewer: Viewer) {
@@ -55,11 +56,11 @@ export async function createSurvey(viewer: Viewer, input: { code: string; series
  */
 export async function saveDefinition(viewer: Viewer, id: number, text: string) {
   const parsed = parseDefinitionJson(text);
-  if (!parsed.ok) throw data({ message: "surveys.errors.invalidDefinition", errors: parsed.errors }, { status: 400 });
+  if (!parsed.ok) throw new Invalid("surveys.errors.invalidDefinition", parsed.errors);
   const survey = await getSurvey(viewer, id);
   const def = parsed.definition;
   if (survey.status === "closed" || survey.status === "archived") {
-    throw data({ message: "surveys.errors.notEditable", errors: [] }, { status: 409 });
+    throw new Conflict("surveys.errors.notEditable", []);
   }
   const published = survey.status === "published";
   if (published) {
@@ -70,7 +71,7 @@ export async function saveDefinition(viewer: Viewer, id: number, text: string) {
       ...(changed.length ? [{ path: "", message: errorKey("surveys.errors.codeTypeChanged", { codes: changed.join(", ") }) }] : []),
       ...(reordered.length ? [{ path: "", message: errorKey("surveys.errors.scaleReordered", { codes: reordered.join(", ") }) }] : []),
     ];
-    if (errors.length) throw data({ message: "surveys.errors.codesChanged", errors }, { status: 400 });
+    if (errors.length) throw new Invalid("surveys.errors.codesChanged", errors);
   }
   const json = JSON.stringify(def);
   await db.$transaction(async (tx) => {
@@ -87,16 +88,10 @@ export async function saveDefinition(viewer: Viewer, id: number, text: string) {
   });
 }
 
-const TRANSITIONS: Record<string, { from: string; to: string }> = {
-  publish: { from: "draft", to: "published" },
-  close: { from: "published", to: "closed" },
-  reopen: { from: "closed", to: "published" },
-  archive: { from: "closed", to: "archived" },
-};
-
-export async function changeStatus(viewer: Viewer, id: number, intent: keyof typeof TRANSITIONS) {
+/** One step of the lifecycle (lifecycle.ts), refused unless the survey is where the step starts. */
+export async function changeStatus(viewer: Viewer, id: number, intent: SurveyStep) {
   const survey = await getSurvey(viewer, id);
-  const step = TRANSITIONS[intent]!;
+  const step = SURVEY_STEPS[intent];
   if (survey.status !== step.from) throw new FieldError("intent", "surveys.errors.wrongStatus");
   if (intent === "publish") {
     if (survey.definition.questions.length === 0) throw new FieldError("intent", "surveys.errors.noQuestions");

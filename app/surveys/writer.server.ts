@@ -7,6 +7,7 @@
  */
 import type Database from "better-sqlite3";
 import { prepared } from "~/db/db.server";
+import { TALLIES, tallyUpsertPositional } from "~/db/sql-rules.server";
 import { canonicalJson, type Answers, type Bands, type SurveyDefinition } from "./definition";
 import { answerRows, bandTallyRows, tallyRows, type AnswerRow } from "./rows";
 
@@ -53,23 +54,10 @@ const INSERT_RESPONSE = `
     "revision", "ageBand", "gender", "occupation", "area", "submittedAt", "updatedAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?) RETURNING "id"`;
 const INSERT_ANSWER = `INSERT INTO "SurveyAnswer" ("responseId", "surveyId", "question", "option", "num", "text") VALUES (?, ?, ?, ?, ?, ?)`;
-const ADD_TALLY = `
-  INSERT INTO "SurveyTally" ("surveyId", "question", "option", "unitId", "count", "numSum") VALUES (?, ?, ?, ?, ?, ?)
-  ON CONFLICT ("surveyId", "question", "option", "unitId") DO UPDATE SET
-    "count" = "SurveyTally"."count" + excluded."count", "numSum" = "SurveyTally"."numSum" + excluded."numSum"`;
-const ADD_UNIT_TALLY = `
-  INSERT INTO "SurveyUnitTally" ("surveyId", "unitId", "received", "counted", "accepted", "returned") VALUES (?, ?, ?, ?, ?, 0)
-  ON CONFLICT ("surveyId", "unitId") DO UPDATE SET
-    "received" = "SurveyUnitTally"."received" + excluded."received", "counted" = "SurveyUnitTally"."counted" + excluded."counted",
-    "accepted" = "SurveyUnitTally"."accepted" + excluded."accepted"`;
-/** The band tally's key and its increment, shared with the review path's multi-row upsert (storage.server.ts). */
-export const BAND_TALLY_KEY = `"surveyId", "question", "option", "value", "ageBand", "gender", "occupation", "area"`;
-export const ADD_BAND_TALLY_CONFLICT = `
-  ON CONFLICT (${BAND_TALLY_KEY}) DO UPDATE SET
-    "count" = "SurveyBandTally"."count" + excluded."count", "numSum" = "SurveyBandTally"."numSum" + excluded."numSum"`;
-const ADD_BAND_TALLY = `
-  INSERT INTO "SurveyBandTally" (${BAND_TALLY_KEY}, "count", "numSum") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-  ${ADD_BAND_TALLY_CONFLICT}`;
+// The tally upserts are the review path's too (storage.server.ts): one definition, db/sql-rules.
+const ADD_TALLY = tallyUpsertPositional(TALLIES.answers);
+const ADD_UNIT_TALLY = tallyUpsertPositional(TALLIES.units);
+const ADD_BAND_TALLY = tallyUpsertPositional(TALLIES.bands);
 const INSERT_EVENT = `INSERT INTO "SurveyResponseEvent" ("responseId", "at", "actorId", "kind", "revision", "payload") VALUES (?, ?, ?, 'submitted', 1, ?)`;
 // The audit entry commits with the questionnaire (same columns as recordAudit writes).
 const INSERT_AUDIT = `
@@ -124,7 +112,8 @@ export class TallyIncrements {
       bandTally.run(c.surveyId, c.question, c.option, c.value, b.ageBand, b.gender, b.occupation, b.area, c.count, c.numSum);
     }
     const unitTally = prepared(w, ADD_UNIT_TALLY);
-    for (const u of this.units.values()) unitTally.run(u.surveyId, u.unitId, u.received, u.received, u.accepted);
+    // New questionnaires: received and counted, some already accepted, none returned.
+    for (const u of this.units.values()) unitTally.run(u.surveyId, u.unitId, u.received, u.received, u.accepted, 0);
     this.cells.clear();
     this.bandCells.clear();
     this.units.clear();

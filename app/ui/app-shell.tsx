@@ -1,14 +1,14 @@
 import { Link, NavLink } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { can, type Capability } from "~/accounts/roles";
+import { can, type Capability, type Role } from "~/accounts/roles";
 import { DeviceNotices, OutboxNavLink } from "~/outbox/outbox-badge";
 import { OutboxProvider } from "~/outbox/outbox-context";
 import { startOfflineApp, stopOfflineApp } from "~/outbox/offline-app";
 import { LanguageSwitch } from "./language-switch";
 import { SignOut } from "./sign-out";
 
-type ShellViewer = { displayName: string; username: string; role: string; unitName: string; unitPath: string };
+type ShellViewer = { displayName: string; username: string; role: Role; unitName: string; unitPath: string };
 
 const NAV: { to: string; key: string; capability?: Capability }[] = [
   { to: "/", key: "nav.dashboard" },

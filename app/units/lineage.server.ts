@@ -1,5 +1,5 @@
 /**
- * Merged units roll their history into their successor (issue 11, decision 0026). A unit closed
+ * Merged units roll their history into their successor (decision 0026). A unit closed
  * by a merger keeps its own row and its old figures (items, expectations point at it), and its
  * lineage names the unit that replaced it. Figures that must not break at the 2025 merger (the
  * quarterly report's per-unit breakdowns, its comparisons and its 8-quarter trend) count such a
@@ -11,7 +11,7 @@
  * under C). Portable SQL: WITH RECURSIVE … UNION runs on SQLite and PostgreSQL, and UNION (not
  * UNION ALL) ends even on a lineage cycle.
  */
-import { subtreeRange } from "~/access/gate.server";
+import { inSubtreeSql, numberRows, underRowSql } from "~/db/sql-rules.server";
 import { db, type Db, type Tx } from "~/db/db.server";
 import { Prisma } from "~/generated/prisma/client";
 
@@ -33,10 +33,9 @@ const onlySuccessor = (l: string) =>
  * `WITH RECURSIVE`.
  */
 export function rolledUnitsCte(scope: { id: number; path: string }): Prisma.Sql {
-  const range = subtreeRange(scope.path);
   return Prisma.sql`"rolled"("unitId", "asId") AS (
       SELECT u."id", u."id" FROM "Unit" u
-      WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt}
+      WHERE ${inSubtreeSql(scope.path)}
         AND (u."id" = ${scope.id} OR NOT EXISTS (SELECT 1 FROM "UnitLineage" m WHERE m."predecessorId" = u."id" AND ${onlySuccessor("m")}))
       UNION
       SELECT l."predecessorId", r."asId" FROM "UnitLineage" l JOIN "rolled" r ON r."unitId" = l."successorId"
@@ -53,8 +52,7 @@ export function scopeSql(scope: string | UnitScope, more: Prisma.Sql[] = []) {
   const s = typeof scope === "string" ? { id: 0, path: scope } : scope;
   const rolled = Boolean(s.lineage) && !s.whole;
   const ctes = rolled ? [rolledUnitsCte(s), ...more] : more;
-  const range = subtreeRange(s.path);
-  const ids = rolled ? Prisma.sql`SELECT "unitId" FROM "rolled"` : Prisma.sql`SELECT "id" FROM "Unit" WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`;
+  const ids = rolled ? Prisma.sql`SELECT "unitId" FROM "rolled"` : Prisma.sql`SELECT "id" FROM "Unit" WHERE ${inSubtreeSql(s.path, "")}`;
   return {
     with: ctes.length === 0 ? Prisma.empty : rolled ? Prisma.sql`WITH RECURSIVE ${Prisma.join(ctes, ", ")}` : Prisma.sql`WITH ${Prisma.join(ctes, ", ")}`,
     filter: (column: string) => (s.whole ? Prisma.empty : Prisma.sql`AND ${Prisma.raw(column)} IN (${ids})`),
@@ -74,7 +72,7 @@ export function childRollupSql(rootId: number, keys: string[]): Prisma.Sql {
     SELECT c."id" AS "childId"${cols}, SUM(p."n") AS "n"
     FROM "Unit" c CROSS JOIN "Unit" u CROSS JOIN p
     WHERE c."parentId" = ${rootId}
-      AND u."path" >= c."path" AND u."path" < SUBSTR(c."path", 1, LENGTH(c."path") - 1) || '0'
+      AND ${underRowSql("u", "c")}
       AND p."unitId" = u."id"
     GROUP BY c."id"${cols}
     UNION ALL
@@ -87,8 +85,8 @@ export function childRollupSql(rootId: number, keys: string[]): Prisma.Sql {
  * list (the urgent items). A few hundred rows at most (one per unit of the subtree).
  */
 export async function rolledUnits(scope: { id: number; path: string }, client: Db | Tx = db): Promise<Map<number, string>> {
-  const rows = await client.$queryRaw<{ unitId: number | bigint; path: string }[]>`
+  const rows = numberRows(await client.$queryRaw<{ unitId: number | bigint; path: string }[]>`
     WITH RECURSIVE ${rolledUnitsCte(scope)}
-    SELECT r."unitId", u."path" FROM "rolled" r JOIN "Unit" u ON u."id" = r."asId"`;
-  return new Map(rows.map((r) => [Number(r.unitId), r.path]));
+    SELECT r."unitId", u."path" FROM "rolled" r JOIN "Unit" u ON u."id" = r."asId"`);
+  return new Map(rows.map((r) => [r.unitId, r.path]));
 }

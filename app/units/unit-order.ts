@@ -1,5 +1,5 @@
 /**
- * The order a unit picker lists units in (issue 17, item 9): the tree (each unit followed by its
+ * The order a unit picker lists units in: the tree (each unit followed by its
  * sub-units), siblings grouped by kind — communes, wards, special zones, then affiliated party
  * committees and mass organisations — and sorted by name as Vietnamese reads it within a kind.
  * Ordering by path alone listed siblings in id order, which means nothing to a reader.

@@ -3,7 +3,8 @@
  * rename, move, merge). Each change is one transaction with its audit entry.
  */
 import type { z } from "zod";
-import { assertUnitVisible, isInSubtree, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, isInSubtree, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { inSubtreeSql } from "~/db/sql-rules.server";
 import { recordAudit } from "~/audit/audit.server";
 import { inTreeOrder } from "./unit-order";
 import { db, type Tx } from "~/db/db.server";
@@ -169,13 +170,12 @@ export async function renameUnit(viewer: Viewer, id: number, name: string) {
 async function reparentSubtree(tx: Tx, unit: { id: number; path: string; depth: number }, parent: { id: number; path: string; depth: number }) {
   const newPath = `${parent.path}${unit.id}/`;
   const depthShift = parent.depth + 1 - unit.depth;
-  const range = subtreeRange(unit.path);
   // Portable SQL (SQLite and PostgreSQL): one statement rewrites the prefix of every descendant.
   await tx.$executeRaw`
     UPDATE "Unit"
        SET "path" = ${newPath} || substr("path", ${unit.path.length + 1}),
            "depth" = "depth" + ${depthShift}
-     WHERE "path" >= ${range.gte} AND "path" < ${range.lt}`;
+     WHERE ${inSubtreeSql(unit.path, "")}`;
   await tx.unit.update({ where: { id: unit.id }, data: { parentId: parent.id } });
 }
 

@@ -1,8 +1,8 @@
-import { data } from "@remix-run/node";
+import { NotFound } from "~/errors/domain-errors";
 
-/** Throw from a loader or action: the record does not exist or is outside the user's scope. */
+/** The record does not exist or is outside the user's scope (a 404 through the route layer's adapter). */
 export function notFound(): never {
-  throw data({ message: "not_found" }, { status: 404 });
+  throw new NotFound();
 }
 
 /** The largest id a record can have: INT4, so ids stay valid on PostgreSQL, our scale-out path. */

@@ -1,4 +1,4 @@
-// Managed lists for the demo (issue 4). Codes are stable; names are what users read.
+// Managed lists for the demo. Codes are stable; names are what users read.
 export const TOPICS = [
   { code: "PRICES", nameVi: "Giá cả, đời sống", nameEn: "Prices and living costs", group: "economy", weight: 14 },
   { code: "LAND", nameVi: "Đất đai, giải phóng mặt bằng", nameEn: "Land and site clearance", group: "economy", weight: 12 },

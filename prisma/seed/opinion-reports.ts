@@ -1,5 +1,5 @@
 /**
- * Demo data for issue 4: topics, social groups, agencies, monthly periods Jan 2025 – Dec 2026
+ * Demo data for opinion reports: topics, social groups, agencies, monthly periods Jan 2025 – Dec 2026
  * (cut-off day 20), reports from most collaborators (some late, some missing) with skewed
  * topics and directions, a few urgent items, proposals in every status (some overdue), and
  * collaborator targets per unit. Deterministic; bulk writes keep it fast.

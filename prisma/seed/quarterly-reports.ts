@@ -1,8 +1,9 @@
 /**
- * Demo data for the quarterly report (issues 11 and 12): the province's report for Q2/2026,
+ * Demo data for the quarterly report: the province's report for Q2/2026,
  * with its narrative and the tasks set at the previous meeting, published once by the
  * secretariat — so that the demo, and the committee-pack tests, open a real published snapshot.
  */
+import { viewerOfAccount } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { createQuarterlyReport, publishQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
 
@@ -31,7 +32,7 @@ const NARRATIVE = {
 
 export async function seedQuarterlyReports(): Promise<string> {
   const secretary = await db.account.findUniqueOrThrow({ where: { username: "thuky" }, select: { id: true, username: true, displayName: true, role: true, unitId: true, unit: { select: { name: true, path: true } } } });
-  const viewer = { id: secretary.id, username: secretary.username, displayName: secretary.displayName, role: secretary.role, unitId: secretary.unitId, unitName: secretary.unit.name, unitPath: secretary.unit.path, mustChangePassword: false };
+  const viewer = viewerOfAccount(secretary);
   const report = await createQuarterlyReport(viewer, { intent: "create", unit: secretary.unitId, quarter: SEEDED_REPORT_QUARTER });
   await saveNarrative(viewer, report.id, { intent: "narrative", ...NARRATIVE });
   const tasks = [

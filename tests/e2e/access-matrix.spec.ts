@@ -1,4 +1,4 @@
-// The access matrix (issue 10): every route file × every role (a province-level and a
+// The access matrix: every route file × every role (a province-level and a
 // commune-level account of each, plus signed out) × a record inside the account's subtree, one
 // outside it and one that does not exist. A foreign record answers exactly like a missing one
 // (404), a missing capability answers 404, an allowed request 200 (or the route's redirect).
@@ -160,10 +160,10 @@ const ROUTES: Record<string, Entry> = {
     get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }),
     post: { skip: "the seeded report is published; writing to it is proved in tests/e2e/quarterly-report.spec.ts and tests/unit/quarterly-reports.test.ts" },
   },
-  // Issue 12: the seeded report's PowerPoint pack and meeting mode answer exactly as its page.
+  // The seeded report's PowerPoint pack and meeting mode answer exactly as its page.
   "quarterly-reports.$reportId.export[.]pptx": { url: "/quarterly-reports/1/export.pptx", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "quarterly-reports.$reportId.present": { url: "/quarterly-reports/1/present", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
-  // Issue 12: the report's print view and its PDF (printed by headless Chromium as the viewer),
+  // The report's print view and its PDF (printed by headless Chromium as the viewer),
   // exactly as the report page: province accounts that read reports, nobody below.
   "quarterly-reports.$reportId.print": { url: "/quarterly-reports/1/print", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "quarterly-reports.$reportId.export[.]pdf": { url: "/quarterly-reports/1/export.pdf", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
@@ -329,7 +329,7 @@ const ROUTES: Record<string, Entry> = {
   // The seeded report's sealed snapshot (a published version; a draft has none: 404).
   "quarterly-reports.$reportId.export[.]json": { url: "/quarterly-reports/1/export.json", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "set-language": { url: "/set-language", get: EVERYONE(302), anonymous: 302, post: { skip: "sets a cookie only: tests/e2e/language.spec.ts" } },
-  // The committee pack's files of the seeded province report (issue 12): who may read the report
+  // The committee pack's files of the seeded province report: who may read the report
   // may download it; the province report is outside commune accounts' subtree.
   "quarterly-reports.$reportId.export[.]docx": { url: "/quarterly-reports/1/export.docx", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },
   "quarterly-reports.$reportId.export[.]xlsx": { url: "/quarterly-reports/1/export.xlsx", get: only({ admin: PROVINCE_ONLY, secretariat: PROVINCE_ONLY, official: PROVINCE_ONLY }) },

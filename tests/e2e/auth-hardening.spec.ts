@@ -1,4 +1,4 @@
-// Issue 10 (sign-in, sessions, redirects, caching): what an attacker probing the production
+// Sign-in, sessions, redirects, caching: what an attacker probing the production
 // build found, checked through the real HTTP server.
 import { expect, test } from "./test";
 import { signIn, signInAs } from "./support";

@@ -1,7 +1,7 @@
 import { expect, test } from "./test";
 import { signIn, signInAs } from "./support";
 
-// Opinion reports (issue 4): officials read dashboards; the secretariat and admin also manage.
+// Opinion reports: officials read dashboards; the secretariat and admin also manage.
 const REPORTS_READ_NAV = ["Hộp báo cáo", "Tiến độ báo cáo", "Tổng hợp dư luận", "Kiến nghị", "Báo cáo quý"];
 const REPORTS_ADMIN_NAV = [...REPORTS_READ_NAV, "Mạng lưới CTV", "Chủ đề, kỳ báo cáo"];
 

@@ -1,4 +1,4 @@
-// Every chart carries its labels (issue 12): a visible caption with title, quarter, unit, n and
+// Every chart carries its labels: a visible caption with title, quarter, unit, n and
 // source, and a "Tải ảnh PNG" download whose image is the chart plus that caption — a PNG larger
 // than the chart's own canvas — named after the chart.
 import fs from "node:fs";

@@ -1,4 +1,4 @@
-// Device drafts belong to the account that typed them (issue 10, defect 1): a shared phone never
+// Device drafts belong to the account that typed them: a shared phone never
 // shows, nor sends, one collaborator's answers under another's sign-in.
 import { expect, test } from "./test";
 import { deviceDraftKeys, queryOne, signInAs } from "./support";

@@ -1,4 +1,4 @@
-// A small, seeded fuzz run (issue 10): the submission API the field form posts JSON to, the
+// A small, seeded fuzz run: the submission API the field form posts JSON to, the
 // report filing form, and a few secretariat forms. Every case starts from a valid payload and
 // applies at least one mutation that makes it invalid (wrong types, huge strings, unicode, missing
 // or extra fields, negative and huge numbers, bad UUIDs, nested junk, invalid JSON, the wrong

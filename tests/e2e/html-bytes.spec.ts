@@ -1,5 +1,5 @@
 // Every page's HTML as the server sends it: valid UTF-8 with no NUL byte. React 18.3's streaming
-// renderer used to pad chunks with zeros before accented letters (issue 17, item 2), which
+// renderer used to pad chunks with zeros before accented letters, which
 // screen readers read out ("chưa báo c�áo").
 import { expect, test } from "./test";
 import { admin, collaboratorOnPhone, official, secretariat, type Walk } from "./pages";

@@ -1,5 +1,5 @@
 // What the production build answers an operator's monitor, and what a user sees for a page that
-// does not exist (issue 16).
+// does not exist.
 import { expect, test } from "./test";
 
 test("/healthz: ready, every migration applied, backups not configured here, nothing cached", async ({ request }) => {

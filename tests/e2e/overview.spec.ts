@@ -1,7 +1,7 @@
 import { expect, test } from "./test";
 import { queryAll, queryOne, signInAs } from "./support";
 
-// The overview as each role's starting point (issue 17, item 3).
+// The overview as each role's starting point.
 
 test("a collaborator's overview on a phone lists what is due, overdue periods marked, and their survey quotas", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });

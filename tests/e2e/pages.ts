@@ -38,7 +38,7 @@ export const secretariat: Walk = {
   "roster entry": () => `/roster/${one("SELECT id FROM \"Account\" WHERE role = 'collaborator' ORDER BY id LIMIT 1")}`,
   "roster import": () => "/roster/import",
   topics: () => "/topics",
-  // Issue 12: the seeded, published province report presented (title slide, a chart slide).
+  // The seeded, published province report presented (title slide, a chart slide).
   "meeting mode": () => "/quarterly-reports/1/present",
   "meeting mode, a chart slide": () => "/quarterly-reports/1/present?slide=5",
   "quarterly report print view": () => "/quarterly-reports/1/print",

@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { queryOne, statusOf } from "./support";
 
-// The committee pack's Word and Excel files (issue 12), downloaded the way an official does: from
+// The committee pack's Word and Excel files, downloaded the way an official does: from
 // the links on the published report's page, then opened by parsers and compared with the sealed
 // snapshot in the database.
 

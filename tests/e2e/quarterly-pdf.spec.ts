@@ -1,4 +1,4 @@
-// The quarterly report as PDF (issue 12): downloaded from the report page as its reader would,
+// The quarterly report as PDF: downloaded from the report page as its reader would,
 // then read back with pdf.js — A4 pages, the party document's words with their diacritics, the
 // report's own numbers, the typeface embedded — and refused (404) to an account outside its scope.
 // A draft's PDF carries the "DỰ THẢO" watermark and its commune's own heading.

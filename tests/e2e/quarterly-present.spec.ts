@@ -1,4 +1,4 @@
-// Meeting mode and the PowerPoint pack of the seeded, published province report (issue 12): an
+// Meeting mode and the PowerPoint pack of the seeded, published province report: an
 // official presents it by keyboard (a clicker sends PageDown/PageUp), the position survives a
 // reload, Escape returns to the report; the pack downloads from the report page with native
 // charts; a commune official finds neither (the report is outside their subtree).

@@ -20,7 +20,7 @@ test("README screenshots", async ({ page }) => {
   await page.screenshot({ path: "docs/screenshots/meeting-mode.png" });
 });
 
-// The PDF as it comes out of the server (issue 12): its first page (the party document's heading)
+// The PDF as it comes out of the server: its first page (the party document's heading)
 // and the page where section II opens (a chart with its caption), rendered by pdf.js side by side.
 test("README: two pages of the quarterly report's PDF", async ({ page }) => {
   test.slow();

@@ -1,4 +1,4 @@
-// Issue 10: data exports, sign-outs (and, in auth.test.ts, failed sign-ins) leave audit entries
+// Data exports, sign-outs (and, in auth.test.ts, failed sign-ins) leave audit entries
 // saying who took what scope and how many rows. Called as Remix calls the routes: a request with
 // a real session cookie.
 import { describe, expect, it, vi } from "vitest";

@@ -1,4 +1,4 @@
-// The completeness page (issue 17, item 5): not-due periods, merged and same-named units, the
+// The completeness page: not-due periods, merged and same-named units, the
 // share reported and the sort, the non-reporters' period, a collaborator's overdue periods, the
 // export — on real SQLite through the reporting fixtures.
 import { afterEach, describe, expect, it, vi } from "vitest";

@@ -1,5 +1,7 @@
 // Builds small unit trees and viewers in the test's own SQLite database, through the real schema.
 import type { Viewer } from "~/access/gate.server";
+import { refusalOf } from "~/errors/http.server";
+import type { Role } from "~/accounts/roles";
 import { db } from "~/db/db.server";
 import { unitSearchText } from "~/units/units.server";
 
@@ -31,7 +33,7 @@ export async function addAccount(unit: TreeUnit, username: string, role = "colla
   return db.account.create({ data: { username, displayName: username, role, unitId: unit.id, passwordHash } });
 }
 
-export function viewerAt(unit: TreeUnit, role = "admin", id = 0): Viewer {
+export function viewerAt(unit: TreeUnit, role: Role = "admin", id = 0): Viewer {
   return {
     id,
     username: `viewer${id}`,
@@ -45,7 +47,7 @@ export function viewerAt(unit: TreeUnit, role = "admin", id = 0): Viewer {
 }
 
 /** A viewer backed by a real account (audit entries reference their actor). */
-export async function realViewerAt(unit: TreeUnit, username: string, role = "admin"): Promise<Viewer> {
+export async function realViewerAt(unit: TreeUnit, username: string, role: Role = "admin"): Promise<Viewer> {
   const account = await addAccount(unit, username, role);
   return viewerAt(unit, role, account.id);
 }
@@ -59,11 +61,11 @@ export async function catchError(promise: Promise<unknown>): Promise<unknown> {
   throw new Error("expected the promise to reject");
 }
 
-/** The HTTP status of a Response (or Remix `data()` object) thrown by a gate or loader. */
+/**
+ * The HTTP status a thrown error answers with: a Response's, or a domain error's (or a `data()`
+ * refusal's) through the route layer's adapter, as the server maps it.
+ */
 export function thrownStatus(error: unknown): number | undefined {
   if (error instanceof Response) return error.status;
-  if (error && typeof error === "object" && "init" in error) {
-    return (error as { init?: { status?: number } }).init?.status;
-  }
-  return undefined;
+  return refusalOf(error)?.status;
 }

@@ -1,4 +1,4 @@
-// The committee pack's Word and Excel files (issue 12), built from a published report on a real
+// The committee pack's Word and Excel files, built from a published report on a real
 // database and opened by parsers: the DOCX's XML (jszip + a strict XML parser), the XLSX through
 // exceljs. The party document's parts in their places, the snapshot's numbers, Vietnamese text
 // intact, markup in texts kept literal, drafts marked, an empty quarter still a valid file.

@@ -1,4 +1,4 @@
-// The committee pack's slides (issue 12): the slide model built from a real compiled report (flags
+// The committee pack's slides: the slide model built from a real compiled report (flags
 // only for significant changes, an honest deck for an empty quarter) and the PowerPoint file,
 // opened with jszip and an XML parser: native charts holding the snapshot's numbers, the methods
 // note in the speaker notes, "DỰ THẢO" on every slide of a draft, narrative text kept literal.

@@ -1,4 +1,4 @@
-// The printed quarterly report (issue 12): the party document's heading derived from the scope
+// The printed quarterly report: the party document's heading derived from the scope
 // unit, its date line, the print token that lets the PDF renderer open one report once, where the
 // renderer reaches the server, and the words every chart carries (caption, PNG file name, wrap).
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// The quarterly report's completion (issue 11): the 8-quarter trend and the social groups against
+// The quarterly report's completion: the 8-quarter trend and the social groups against
 // GROUP BYs over the raw rows, merged units rolled into their successors, the key questions of
 // section 4, and the sealed snapshot as a download.
 import { parseWithZod } from "@conform-to/zod/v4";

@@ -39,7 +39,7 @@ describe("the opinion summary", () => {
   it("has nothing to show, and queries nothing, before any quarter has begun", async () => {
     const w = await reportingWorld();
     // The world's only period moved to a quarter that has not started (quarters are closed by
-    // date: app/periods, issue 17 item 4).
+    // date: app/periods).
     await db.reportingPeriod.update({
       where: { id: w.period.id },
       data: { year: 2099, month: 1, quarter: 1, quarterKey: 20991, startsOn: new Date("2098-12-21"), endsOn: new Date("2099-01-20"), deadline: new Date("2099-01-23") },

@@ -1,4 +1,4 @@
-// The restore drill (issue 16): questionnaires keep arriving through the app's own write path
+// The restore drill: questionnaires keep arriving through the app's own write path
 // while `npm run backup` runs in another process, as on a live server; the backup is restored
 // into a fresh folder; every submission acknowledged before the backup began must be there, and
 // the survey tallies of the restored copy must equal a GROUP BY over its raw rows.

@@ -1,4 +1,4 @@
-// Issue 10, defect 6: a roster upload is read a row at a time, stops at the row limit, and an
+// A roster upload is read a row at a time, stops at the row limit, and an
 // XLSX's unzipped size is bounded before anything is parsed.
 import fs from "node:fs";
 import os from "node:os";

@@ -1,4 +1,4 @@
-// Issue 10, defect 10: the roster import preview says nothing about accounts outside the
+// The roster import preview says nothing about accounts outside the
 // importer's roster; a taken name is refused at import with one generic message.
 import { describe, expect, it } from "vitest";
 import { checkRosterFile, importRoster } from "~/collaborators/roster.server";

@@ -1,4 +1,4 @@
-// Issue 10, defect 5: one rule for an ended collaborator (app/collaborators/membership.server.ts),
+// One rule for an ended collaborator (app/collaborators/membership.server.ts),
 // applied by every path that changes the status.
 import { describe, expect, it } from "vitest";
 import { setAccountActive } from "~/accounts/accounts.server";

@@ -4,6 +4,8 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { describe, expect, it } from "vitest";
+import { Conflict, NotFound } from "~/errors/domain-errors";
+import { httpErrorFor } from "~/errors/http.server";
 import { describeRouteError } from "~/ui/route-error";
 import { reportServerError, withErrorIds } from "../../server/error-ids.js";
 import { createLogger } from "../../server/logger.js";
@@ -107,6 +109,17 @@ describe("error ids", () => {
       reportServerError(logger, error, request),
     ).routes.r.module.loader as (args: { request: Request }) => Promise<unknown>;
     expect(await loader({ request: new Request("http://x/units/9") }).catch((e: unknown) => e)).toBe(notFound);
+    expect(lines).toEqual([]);
+  });
+
+  it("answers a domain error with its status through the entry's adapter, and logs nothing", async () => {
+    const { logger, lines } = memoryLogger();
+    const build = (error: Error) => ({ entry: { module: { httpErrorFor } }, routes: { r: { module: { loader: async () => Promise.reject(error) } } } });
+    const loaderOf = (error: Error) =>
+      withErrorIds(build(error), (e, request) => reportServerError(logger, e, request)).routes.r.module.loader as (args: { request: Request }) => Promise<unknown>;
+    const thrown = async (error: Error) => (await loaderOf(error)({ request: new Request("http://x/units/9") }).catch((e: unknown) => e)) as { data: unknown; init: { status: number } };
+    expect(await thrown(new NotFound())).toMatchObject({ data: { message: "not_found" }, init: { status: 404 } });
+    expect(await thrown(new Conflict("quarterly.errors.publishedMeanwhile"))).toMatchObject({ data: { message: "quarterly.errors.publishedMeanwhile" }, init: { status: 409 } });
     expect(lines).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-// The throttle under concurrency (issue 10, defect 2): the attempts that arrive together must not
+// The throttle under concurrency: the attempts that arrive together must not
 // all pass the count before any of them is recorded. The password module is wrapped so the test
 // can count the Argon2 verifications that really run (the known and the unknown-user path).
 import { describe, expect, it, vi } from "vitest";

@@ -1,5 +1,5 @@
 // React 18.3's streaming renderer pads some 2 KB chunks with NUL bytes where a Vietnamese letter
-// would straddle them (issue 17, item 2). The stripper in front of the response removes exactly that.
+// would straddle them. The stripper in front of the response removes exactly that.
 import { PassThrough, type Transform } from "node:stream";
 import { createElement } from "react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";

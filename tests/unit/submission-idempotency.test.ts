@@ -1,4 +1,4 @@
-// Issue 10, defects 9 and 11: a client UUID is one record whatever its letter case, and concurrent
+// A client UUID is one record whatever its letter case, and concurrent
 // identical resends of a returned questionnaire are duplicates (200), never 409 — on real SQLite,
 // through the real write path (group commit and the resubmission transaction).
 import { describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { fileReport } from "~/opinion-reports/reports.server";
 import { countAnswers } from "~/surveys/results.server";
 import { reviewResponse } from "~/surveys/review.server";
 import { submitResponse } from "~/surveys/storage.server";
+import { thrownStatus } from "./fixtures";
 import { content, reportingWorld } from "./report-fixtures";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
 
@@ -52,7 +53,7 @@ describe("resubmission of a returned questionnaire", () => {
 
     const resend = () => submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 2 }, id, { revision: 2 }));
     const outcomes = await Promise.allSettled(Array.from({ length: 10 }, resend));
-    const statuses = outcomes.map((o) => (o.status === "fulfilled" ? o.value.status : (o.reason as { init?: { status?: number } }).init?.status));
+    const statuses = outcomes.map((o) => (o.status === "fulfilled" ? o.value.status : thrownStatus(o.reason)));
     expect(statuses).toEqual(Array(10).fill(200));
     const values = outcomes.flatMap((o) => (o.status === "fulfilled" ? [o.value] : []));
     expect(values.filter((v) => !v.duplicate)).toHaveLength(1);

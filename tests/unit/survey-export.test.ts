@@ -7,6 +7,7 @@ import { columnName, streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.ser
 import { answerSheetRows, csvExport, xlsxExport } from "~/surveys/export.server";
 import { submitResponse } from "~/surveys/storage.server";
 import { db } from "~/db/db.server";
+import { textsFor } from "~/i18n/server-texts.server";
 import { catchError } from "./fixtures";
 import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
 
@@ -143,6 +144,18 @@ describe("survey answer export", () => {
     expect(lines).toHaveLength(4);
     expect(lines[1]!.split(",").slice(8)).toEqual(["Q1_1", "Q2_1;Q2_3", "", "8", "4", "T", "K"].map((v) => (v.includes(";") ? `"${v}"` : v)));
     expect(lines[2]).toContain(",'=giá <cao> & đắt,");
+  });
+
+  it("writes its headers in the reader's language (Vietnamese unless told)", async () => {
+    const { survey, secretary } = await surveyWithAnswers();
+    const header = async (csv: Response) => (await csv.text()).replace(/^\uFEFF/, "").split("\r\n")[0];
+    expect(await header(await csvExport(secretary, survey.id, { bands: {} }, "results"))).toMatch(/^Mã câu,Câu hỏi,/);
+    const english = textsFor("en").t;
+    expect(await header(await csvExport(secretary, survey.id, { bands: {} }, "results", english))).toMatch(/^Question code,Question,/);
+    expect(await header(await csvExport(secretary, survey.id, { bands: {} }, "answers", english))).toMatch(/^ID,Unit,Status,Revision,Age band,/);
+    const workbook = await readWorkbook(Buffer.from(await (await xlsxExport(secretary, survey.id, { bands: {} }, english)).arrayBuffer()));
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Results", "Questionnaires"]);
+    expect(sheetRows(workbook, "Results")[1]).toEqual(["Forms issued", 30, "Received", 3, "Valid", 3]);
   });
 
   it("reads its pages without the app's connection: the export ends while a transaction holds it", async () => {

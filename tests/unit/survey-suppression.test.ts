@@ -1,8 +1,8 @@
-// Issue 10, defect 7: small-cell suppression of every narrowed result, and answer-level downloads
+// Small-cell suppression of every narrowed result, and answer-level downloads
 // for province-level admin and secretariat only (docs/decisions/0016-answer-level-downloads.md).
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { can } from "~/accounts/roles";
+import { can, ROLES } from "~/accounts/roles";
 import { csvExport, resultTable, xlsxExport } from "~/surveys/export.server";
 import { crossTable, surveyResults } from "~/surveys/results.server";
 import { submitResponse } from "~/surveys/storage.server";
@@ -54,7 +54,7 @@ describe("answer-level downloads", () => {
   it("are held by province-level admin and secretariat only", () => {
     const province = "/1/";
     const commune = "/1/7/";
-    expect(["admin", "secretariat", "official", "collaborator"].map((role) => [role, can({ role, unitPath: province }, "downloadAnswers"), can({ role, unitPath: commune }, "downloadAnswers")])).toEqual([
+    expect(ROLES.map((role) => [role, can({ role, unitPath: province }, "downloadAnswers"), can({ role, unitPath: commune }, "downloadAnswers")])).toEqual([
       ["admin", true, false],
       ["secretariat", true, false],
       ["official", false, false],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { surveysEn } from "~/i18n/locales/surveys-en";
-import { surveysVi } from "~/i18n/locales/surveys-vi";
+import { surveysEn } from "~/i18n/locales/en.surveys";
+import { surveysVi } from "~/i18n/locales/vi.surveys";
 import { answersSchema, changedCodes, definitionSchema, parseDefinitionJson, visibleQuestions, type Question, type SurveyDefinition } from "~/surveys/definition";
 import { wilson } from "~/surveys/stats";
 import { formatPercent } from "~/utils/numbers";

@@ -6,6 +6,7 @@ import { submitResponse } from "~/surveys/storage.server";
 import { changeStatus, copyAsNextWave, createSurvey, getSurvey, listAssignedOpen, saveDefinition, setAssignment } from "~/surveys/surveys.server";
 import { FieldError } from "~/forms/field-error.server";
 import { decodeErrorKey } from "~/forms/zod";
+import { refusalOf } from "~/errors/http.server";
 import { assignmentSchema } from "~/surveys/survey-schemas";
 import { addUnit, catchError, day, realViewerAt, thrownStatus, viewerAt } from "./fixtures";
 import type { SurveyDefinition } from "~/surveys/definition";
@@ -51,7 +52,7 @@ describe("survey lifecycle", () => {
     const refusal = async (def: SurveyDefinition) => {
       const error = await catchError(saveDefinition(secretary, survey.id, JSON.stringify(def)));
       expect(thrownStatus(error)).toBe(400);
-      return (error as { data: { message: string; errors: { message: string }[] } }).data;
+      return refusalOf(error)!.body as { message: string; errors: { message: string }[] };
     };
     const withQuestions = (questions: SurveyDefinition["questions"]): SurveyDefinition => ({ ...SAMPLE, questions });
     const q6 = SAMPLE.questions.find((q) => q.code === "Q6")!;

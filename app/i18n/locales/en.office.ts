@@ -199,6 +199,7 @@ export const enOffice: OfficeDictionary = {
   pagination: { label: "Pages", previous: "← Previous", next: "Next →", position: "Page {{page}} of {{pages}}", newer: "← Newer", older: "Older →" },
   surveys: {
     builder: {
+      likertDefaults: { l1: "Very dissatisfied", l2: "Dissatisfied", l3: "Neutral", l4: "Satisfied", l5: "Very satisfied" },
       title: "Questionnaire builder",
       open: "Design",
       modes: "Mode",
@@ -253,6 +254,25 @@ export const enOffice: OfficeDictionary = {
       saveVersion: "Save as a new version",
       saved: "Saved (version {{version}}).",
       publishedNote: "This survey is published: saving creates a new version; existing codes stay.",
+    },
+    export: {
+      resultsSheet: "Results",
+      answersSheet: "Questionnaires",
+      forms: { issued: "Forms issued", received: "Received", valid: "Valid" },
+      results: {
+        questionCode: "Question code",
+        question: "Question",
+        optionCode: "Option code",
+        option: "Option",
+        count: "Forms",
+        n: "n",
+        pct: "Share (%)",
+        ciLow: "95% CI low (%)",
+        ciHigh: "95% CI high (%)",
+        mean: "Mean",
+        suppressed: "Fewer than {{min}} questionnaires match the filter: no figures are shown, to protect the respondents.",
+      },
+      answers: { id: "ID", unit: "Unit", status: "Status", revision: "Revision", ageBand: "Age band", gender: "Gender", occupation: "Occupation", area: "Area" },
     },
     results: {
       open: "Results",

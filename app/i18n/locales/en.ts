@@ -1,5 +1,5 @@
-import { surveysEn } from "./surveys-en";
-import { reportsEn } from "./reports.en";
+import { surveysEn } from "./en.surveys";
+import { reportsEn } from "./en.reports";
 import type { FieldDictionary } from "./vi";
 
 export const enField: FieldDictionary = {

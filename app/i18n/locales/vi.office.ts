@@ -199,6 +199,7 @@ export const viOffice = {
   pagination: { label: "Phân trang", previous: "← Trang trước", next: "Trang sau →", position: "Trang {{page}}/{{pages}}", newer: "← Mới hơn", older: "Cũ hơn →" },
   surveys: {
     builder: {
+      likertDefaults: { l1: "Rất không hài lòng", l2: "Không hài lòng", l3: "Bình thường", l4: "Hài lòng", l5: "Rất hài lòng" },
       title: "Soạn phiếu khảo sát",
       open: "Soạn phiếu",
       modes: "Chế độ",
@@ -253,6 +254,25 @@ export const viOffice = {
       saveVersion: "Lưu thành phiên bản mới",
       saved: "Đã lưu (phiên bản {{version}}).",
       publishedNote: "Khảo sát đang phát hành: lưu sẽ tạo phiên bản mới; mã câu hỏi đã có giữ nguyên.",
+    },
+    export: {
+      resultsSheet: "Kết quả",
+      answersSheet: "Phiếu",
+      forms: { issued: "Phiếu phát ra", received: "Thu về", valid: "Hợp lệ" },
+      results: {
+        questionCode: "Mã câu",
+        question: "Câu hỏi",
+        optionCode: "Mã phương án",
+        option: "Phương án",
+        count: "Số phiếu",
+        n: "n",
+        pct: "Tỷ lệ (%)",
+        ciLow: "KTC 95% thấp (%)",
+        ciHigh: "KTC 95% cao (%)",
+        mean: "Trung bình",
+        suppressed: "Ít hơn {{min}} phiếu phù hợp bộ lọc: không hiển thị số liệu để bảo vệ người trả lời.",
+      },
+      answers: { id: "ID", unit: "Đơn vị", status: "Trạng thái", revision: "Lần gửi", ageBand: "Nhóm tuổi", gender: "Giới tính", occupation: "Nghề nghiệp", area: "Khu vực" },
     },
     results: {
       open: "Kết quả",

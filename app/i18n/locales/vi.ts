@@ -1,5 +1,5 @@
-import { surveysVi } from "./surveys-vi";
-import { reportsVi } from "./reports.vi";
+import { surveysVi } from "./vi.surveys";
+import { reportsVi } from "./vi.reports";
 
 // Vietnamese: the default language. en.ts must have the same keys (checked by its type).
 export const viField = {

@@ -1,5 +1,5 @@
 /**
- * The quarterly report as the party document the office files and sends upward (issue 12), laid
+ * The quarterly report as the party document the office files and sends upward, laid
  * out per Hướng dẫn 36-HD/VPTW (decision 0021): A4, margins 20/20/30/15 mm, Times New Roman 14 pt;
  * the heading block (issuing body and "*" and the number on the left, "ĐẢNG CỘNG SẢN VIỆT NAM"
  * and the place and date on the right), "BÁO CÁO" and its subject, the numbered sections, the

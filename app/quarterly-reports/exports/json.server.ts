@@ -1,6 +1,5 @@
 /**
- * The published snapshot as a download, for sending a province's report upward (issue 11,
- * decision 0017): the stored document exactly as sealed — the bytes the checksum was taken over —
+ * The published snapshot as a download, for sending a province's report upward (decision 0017): the stored document exactly as sealed — the bytes the checksum was taken over —
  * with that checksum in `X-Content-SHA256`. A receiver verifies either the bytes as received or,
  * after parsing, the canonical re-serialisation (snapshot.server.ts `canonicalJson`). A draft has
  * no snapshot: 404.

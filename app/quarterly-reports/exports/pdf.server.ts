@@ -1,5 +1,5 @@
 /**
- * The quarterly report as PDF (issue 12, decision 0024): headless Chromium prints the report's
+ * The quarterly report as PDF (decision 0024): headless Chromium prints the report's
  * print view — the same page an official prints from the browser, charts drawn by Chart.js,
  * fonts served by the app — to A4. One browser process serves every export (launched on first
  * use, relaunched if it died, closed after PDF_IDLE_CLOSE_MS without exports and when the server

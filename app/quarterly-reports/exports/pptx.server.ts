@@ -1,5 +1,5 @@
 /**
- * The PowerPoint committee pack (issue 12): the slide model (../slides.ts) drawn with pptxgenjs,
+ * The PowerPoint committee pack: the slide model (../slides.ts) drawn with pptxgenjs,
  * 16:9, one PowerPoint slide per model slide. Charts are NATIVE charts holding the snapshot's
  * numbers (officials restyle or re-sort them in PowerPoint; no picture to retype), tables are
  * tables, the speaker notes carry the numbers and the methods note. Every text goes in as plain

@@ -1,5 +1,5 @@
 /**
- * What every export of a quarterly report is made from (issue 12): the frozen snapshot of a
+ * What every export of a quarterly report is made from: the frozen snapshot of a
  * published version, or — for the secretariat, before publishing — the live figures, marked as a
  * draft so that every format can watermark it "DỰ THẢO". Officials never see drafts (the gate's
  * filter hides unpublished reports from them), so a draft export answers them 404, as a missing id.
@@ -60,7 +60,7 @@ export function exportFileName(source: ExportSource, format: ExportFormat): stri
   return `BaoCaoQuy-${roman}-${source.report.year}-${source.report.scope.code.replace(/[^A-Za-z0-9]+/g, "-")}-${tag}.${format}`;
 }
 
-/** The download: never cached (issue 10), named, and audited (who took which report, in which format). */
+/** The download: never cached, named, and audited (who took which report, in which format). */
 export async function exportResponse(viewer: Viewer, source: ExportSource, format: ExportFormat, body: Uint8Array | Buffer | string): Promise<Response> {
   await recordExport(viewer, { action: "quarterly.export", entityType: "QuarterlyReport", entityId: source.report.id, scope: { format, version: source.status.kind === "published" ? source.status.version : "draft" } }, { bytes: typeof body === "string" ? Buffer.byteLength(body) : body.byteLength });
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {

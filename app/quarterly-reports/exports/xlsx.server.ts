@@ -1,5 +1,5 @@
 /**
- * The quarterly report's numbers as an Excel workbook (issue 12): one sheet per section with the
+ * The quarterly report's numbers as an Excel workbook: one sheet per section with the
  * figures behind every chart and table, and a "Thông tin" sheet saying which report, version and
  * checksum they come from. Numbers are numbers (shares in percent, dates as dates), every text is
  * formula-safe (`neutraliseFormula`), the header row is bold and frozen.

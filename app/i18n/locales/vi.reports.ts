@@ -1,4 +1,4 @@
-// Issue 4 (opinion reports, completeness, proposals, roster): Vietnamese. Spread into vi.ts.
+// Opinion reports, completeness, proposals, roster: Vietnamese. Spread into vi.ts.
 export const reportsVi = {
   reportsNav: {
     myReports: "Báo cáo của tôi",

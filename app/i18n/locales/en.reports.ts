@@ -1,5 +1,5 @@
-// Issue 4: English. Spread into en.ts; its shape is checked against reports.vi.ts.
-import type { reportsVi } from "./reports.vi";
+// Opinion reports, completeness, proposals, roster: English. Spread into en.ts; its shape is checked against vi.reports.ts.
+import type { reportsVi } from "./vi.reports";
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 

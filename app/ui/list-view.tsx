@@ -1,0 +1,71 @@
+/**
+ * The scaffolding every list page shares: the filter form (a GET search landmark ending with the
+ * Filter button), and the list itself (the count read out to screen readers, a captioned table
+ * with its column heads, the pager). Pages pass only their fields, columns and rows.
+ */
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Pagination } from "./pagination";
+
+/** A list's filters: fields, then the Filter button, then any extra actions (downloads). */
+export function FilterForm({ label, children, actions }: { label: string; children: ReactNode; actions?: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Form method="get" className="filters" role="search" aria-label={label}>
+      {children}
+      <button type="submit">{t("common.filter")}</button>
+      {actions}
+    </Form>
+  );
+}
+
+/** A list's downloads in both formats, with the list's own filters (`query`). */
+export function DownloadLinks({ path, query, csv, xlsx }: { path: string; query: URLSearchParams; csv: string; xlsx: string }) {
+  return (
+    <>
+      <a className="button" href={`${path}?format=csv&${query}`} download>{csv}</a>
+      <a className="button" href={`${path}?format=xlsx&${query}`} download>{xlsx}</a>
+    </>
+  );
+}
+
+export type ListColumn = string | { label: string; numeric?: boolean };
+
+type ListTableProps = {
+  /** The count said above the table (a live status); none for lists that show no count. */
+  count?: string;
+  caption: string;
+  /** Captions are for screen readers unless the page has no heading that names the table. */
+  captionVisible?: boolean;
+  columns: readonly ListColumn[];
+  className?: string;
+  /** The table's rows (<tr> elements). */
+  children: ReactNode;
+  /** Offset paging (page of pages), or `pager` for another kind. */
+  paging?: { page: number; total: number; pageSize: number };
+  pager?: ReactNode;
+};
+
+export function ListTable({ count, caption, captionVisible, columns, className, children, paging, pager }: ListTableProps) {
+  return (
+    <>
+      {count !== undefined ? <p role="status">{count}</p> : null}
+      <div className="table-wrap">
+        <table className={className}>
+          <caption className={captionVisible ? undefined : "visually-hidden"}>{caption}</caption>
+          <thead>
+            <tr>
+              {columns.map((column, i) => {
+                const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
+                return <th key={i} scope="col" className={numeric ? "num" : undefined}>{label}</th>;
+              })}
+            </tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+      {paging ? <Pagination page={paging.page} total={paging.total} pageSize={paging.pageSize} /> : pager}
+    </>
+  );
+}
