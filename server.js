@@ -89,6 +89,11 @@ app.all(
 const server = app.listen(port, host, () => {
   logger.info({ port, host }, `Dư luận listening on http://localhost:${port}`);
 });
+// Keep idle connections longer than the clients and proxies that reuse them (nginx, load
+// balancers: 60 s). With Node's default of 5 s, a client sending on a connection the server is
+// just closing gets ECONNRESET, seen under load in the test suite's API requests.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 
 // Graceful stop: finish in-flight requests, then exit (profilers and coverage flush on exit).
 for (const signal of ["SIGINT", "SIGTERM"]) {

@@ -10,7 +10,7 @@ const ROLES = [
   { username: "thuky", role: "Tổ thư ký", nav: ["Tổng quan", "Đơn vị", "Khảo sát", ...REPORTS_ADMIN_NAV] },
   { username: "lanhdao", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát", ...REPORTS_READ_NAV] },
   { username: "lanhdao.xa", role: "Lãnh đạo", nav: ["Tổng quan", "Đơn vị", "Khảo sát", ...REPORTS_READ_NAV] },
-  { username: "ctv", role: "Cộng tác viên", nav: ["Tổng quan", "Khảo sát", "Báo cáo của tôi"] },
+  { username: "ctv", role: "Cộng tác viên", nav: ["Tổng quan", "Khảo sát", "Báo cáo của tôi", "Hộp thư đi"] },
 ];
 
 for (const { username, role, nav } of ROLES) {

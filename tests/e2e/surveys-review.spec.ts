@@ -60,12 +60,14 @@ test("return with a comment, fix and resubmit, accept; results and the XLSX expo
 
   // Results: 10 issued, 4 received; Q1 = 2 better (50%), 1 same (25%), 1 worse (25%).
   await office.goto(`/surveys/${id}/results`);
-  await expect(office.getByText("10 phiếu phát ra, thu về 4, đạt 40,00%; hợp lệ 4 (đã duyệt 1).")).toBeVisible();
-  const q1 = office.getByRole("table", { name: "Bảng số liệu câu Q1", exact: true });
+  const summary = office.getByRole("region", { name: "Tóm tắt" });
+  await expect(summary).toContainText("10 phiếu phát ra, thu về 4, đạt 40,00%");
+  await expect(summary).toContainText("Số liệu trong trang tính trên 4 phiếu: 1 phiếu đã duyệt và 3 phiếu đã gửi nhưng chưa duyệt.");
+  const q1 = office.getByRole("table", { name: "Bảng số liệu câu 1", exact: true });
   await expect(q1.getByRole("row", { name: /Tốt hơn/ })).toContainText("250,00");
   await expect(q1.getByRole("row", { name: /Như cũ/ })).toContainText("125,00");
-  await expect(office.getByRole("img", { name: "Biểu đồ tỷ lệ câu Q1", exact: true })).toBeVisible();
-  await expect(office.getByRole("region", { name: "Các ý kiến trả lời câu Q3", exact: true })).toContainText("Giá phân bón tăng gấp đôi");
+  await expect(office.getByRole("img", { name: "Biểu đồ tỷ lệ câu 1", exact: true })).toBeVisible();
+  await expect(office.getByRole("table", { name: "Ý kiến trả lời câu 3 (gộp các ý kiến giống nhau)", exact: true })).toContainText("Giá phân bón tăng gấp đôi");
 
   // The XLSX export opens and holds the same numbers.
   const downloading = office.waitForEvent("download");
