@@ -159,7 +159,7 @@ export const enOffice: OfficeDictionary = {
       import: "imported", activate: "activated", deactivate: "deactivated", sign_in: "signed in", sign_out: "signed out",
       sign_in_failed: "failed sign-in", reset_password: "password reset", change_password: "password changed",
       assign: "quota assigned", next_wave: "next wave created", narrative: "narrative edited", open: "opened",
-      expect: "report required", excuse: "excused", edit: "edited",
+      expect: "report required", excuse: "excused", edit: "edited", rate: "rated", new_version: "new version",
     },
     entityTypes: {
       Account: "Account", Unit: "Unit", OpinionReport: "Opinion report", Survey: "Survey", SurveyResponse: "Questionnaire",

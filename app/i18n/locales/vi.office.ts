@@ -159,7 +159,7 @@ export const viOffice = {
       import: "nhập danh sách", activate: "kích hoạt", deactivate: "ngừng", sign_in: "đăng nhập", sign_out: "đăng xuất",
       sign_in_failed: "đăng nhập thất bại", reset_password: "đặt lại mật khẩu", change_password: "đổi mật khẩu",
       assign: "giao chỉ tiêu", next_wave: "tạo đợt tiếp theo", narrative: "sửa phần nhận định", open: "mở",
-      expect: "yêu cầu báo cáo", excuse: "miễn báo cáo", edit: "sửa",
+      expect: "yêu cầu báo cáo", excuse: "miễn báo cáo", edit: "sửa", rate: "đánh giá", new_version: "tạo phiên bản mới",
     },
     entityTypes: {
       Account: "Tài khoản", Unit: "Đơn vị", OpinionReport: "Báo cáo dư luận", Survey: "Khảo sát", SurveyResponse: "Phiếu khảo sát",
