@@ -1,11 +1,12 @@
 /**
  * What the two JSON APIs the outbox sends to share: a bounded JSON body, and a refusal thrown by
- * the domain (`data({ message, errors }, { status })`) answered as plain JSON, never as a page a
- * device could mistake for a receipt.
+ * the domain (errors/domain-errors.ts, read by the one adapter's refusalOf) answered as plain JSON,
+ * never as a page a device could mistake for a receipt.
  */
 import { data } from "@remix-run/node";
 import { findViewer, type Viewer } from "~/access/gate.server";
 import { can, type Capability } from "~/accounts/roles";
+import { refusalOf } from "~/errors/http.server";
 
 const MAX_BYTES = 256 * 1024;
 
@@ -37,11 +38,9 @@ export async function readJsonBody(request: Request, badJsonMessage: string): Pr
   }
 }
 
-/** A thrown refusal (4xx with a message key and field errors) as the JSON reply; anything else rethrown. */
+/** A thrown refusal (a domain error, or a legacy 4xx `data()`) as the JSON reply; anything else rethrown. */
 export function refusalAsJson(error: unknown): Response {
-  if (error && typeof error === "object" && "init" in error && "data" in error) {
-    const refusal = error as { data: unknown; init: { status?: number } | null };
-    return Response.json(refusal.data, { status: refusal.init?.status ?? 400 });
-  }
+  const refusal = refusalOf(error);
+  if (refusal) return Response.json(refusal.body, { status: refusal.status });
   throw error;
 }
