@@ -8,6 +8,7 @@ import { Form, useNavigation, useSearchParams, useSubmit } from "@remix-run/reac
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { draftKey, DRAFT_OWNER_FIELD } from "~/drafts/device-drafts";
+import { errorsByPath } from "~/forms/issue-paths";
 import { useOutbox } from "~/outbox/outbox-context";
 import { OutboxReceipt } from "~/outbox/outbox-receipt";
 import { deleteDraft, getOutboxItem } from "~/outbox/store";
@@ -259,16 +260,7 @@ export function ReportForm(props: Props) {
 /** The schema's issues for a draft, keyed like a form reply ("payload.items[0].title"). */
 function issuesOf(schema: ContentSchema, payload: unknown): Record<string, string[]> {
   const result = schema.safeParse(payload);
-  const found: Record<string, string[]> = {};
-  if (result.success) return found;
-  for (const issue of result.error.issues) {
-    const path = issue.path.reduce<string>(
-      (acc, part) => (typeof part === "number" ? `${acc}[${part}]` : `${acc}.${String(part)}`),
-      "payload",
-    );
-    (found[path] ??= []).push(issue.message);
-  }
-  return found;
+  return result.success ? {} : errorsByPath(result.error.issues, ["payload"]);
 }
 
 /** Drops the errors of items at `count` and after (added since the last submit). */

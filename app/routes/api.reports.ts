@@ -5,6 +5,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
 import { FieldError } from "~/forms/field-error.server";
+import { errorsByPath } from "~/forms/issue-paths";
 import { openJsonPost, refusalAsJson } from "~/outbox/json-api.server";
 import { reportEnvelopeSchema } from "~/opinion-reports/report-schemas";
 import { fileReport } from "~/opinion-reports/reports.server";
@@ -14,21 +15,12 @@ export async function loader() {
   notFound();
 }
 
-function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const path = issue.path.reduce<string>((acc, part) => (typeof part === "number" ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), "");
-    (errors[path || "payload"] ??= []).push(issue.message);
-  }
-  return errors;
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const opened = await openJsonPost(request, "fileReports", { notFound: "not_found", badJson: "errors.invalid" });
   if (!opened.ok) return opened.response;
   const { viewer, body } = opened;
   const parsed = reportEnvelopeSchema.safeParse(body);
-  if (!parsed.success) return Response.json({ message: "reports.errors.fixBelow", errors: fieldErrors(parsed.error.issues) }, { status: 400 });
+  if (!parsed.success) return Response.json({ message: "reports.errors.fixBelow", errors: errorsByPath(parsed.error.issues) }, { status: 400 });
   const { clientUuid, periodId, kind, payload } = parsed.data;
   try {
     const filed = await fileReport(viewer, periodId, { clientUuid, payload, draftOwner: request.headers.get(DRAFT_OWNER_HEADER) ?? undefined }, new Date(), kind);
