@@ -17,8 +17,23 @@ async function downloadPng(page: Page, figure: Locator, title: string) {
   return { bytes, width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), name: download.suggestedFilename() };
 }
 
+/** The canvas's drawing size once the chart has settled (its responsive resize may still run after load). */
+async function settledCanvasSize(figure: Locator) {
+  const read = () => figure.locator("canvas").evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+  let last = await read();
+  await expect
+    .poll(async () => {
+      const now = await read();
+      const same = now.width === last.width && now.height === last.height && now.width > 0;
+      last = now;
+      return same;
+    }, { intervals: [250, 250, 500, 1_000] })
+    .toBe(true);
+  return last;
+}
+
 async function expectLabelledPng(page: Page, figure: Locator, title: string, fileName: RegExp) {
-  const canvas = await figure.locator("canvas").evaluate((c: HTMLCanvasElement) => ({ width: c.width, height: c.height }));
+  const canvas = await settledCanvasSize(figure);
   const png = await downloadPng(page, figure, title);
   expect(png.bytes.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
   expect(png.name).toMatch(fileName);
@@ -26,7 +41,7 @@ async function expectLabelledPng(page: Page, figure: Locator, title: string, fil
   expect(png.width).toBeGreaterThan(canvas.width);
   expect(png.height).toBeGreaterThan(canvas.height);
   // The chart on the page is drawn back at its own resolution afterwards.
-  expect(await figure.locator("canvas").evaluate((c: HTMLCanvasElement) => c.width)).toBe(canvas.width);
+  await expect.poll(() => figure.locator("canvas").evaluate((c: HTMLCanvasElement) => c.width)).toBe(canvas.width);
 }
 
 test.describe("an official", () => {
