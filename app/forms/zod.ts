@@ -17,6 +17,10 @@ z.config({
       return errorKey("errors.tooLong", { max: Number(issue.maximum) });
     }
     if (issue.code === "invalid_value") return errorKey("errors.notAnOption");
+    // A question type (or other tagged kind) that does not exist.
+    if (issue.code === "invalid_union" && "discriminator" in issue) return errorKey("errors.notAnOption");
+    // A field this object does not take (an imported survey question with another type's field).
+    if (issue.code === "unrecognized_keys") return errorKey("errors.unknownFields", { fields: issue.keys.join(", ") });
     return errorKey("errors.invalid");
   },
 });

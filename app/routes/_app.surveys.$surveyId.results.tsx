@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { BAND_NAMES, BANDS, type BandName } from "~/surveys/definition";
+import { specOf } from "~/surveys/question-types";
 import { crossTable, readFilter, surveyResults, unitChoices } from "~/surveys/results.server";
 import { QuestionResults } from "~/surveys/results-views";
 import { questionSections, type QuestionSection } from "~/surveys/result-sections";
@@ -35,7 +36,7 @@ function crossChoices(sections: QuestionSection[], t: (key: string, values: Reco
     .filter((s) => s.rows.some((r) => r.options.length > 0))
     .flatMap((s) =>
       s.rows.map((r) =>
-        s.type === "matrix"
+        specOf(s.type).results.view === "matrix"
           ? { code: r.code, label: t("surveys.results.itemTitle", { n: s.number, title: s.title, item: r.label }), short: t("surveys.results.itemShort", { n: s.number, item: r.label }) }
           : { code: r.code, label: t("surveys.results.questionTitle", { n: s.number, title: s.title }), short: t("surveys.results.questionShort", { n: s.number }) },
       ),

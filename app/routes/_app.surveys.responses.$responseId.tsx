@@ -7,7 +7,8 @@ import { requireAnyCapability, requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { runForm } from "~/forms/run-form.server";
-import { visibleQuestions, type Question } from "~/surveys/definition";
+import { visibleQuestions } from "~/surveys/definition";
+import { formatAnswer } from "~/surveys/question-types";
 import { getResponse, nextResponseToReview, reviewResponse } from "~/surveys/review.server";
 import { reviewSchema } from "~/surveys/survey-schemas";
 import { hasPersonalData } from "~/opinion-reports/personal-data-guard";
@@ -40,20 +41,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const after = outcome.saved;
   if (after) return redirect(after.next ? `/surveys/responses/${after.next}` : `/surveys/${after.surveyId}/review?status=submitted`);
   return redirect(`/surveys/responses/${id}`);
-}
-
-function formatAnswer(q: Question, value: unknown, t: (k: string) => string): string {
-  if (value === undefined) return "—";
-  const label = (code: string) => q.options?.find((o) => o.code === code)?.label ?? code;
-  if (q.type === "single" || q.type === "likert") return label(value as string);
-  if (q.type === "multiple") return (value as string[]).map(label).join("; ");
-  if (q.type === "ranking") return (value as string[]).map((c, i) => `${i + 1}. ${label(c)}`).join("; ");
-  if (q.type === "matrix") {
-    return (q.items ?? []).map((item) => `${item.label}: ${(value as Record<string, string>)[item.code] ? label((value as Record<string, string>)[item.code]!) : "—"}`).join("; ");
-  }
-  if (q.type === "date") return String(value).split("-").reverse().join("/");
-  void t;
-  return String(value);
 }
 
 export default function ResponsePage() {
@@ -122,7 +109,7 @@ function ReviewBody({ response, visible, reviewable }: { response: ResponseData;
             {response.definition.questions.filter((q) => visible.has(q.code)).map((q) => (
               <tr key={q.code}>
                 <th scope="row">{q.code}. {q.title}</th>
-                <td>{formatAnswer(q, answers[q.code], t)}{questionComments[q.code] ? <p className="notice">{questionComments[q.code]}</p> : null}</td>
+                <td>{formatAnswer(q, answers[q.code])}{questionComments[q.code] ? <p className="notice">{questionComments[q.code]}</p> : null}</td>
                 {reviewable ? (
                   <td>
                     <label className="visually-hidden" htmlFor={`qc-${q.code}`}>{t("surveys.review.commentOn", { code: q.code })}</label>

@@ -6,17 +6,20 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
 import {
-  CHOICE_TYPES,
   CONDITION_OPS,
   QUESTION_TYPES,
   definitionSchema,
+  fieldsOf,
   parseDefinitionJson,
+  resultRowsOf,
+  specOf,
   type Answers,
   type Condition,
   type Question,
   type QuestionType,
   type SurveyDefinition,
 } from "./definition";
+import { move } from "./question-types/parts";
 import { SurveyFormView, type BandValues } from "./survey-form";
 
 type SaveResult = { ok?: boolean; message?: string; errors?: { path: string; message: string }[]; version?: number };
@@ -27,7 +30,7 @@ const LIKERT_DEFAULTS = ["l1", "l2", "l3", "l4", "l5"] as const;
 const likertLabels = (t: TFunction) => LIKERT_DEFAULTS.map((k) => t(`surveys.builder.likertDefaults.${k}`));
 
 function nextCode(def: SurveyDefinition): string {
-  const used = new Set(def.questions.flatMap((q) => [q.code, ...(q.items ?? []).map((i) => i.code)]));
+  const used = new Set(def.questions.flatMap((q) => [q.code, ...resultRowsOf(q).map((r) => r.code)]));
   let n = def.questions.length + 1;
   while (used.has(`Q${n}`)) n++;
   return `Q${n}`;
@@ -35,22 +38,7 @@ function nextCode(def: SurveyDefinition): string {
 
 function newQuestion(def: SurveyDefinition, type: QuestionType, likert: readonly string[]): Question {
   const code = nextCode(def);
-  const opts = (labels: readonly string[]) => labels.map((label, i) => ({ code: `${code}_${i + 1}`, label }));
-  const q: Question = { code, type, title: "", required: false };
-  if (type === "likert") q.options = opts(likert);
-  else if (type === "matrix") {
-    q.options = likert.map((label, i) => ({ code: `M${i + 1}`, label }));
-    q.items = [{ code: `${code}_A`, label: "" }];
-  } else if (CHOICE_TYPES.includes(type)) q.options = opts(["", ""]);
-  return q;
-}
-
-function move<T>(list: T[], from: number, to: number): T[] {
-  if (to < 0 || to >= list.length) return list;
-  const copy = [...list];
-  const [item] = copy.splice(from, 1);
-  copy.splice(to, 0, item!);
-  return copy;
+  return { code, type, title: "", required: false, ...specOf(type).create?.(code, likert) };
 }
 
 type BankEntry = { key: string; source: string; question: Question };
@@ -194,14 +182,8 @@ export function SurveyBuilder({ initial, published, bank = [] }: { initial: Surv
 
 /** Drops properties a question of its (possibly changed) type does not use. */
 function cleanQuestion(q: Question): Question {
-  const out: Question = { ...q };
-  if (!CHOICE_TYPES.includes(q.type)) delete out.options;
-  if (q.type !== "matrix") delete out.items;
-  if (q.type !== "multiple" && q.type !== "number") {
-    delete out.min;
-    delete out.max;
-  }
-  if (q.type !== "number") delete out.integer;
+  const allowed = fieldsOf(q.type);
+  const out = Object.fromEntries(Object.entries(q).filter(([key]) => allowed.has(key))) as Question;
   if (!out.help) delete out.help;
   if (out.showIf && out.showIf.length === 0) delete out.showIf;
   return out;
@@ -266,6 +248,7 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
   const condition: Condition | undefined = q.showIf?.[0];
   const target = earlier.find((e) => e.code === condition?.question);
   const named = { n: index + 1, code: q.code || "—" };
+  const Editor = specOf(q.type).Editor;
   return (
     <fieldset className="question-editor" aria-label={t("surveys.builder.questionN", { n: index + 1 })}>
       <legend>{t("surveys.builder.questionN", { n: index + 1 })} · {t(`surveys.types.${q.type}`)}</legend>
@@ -278,8 +261,9 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
           <label htmlFor={`${id}-type`}>{t("surveys.builder.type")}</label>
           <select id={`${id}-type`} value={q.type} disabled={lockedCode} onChange={(e) => {
             const type = e.target.value as QuestionType;
-            const fresh = newQuestion({ title: "", questions: [] }, type, likertLabels(t));
-            onChange({ type, options: q.options?.length ? q.options : fresh.options?.map((o, i) => ({ ...o, code: `${q.code}_${i + 1}` })), items: fresh.items?.map((it) => ({ ...it, code: `${q.code}_A` })) });
+            // The new type's own fields; options already written are kept where it has options.
+            const fresh = specOf(type).create?.(q.code, likertLabels(t)) ?? {};
+            onChange({ ...fresh, type, ...(fresh.options && q.options?.length ? { options: q.options } : {}) });
           }}>
             {QUESTION_TYPES.map((type) => <option key={type} value={type}>{t(`surveys.types.${type}`)}</option>)}
           </select>
@@ -297,31 +281,7 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
         <input type="checkbox" checked={q.required} onChange={(e) => onChange({ required: e.target.checked })} />
         {t("surveys.builder.required")}
       </label>
-      {q.type === "multiple" || q.type === "number" ? (
-        <div className="grid-2">
-          <div className="field">
-            <label htmlFor={`${id}-min`}>{q.type === "multiple" ? t("surveys.builder.minChoices") : t("surveys.builder.minValue")}</label>
-            <input id={`${id}-min`} type="number" value={q.min ?? ""} onChange={(e) => onChange({ min: e.target.value === "" ? undefined : Number(e.target.value) })} />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-max`}>{q.type === "multiple" ? t("surveys.builder.maxChoices") : t("surveys.builder.maxValue")}</label>
-            <input id={`${id}-max`} type="number" value={q.max ?? ""} onChange={(e) => onChange({ max: e.target.value === "" ? undefined : Number(e.target.value) })} />
-          </div>
-        </div>
-      ) : null}
-      {q.type === "number" ? (
-        <label className="checkbox">
-          <input type="checkbox" checked={Boolean(q.integer)} onChange={(e) => onChange({ integer: e.target.checked || undefined })} />
-          {t("surveys.builder.integer")}
-        </label>
-      ) : null}
-      {q.type === "matrix" ? (
-        <OptionList label={t("surveys.builder.items")} prefix={`${id}-item`} options={q.items ?? []} codeBase={`${q.code}_`} letters onChange={(items) => onChange({ items })} />
-      ) : null}
-      {CHOICE_TYPES.includes(q.type) ? (
-        <OptionList label={q.type === "matrix" ? t("surveys.builder.scale") : t("surveys.builder.options")} prefix={`${id}-opt`} options={q.options ?? []}
-          codeBase={q.type === "matrix" ? "M" : `${q.code}_`} onChange={(options) => onChange({ options })} />
-      ) : null}
+      {Editor ? <Editor q={q} id={id} onChange={onChange} /> : null}
       <fieldset className="logic">
         <legend>{t("surveys.builder.logic")}</legend>
         {index === 0 ? <p className="hint">{t("surveys.builder.logicFirst")}</p> : (
@@ -330,10 +290,10 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
               <label htmlFor={`${id}-if-q`}>{t("surveys.builder.showIfQuestion")}</label>
               <select id={`${id}-if-q`} value={condition?.question ?? ""} onChange={(e) => {
                 const chosen = earlier.find((x) => x.code === e.target.value);
-                // A matrix answer holds one choice per row: "is answered" is its only condition.
-                const first: Condition = chosen?.type === "matrix"
-                  ? { question: e.target.value, op: "answered" }
-                  : { question: e.target.value, op: "equals", value: chosen?.options?.[0]?.code };
+                // The first test the chosen question allows ("is answered" alone for a matrix).
+                const first: Condition = !chosen || specOf(chosen.type).conditions.ops.includes("equals")
+                  ? { question: e.target.value, op: "equals", value: chosen?.options?.[0]?.code }
+                  : { question: e.target.value, op: "answered" };
                 onChange({ showIf: e.target.value ? [first] : [] });
               }}>
                 <option value="">{t("surveys.builder.always")}</option>
@@ -345,19 +305,13 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
                 <div className="field">
                   <label htmlFor={`${id}-if-op`}>{t("surveys.builder.showIfOp")}</label>
                   <select id={`${id}-if-op`} value={condition.op} onChange={(e) => onChange({ showIf: [{ ...condition, op: e.target.value as Condition["op"] }] })}>
-                    {CONDITION_OPS.map((op) => <option key={op} value={op}>{t(`surveys.ops.${op}`)}</option>)}
+                    {(target ? specOf(target.type).conditions.ops : CONDITION_OPS).map((op) => <option key={op} value={op}>{opLabel(t, op, target)}</option>)}
                   </select>
                 </div>
                 {condition.op !== "answered" ? (
                   <div className="field">
                     <label htmlFor={`${id}-if-v`}>{t("surveys.builder.showIfValue")}</label>
-                    {target?.options?.length ? (
-                      <select id={`${id}-if-v`} value={String(condition.value ?? "")} onChange={(e) => onChange({ showIf: [{ ...condition, value: e.target.value }] })}>
-                        {target.options.map((o) => <option key={o.code} value={o.code}>{o.code} · {o.label}</option>)}
-                      </select>
-                    ) : (
-                      <input id={`${id}-if-v`} type="number" value={condition.value ?? ""} onChange={(e) => onChange({ showIf: [{ ...condition, value: e.target.value === "" ? undefined : Number(e.target.value) }] })} />
-                    )}
+                    <ConditionValue id={`${id}-if-v`} condition={condition} target={target} onChange={(value) => onChange({ showIf: [{ ...condition, value }] })} />
                   </div>
                 ) : null}
               </>
@@ -375,40 +329,24 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
   );
 }
 
-type OptionListProps = {
-  label: string;
-  prefix: string;
-  options: { code: string; label: string }[];
-  codeBase: string;
-  letters?: boolean;
-  onChange: (options: { code: string; label: string }[]) => void;
-};
+/** An operator as the designer reads it: on a list of choices "equals" is "has chosen". */
+function opLabel(t: TFunction, op: Condition["op"], target: Question | undefined) {
+  const list = target && specOf(target.type).conditions.listValued;
+  if (list && op === "equals") return t("surveys.ops.includes");
+  if (list && op === "notEquals") return t("surveys.ops.excludes");
+  return t(`surveys.ops.${op}`);
+}
 
-function OptionList({ label, prefix, options, codeBase, letters, onChange }: OptionListProps) {
-  const { t } = useTranslation();
-  const suffix = (i: number) => (letters ? String.fromCharCode(65 + i) : String(i + 1));
-  const fresh = () => {
-    let i = options.length;
-    while (options.some((o) => o.code === `${codeBase}${suffix(i)}`)) i++;
-    return { code: `${codeBase}${suffix(i)}`, label: "" };
-  };
-  return (
-    <fieldset className="options">
-      <legend>{label}</legend>
-      <ol>
-        {options.map((o, i) => (
-          <li key={i} className="option-row">
-            <label className="visually-hidden" htmlFor={`${prefix}${i}-code`}>{t("surveys.builder.optionCode", { n: i + 1 })}</label>
-            <input id={`${prefix}${i}-code`} className="option-code" value={o.code} onChange={(e) => onChange(options.map((x, k) => (k === i ? { ...x, code: e.target.value.toUpperCase() } : x)))} />
-            <label className="visually-hidden" htmlFor={`${prefix}${i}-label`}>{t("surveys.builder.optionLabel", { n: i + 1 })}</label>
-            <input id={`${prefix}${i}-label`} value={o.label} onChange={(e) => onChange(options.map((x, k) => (k === i ? { ...x, label: e.target.value } : x)))} />
-            <button type="button" aria-label={t("surveys.builder.optionUp", { n: i + 1 })} onClick={() => onChange(move(options, i, i - 1))} disabled={i === 0}>↑</button>
-            <button type="button" aria-label={t("surveys.builder.optionDown", { n: i + 1 })} onClick={() => onChange(move(options, i, i + 1))} disabled={i === options.length - 1}>↓</button>
-            <button type="button" aria-label={t("surveys.builder.optionDelete", { n: i + 1 })} onClick={() => onChange(options.filter((_, k) => k !== i))}>✕</button>
-          </li>
-        ))}
-      </ol>
-      <button type="button" onClick={() => onChange([...options, fresh()])}>{t("surveys.builder.addOption")}</button>
-    </fieldset>
-  );
+/** The value a condition compares with: one of the target's options, a number, or a text. */
+function ConditionValue({ id, condition, target, onChange }: { id: string; condition: Condition; target: Question | undefined; onChange: (value: string | number | undefined) => void }) {
+  const kind = target ? specOf(target.type).conditions.value : "number";
+  if (kind === "option") {
+    return (
+      <select id={id} value={String(condition.value ?? "")} onChange={(e) => onChange(e.target.value)}>
+        {(target?.options ?? []).map((o) => <option key={o.code} value={o.code}>{o.code} · {o.label}</option>)}
+      </select>
+    );
+  }
+  if (kind === "text") return <input id={id} value={String(condition.value ?? "")} onChange={(e) => onChange(e.target.value || undefined)} />;
+  return <input id={id} type="number" value={condition.value ?? ""} onChange={(e) => onChange(e.target.value === "" ? undefined : Number(e.target.value))} />;
 }

@@ -4,31 +4,18 @@
  * derives the answers schema from a definition, so client and server validate identically.
  */
 import { errorKey, z } from "~/forms/zod";
-import { parseDay } from "~/utils/dates";
-import { BANDS, isAnswered, TEXT_LIMITS, visibleQuestions } from "./questionnaire";
+import { QUESTION_TYPES, resultRowsOf, specOf, type QuestionType } from "./question-types";
+import { CONDITION_OPS, type AnswerKit, type Condition, type Question, type SchemaKit, type SurveyOption, type ZodKit } from "./question-types/spec";
+import { BANDS, isAnswered, visibleQuestions } from "./questionnaire";
 
 // The zod-free part of a questionnaire, used by the field form without loading Zod (questionnaire.ts).
 export { BAND_NAMES, BANDS, pruneAnswers, TEXT_LIMITS, textAnswers, visibleQuestions, type Answers, type BandName } from "./questionnaire";
+export { CONDITION_OPS, QUESTION_TYPES, resultRowsOf, specOf, type Condition, type Question, type QuestionType, type SurveyOption };
 
-export const QUESTION_TYPES = [
-  "single",
-  "multiple",
-  "likert",
-  "matrix",
-  "rating",
-  "number",
-  "date",
-  "shortText",
-  "longText",
-  "ranking",
-] as const;
-export type QuestionType = (typeof QUESTION_TYPES)[number];
-
-/** Types whose answer is one or more option codes. */
-export const CHOICE_TYPES: readonly QuestionType[] = ["single", "multiple", "likert", "matrix", "ranking"];
 /** Review statuses of a stored questionnaire. */
 export const RESPONSE_STATUSES = ["submitted", "returned", "accepted"] as const;
-export const CONDITION_OPS = ["equals", "notEquals", "includes", "gte", "lte", "answered"] as const;
+
+export type SurveyDefinition = { title: string; description?: string; questions: Question[] };
 
 const code = () =>
   z
@@ -40,163 +27,114 @@ const code = () =>
 const label = (max = 500) => z.string().trim().min(1).max(max);
 
 const optionSchema = z.strictObject({ code: code(), label: label(300) });
-export type SurveyOption = z.infer<typeof optionSchema>;
 
-const conditionSchema = z.strictObject({
-  question: code(),
-  op: z.enum(CONDITION_OPS),
-  value: z.union([z.string().max(24), z.number()]).optional(),
-});
-export type Condition = z.infer<typeof conditionSchema>;
+// The constructors the question types use (spec.ts: ZodKit), not the namespace (which keeps all of Zod).
+const zodKit: ZodKit = { string: z.string, number: z.number, boolean: z.boolean, array: z.array, strictObject: z.strictObject };
+const schemaKit: SchemaKit = { z: zodKit, options: () => z.array(optionSchema).max(30).optional(), text: (max) => label(max) };
 
-const questionSchema = z.strictObject({
+const conditionValue = z.union([z.string().max(24), z.number()]).optional();
+const conditionSchema = z.strictObject({ question: code(), op: z.enum(CONDITION_OPS), value: conditionValue });
+
+/** The fields every question has, whatever its type. */
+const commonFields = (condition: z.ZodType) => ({
   code: code(),
-  type: z.enum(QUESTION_TYPES),
   title: label(),
   help: z.string().trim().max(500).optional(),
   required: z.boolean().default(false),
-  options: z.array(optionSchema).max(30).optional(),
-  /** Matrix rows: each is stored under its own code as a question of its own. */
-  items: z.array(optionSchema).max(30).optional(),
-  /** multiple: min/max selections; number: min/max value. */
-  min: z.number().optional(),
-  max: z.number().optional(),
-  integer: z.boolean().optional(),
   /** All conditions must hold for the question to be shown (and answered). */
-  showIf: z.array(conditionSchema).max(5).optional(),
+  showIf: z.array(condition).max(5).optional(),
 });
-export type Question = z.infer<typeof questionSchema>;
+
+/**
+ * One schema per type: the common fields and the type's own (`strict`: no other field is
+ * accepted), told apart by `type` (a discriminated union).
+ */
+function questionSchema(strict: boolean, condition: z.ZodType) {
+  const object = strict ? z.strictObject : z.object;
+  const perType = QUESTION_TYPES.map((type) => object({ ...commonFields(condition), type: z.literal(type), ...specOf(type).fields(schemaKit) }));
+  return z.discriminatedUnion("type", perType as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}
+
+/** The fields a question of this type may have: the common ones and its own (the builder drops the rest on a change of type). */
+export function fieldsOf(type: QuestionType): Set<string> {
+  return new Set(["type", ...Object.keys(commonFields(conditionSchema)), ...Object.keys(specOf(type).fields(schemaKit))]);
+}
 
 function issue(ctx: z.RefinementCtx, path: (string | number)[], key: string, params?: Record<string, string | number>) {
   ctx.addIssue({ code: "custom", path, message: errorKey(key, params) });
 }
 
-const definitionShape = z.strictObject({
-  title: label(300),
-  description: z.string().trim().max(3000).optional(),
-  questions: z.array(questionSchema).max(100),
-});
-
 /**
  * A definition read back from the database: its shape only. It passed `definitionSchema` when it
- * was saved, so a rule added later never makes a published survey (or its answers) unreadable.
+ * was saved, so a rule added later never makes a published survey (or its answers) unreadable:
+ * fields a type no longer takes are dropped, and the retired condition "includes" reads as
+ * "equals" (which on a list of choices always meant "includes").
  */
-export const storedDefinitionSchema = definitionShape;
+export const storedDefinitionSchema = z.strictObject({
+  title: label(300),
+  description: z.string().trim().max(3000).optional(),
+  questions: z.array(
+    questionSchema(
+      false,
+      z.strictObject({
+        question: code(),
+        op: z.enum([...CONDITION_OPS, "includes"]).transform((op) => (op === "includes" ? "equals" : op)),
+        value: conditionValue,
+      }),
+    ),
+  ),
+}) as unknown as z.ZodType<SurveyDefinition>;
 
 /** The one schema a definition must satisfy (builder save, JSON import, publication). */
-export const definitionSchema = definitionShape
-  .superRefine((def, ctx) => {
+export const definitionSchema = z
+  .strictObject({
+    title: label(300),
+    description: z.string().trim().max(3000).optional(),
+    questions: z.array(questionSchema(true, conditionSchema)).max(100),
+  })
+  .superRefine((raw, ctx) => {
+    const def = raw as SurveyDefinition;
     const seen = new Map<string, Question>();
     const allCodes = new Set<string>();
     def.questions.forEach((q, i) => {
       const at = ["questions", i];
-      if (allCodes.has(q.code)) issue(ctx, [...at, "code"], "surveys.errors.duplicateCode", { code: q.code });
-      allCodes.add(q.code);
-      const needsOptions = CHOICE_TYPES.includes(q.type);
-      if (needsOptions && (q.options?.length ?? 0) < 2) issue(ctx, [...at, "options"], "surveys.errors.needTwoOptions", { code: q.code });
-      if (!needsOptions && q.options?.length) issue(ctx, [...at, "options"], "surveys.errors.noOptionsHere", { code: q.code });
-      const optionCodes = new Set<string>();
-      for (const o of q.options ?? []) {
-        if (optionCodes.has(o.code)) issue(ctx, [...at, "options"], "surveys.errors.duplicateCode", { code: o.code });
-        optionCodes.add(o.code);
+      const spec = specOf(q.type);
+      // A question's code and the codes its answers are stored under (a matrix's items) are unique across the survey.
+      const rowCodes = resultRowsOf(q).map((r) => r.code).filter((c) => c !== q.code);
+      for (const [k, stored] of [q.code, ...rowCodes].entries()) {
+        if (allCodes.has(stored)) issue(ctx, [...at, k === 0 ? "code" : "items"], "surveys.errors.duplicateCode", { code: stored });
+        allCodes.add(stored);
       }
-      if (q.type === "matrix") {
-        if ((q.items?.length ?? 0) < 1) issue(ctx, [...at, "items"], "surveys.errors.needItems", { code: q.code });
-        for (const item of q.items ?? []) {
-          // Matrix items are stored as questions: their codes are unique across the survey.
-          if (allCodes.has(item.code)) issue(ctx, [...at, "items"], "surveys.errors.duplicateCode", { code: item.code });
-          allCodes.add(item.code);
-        }
-      } else if (q.items?.length) issue(ctx, [...at, "items"], "surveys.errors.noOptionsHere", { code: q.code });
-      if (q.min !== undefined && q.max !== undefined && q.min > q.max) issue(ctx, [...at, "max"], "surveys.errors.minAboveMax", { code: q.code });
-      if (q.type === "multiple") {
-        const count = q.options?.length ?? 0;
-        if (q.max !== undefined && q.max > count) issue(ctx, [...at, "max"], "surveys.errors.maxAboveOptions", { code: q.code });
-        // An answer has at least one choice, so a maximum below 1 refuses every answer.
-        if (q.max !== undefined && q.max < 1) issue(ctx, [...at, "max"], "surveys.errors.maxBelowOne", { code: q.code });
-        if (q.min !== undefined && q.min > count) issue(ctx, [...at, "min"], "surveys.errors.minAboveOptions", { code: q.code, count });
-        for (const bound of ["min", "max"] as const) {
-          if (q[bound] !== undefined && !Number.isInteger(q[bound])) issue(ctx, [...at, bound], "surveys.errors.choicesNotWhole", { code: q.code });
-        }
-      }
+      spec.check?.(q, (field, key, params) => issue(ctx, [...at, field], key, params));
       for (const [k, c] of (q.showIf ?? []).entries()) {
-        const target = seen.get(c.question);
-        if (!target) {
-          issue(ctx, [...at, "showIf", k], "surveys.errors.conditionNotEarlier", { code: q.code, target: c.question });
-          continue;
-        }
-        if (c.op !== "answered" && c.value === undefined) issue(ctx, [...at, "showIf", k], "surveys.errors.conditionValue", { code: q.code });
-        const numeric = target.type === "number" || target.type === "rating";
-        if (target.type === "matrix") {
-          // A matrix answer is one choice per row, never a single value: only "answered" can hold.
-          if (c.op !== "answered") issue(ctx, [...at, "showIf", k], "surveys.errors.conditionOnMatrix", { code: q.code, target: c.question });
-        } else if ((c.op === "gte" || c.op === "lte") && !numeric) {
-          issue(ctx, [...at, "showIf", k], "surveys.errors.conditionNotNumeric", { code: q.code, target: c.question });
-        } else if (numeric && c.op !== "answered" && c.value !== undefined && typeof c.value !== "number") {
-          // The answer is a number: compared with the text "5" it never equals.
-          issue(ctx, [...at, "showIf", k], "surveys.errors.conditionNeedsNumber", { code: q.code, target: c.question });
-        } else if ((c.op === "equals" || c.op === "notEquals" || c.op === "includes") && CHOICE_TYPES.includes(target.type)) {
-          if (!target.options?.some((o) => o.code === c.value)) {
-            issue(ctx, [...at, "showIf", k], "surveys.errors.conditionOption", { code: q.code, target: c.question });
-          }
-        }
+        const problem = conditionProblem(c, seen.get(c.question));
+        if (problem) issue(ctx, [...at, "showIf", k], problem, { code: q.code, target: c.question });
       }
       seen.set(q.code, q);
     });
-  });
+  }) as unknown as z.ZodType<SurveyDefinition>;
 
-export type SurveyDefinition = z.infer<typeof definitionSchema>;
-
-const optionOf = (q: Question) => {
-  const codes = (q.options ?? []).map((o) => o.code);
-  return z.string().refine((v) => codes.includes(v), { message: errorKey("surveys.errors.unknownOption") });
-};
-
-function valueSchema(q: Question): z.ZodType {
-  switch (q.type) {
-    case "single":
-    case "likert":
-      return optionOf(q);
-    case "multiple": {
-      let s = z.array(optionOf(q)).min(1, { message: errorKey("errors.required") });
-      if (q.min !== undefined) s = s.min(q.min, { message: errorKey("surveys.errors.chooseAtLeast", { min: q.min }) });
-      if (q.max !== undefined) s = s.max(q.max, { message: errorKey("surveys.errors.chooseAtMost", { max: q.max }) });
-      return s.refine((v) => new Set(v).size === v.length, { message: errorKey("surveys.errors.repeated") });
-    }
-    case "ranking":
-      return z
-        .array(optionOf(q))
-        .min(1, { message: errorKey("errors.required") })
-        .refine((v) => new Set(v).size === v.length, { message: errorKey("surveys.errors.repeated") });
-    case "matrix": {
-      const shape: Record<string, z.ZodType> = {};
-      for (const item of q.items ?? []) shape[item.code] = optionOf(q).optional();
-      return z.strictObject(shape).refine((v) => Object.keys(v).length > 0, { message: errorKey("errors.required") });
-    }
-    case "rating":
-      return z
-        .number({ message: errorKey("surveys.errors.notANumber") })
-        .int({ message: errorKey("surveys.errors.notInteger") })
-        .min(0, { message: errorKey("surveys.errors.outOfRange", { min: 0, max: 10 }) })
-        .max(10, { message: errorKey("surveys.errors.outOfRange", { min: 0, max: 10 }) });
-    case "number": {
-      const range = errorKey("surveys.errors.outOfRange", { min: q.min ?? "−∞", max: q.max ?? "∞" });
-      let s = z.number({ message: errorKey("surveys.errors.notANumber") }).finite();
-      if (q.integer) s = s.int({ message: errorKey("surveys.errors.notInteger") });
-      if (q.min !== undefined) s = s.min(q.min, { message: range });
-      if (q.max !== undefined) s = s.max(q.max, { message: range });
-      return s;
-    }
-    case "date":
-      // A real calendar day as yyyy-MM-dd (Date.parse takes 2024-02-31 for 2 March).
-      return z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && parseDay(v) !== null, {
-        message: errorKey("errors.badDate"),
-      });
-    case "shortText":
-    case "longText":
-      return z.string().trim().min(1).max(TEXT_LIMITS[q.type]);
-  }
+/** Why a condition on an earlier question (`target`) can never hold as written, or null. */
+function conditionProblem(c: Condition, target: Question | undefined): string | null {
+  if (!target) return "surveys.errors.conditionNotEarlier";
+  if (c.op !== "answered" && c.value === undefined) return "surveys.errors.conditionValue";
+  const can = specOf(target.type).conditions;
+  if (!can.ops.includes(c.op)) return can.refused;
+  if (c.op === "answered") return null;
+  // A number compared with the text "5" never equals.
+  if (can.value === "number" && typeof c.value !== "number") return "surveys.errors.conditionNeedsNumber";
+  if (can.value === "option" && !target.options?.some((o) => o.code === c.value)) return "surveys.errors.conditionOption";
+  return null;
 }
+
+const answerKit: AnswerKit = {
+  z: zodKit,
+  option: (q) => {
+    const codes = (q.options ?? []).map((o) => o.code);
+    return z.string().refine((v) => codes.includes(v), { message: errorKey("surveys.errors.unknownOption") });
+  },
+  key: errorKey,
+};
 
 /**
  * The schema of the answers to a definition: keys are question codes (unknown codes rejected),
@@ -214,17 +152,13 @@ const schemaCache = new WeakMap<SurveyDefinition, ReturnType<typeof buildAnswers
 
 function buildAnswersSchema(def: SurveyDefinition) {
   const shape: Record<string, z.ZodType> = {};
-  for (const q of def.questions) shape[q.code] = valueSchema(q).optional();
+  for (const q of def.questions) shape[q.code] = specOf(q.type).answer(q, answerKit).optional();
   return z.strictObject(shape).superRefine((answers, ctx) => {
     const visible = visibleQuestions(def, answers);
     for (const q of def.questions) {
       const answered = isAnswered(answers[q.code]);
       if (!visible.has(q.code) && answered) issue(ctx, [q.code], "surveys.errors.hiddenAnswered", { code: q.code });
       if (visible.has(q.code) && q.required && !answered) issue(ctx, [q.code], "errors.required");
-      if (visible.has(q.code) && q.required && q.type === "matrix" && answered) {
-        const row = answers[q.code] as Record<string, unknown>;
-        if ((q.items ?? []).some((item) => !isAnswered(row[item.code]))) issue(ctx, [q.code], "surveys.errors.matrixIncomplete");
-      }
     }
   });
 }
@@ -287,21 +221,19 @@ export function parseDefinitionJson(text: string):
   };
 }
 
-type StoredCode = { type: QuestionType | "matrixRow"; options: string[]; items: string[]; parent?: string };
+type StoredCode = { type: QuestionType | "matrixRow"; options: string[]; items: string[]; positional: boolean; parent?: string };
 
 /** The codes answers are stored under (a matrix row as a question of its own) and what they mean. */
 function storedCodes(def: SurveyDefinition): Map<string, StoredCode> {
   const out = new Map<string, StoredCode>();
   for (const q of def.questions) {
     const options = (q.options ?? []).map((o) => o.code);
-    out.set(q.code, { type: q.type, options, items: (q.items ?? []).map((i) => i.code) });
-    for (const item of q.items ?? []) out.set(item.code, { type: "matrixRow", options, items: [], parent: q.code });
+    const positional = Boolean(specOf(q.type).positional);
+    out.set(q.code, { type: q.type, options, items: (q.items ?? []).map((i) => i.code), positional });
+    for (const item of q.items ?? []) out.set(item.code, { type: "matrixRow", options, items: [], positional, parent: q.code });
   }
   return out;
 }
-
-/** Likert and matrix answers store the option's position (rows.ts): their scale may only grow at the end. */
-const POSITIONAL = ["likert", "matrix", "matrixRow"];
 
 /**
  * Published codes whose meaning a new version would change, compared with EVERY earlier published
@@ -325,7 +257,8 @@ export function changedCodes(published: SurveyDefinition[], next: SurveyDefiniti
         was.items.some((i) => !kept.items.includes(i))
       ) {
         changed.add(code);
-      } else if (POSITIONAL.includes(was.type) && was.options.some((o, i) => kept.options[i] !== o)) {
+      } else if (was.positional && was.options.some((o, i) => kept.options[i] !== o)) {
+        // Positional answers (likert, matrix) store the option's place: their scale may only grow at the end.
         reordered.add(code);
       }
     }

@@ -11,7 +11,7 @@ import { readSnapshot } from "~/db/read-pool.server";
 import { auditWhenClosed, RowCounter, type ExportScope } from "~/exports/export-audit.server";
 import { csvLine, inChunks, neutraliseFormula } from "~/exports/table-export.server";
 import { streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
-import { BAND_NAMES, type SurveyDefinition } from "./definition";
+import { BAND_NAMES, resultRowsOf, specOf, type SurveyDefinition } from "./definition";
 import { scopeFor, surveyResults, type ResultsFilter, type Scope } from "./results.server";
 import { getSurvey } from "./surveys.server";
 import { notFound } from "~/utils/http.server";
@@ -47,9 +47,9 @@ export async function resultTable(viewer: Viewer, surveyId: number, filter: Resu
   return { results, header, rows };
 }
 
-/** Answer columns: every question code, matrix items under their own codes. */
+/** Answer columns: every code answers are stored under (a matrix's items under their own), numeric where the type's answer is a number. */
 function answerColumns(def: SurveyDefinition) {
-  return def.questions.flatMap((q) => (q.type === "matrix" ? (q.items ?? []).map((i) => ({ code: i.code, type: q.type })) : [{ code: q.code, type: q.type }]));
+  return def.questions.flatMap((q) => resultRowsOf(q).map((r) => ({ code: r.code, numeric: Boolean(specOf(q.type).numeric) })));
 }
 
 /** Questionnaires per page: one read of ~10 ms on the pool, formatted between reads. */
@@ -98,7 +98,7 @@ async function readPage(surveyId: number, scope: Scope, after: number, pageSize:
 export async function* answerSheetRows(surveyId: number, def: SurveyDefinition, scope: Scope, pageSize = PAGE_SIZE): AsyncGenerator<Cell[]> {
   const columns = answerColumns(def);
   const fixed = ANSWER_COLUMNS.length;
-  const columnOf = new Map(columns.map((c, i) => [c.code, { index: fixed + i, numeric: c.type === "number" || c.type === "rating" }]));
+  const columnOf = new Map(columns.map((c, i) => [c.code, { index: fixed + i, numeric: c.numeric }]));
   let after = 0;
   for (;;) {
     const { responses, answers } = await readPage(surveyId, scope, after, pageSize);

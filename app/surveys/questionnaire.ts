@@ -4,9 +4,13 @@
  * Zod) loads when the form is sent, so Zod stays out of the form page's first load (150 KB budget,
  * docs/performance.md). definition.ts re-exports all of this.
  */
-import type { Condition, SurveyDefinition } from "./definition";
+import type { SurveyDefinition } from "./definition";
+import { specOf } from "./question-types";
+import { isAnswered } from "./question-types/parts";
+import type { Condition } from "./question-types/spec";
 
-export const TEXT_LIMITS = { shortText: 300, longText: 3000 } as const;
+export { TEXT_LIMITS } from "./question-types/text";
+export { isAnswered };
 export type Answers = Record<string, unknown>;
 
 // Respondent bands: the only facts kept about a respondent (no name, phone, address or ID).
@@ -19,17 +23,10 @@ export const BANDS = {
 export type BandName = keyof typeof BANDS;
 export const BAND_NAMES = Object.keys(BANDS) as BandName[];
 
-export function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null || value === "") return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === "object") return Object.keys(value as object).length > 0;
-  return true;
-}
-
+/** Whether a condition holds for an answer; on a list (multiple choice, ranking) "equals" means "has chosen". */
 function holds(c: Condition, value: unknown): boolean {
   if (c.op === "answered") return isAnswered(value);
   if (!isAnswered(value)) return false;
-  if (c.op === "includes") return Array.isArray(value) ? value.includes(c.value) : value === c.value;
   if (c.op === "equals") return Array.isArray(value) ? value.includes(c.value) : value === c.value;
   if (c.op === "notEquals") return Array.isArray(value) ? !value.includes(c.value) : value !== c.value;
   const n = typeof value === "number" ? value : Number(value);
@@ -46,12 +43,12 @@ export function visibleQuestions(def: SurveyDefinition, answers: Answers): Set<s
   return visible;
 }
 
-/** The free-text answers (short and long text questions), for the personal-data guard. */
+/** The free-text answers (the types marked `freeText`), for the personal-data guard. */
 export function textAnswers(def: SurveyDefinition, answers: Answers): [path: [string], text: string][] {
   const texts: [[string], string][] = [];
   for (const q of def.questions) {
     const value = answers[q.code];
-    if ((q.type === "shortText" || q.type === "longText") && typeof value === "string") texts.push([[q.code], value]);
+    if (specOf(q.type).freeText && typeof value === "string") texts.push([[q.code], value]);
   }
   return texts;
 }

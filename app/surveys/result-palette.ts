@@ -1,22 +1,19 @@
 // Colours and axis bounds of the survey results charts (browser and tests). An ordinal scale
 // (likert, matrix rows, 0–10 ratings) is coloured by its order, so an official sees "how far
 // towards agreement" at a glance; an unordered question keeps one colour (its bars are labelled).
-import type { QuestionType } from "./definition";
+import { specOf, type QuestionType } from "./question-types";
+import type { ScaleKind } from "./question-types/spec";
+
+export type { ScaleKind };
 
 /**
- * How a question's options are coloured:
+ * How a question's options are coloured (each type says which, app/surveys/question-types):
  * - diverging: likert and matrix options, written from the most negative to the most positive
  *   (the builder's order and the demo's: "Rất không hài lòng" … "Rất hài lòng", "Kém" … "Tốt");
  * - sequential: the 0–10 rating, light (0) to dark (10);
  * - single: unordered choices (single, multiple, ranking) and number distributions.
  */
-export type ScaleKind = "diverging" | "sequential" | "single";
-
-export function scaleKind(type: QuestionType): ScaleKind {
-  if (type === "likert" || type === "matrix") return "diverging";
-  if (type === "rating") return "sequential";
-  return "single";
-}
+export const scaleKind = (type: QuestionType): ScaleKind => specOf(type).results.scale;
 
 /** Dark red → light red → neutral grey → light green → dark green (the middle option is grey). */
 const DIVERGING = ["#b2182b", "#ef8a62", "#c8c8c8", "#7fbf7b", "#1b7837"];

@@ -1,8 +1,9 @@
 // The shape of a survey's results, shared by the server (results.server.ts builds them, the
 // exports and the quarterly report read them) and the results page (one section per question, in
-// questionnaire order). The per-type rules live here: which rows a question's results have
-// (a matrix: one per item) and which options each row counts (a rating: 0–10).
-import type { Question, QuestionType, SurveyDefinition } from "./definition";
+// questionnaire order). Which rows a question's results have (a matrix: one per item) and which
+// options each counts (a rating: 0–10) is its type's (app/surveys/question-types).
+import type { SurveyDefinition } from "./definition";
+import { resultRowsOf, type QuestionType } from "./question-types";
 import type { AnswerGroup } from "./open-answers";
 
 export type OptionResult = { code: string; label: string; count: number; share: number; ci: [number, number]; previousShare: number | null };
@@ -15,22 +16,11 @@ export type QuestionResult = {
   n: number;
   mean: number | null;
   options: OptionResult[];
-  /** Number questions: each value answered and how often (page only). */
-  numbers: { value: number; count: number }[];
+  /** Number questions: each value answered (or range of values, from `value` to `upTo`) and how often (page only). */
+  numbers: { value: number; upTo?: number; count: number }[];
   /** Text questions: identical answers grouped, most frequent first (page only). */
   answers: AnswerGroup[];
 };
-
-/** The rows a question is counted as: its own code, or (matrix) one row per item, with their options. */
-export function resultUnits(q: Question): { code: string; title: string; label: string; options: { code: string; label: string }[] }[] {
-  if (q.type === "matrix") {
-    return (q.items ?? []).map((item) => ({ code: item.code, title: `${q.title} — ${item.label}`, label: item.label, options: q.options ?? [] }));
-  }
-  if (q.type === "rating") {
-    return [{ code: q.code, title: q.title, label: q.title, options: Array.from({ length: 11 }, (_, i) => ({ code: String(i), label: String(i) })) }];
-  }
-  return [{ code: q.code, title: q.title, label: q.title, options: q.options ?? [] }];
-}
 
 /** A question as the results page shows it: numbered as on the form ("Câu 3"), its rows labelled. */
 export type QuestionSection = {
@@ -52,7 +42,7 @@ export function questionSections(def: SurveyDefinition, results: QuestionResult[
     code: q.code,
     title: q.title,
     type: q.type,
-    rows: resultUnits(q).flatMap((unit) => {
+    rows: resultRowsOf(q).flatMap((unit) => {
       const result = byCode.get(unit.code);
       return result ? [{ ...result, label: unit.label }] : [];
     }),

@@ -1,14 +1,16 @@
 // One question's results as an official reads them: its chart and its small table together (the
 // table is the accessible view and the exact numbers), labels only — question and option codes
-// stay in the exports. Each question type has its own body, chosen in one table (BODIES).
+// stay in the exports. Each question type chooses its view (`results.view` in
+// app/surveys/question-types); one table (VIEWS) draws each.
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
 import { wrapLabel } from "~/ui/chart-labels";
 import { formatNumber, formatPercent } from "~/utils/numbers";
-import type { QuestionType } from "./definition";
-import { optionColors, percentAxisMax, PREVIOUS_COLOR, scaleKind, SINGLE_COLOR } from "./result-palette";
+import { specOf } from "./question-types";
+import type { ResultsView } from "./question-types/spec";
+import { optionColors, percentAxisMax, PREVIOUS_COLOR, SINGLE_COLOR } from "./result-palette";
 import type { QuestionResult, QuestionSection } from "./result-sections";
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
@@ -25,18 +27,13 @@ type BodyProps = {
   answersInExport: boolean;
 };
 
-/** Each question type's body; a new type must choose one here. */
-const BODIES: Record<QuestionType, (props: BodyProps) => JSX.Element | null> = {
-  single: ChoiceBody,
-  multiple: ChoiceBody,
-  ranking: ChoiceBody,
-  likert: ChoiceBody,
-  rating: ChoiceBody,
+/** The body of each results view. */
+const VIEWS: Record<ResultsView, (props: BodyProps) => JSX.Element | null> = {
+  choices: ChoiceBody,
   matrix: MatrixBody,
-  number: NumberBody,
-  shortText: AnswersBody,
-  longText: AnswersBody,
-  date: () => null,
+  numbers: NumberBody,
+  answers: AnswersBody,
+  none: () => null,
 };
 
 export function QuestionResults(props: BodyProps) {
@@ -44,13 +41,14 @@ export function QuestionResults(props: BodyProps) {
   const { section } = props;
   const first = section.rows[0];
   const n = Math.max(0, ...section.rows.map((r) => r.n));
-  const Body = BODIES[section.type];
+  const results = specOf(section.type).results;
+  const Body = VIEWS[results.view];
   return (
     <section className="panel question-result" aria-labelledby={`res-${section.code}`}>
       <h3 id={`res-${section.code}`}>{t("surveys.results.questionTitle", { n: section.number, title: section.title })}</h3>
       <p className="muted">
         {t("surveys.results.n", { n: formatNumber(n, i18n.language) })}
-        {section.type !== "matrix" && first?.mean != null ? ` · ${t("surveys.results.mean", { mean: formatNumber(first.mean, i18n.language, 2) })}` : ""}
+        {results.view !== "matrix" && first?.mean != null ? ` · ${t("surveys.results.mean", { mean: formatNumber(first.mean, i18n.language, 2) })}` : ""}
       </p>
       {first && n > 0 ? <Body {...props} /> : null}
     </section>
@@ -70,17 +68,18 @@ function horizontalHeight(labels: (string | string[])[], barsPerLabel: number) {
 function ChoiceBody({ section, hasPrevious, chart }: BodyProps) {
   const { t } = useTranslation();
   const row = section.rows[0]!;
-  const kind = scaleKind(section.type);
+  const results = specOf(section.type).results;
+  const kind = results.scale;
   const colors = optionColors(kind, row.options.length);
   const showPrevious = hasPrevious && row.options.some((o) => o.previousShare !== null);
-  const vertical = section.type === "rating";
+  const vertical = Boolean(results.vertical);
   const labels = row.options.map((o) => (vertical ? o.label : wrapLabel(o.label, 24)));
   const largest = Math.max(...row.options.map((o) => Math.max(o.share, o.previousShare ?? 0))) * 100;
   const notes = [
     kind === "diverging" ? t("surveys.results.scaleDiverging", { low: row.options[0]?.label, high: row.options.at(-1)?.label }) : "",
     kind === "sequential" ? t("surveys.results.scaleSequential") : "",
     showPrevious && kind !== "single" ? t("surveys.results.previousBars") : "",
-    section.type === "multiple" ? t("surveys.results.multipleNote") : "",
+    results.note ? t(results.note) : "",
   ].filter(Boolean);
   const valueAxis = { beginAtZero: true, suggestedMax: percentAxisMax(largest), ticks: { callback: percentTick } };
   // Every category labelled (a 0–10 scale's eleven, up to 30 options): none skipped.
@@ -132,7 +131,7 @@ function OptionTable({ section, row, showPrevious }: { section: QuestionSection;
         <caption>{t("surveys.results.tableCaption", { n: section.number })}</caption>
         <thead>
           <tr>
-            <th>{section.type === "rating" ? t("surveys.results.score") : t("surveys.results.option")}</th>
+            <th>{specOf(section.type).results.vertical ? t("surveys.results.score") : t("surveys.results.option")}</th>
             <th className="num">{t("surveys.results.count")}</th>
             <th className="num">%</th>
             <th className="num">{t("surveys.results.ci")}</th>
@@ -164,7 +163,7 @@ function MatrixBody({ section, hasPrevious, chart }: BodyProps) {
   const lang = i18n.language;
   const items = section.rows;
   const choices = items[0]!.options;
-  const colors = optionColors(scaleKind(section.type), choices.length);
+  const colors = optionColors(specOf(section.type).results.scale, choices.length);
   const showPrevious = hasPrevious && items.some((r) => r.options.some((o) => o.previousShare !== null));
   const labels = items.map((r) => wrapLabel(r.label, 24));
   const note = t("surveys.results.scaleDiverging", { low: choices[0]?.label, high: choices.at(-1)?.label });
@@ -230,7 +229,9 @@ function NumberBody({ section, chart }: BodyProps) {
   const lang = i18n.language;
   const row = section.rows[0]!;
   if (row.numbers.length === 0) return null;
-  const value = (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 2);
+  const number = (v: number) => formatNumber(v, lang, Number.isInteger(v) ? 0 : 2);
+  // A range of values (a slider's "10–19") or one value.
+  const value = (d: { value: number; upTo?: number }) => (d.upTo !== undefined && d.upTo !== d.value ? `${number(d.value)}–${number(d.upTo)}` : number(d.value));
   const shares = row.numbers.map((d) => (row.n ? d.count / row.n : 0));
   const options: ChartOptions<"bar"> = {
     animation: false,
@@ -248,7 +249,7 @@ function NumberBody({ section, chart }: BodyProps) {
           <Bar
             aria-label={t("surveys.results.chartLabel", { n: section.number })}
             role="img"
-            data={{ labels: row.numbers.map((d) => value(d.value)), datasets: [{ label: t("surveys.results.thisWave"), data: shares.map((s) => round1(s * 100)), backgroundColor: SINGLE_COLOR }] }}
+            data={{ labels: row.numbers.map((d) => value(d)), datasets: [{ label: t("surveys.results.thisWave"), data: shares.map((s) => round1(s * 100)), backgroundColor: SINGLE_COLOR }] }}
             options={options}
           />
         </div>
@@ -259,7 +260,7 @@ function NumberBody({ section, chart }: BodyProps) {
           <thead><tr><th className="num">{t("surveys.results.value")}</th><th className="num">{t("surveys.results.count")}</th><th className="num">%</th></tr></thead>
           <tbody>
             {row.numbers.map((d, i) => (
-              <tr key={d.value}><td className="num">{value(d.value)}</td><td className="num">{formatNumber(d.count, lang)}</td><td className="num">{formatPercent(shares[i]!, lang)}</td></tr>
+              <tr key={d.value}><td className="num">{value(d)}</td><td className="num">{formatNumber(d.count, lang)}</td><td className="num">{formatPercent(shares[i]!, lang)}</td></tr>
             ))}
           </tbody>
         </table>

@@ -8,22 +8,22 @@
  *    reached from its units, so a commune's page costs a commune's data.
  * Reads run on the read pool (app/db/read-pool.server.ts) unless a transaction's client is given.
  */
-import { assertUnitVisible, subtreeRange, unitsVisibleTo, type Viewer } from "~/access/gate.server";
+import { assertUnitVisible, unitsVisibleTo, type Viewer } from "~/access/gate.server";
 import { isProvinceLevel } from "~/accounts/roles";
 import { db, type Db, type Tx } from "~/db/db.server";
 import { analyticalRead } from "~/db/read-pool.server";
+import { COUNTED_STATUSES_SQL, inSubtreeSql, numberRows } from "~/db/sql-rules.server";
 import { Prisma } from "~/generated/prisma/client";
-import { BAND_NAMES, BANDS, type BandName, type SurveyDefinition } from "./definition";
+import { BAND_NAMES, BANDS, resultRowsOf, specOf, type BandName, type Question, type SurveyDefinition } from "./definition";
+import type { Bins } from "./question-types/spec";
 import { groupAnswers, type AnswerGroup } from "./open-answers";
-import { resultUnits, type QuestionResult } from "./result-sections";
+import type { QuestionResult } from "./result-sections";
 import { MIN_CELL, wilson } from "./stats";
 import { getSurvey } from "./surveys.server";
 import { parseId } from "~/utils/http.server";
 
 export type Scope = { path: string; bands: Partial<Record<BandName, string>> };
 export type CountRow = { question: string; option: string; count: number; numSum: number };
-
-const COUNTED = Prisma.sql`('submitted', 'accepted')`;
 
 /** `AND <alias>."<band>" = ?` for each band the scope filters on (responses or band tallies). */
 export function bandWhere(bands: Scope["bands"], alias = "r") {
@@ -47,12 +47,11 @@ const wholeSurvey = (scope: Scope) => isProvinceLevel(scope.path);
  * one's answers by primary key), so the walk is the scope's data, never the wave's.
  */
 function scopedAnswers(surveyId: number, scope: Scope, question?: string) {
-  const range = subtreeRange(scope.path);
   return Prisma.sql`WITH "rows" AS MATERIALIZED (
     SELECT r."id" AS "responseId", r."unitId", r."ageBand", r."gender", r."occupation", r."area", a."question", a."option", a."num"
     FROM "Unit" u CROSS JOIN "SurveyResponse" r CROSS JOIN "SurveyAnswer" a
-    WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt}
-      AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} AND r."unitId" = u."id" ${bandWhere(scope.bands)}
+    WHERE ${inSubtreeSql(scope.path)}
+      AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED_STATUSES_SQL} AND r."unitId" = u."id" ${bandWhere(scope.bands)}
       AND a."responseId" = r."id" ${question === undefined ? Prisma.empty : Prisma.sql`AND a."question" = ${question}`}
   )`;
 }
@@ -71,16 +70,11 @@ function answeredQuestions(key?: Prisma.Sql) {
     FROM "rows" WHERE "option" <> '' GROUP BY "responseId", "question"${keyGroup}`;
 }
 
-function numeric(r: CountRow): CountRow {
-  return { question: r.question, option: r.option, count: Number(r.count), numSum: Number(r.numSum) };
-}
-
 /**
  * Every question × option count of a survey within a unit subtree (option "" = the question's n).
  * The benchmark's "quarterly results" path.
  */
 export async function countAnswers(surveyId: number, scope: Scope, client?: Db | Tx, questions?: string[]): Promise<CountRow[]> {
-  const range = subtreeRange(scope.path);
   let rows: CountRow[];
   if (!hasBands(scope)) {
     // `questions` (tallies only) keeps to those questions: the quarterly report's trend reads a few
@@ -90,7 +84,7 @@ export async function countAnswers(surveyId: number, scope: Scope, client?: Db |
       Prisma.sql`
         SELECT t."question", t."option", SUM(t."count") AS "count", SUM(t."numSum") AS "numSum"
         FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
-        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt} ${only}
+        WHERE t."surveyId" = ${surveyId} AND ${inSubtreeSql(scope.path)} ${only}
         GROUP BY t."question", t."option"`,
       client,
     );
@@ -114,24 +108,23 @@ export async function countAnswers(surveyId: number, scope: Scope, client?: Db |
       client,
     );
   }
-  return rows.map(numeric).filter((r) => r.count > 0);
+  return numberRows(rows).filter((r) => r.count > 0);
 }
 
 /** Counted questionnaires of the scope: from the unit tallies, the band tallies, or the scope's questionnaires. */
 export async function countQuestionnaires(surveyId: number, scope: Scope): Promise<number> {
-  const range = subtreeRange(scope.path);
   const query = !hasBands(scope)
     ? Prisma.sql`
         SELECT COALESCE(SUM(t."counted"), 0) AS "n" FROM "SurveyUnitTally" t JOIN "Unit" u ON u."id" = t."unitId"
-        WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}`
+        WHERE t."surveyId" = ${surveyId} AND ${inSubtreeSql(scope.path)}`
     : wholeSurvey(scope)
       ? Prisma.sql`
         SELECT COALESCE(SUM(t."count"), 0) AS "n" FROM "SurveyBandTally" t
         WHERE t."surveyId" = ${surveyId} AND t."question" = '' ${bandWhere(scope.bands, "t")}`
       : Prisma.sql`
         SELECT COUNT(*) AS "n" FROM "Unit" u CROSS JOIN "SurveyResponse" r
-        WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt}
-          AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} AND r."unitId" = u."id" ${bandWhere(scope.bands)}`;
+        WHERE ${inSubtreeSql(scope.path)}
+          AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED_STATUSES_SQL} AND r."unitId" = u."id" ${bandWhere(scope.bands)}`;
   const [row] = await analyticalRead<{ n: number | bigint }>(query);
   return Number(row?.n ?? 0);
 }
@@ -161,13 +154,12 @@ export type CrossRow = { key: string; label: string; option: string; count: numb
  * scope's answer rows of that one question (grouped by unit id, labelled after grouping).
  */
 export async function crossTab(surveyId: number, question: string, by: "unit" | BandName, scope: Scope): Promise<CrossRow[]> {
-  const range = subtreeRange(scope.path);
   let query: Prisma.Sql;
   if (by === "unit" && !hasBands(scope)) {
     query = Prisma.sql`
       SELECT u."code" AS "key", u."name" AS "label", t."option", SUM(t."count") AS "count"
       FROM "SurveyTally" t JOIN "Unit" u ON u."id" = t."unitId"
-      WHERE t."surveyId" = ${surveyId} AND t."question" = ${question} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+      WHERE t."surveyId" = ${surveyId} AND t."question" = ${question} AND ${inSubtreeSql(scope.path)}
       GROUP BY u."code", u."name", t."option"`;
   } else if (by !== "unit" && wholeSurvey(scope)) {
     const band = Prisma.raw(`t."${by}"`);
@@ -190,7 +182,7 @@ export async function crossTab(surveyId: number, question: string, by: "unit" | 
         : Prisma.sql`${grouped} SELECT c."key", c."key" AS "label", c."option", c."count" FROM "cells" c`;
   }
   const rows = await analyticalRead<CrossRow>(query);
-  return rows.map((r) => ({ key: String(r.key), label: String(r.label), option: r.option, count: Number(r.count) })).filter((r) => r.count > 0);
+  return numberRows(rows).filter((r) => r.count > 0);
 }
 
 /**
@@ -199,7 +191,6 @@ export async function crossTab(surveyId: number, question: string, by: "unit" | 
  * reviewed; returned ones wait for their collaborator and count again once resubmitted.
  */
 export async function unitProgress(surveyId: number, scope: Scope, client?: Db | Tx) {
-  const range = subtreeRange(scope.path);
   const rows = await analyticalRead<{ unitId: number; code: string; name: string; quota: number; received: number; counted: number; accepted: number; returned: number }>(
     Prisma.sql`
       SELECT u."id" AS "unitId", u."code", u."name", t."quota",
@@ -208,33 +199,44 @@ export async function unitProgress(surveyId: number, scope: Scope, client?: Db |
       FROM "SurveyTarget" t
       JOIN "Unit" u ON u."id" = t."unitId"
       LEFT JOIN "SurveyUnitTally" ut ON ut."surveyId" = t."surveyId" AND ut."unitId" = t."unitId"
-      WHERE t."surveyId" = ${surveyId} AND u."path" >= ${range.gte} AND u."path" < ${range.lt}
+      WHERE t."surveyId" = ${surveyId} AND ${inSubtreeSql(scope.path)}
       ORDER BY u."code"`,
     client,
   );
-  return rows.map((r) => ({
-    ...r,
-    unitId: Number(r.unitId),
-    quota: Number(r.quota),
-    received: Number(r.received),
-    counted: Number(r.counted),
-    accepted: Number(r.accepted),
-    returned: Number(r.returned),
-  }));
+  return numberRows(rows);
 }
 
-/** A number question's values and their counts (the first 60 values): band tallies for the province, else the scope's answers. */
-async function numberDistribution(surveyId: number, question: string, scope: Scope) {
+/**
+ * A number question's values and their counts: value by value (the first 60), or in ranges of
+ * `bins` (a slider's 0–100 as ten ranges), grouped in SQL either way. Band tallies for the
+ * province, else the scope's answers.
+ */
+async function numberDistribution(surveyId: number, question: string, scope: Scope, bins?: Bins) {
+  const column = Prisma.raw(wholeSurvey(scope) ? `t."value"` : `"num"`);
+  // FLOOR is SQL standard (PostgreSQL, SQLite's math functions): the range's first value.
+  const key = bins ? Prisma.sql`${bins.start} + ${bins.width} * FLOOR((${column} - ${bins.start}) / ${bins.width})` : column;
+  const limit = bins ? Prisma.empty : Prisma.sql`LIMIT 60`;
   const query = wholeSurvey(scope)
     ? Prisma.sql`
-        SELECT t."value", SUM(t."count") AS "count" FROM "SurveyBandTally" t
+        SELECT ${key} AS "value", SUM(t."count") AS "count" FROM "SurveyBandTally" t
         WHERE t."surveyId" = ${surveyId} AND t."question" = ${question} AND t."option" = '' ${bandWhere(scope.bands, "t")}
-        GROUP BY t."value" HAVING SUM(t."count") > 0 ORDER BY t."value" LIMIT 60`
+        GROUP BY ${key} HAVING SUM(t."count") > 0 ORDER BY 1 ${limit}`
     : Prisma.sql`${scopedAnswers(surveyId, scope, question)}
-        SELECT "num" AS "value", COUNT(*) AS "count" FROM "rows" WHERE "option" = ''
-        GROUP BY "num" ORDER BY "num" LIMIT 60`;
-  const rows = await analyticalRead<{ value: number; count: number }>(query);
-  return rows.map((r) => ({ value: Number(r.value), count: Number(r.count) }));
+        SELECT ${key} AS "value", COUNT(*) AS "count" FROM "rows" WHERE "option" = ''
+        GROUP BY ${key} ORDER BY 1 ${limit}`;
+  const rows = numberRows(await analyticalRead<{ value: number; count: number }>(query));
+  return bins ? everyRange(bins, rows) : rows;
+}
+
+/** Every range of the bins, empty ones too (a slider's shape shows its gaps), with its last value. */
+function everyRange(bins: Bins, rows: { value: number; count: number }[]) {
+  const counted = new Map(rows.map((r) => [r.value, r.count]));
+  const out: { value: number; upTo: number; count: number }[] = [];
+  // start + i × width, as the SQL computes it (no sum of floats drifting off a range's key).
+  for (let i = 0, value = bins.start; value <= bins.last; value = bins.start + ++i * bins.width) {
+    out.push({ value, upTo: Math.min(value + bins.width - bins.step, bins.last), count: counted.get(value) ?? 0 });
+  }
+  return out;
 }
 
 /** How many groups of identical answers the database hands over (the page shows at most 100). */
@@ -250,16 +252,15 @@ const ANSWER_GROUPS_READ = 1000;
  * its own units' questionnaires, so a commune's page costs a commune's data.
  */
 async function answerGroups(surveyId: number, question: string, scope: Scope): Promise<AnswerGroup[]> {
-  const range = subtreeRange(scope.path);
   const from = wholeSurvey(scope)
     ? Prisma.sql`
       FROM "SurveyAnswer" a CROSS JOIN "SurveyResponse" r
       WHERE a."surveyId" = ${surveyId} AND a."question" = ${question} AND a."option" = ''
-        AND r."id" = a."responseId" AND r."status" IN ${COUNTED} ${bandWhere(scope.bands)}`
+        AND r."id" = a."responseId" AND r."status" IN ${COUNTED_STATUSES_SQL} ${bandWhere(scope.bands)}`
     : Prisma.sql`
       FROM "Unit" u CROSS JOIN "SurveyResponse" r CROSS JOIN "SurveyAnswer" a
-      WHERE u."path" >= ${range.gte} AND u."path" < ${range.lt}
-        AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED} AND r."unitId" = u."id" ${bandWhere(scope.bands)}
+      WHERE ${inSubtreeSql(scope.path)}
+        AND r."surveyId" = ${surveyId} AND r."status" IN ${COUNTED_STATUSES_SQL} AND r."unitId" = u."id" ${bandWhere(scope.bands)}
         AND a."responseId" = r."id" AND a."question" = ${question} AND a."option" = ''`;
   const rows = await analyticalRead<{ text: string; count: number }>(Prisma.sql`
     SELECT TRIM(a."text") AS "text", COUNT(*) AS "count" ${from} AND TRIM(a."text") <> ''
@@ -276,7 +277,8 @@ export function buildQuestionResults(def: SurveyDefinition, counts: CountRow[], 
   const before = previous ? index(previous) : null;
   const out: QuestionResult[] = [];
   for (const q of def.questions) {
-    for (const unit of resultUnits(q)) {
+    const meanable = specOf(q.type).results.meanable;
+    for (const unit of resultRowsOf(q)) {
       const total = now.get(`${unit.code}\u0000`);
       const n = total?.count ?? 0;
       const prevN = before?.get(`${unit.code}\u0000`)?.count ?? 0;
@@ -292,9 +294,8 @@ export function buildQuestionResults(def: SurveyDefinition, counts: CountRow[], 
           previousShare: before && prevN && prevCount !== undefined ? prevCount / prevN : before && prevN ? 0 : null,
         };
       });
-      const meanable = ["rating", "number", "likert", "matrix"].includes(q.type);
-      const sum = q.type === "number" ? (total?.numSum ?? 0) : (total?.numSum ?? 0);
-      out.push({ code: unit.code, title: unit.title, type: q.type, n, mean: meanable && n ? sum / n : null, options, numbers: [], answers: [] });
+      const mean = meanable && n ? (total?.numSum ?? 0) / n : null;
+      out.push({ code: unit.code, title: unit.title, type: q.type, n, mean, options, numbers: [], answers: [] });
     }
   }
   return out;
@@ -357,12 +358,8 @@ export async function surveyResults(viewer: Viewer, surveyId: number, filter: Re
   // Suppressed: no question results at all (no counts, shares, means, distributions or answers).
   const questions = suppressed ? [] : buildQuestionResults(survey.definition, counts, previous);
   // Independent reads: the read pool runs them side by side.
-  await Promise.all(
-    (answerDetails ? questions : []).map(async (q) => {
-      if (q.type === "number") q.numbers = await numberDistribution(surveyId, q.code, scope);
-      if (q.type === "shortText" || q.type === "longText") q.answers = await answerGroups(surveyId, q.code, scope);
-    }),
-  );
+  const asked = new Map(survey.definition.questions.map((q) => [q.code, q]));
+  await Promise.all((answerDetails ? questions : []).map((result) => readDetails(surveyId, scope, result, asked.get(result.code))));
   const totals = units.reduce(
     (t, u) => ({
       quota: t.quota + u.quota,
@@ -387,6 +384,14 @@ export async function surveyResults(viewer: Viewer, surveyId: number, filter: Re
   };
 }
 
+/** What the page shows beyond the counts, by the question's results view: its numbers, or its grouped answers. */
+async function readDetails(surveyId: number, scope: Scope, result: QuestionResult, q: Question | undefined) {
+  if (!q) return;
+  const { view, bins } = specOf(q.type).results;
+  if (view === "numbers") result.numbers = await numberDistribution(surveyId, q.code, scope, bins?.(q));
+  if (view === "answers") result.answers = await answerGroups(surveyId, q.code, scope);
+}
+
 export type CrossCell = { count: number | null; share: number | null };
 
 /** A cross-tab table: one row per unit or band value, cells with n < 5 suppressed. */
@@ -395,8 +400,9 @@ export async function crossTable(viewer: Viewer, surveyId: number, question: str
   const scope = await scopeFor(viewer, filter);
   const q = survey.definition.questions.find((x) => x.code === question) ??
     survey.definition.questions.find((x) => x.items?.some((i) => i.code === question));
-  if (!q || !["single", "multiple", "likert", "matrix", "rating", "ranking"].includes(q.type)) return null;
-  const options = resultUnits(q).find((u) => u.code === question)?.options ?? [];
+  // Only counted options break down (not numbers, texts or dates).
+  if (!q || !["choices", "matrix"].includes(specOf(q.type).results.view)) return null;
+  const options = resultRowsOf(q).find((u) => u.code === question)?.options ?? [];
   if (await isSuppressed(surveyId, scope)) return { question, options, rows: [] };
   const rows = await crossTab(surveyId, question, by, scope);
   const groups = new Map<string, { key: string; label: string; n: number; counts: Map<string, number> }>();

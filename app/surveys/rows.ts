@@ -1,45 +1,13 @@
 // Answer rows and tally increments of one questionnaire (pure functions, shared by both write paths).
 import type { Answers, SurveyDefinition } from "./definition";
+import { specOf } from "./question-types";
+import type { AnswerRow } from "./question-types/spec";
 
-export type AnswerRow = { question: string; option: string; num: number | null; text: string | null };
+export type { AnswerRow };
 
-/** The answer rows of one questionnaire (see SurveyAnswer in prisma/schema/surveys.prisma). */
+/** The answer rows of one questionnaire (see SurveyAnswer in prisma/schema/surveys.prisma): each type says its own. */
 export function answerRows(def: SurveyDefinition, answers: Answers): AnswerRow[] {
-  const rows: AnswerRow[] = [];
-  const position = (options: { code: string }[] | undefined, code: string) =>
-    (options ?? []).findIndex((o) => o.code === code) + 1;
-  for (const q of def.questions) {
-    const v = answers[q.code];
-    if (v === undefined) continue;
-    switch (q.type) {
-      case "single":
-        rows.push({ question: q.code, option: v as string, num: null, text: null });
-        break;
-      case "likert":
-        rows.push({ question: q.code, option: v as string, num: position(q.options, v as string), text: null });
-        break;
-      case "multiple":
-        for (const o of v as string[]) rows.push({ question: q.code, option: o, num: null, text: null });
-        break;
-      case "ranking":
-        (v as string[]).forEach((o, i) => rows.push({ question: q.code, option: o, num: i + 1, text: null }));
-        break;
-      case "matrix":
-        for (const [item, o] of Object.entries(v as Record<string, string>)) {
-          rows.push({ question: item, option: o, num: position(q.options, o), text: null });
-        }
-        break;
-      case "rating":
-        rows.push({ question: q.code, option: String(v), num: v as number, text: null });
-        break;
-      case "number":
-        rows.push({ question: q.code, option: "", num: v as number, text: null });
-        break;
-      default:
-        rows.push({ question: q.code, option: "", num: null, text: v as string });
-    }
-  }
-  return rows;
+  return def.questions.flatMap((q) => (answers[q.code] === undefined ? [] : specOf(q.type).rows(q, answers[q.code])));
 }
 
 /** `value`: the number answered where the row is a number's own (option ""), else 0 (band tallies key on it). */

@@ -3,8 +3,10 @@
 import { useTranslation } from "react-i18next";
 import { ErrorList } from "~/ui/form-fields";
 import { PersonalDataWarning } from "~/ui/personal-data-warning";
-import type { Question, SurveyDefinition } from "./definition";
-import { BANDS, BAND_NAMES, visibleQuestions, TEXT_LIMITS, type Answers } from "./questionnaire";
+import type { SurveyDefinition } from "./definition";
+import { specOf } from "./question-types";
+import type { Question } from "./question-types/spec";
+import { BANDS, BAND_NAMES, isAnswered, visibleQuestions, type Answers } from "./questionnaire";
 
 export type BandValues = Partial<Record<(typeof BAND_NAMES)[number], string>>;
 
@@ -22,10 +24,7 @@ type Props = {
 export function answeredCount(def: SurveyDefinition, answers: Answers) {
   const visible = visibleQuestions(def, answers);
   const shown = def.questions.filter((q) => visible.has(q.code));
-  const done = shown.filter((q) => {
-    const v = answers[q.code];
-    return v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0);
-  });
+  const done = shown.filter((q) => isAnswered(answers[q.code]));
   return { done: done.length, total: shown.length, visible };
 }
 
@@ -96,132 +95,7 @@ function QuestionField({ q, number, value, onChange, errors, comment, idPrefix }
     .filter(Boolean)
     .join(" ") || undefined;
   const title = `${q.code}. ${q.title}${q.required ? " *" : ""}`;
-  const body = () => {
-    switch (q.type) {
-      case "single":
-      case "likert":
-        return (
-          <div className={q.type === "likert" ? "choices choices-row" : "choices"}>
-            {(q.options ?? []).map((o) => (
-              <label key={o.code} className="checkbox">
-                <input type="radio" name={id} value={o.code} checked={value === o.code} onChange={() => onChange(o.code)} />
-                {o.label}
-              </label>
-            ))}
-          </div>
-        );
-      case "multiple": {
-        const chosen = Array.isArray(value) ? (value as string[]) : [];
-        return (
-          <div className="choices">
-            {(q.options ?? []).map((o) => (
-              <label key={o.code} className="checkbox">
-                <input
-                  type="checkbox"
-                  value={o.code}
-                  checked={chosen.includes(o.code)}
-                  onChange={(e) => onChange(e.target.checked ? [...chosen, o.code] : chosen.filter((c) => c !== o.code))}
-                />
-                {o.label}
-              </label>
-            ))}
-            {q.min !== undefined || q.max !== undefined ? (
-              <p className="hint">{t("surveys.fill.chooseRange", { min: q.min ?? 1, max: q.max ?? q.options?.length ?? 0 })}</p>
-            ) : null}
-          </div>
-        );
-      }
-      case "matrix": {
-        const row = value && typeof value === "object" ? (value as Record<string, string>) : {};
-        return (q.items ?? []).map((item) => (
-          <fieldset key={item.code} className="matrix-item">
-            <legend>{item.label}</legend>
-            <div className="choices choices-row">
-              {(q.options ?? []).map((o) => (
-                <label key={o.code} className="checkbox">
-                  <input
-                    type="radio"
-                    name={`${id}-${item.code}`}
-                    value={o.code}
-                    checked={row[item.code] === o.code}
-                    onChange={() => onChange({ ...row, [item.code]: o.code })}
-                  />
-                  {o.label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-        ));
-      }
-      case "rating":
-        return (
-          <div className="choices rating">
-            {Array.from({ length: 11 }, (_, i) => (
-              <label key={i} className="checkbox">
-                <input type="radio" name={id} value={i} checked={value === i} onChange={() => onChange(i)} />
-                {i}
-              </label>
-            ))}
-          </div>
-        );
-      case "ranking": {
-        const order = Array.isArray(value) ? (value as string[]) : [];
-        const options = q.options ?? [];
-        return options.map((_, rank) => (
-          <div className="field" key={rank}>
-            <label htmlFor={`${id}-rank-${rank}`}>{t("surveys.fill.rank", { rank: rank + 1 })}</label>
-            <select
-              id={`${id}-rank-${rank}`}
-              value={order[rank] ?? ""}
-              onChange={(e) => {
-                const next = options.map((__, i) => (i === rank ? e.target.value : (order[i] ?? "")));
-                // Trailing empty ranks are dropped; a gap keeps the order of what was chosen.
-                onChange(next.filter(Boolean));
-              }}
-            >
-              <option value="">{t("common.choose")}</option>
-              {options.map((o) => (
-                <option key={o.code} value={o.code}>{o.label}</option>
-              ))}
-            </select>
-          </div>
-        ));
-      }
-      case "number":
-        return (
-          <input
-            id={id}
-            type="number"
-            inputMode={q.integer ? "numeric" : "decimal"}
-            step={q.integer ? 1 : "any"}
-            min={q.min}
-            max={q.max}
-            value={typeof value === "number" ? value : ""}
-            onChange={(e) => onChange(e.target.value === "" ? undefined : Number(e.target.value))}
-            aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={describedBy}
-            aria-label={title}
-          />
-        );
-      case "date":
-        return (
-          <input id={id} type="date" value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)}
-            aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} aria-label={title} />
-        );
-      case "shortText":
-        return (
-          <input id={id} type="text" maxLength={TEXT_LIMITS.shortText} value={typeof value === "string" ? value : ""}
-            onChange={(e) => onChange(e.target.value || undefined)} aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={describedBy} aria-label={title} />
-        );
-      case "longText":
-        return (
-          <textarea id={id} maxLength={TEXT_LIMITS.longText} rows={4} value={typeof value === "string" ? value : ""}
-            onChange={(e) => onChange(e.target.value || undefined)} aria-invalid={errors?.length ? true : undefined}
-            aria-describedby={describedBy} aria-label={title} />
-        );
-    }
-  };
+  const spec = specOf(q.type);
   return (
     <fieldset className="question" aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined}>
       <legend>
@@ -233,8 +107,8 @@ function QuestionField({ q, number, value, onChange, errors, comment, idPrefix }
           {t("surveys.fill.reviewerComment")}: {comment}
         </p>
       ) : null}
-      {body()}
-      {q.type === "shortText" || q.type === "longText" ? <PersonalDataWarning text={typeof value === "string" ? value : undefined} /> : null}
+      <spec.Control q={q} id={id} title={title} value={value} onChange={onChange} invalid={Boolean(errors?.length)} describedBy={describedBy} />
+      {spec.freeText ? <PersonalDataWarning text={typeof value === "string" ? value : undefined} /> : null}
       <ErrorList id={errorId} errors={errors} />
     </fieldset>
   );

@@ -149,6 +149,7 @@ export const enField: FieldDictionary = {
     required: "Please fill this in.",
     invalid: "This value is not valid.",
     notAnOption: "Please choose a value from the list.",
+    unknownFields: "Fields not used here: {{fields}}.",
     tooShort: "At least {{min}} characters.",
     tooLong: "At most {{max}} characters.",
     badDate: "Not a valid date (dd/MM/yyyy).",

@@ -159,6 +159,7 @@ export const viField = {
     required: "Vui lòng nhập thông tin này.",
     invalid: "Giá trị không hợp lệ.",
     notAnOption: "Vui lòng chọn một giá trị trong danh sách.",
+    unknownFields: "Có trường không dùng ở đây: {{fields}}.",
     tooShort: "Cần ít nhất {{min}} ký tự.",
     tooLong: "Tối đa {{max}} ký tự.",
     badDate: "Ngày không hợp lệ (dd/MM/yyyy).",
