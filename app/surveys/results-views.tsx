@@ -2,7 +2,7 @@
 // table is the accessible view and the exact numbers), labels only — question and option codes
 // stay in the exports. Each question type chooses its view (`results.view` in
 // app/surveys/question-types); one table (VIEWS) draws each.
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from "chart.js";
+import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartData, type ChartOptions } from "chart.js";
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
@@ -58,6 +58,26 @@ export function QuestionResults(props: BodyProps) {
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const percentTick = (v: number | string) => `${v}%`;
 
+/** A question's bar chart in its captioned figure (period, unit, source, n), named for screen readers. */
+function QuestionChart({ section, chart, n, note, height, data, options }: {
+  section: QuestionSection;
+  chart: ResultsChartContext;
+  n: number;
+  note?: string;
+  height: number;
+  data: ChartData<"bar">;
+  options: ChartOptions<"bar">;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ChartFigure caption={{ ...chart, title: t("surveys.results.questionTitle", { n: section.number, title: section.title }), n, note }}>
+      <div className="chart-box" style={{ height: `${height}px` }}>
+        <Bar aria-label={t("surveys.results.chartLabel", { n: section.number })} role="img" data={data} options={options} />
+      </div>
+    </ChartFigure>
+  );
+}
+
 /** Horizontal bars: each bar's label on its own lines, so the chart grows with the labels, not squeezes them. */
 function horizontalHeight(labels: (string | string[])[], barsPerLabel: number) {
   const lines = labels.reduce<number>((sum, l) => sum + Math.max(Array.isArray(l) ? l.length : 1, barsPerLabel), 0);
@@ -94,29 +114,21 @@ function ChoiceBody({ section, hasPrevious, chart }: BodyProps) {
   };
   return (
     <div className="result-body">
-      <ChartFigure caption={{ ...chart, title: t("surveys.results.questionTitle", { n: section.number, title: section.title }), n: row.n, note: notes.join(" ") || undefined }}>
-        <div className="chart-box" style={{ height: `${vertical ? 240 : horizontalHeight(labels, showPrevious ? 2 : 1)}px` }}>
-          <Bar
-            aria-label={t("surveys.results.chartLabel", { n: section.number })}
-            role="img"
-            data={{
-              labels,
-              datasets: [
-                { label: t("surveys.results.thisWave"), data: row.options.map((o) => round1(o.share * 100)), backgroundColor: kind === "single" ? SINGLE_COLOR : colors },
-                ...(showPrevious
-                  ? [{
-                      label: t("surveys.results.previousWave"),
-                      data: row.options.map((o) => round1((o.previousShare ?? 0) * 100)),
-                      // Beside coloured scale bars the previous wave is pale and outlined, so it never reads as the grey middle option.
-                      ...(kind === "single" ? { backgroundColor: PREVIOUS_COLOR } : { backgroundColor: "rgba(154, 165, 177, 0.25)", borderColor: "#5b6770", borderWidth: 1 }),
-                    }]
-                  : []),
-              ],
-            }}
-            options={options}
-          />
-        </div>
-      </ChartFigure>
+      <QuestionChart section={section} chart={chart} n={row.n} note={notes.join(" ") || undefined} height={vertical ? 240 : horizontalHeight(labels, showPrevious ? 2 : 1)} options={options}
+        data={{
+          labels,
+          datasets: [
+            { label: t("surveys.results.thisWave"), data: row.options.map((o) => round1(o.share * 100)), backgroundColor: kind === "single" ? SINGLE_COLOR : colors },
+            ...(showPrevious
+              ? [{
+                  label: t("surveys.results.previousWave"),
+                  data: row.options.map((o) => round1((o.previousShare ?? 0) * 100)),
+                  // Beside coloured scale bars the previous wave is pale and outlined, so it never reads as the grey middle option.
+                  ...(kind === "single" ? { backgroundColor: PREVIOUS_COLOR } : { backgroundColor: "rgba(154, 165, 177, 0.25)", borderColor: "#5b6770", borderWidth: 1 }),
+                }]
+              : []),
+          ],
+        }} />
       <OptionTable section={section} row={row} showPrevious={showPrevious} />
     </div>
   );
@@ -176,19 +188,11 @@ function MatrixBody({ section, hasPrevious, chart }: BodyProps) {
   };
   return (
     <div className="result-body">
-      <ChartFigure caption={{ ...chart, title: t("surveys.results.questionTitle", { n: section.number, title: section.title }), n: Math.max(...items.map((r) => r.n)), note }}>
-        <div className="chart-box" style={{ height: `${horizontalHeight(labels, 1) + 50}px` }}>
-          <Bar
-            aria-label={t("surveys.results.chartLabel", { n: section.number })}
-            role="img"
-            data={{
-              labels,
-              datasets: choices.map((choice, j) => ({ label: choice.label, data: items.map((r) => round1((r.options[j]?.share ?? 0) * 100)), backgroundColor: colors[j] })),
-            }}
-            options={options}
-          />
-        </div>
-      </ChartFigure>
+      <QuestionChart section={section} chart={chart} n={Math.max(...items.map((r) => r.n))} note={note} height={horizontalHeight(labels, 1) + 50} options={options}
+        data={{
+          labels,
+          datasets: choices.map((choice, j) => ({ label: choice.label, data: items.map((r) => round1((r.options[j]?.share ?? 0) * 100)), backgroundColor: colors[j] })),
+        }} />
       <div className="table-wrap">
         <table>
           <caption>{t("surveys.results.tableCaption", { n: section.number })}</caption>
@@ -244,16 +248,8 @@ function NumberBody({ section, chart }: BodyProps) {
   };
   return (
     <div className="result-body">
-      <ChartFigure caption={{ ...chart, title: t("surveys.results.questionTitle", { n: section.number, title: section.title }), n: row.n }}>
-        <div className="chart-box" style={{ height: "220px" }}>
-          <Bar
-            aria-label={t("surveys.results.chartLabel", { n: section.number })}
-            role="img"
-            data={{ labels: row.numbers.map((d) => value(d)), datasets: [{ label: t("surveys.results.thisWave"), data: shares.map((s) => round1(s * 100)), backgroundColor: SINGLE_COLOR }] }}
-            options={options}
-          />
-        </div>
-      </ChartFigure>
+      <QuestionChart section={section} chart={chart} n={row.n} height={220} options={options}
+        data={{ labels: row.numbers.map((d) => value(d)), datasets: [{ label: t("surveys.results.thisWave"), data: shares.map((s) => round1(s * 100)), backgroundColor: SINGLE_COLOR }] }} />
       <div className="table-wrap">
         <table>
           <caption>{t("surveys.results.distribution", { n: section.number })}</caption>
