@@ -17,7 +17,7 @@ export function benchDefinition(): SurveyDefinition {
     const title = `Câu hỏi ${i}`;
     if (i <= 10) questions.push({ code, type: "single", title, required: true, options: options(4 + (i % 4)) });
     else if (i <= 18) questions.push({ code, type: "likert", title, required: true, options: LIKERT });
-    else if (i <= 21) questions.push({ code, type: "rating", title, required: true, min: 0, max: 10 });
+    else if (i <= 21) questions.push({ code, type: "rating", title, required: true });
     else if (i <= 23) questions.push({ code, type: "multiple", title, required: true, options: options(6), min: 1, max: 3 });
     else questions.push({ code, type: "number", title, required: true, min: 0, max: 120, integer: true });
   }
