@@ -20,6 +20,7 @@ import { listOpenUnits } from "~/units/units.server";
 import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
 import type { FigureDifference } from "~/quarterly-reports/snapshot.server";
 import { FormErrors, ReplyErrors, TextAreaField } from "~/ui/form-fields";
+import { DataTable } from "~/ui/data-table";
 import { formatDateTime } from "~/utils/dates";
 import { parseId, requireIdParam } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
@@ -164,36 +165,27 @@ function Differences({ differences, lang }: { differences: FigureDifference[]; l
     <div role="region" aria-labelledby="qr-changed">
       <h2 id="qr-changed">{t("quarterly.changedTitle")}</h2>
       <p>{t("quarterly.changedIntro", { count: differences.length })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("quarterly.changedTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("quarterly.figure")}</th>
-              <th scope="col" className="num">{t("quarterly.publishedValue")}</th>
-              <th scope="col" className="num">{t("quarterly.liveValue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differences.map((d) => (
-              <tr key={d.key}>
-                <th scope="row">
-                  {t(`quarterly.section.${d.section}`)}
-                  {d.subject ? ` · ${subject(d.subject)}` : ""} · {t(`quarterly.measure.${d.measure}`)}
-                </th>
-                {typeof d.published === "string" || typeof d.live === "string" ? (
-                  <td colSpan={2}>{t("quarterly.setChanged")}</td>
-                ) : (
-                  <>
-                    <td className="num">{value(d.published)}</td>
-                    <td className="num">{value(d.live)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("quarterly.changedTitle")}
+        columns={[t("quarterly.figure"), { label: t("quarterly.publishedValue"), numeric: true }, { label: t("quarterly.liveValue"), numeric: true }]}
+      >
+        {differences.map((d) => (
+          <tr key={d.key}>
+            <th scope="row">
+              {t(`quarterly.section.${d.section}`)}
+              {d.subject ? ` · ${subject(d.subject)}` : ""} · {t(`quarterly.measure.${d.measure}`)}
+            </th>
+            {typeof d.published === "string" || typeof d.live === "string" ? (
+              <td colSpan={2}>{t("quarterly.setChanged")}</td>
+            ) : (
+              <>
+                <td className="num">{value(d.published)}</td>
+                <td className="num">{value(d.live)}</td>
+              </>
+            )}
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

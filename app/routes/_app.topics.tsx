@@ -9,6 +9,7 @@ import { listPeriods, openPeriod, setPeriodStatus } from "~/periods/periods.serv
 import { createAgency, createSocialGroup, createTopic, listAllAgencies, listSocialGroups, listTopics, setEntryActive, setTopicActive } from "~/topics/catalog.server";
 import { createAgencySchema, createGroupSchema, createTopicSchema, openPeriodSchema, topicActionSchema, TOPIC_GROUPS } from "~/topics/topic-schemas";
 import { FormErrors, ReplyErrors, SelectField, TextField } from "~/ui/form-fields";
+import { DataTable } from "~/ui/data-table";
 import { z } from "~/forms/zod";
 import { formatDay, formatQuarter } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
@@ -61,25 +62,14 @@ export default function TopicsPage() {
       <header className="page-header">
         <h1>{t("topics.title")}</h1>
       </header>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("topics.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.nameVi")}</th><th scope="col">{t("topics.nameEn")}</th>
-              <th scope="col">{t("topics.group")}</th><th scope="col">{t("reports.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {topics.map((topic) => (
-              <tr key={topic.code}>
-                <td><code>{topic.code}</code></td><td>{topic.nameVi}</td><td>{topic.nameEn}</td><td>{t(`topics.groups.${topic.group}`)}</td>
-                <td><ActiveToggle intent="toggle" code={topic.code} active={topic.active} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("topics.title")} columns={[t("topics.code"), t("topics.nameVi"), t("topics.nameEn"), t("topics.group"), t("reports.status")]}>
+        {topics.map((topic) => (
+          <tr key={topic.code}>
+            <td><code>{topic.code}</code></td><td>{topic.nameVi}</td><td>{topic.nameEn}</td><td>{t(`topics.groups.${topic.group}`)}</td>
+            <td><ActiveToggle intent="toggle" code={topic.code} active={topic.active} /></td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="card-grid">
         <create.fetcher.Form method="post" {...getFormProps(create.form)} aria-labelledby="add-topic" className="card-form">
           <h2 id="add-topic">{t("topics.add")}</h2>
@@ -126,35 +116,27 @@ export default function TopicsPage() {
       </div>
       <h2>{t("periods.title")}</h2>
       <ReplyErrors reply={toggle.state === "idle" ? toggle.data : undefined} />
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("periods.title")}</caption>
-          <thead>
-            <tr><th scope="col">{t("reports.period")}</th><th scope="col">{t("periods.quarter")}</th><th scope="col">{t("periods.range")}</th><th scope="col">{t("periods.deadline")}</th><th scope="col">{t("reports.status")}</th></tr>
-          </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr key={p.id}>
-                <td>{t("reports.periodName", { month: p.month, year: p.year })}</td>
-                <td>{formatQuarter(p.year, p.quarter as 1 | 2 | 3 | 4, i18n.language)}</td>
-                <td>{formatDay(p.startsOn)} – {formatDay(p.endsOn)}</td>
-                <td>{formatDay(p.deadline)}</td>
-                <td>
-                  <toggle.Form method="post">
-                    <input type="hidden" name="intent" value="setPeriodStatus" />
-                    <input type="hidden" name="periodId" value={p.id} />
-                    <input type="hidden" name="status" value={p.status === "open" ? "closed" : "open"} />
-                    {p.status === "open" ? t("periods.statusOpen") : t("periods.statusClosed")}{" "}
-                    <button type="submit" className="link-button" aria-label={`${p.status === "open" ? t("periods.close") : t("periods.reopen")} ${t("reports.periodName", { month: p.month, year: p.year })}`}>
-                      {p.status === "open" ? t("periods.close") : t("periods.reopen")}
-                    </button>
-                  </toggle.Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("periods.title")} columns={[t("reports.period"), t("periods.quarter"), t("periods.range"), t("periods.deadline"), t("reports.status")]}>
+        {periods.map((p) => (
+          <tr key={p.id}>
+            <td>{t("reports.periodName", { month: p.month, year: p.year })}</td>
+            <td>{formatQuarter(p.year, p.quarter as 1 | 2 | 3 | 4, i18n.language)}</td>
+            <td>{formatDay(p.startsOn)} – {formatDay(p.endsOn)}</td>
+            <td>{formatDay(p.deadline)}</td>
+            <td>
+              <toggle.Form method="post">
+                <input type="hidden" name="intent" value="setPeriodStatus" />
+                <input type="hidden" name="periodId" value={p.id} />
+                <input type="hidden" name="status" value={p.status === "open" ? "closed" : "open"} />
+                {p.status === "open" ? t("periods.statusOpen") : t("periods.statusClosed")}{" "}
+                <button type="submit" className="link-button" aria-label={`${p.status === "open" ? t("periods.close") : t("periods.reopen")} ${t("reports.periodName", { month: p.month, year: p.year })}`}>
+                  {p.status === "open" ? t("periods.close") : t("periods.reopen")}
+                </button>
+              </toggle.Form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -164,23 +146,15 @@ function EntryList({ list, entries }: { list: "group" | "agency"; entries: { cod
   const { t } = useTranslation();
   const caption = list === "group" ? t("topics.groupsTitle") : t("topics.agenciesTitle");
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr><th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.name")}</th><th scope="col">{t("reports.status")}</th></tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.code}>
-              <td><code>{entry.code}</code></td>
-              <td>{entry.name}</td>
-              <td><ActiveToggle intent="toggleEntry" list={list} code={entry.code} active={entry.active} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[t("topics.code"), t("topics.name"), t("reports.status")]}>
+      {entries.map((entry) => (
+        <tr key={entry.code}>
+          <td><code>{entry.code}</code></td>
+          <td>{entry.name}</td>
+          <td><ActiveToggle intent="toggleEntry" list={list} code={entry.code} active={entry.active} /></td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
