@@ -12,7 +12,7 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fie
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
-import { DownloadLinks, FilterForm, ListTable } from "~/ui/list-view";
+import { CheckboxFilter, DownloadLinks, FilterForm, ListTable, SelectFilter } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
@@ -57,17 +57,8 @@ export default function ProposalsPage() {
         label={t("proposals.status")}
         actions={<DownloadLinks path="/proposals/export" query={exportQuery} csv={t("proposals.export")} xlsx={t("proposals.exportXlsx")} />}
       >
-        <label>
-          {t("proposals.status")}
-          <select name="status" defaultValue={filters.status}>
-            <option value="">{t("common.all")}</option>
-            {PROPOSAL_STATUSES.map((s) => <option key={s} value={s}>{t(`proposals.statusName.${s}`)}</option>)}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
-          {t("proposals.onlyOverdue")}
-        </label>
+        <SelectFilter label={t("proposals.status")} name="status" value={filters.status} options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.statusName.${s}`) }))} />
+        <CheckboxFilter label={t("proposals.onlyOverdue")} name="overdue" checked={filters.overdue} />
       </FilterForm>
       {groups.length === 0 ? <p>{t("proposals.none")}</p> : null}
       {groups.map((group) => (

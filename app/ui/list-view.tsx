@@ -21,6 +21,44 @@ export function FilterForm({ label, children, actions }: { label: string; childr
   );
 }
 
+type FilterOption = { value: string | number; label: string };
+
+/** A filter's choice: "All" (the empty value, unless the page reads another), then the options. */
+export function SelectFilter({ label, name, value, options, allValue = "" }: { label: string; name: string; value: string | number; options: FilterOption[]; allValue?: string }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        <option value={allValue}>{t("common.all")}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
+type TextFilterProps = { label: string; name: string; value?: string | number; maxLength?: number; type?: "search"; inputMode?: "numeric"; placeholder?: string };
+
+/** A filter's text box (a code, a name, a day typed dd/mm/yyyy). */
+export function TextFilter({ label, value, ...input }: TextFilterProps) {
+  return (
+    <label>
+      {label}
+      <input {...input} defaultValue={value ?? ""} />
+    </label>
+  );
+}
+
+/** A filter's yes/no ("1" when ticked). */
+export function CheckboxFilter({ label, name, checked }: { label: string; name: string; checked: boolean }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" name={name} value="1" defaultChecked={checked} />
+      {label}
+    </label>
+  );
+}
+
 /** A list's downloads in both formats, with the list's own filters (`query`). */
 export function DownloadLinks({ path, query, csv, xlsx }: { path: string; query: URLSearchParams; csv: string; xlsx: string }) {
   return (
