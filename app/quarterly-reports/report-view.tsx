@@ -73,16 +73,29 @@ export function ReportSections({
       <SurveysSection figures={figures} editor={keyQuestionsEditor} />
       <ProposalsSection figures={figures} />
       <FollowUpSection figures={figures} editor={followUpEditor} />
-      <section aria-labelledby="qr-narrative">
-        <h2 id="qr-narrative">{t("quarterly.sections.narrative")}</h2>
+      <Section name="narrative">
         {(["assessment", "forecast", "recommendations", "nextTasks"] as const).map((k) => (
           <div key={k} className="narrative">
             <h3>{t(`quarterly.narrative.${k}`)}</h3>
             {narrative[k] ? <NarrativeText blocks={narrativeBlocks(narrative[k])} /> : <p className="muted">{t("quarterly.narrative.empty")}</p>}
           </div>
         ))}
-      </section>
+      </Section>
     </ReportModeContext.Provider>
+  );
+}
+
+type SectionName = "network" | "flows" | "change" | "surveys" | "proposals" | "followUp" | "narrative";
+
+/** One of the report's sections: a region named by its heading. */
+function Section({ name, children }: { name: SectionName; children: ReactNode }) {
+  const { t } = useTranslation();
+  const id = `qr-${name.toLowerCase()}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(`quarterly.sections.${name}`)}</h2>
+      {children}
+    </section>
   );
 }
 
@@ -127,8 +140,7 @@ function NetworkSection({ figures }: { figures: Figures }) {
   const q = useQuarterName();
   const { network } = figures;
   return (
-    <section aria-labelledby="qr-network">
-      <h2 id="qr-network">{t("quarterly.sections.network")}</h2>
+    <Section name="network">
       <p>{t("quarterly.network.collaborators", { active: n(network.collaborators.active), target: n(network.collaborators.target) })}</p>
       <p>{t("quarterly.network.reports", { expected: n(network.reports.expected), onTime: n(network.reports.onTime), late: n(network.reports.late), missing: n(network.reports.missing) })}</p>
       {network.unitsNotReporting.length > 0 ? (
@@ -152,7 +164,7 @@ function NetworkSection({ figures }: { figures: Figures }) {
           </DataTable>
         </UnitBreakdown>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -167,8 +179,7 @@ function FlowsSection({ figures }: { figures: Figures }) {
   const directions = useDirectionColumns();
   const unitRowName = (r: { own: boolean; unit: { name: string } }) => (r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name);
   return (
-    <section aria-labelledby="qr-flows">
-      <h2 id="qr-flows">{t("quarterly.sections.flows")}</h2>
+    <Section name="flows">
       {flows.total === 0 ? (
         <p className="notice" role="status">{t("quarterly.flows.noItems")}</p>
       ) : (
@@ -244,7 +255,7 @@ function FlowsSection({ figures }: { figures: Figures }) {
         </>
       )}
       <SocialGroups figures={figures} />
-    </section>
+    </Section>
   );
 }
 
@@ -350,13 +361,12 @@ function SocialGroups({ figures }: { figures: Figures }) {
 function ChangeSection({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="qr-change">
-      <h2 id="qr-change">{t("quarterly.sections.change")}</h2>
+    <Section name="change">
       <Comparison figures={figures} which="previous" />
       <Comparison figures={figures} which="lastYear" />
       <p className="hint">{t("quarterly.change.method")}</p>
       <TrendSection figures={figures} />
-    </section>
+    </Section>
   );
 }
 
@@ -429,8 +439,7 @@ function SurveysSection({ figures, editor }: { figures: Figures; editor?: ReactN
   const surveys = (figures.surveys as Figures["surveys"] | undefined) ?? [];
   const pct = (share: number) => formatNumber(100 * share, lang, 1);
   return (
-    <section aria-labelledby="qr-surveys">
-      <h2 id="qr-surveys">{t("quarterly.sections.surveys")}</h2>
+    <Section name="surveys">
       {surveys.length === 0 ? <p>{t("quarterly.surveys.none")}</p> : null}
       {surveys.map((sv) => (
         <div key={sv.survey.code}>
@@ -473,7 +482,7 @@ function SurveysSection({ figures, editor }: { figures: Figures; editor?: ReactN
         </div>
       ))}
       {editor}
-    </section>
+    </Section>
   );
 }
 
@@ -483,8 +492,7 @@ function ProposalsSection({ figures }: { figures: Figures }) {
   const q = useQuarterName();
   const { proposals } = figures;
   return (
-    <section aria-labelledby="qr-proposals">
-      <h2 id="qr-proposals">{t("quarterly.sections.proposals")}</h2>
+    <Section name="proposals">
       {proposals.totals.forwarded === 0 ? (
         <p>{t("quarterly.proposals.none")}</p>
       ) : (
@@ -514,15 +522,14 @@ function ProposalsSection({ figures }: { figures: Figures }) {
           </DataTable>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
 function FollowUpSection({ figures, editor }: { figures: Figures; editor?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="qr-followup">
-      <h2 id="qr-followup">{t("quarterly.sections.followUp")}</h2>
+    <Section name="followUp">
       {figures.followUp.length === 0 ? (
         <p>{t("quarterly.followUp.none")}</p>
       ) : (
@@ -543,6 +550,6 @@ function FollowUpSection({ figures, editor }: { figures: Figures; editor?: React
         </DataTable>
       )}
       {editor}
-    </section>
+    </Section>
   );
 }

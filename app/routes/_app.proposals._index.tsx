@@ -6,6 +6,7 @@ import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { runForm } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
+import { readProposalFilters } from "~/proposals/proposal-filters";
 import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
 import { createProposal, findItemForProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
@@ -20,8 +21,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const status = params.get("status") ?? "";
-  const filters = { status: (PROPOSAL_STATUSES as readonly string[]).includes(status) ? status : undefined, overdue: params.get("overdue") === "1" };
+  const filters = readProposalFilters(params);
   const canManage = can(viewer, "manageProposals");
   const fromItemId = canManage ? parseId(params.get("fromItem")) : undefined;
   const fromItem = fromItemId ? await findItemForProposal(viewer, fromItemId) : null;

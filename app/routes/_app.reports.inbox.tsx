@@ -11,6 +11,7 @@ import { CheckboxFilter, FilterForm, ListTable, SelectFilter } from "~/ui/list-v
 import { readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
+import { oneOf } from "~/utils/query";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "inbox");
@@ -18,9 +19,8 @@ export const meta: MetaFunction = (args) => pageTitle(args, "inbox");
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const status = params.get("status") ?? "submitted";
   const filters = {
-    status: (REPORT_STATUSES as readonly string[]).includes(status) ? status : undefined,
+    status: oneOf(REPORT_STATUSES, params.get("status") ?? "submitted"),
     urgent: params.get("urgent") === "1",
     periodId: parseId(params.get("period")),
     page: readPage(params),
