@@ -6,6 +6,7 @@
  */
 import { assertUnitVisible, expectationsVisibleTo, subtreeRange, type Viewer } from "~/access/gate.server";
 import { db, type Db, type Tx } from "~/db/db.server";
+import { numberRows } from "~/db/sql-rules.server";
 import { Prisma } from "~/generated/prisma/client";
 import type { Outcome } from "~/opinion-reports/report-vocab";
 import { childRollupSql, rolledUnitsCte, scopeSql } from "~/units/lineage.server";
@@ -22,11 +23,11 @@ async function rowUnits(viewer: Viewer, rootId: number, client: Db | Tx = db) {
   const root = await client.unit.findUnique({ where: { id: rootId }, select: { id: true, code: true, name: true, path: true, parentId: true } });
   assertUnitVisible(viewer, root);
   // One statement (Prisma's relation count cost more than everything else on the page).
-  const children = await client.$queryRaw<{ id: number; code: string; name: string; kind: string; path: string; drillable: number | bigint | boolean; closed: number | bigint | boolean }[]>`
+  const children = numberRows(await client.$queryRaw<{ id: number; code: string; name: string; kind: string; path: string; drillable: number | bigint | boolean; closed: number | bigint | boolean }[]>`
     SELECT c."id", c."code", c."name", c."kind", c."path", EXISTS (SELECT 1 FROM "Unit" k WHERE k."parentId" = c."id") AS "drillable",
       CASE WHEN c."validTo" IS NULL THEN 0 ELSE 1 END AS "closed"
-    FROM "Unit" c WHERE c."parentId" = ${root.id} ORDER BY c."code"`;
-  return { root, children: children.map((c) => ({ ...c, drillable: Boolean(Number(c.drillable)), closed: Boolean(Number(c.closed)) })) };
+    FROM "Unit" c WHERE c."parentId" = ${root.id} ORDER BY c."code"`);
+  return { root, children: children.map((c) => ({ ...c, drillable: Boolean(c.drillable), closed: Boolean(c.closed) })) };
 }
 
 /** Rolled-up rows of childRollupSql: per child (null: the root's own) and keys, a count. */
@@ -54,19 +55,19 @@ export async function completenessMatrix(viewer: Viewer, rootId: number, periodI
         FROM "ReportExpectation" e
         WHERE e."periodId" IN (${periods}) ${scopeSql(root.path).filter('e."unitId"')} ${gate}
         GROUP BY e."unitId", e."periodId", e."outcome")`;
-  const grouped = await client.$queryRaw<(RollupRow & { periodId: number; outcome: string })[]>`${perUnit} ${childRollupSql(root.id, ["periodId", "outcome"])}`;
+  const grouped = numberRows(await client.$queryRaw<(RollupRow & { periodId: number; outcome: string })[]>`${perUnit} ${childRollupSql(root.id, ["periodId", "outcome"])}`);
   const rows = [
     { unit: { id: root.id, code: root.code, name: root.name }, own: true, drillable: false, kind: "", closed: false },
     ...children.map((c) => ({ unit: { id: c.id, code: c.code, name: c.name }, own: false, drillable: c.drillable, kind: c.kind, closed: c.closed })),
   ].map((row) => {
     const cells: Record<number, Counts> = Object.fromEntries(periodIds.map((id) => [id, zero()]));
     for (const g of grouped) {
-      if ((g.childId ?? root.id) === row.unit.id) cells[g.periodId]![g.outcome as Outcome] += Number(g.n);
+      if ((g.childId ?? root.id) === row.unit.id) cells[g.periodId]![g.outcome as Outcome] += g.n;
     }
     return { ...row, cells };
   });
   const totals: Record<number, Counts> = Object.fromEntries(periodIds.map((id) => [id, zero()]));
-  for (const g of grouped) totals[g.periodId]![g.outcome as Outcome] += Number(g.n);
+  for (const g of grouped) totals[g.periodId]![g.outcome as Outcome] += g.n;
   return {
     root: { id: root.id, name: root.name, code: root.code, parentId: root.parentId },
     // The root's own row, and a closed (merged) unit's, only where someone was expected of them:
@@ -100,7 +101,7 @@ export async function missingReporters(viewer: Viewer, rootId: number, periodId:
 export async function collaboratorCoverage(viewer: Viewer, rootId: number, client: Db | Tx = db) {
   const { root, children } = await rowUnits(viewer, rootId, client);
   const inRoot = scopeSql(root.path).filter('"unitId"');
-  const count = (rows: RollupRow[]) => new Map(rows.filter((r) => r.childId !== null).map((r) => [r.childId!, Number(r.n)]));
+  const count = (rows: RollupRow[]) => new Map(numberRows(rows).filter((r) => r.childId !== null).map((r) => [r.childId!, r.n]));
   const active = count(await client.$queryRaw<RollupRow[]>`
     WITH p AS (
       SELECT a."unitId", COUNT(*) AS "n"

@@ -12,26 +12,19 @@ const STATUS: Record<DomainError["kind"], number> = { notFound: 404, conflict: 4
 export type Refusal = { status: number; body: { message: string; errors?: unknown } };
 
 /**
- * A thrown error as the refusal it answers with: a domain error by its kind; a `data()` refusal
- * still thrown by modules not yet moved (drafts/draft-owner.server.ts) by its status. Null for
- * anything else (a bug: the 500 page with its error id).
+ * A thrown error as the refusal it answers with: a domain error by its kind. Null for anything
+ * else (a bug: the 500 page with its error id; an infrastructure `data()` response, which Remix
+ * answers with as it is).
  */
 export function refusalOf(error: unknown): Refusal | null {
-  if (error instanceof DomainError) {
-    return { status: STATUS[error.kind], body: { message: error.messageKey, ...(error.errors ? { errors: error.errors } : {}) } };
-  }
-  if (error && typeof error === "object" && "init" in error && "data" in error) {
-    const legacy = error as { data: Refusal["body"]; init: { status?: number } | null };
-    return { status: legacy.init?.status ?? 400, body: legacy.data };
-  }
-  return null;
+  if (!(error instanceof DomainError)) return null;
+  return { status: STATUS[error.kind], body: { message: error.messageKey, ...(error.errors ? { errors: error.errors } : {}) } };
 }
 
 /** The response a domain error answers with (thrown by Remix to the error boundary), or null. */
 export function httpErrorFor(error: unknown) {
-  if (!(error instanceof DomainError)) return null;
-  const refusal = refusalOf(error)!;
-  return data(refusal.body, { status: refusal.status });
+  const refusal = refusalOf(error);
+  return refusal ? data(refusal.body, { status: refusal.status }) : null;
 }
 
 /**
@@ -45,17 +38,5 @@ export async function withConflictReply<T>(run: () => Promise<T>): Promise<T | {
     const refusal = refusalOf(error);
     if (refusal?.status === 409) return { conflict: data({ message: refusal.body.message }, { status: 409 }) };
     throw error;
-  }
-}
-
-/**
- * For callers that still read refusals as thrown `data()` (the field API, api.surveys.responses.ts):
- * runs `work` and throws its domain error as that response.
- */
-export async function withDataRefusals<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw httpErrorFor(error) ?? error;
   }
 }

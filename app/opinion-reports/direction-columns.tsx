@@ -1,12 +1,14 @@
 // The four direction columns of the opinion tables (summary, quarterly report), in the
 // vocabulary's order.
 import { useTranslation } from "react-i18next";
+import type { Column } from "~/ui/data-table";
 import { formatNumber } from "~/utils/numbers";
 import { DIRECTIONS } from "./report-vocab";
 
-export function DirectionHeaders() {
+/** The direction columns' heads, for a DataTable's columns. */
+export function useDirectionColumns(): Column[] {
   const { t } = useTranslation();
-  return <>{DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}</>;
+  return DIRECTIONS.map((d) => ({ label: t(`opinion.direction.${d}`), numeric: true }));
 }
 
 /** One row's counts in the direction columns. */

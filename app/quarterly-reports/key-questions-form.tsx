@@ -1,8 +1,8 @@
 // Section 4's editor (secretariat): which questions of each survey closed in the quarter the
 // report shows. One fetcher form; the server checks every survey and code (keyQuestionsSchema).
-import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
+import { CardForm } from "~/ui/card-form";
 import { ReplyErrors } from "~/ui/form-fields";
 import type { KeyQuestionChoice } from "./key-questions.server";
 import { keyQuestionsSchema } from "./report-schemas";
@@ -13,10 +13,17 @@ export function KeyQuestionsEditor({ surveys, published }: { surveys: KeyQuestio
   if (surveys.length === 0) return null;
   return (
     // Keyed by the stored choice: after a save the boxes start again from what was stored.
-    <form.fetcher.Form method="post" {...getFormProps(form.form)} key={JSON.stringify(surveys)} aria-labelledby="qr-key-questions" className="card-form">
-      <h3 id="qr-key-questions">{t("quarterly.keyQuestions.title")}</h3>
-      <p className="hint">{t(published ? "quarterly.keyQuestions.publishedHint" : "quarterly.keyQuestions.hint")}</p>
-      <input type="hidden" name="intent" value="keyQuestions" />
+    <CardForm
+      key={JSON.stringify(surveys)}
+      form={form}
+      id="qr-key-questions"
+      title={t("quarterly.keyQuestions.title")}
+      level={3}
+      hint={t(published ? "quarterly.keyQuestions.publishedHint" : "quarterly.keyQuestions.hint")}
+      intent="keyQuestions"
+      errors={<ReplyErrors reply={form.fetcher.data} />}
+      submit={t("quarterly.keyQuestions.save")}
+    >
       {surveys.map((s) => (
         <fieldset key={s.id}>
           <legend>{s.title} <span className="muted">({s.code})</span>{s.chosen ? null : <> · {t("quarterly.keyQuestions.default")}</>}</legend>
@@ -31,8 +38,6 @@ export function KeyQuestionsEditor({ surveys, published }: { surveys: KeyQuestio
           ))}
         </fieldset>
       ))}
-      <ReplyErrors reply={form.fetcher.data} />
-      <button type="submit" disabled={form.busy}>{t("quarterly.keyQuestions.save")}</button>
-    </form.fetcher.Form>
+    </CardForm>
   );
 }

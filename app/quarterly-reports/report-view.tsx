@@ -5,10 +5,11 @@ import { Link } from "@remix-run/react";
 import { createContext, useContext, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
-import { DirectionHeaders } from "~/opinion-reports/direction-columns";
+import { DirectionCells, useDirectionColumns } from "~/opinion-reports/direction-columns";
 import { TopicDirectionChart } from "~/opinion-reports/summary-charts";
 import { useQuarterName } from "~/periods/quarter-select";
 import { ChartFigure } from "~/ui/chart-figure";
+import { DataTable } from "~/ui/data-table";
 import { formatDay, todayInVietnam } from "~/utils/dates";
 import { formatNumber, formatPValue } from "~/utils/numbers";
 import type { CompiledReport } from "./compile.server";
@@ -72,16 +73,29 @@ export function ReportSections({
       <SurveysSection figures={figures} editor={keyQuestionsEditor} />
       <ProposalsSection figures={figures} />
       <FollowUpSection figures={figures} editor={followUpEditor} />
-      <section aria-labelledby="qr-narrative">
-        <h2 id="qr-narrative">{t("quarterly.sections.narrative")}</h2>
+      <Section name="narrative">
         {(["assessment", "forecast", "recommendations", "nextTasks"] as const).map((k) => (
           <div key={k} className="narrative">
             <h3>{t(`quarterly.narrative.${k}`)}</h3>
             {narrative[k] ? <NarrativeText blocks={narrativeBlocks(narrative[k])} /> : <p className="muted">{t("quarterly.narrative.empty")}</p>}
           </div>
         ))}
-      </section>
+      </Section>
     </ReportModeContext.Provider>
+  );
+}
+
+type SectionName = "network" | "flows" | "change" | "surveys" | "proposals" | "followUp" | "narrative";
+
+/** One of the report's sections: a region named by its heading. */
+function Section({ name, children }: { name: SectionName; children: ReactNode }) {
+  const { t } = useTranslation();
+  const id = `qr-${name.toLowerCase()}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{t(`quarterly.sections.${name}`)}</h2>
+      {children}
+    </section>
   );
 }
 
@@ -118,14 +132,15 @@ function UnitBreakdown({ count, children }: { count: number; children: ReactNode
   );
 }
 
+const NETWORK_MEASURES = ["expected", "onTime", "late", "missing"] as const;
+
 function NetworkSection({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   const { n } = useFormat();
   const q = useQuarterName();
   const { network } = figures;
   return (
-    <section aria-labelledby="qr-network">
-      <h2 id="qr-network">{t("quarterly.sections.network")}</h2>
+    <Section name="network">
       <p>{t("quarterly.network.collaborators", { active: n(network.collaborators.active), target: n(network.collaborators.target) })}</p>
       <p>{t("quarterly.network.reports", { expected: n(network.reports.expected), onTime: n(network.reports.onTime), late: n(network.reports.late), missing: n(network.reports.missing) })}</p>
       {network.unitsNotReporting.length > 0 ? (
@@ -135,28 +150,21 @@ function NetworkSection({ figures }: { figures: Figures }) {
       ) : network.reports.expected > 0 ? <p>{t("quarterly.network.allReported")}</p> : null}
       {network.byUnit.length > 0 ? (
         <UnitBreakdown count={network.byUnit.length}>
-        <div className="table-wrap">
-          <table>
-            <caption>{t("quarterly.network.byUnit", { quarter: q(figures.quarterKey) })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("summary.unit")}</th>
-                {(["expected", "onTime", "late", "missing"] as const).map((m) => <th key={m} scope="col" className="num">{t(`quarterly.measure.${m}`)}</th>)}
+          <DataTable
+            caption={t("quarterly.network.byUnit", { quarter: q(figures.quarterKey) })}
+            captionVisible
+            columns={[t("summary.unit"), ...NETWORK_MEASURES.map((m) => ({ label: t(`quarterly.measure.${m}`), numeric: true }))]}
+          >
+            {network.byUnit.map((r) => (
+              <tr key={r.unit.id}>
+                <th scope="row">{r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name}</th>
+                {NETWORK_MEASURES.map((m) => <td key={m} className="num">{n(r[m])}</td>)}
               </tr>
-            </thead>
-            <tbody>
-              {network.byUnit.map((r) => (
-                <tr key={r.unit.id}>
-                  <th scope="row">{r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name}</th>
-                  {(["expected", "onTime", "late", "missing"] as const).map((m) => <td key={m} className="num">{n(r[m])}</td>)}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTable>
         </UnitBreakdown>
       ) : null}
-    </section>
+    </Section>
   );
 }
 
@@ -168,10 +176,10 @@ function FlowsSection({ figures }: { figures: Figures }) {
   const quarter = q(quarterKey);
   const splitUnits = flows.byUnit.filter((r) => r.byDirection !== null);
   const mode = useContext(ReportModeContext);
+  const directions = useDirectionColumns();
   const unitRowName = (r: { own: boolean; unit: { name: string } }) => (r.own ? t("summary.ownRow", { unit: r.unit.name }) : r.unit.name);
   return (
-    <section aria-labelledby="qr-flows">
-      <h2 id="qr-flows">{t("quarterly.sections.flows")}</h2>
+    <Section name="flows">
       {flows.total === 0 ? (
         <p className="notice" role="status">{t("quarterly.flows.noItems")}</p>
       ) : (
@@ -180,65 +188,51 @@ function FlowsSection({ figures }: { figures: Figures }) {
             <TopicDirectionChart label={t("quarterly.flows.byTopicChart", { quarter, unit: scope.name })} series={flows.byTopic.map((r) => ({ label: topicName(r.topic), byDirection: r.byDirection }))} />
           </ChartFigure>
           <p className="hint">{t("quarterly.flows.weightRule")}</p>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("quarterly.flows.byTopic", { quarter, unit: scope.name, n: n(flows.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t("quarterly.flows.rank")}</th>
-                  <th scope="col">{t("reports.topic")}</th>
-                  <DirectionHeaders />
-                  <th scope="col" className="num">{t("completeness.total")}</th>
-                  <th scope="col" className="num">{t("quarterly.measure.weight")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {flows.byTopic.map((r) => (
-                  <tr key={r.topic.id}>
-                    <td className="num">{r.rank}</td>
-                    <th scope="row">{topicName(r.topic)}</th>
-                    {DIRECTIONS.map((d) => <td key={d} className="num">{n(r.byDirection[d])}</td>)}
-                    <td className="num">{n(r.total)}</td>
-                    <td className="num">{n(r.weight)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("quarterly.flows.byTopic", { quarter, unit: scope.name, n: n(flows.total) })}
+            captionVisible
+            columns={[
+              { label: t("quarterly.flows.rank"), numeric: true },
+              t("reports.topic"),
+              ...directions,
+              { label: t("completeness.total"), numeric: true },
+              { label: t("quarterly.measure.weight"), numeric: true },
+            ]}
+          >
+            {flows.byTopic.map((r) => (
+              <tr key={r.topic.id}>
+                <td className="num">{r.rank}</td>
+                <th scope="row">{topicName(r.topic)}</th>
+                <DirectionCells counts={r.byDirection} />
+                <td className="num">{n(r.total)}</td>
+                <td className="num">{n(r.weight)}</td>
+              </tr>
+            ))}
+          </DataTable>
           {flows.byUnit.length > 0 ? (
             <UnitBreakdown count={flows.byUnit.length}>
               {splitUnits.length > 0 ? (
                 <UnitChart units={splitUnits} quarter={quarter} scopeName={scope.name} />
               ) : null}
-              <div className="table-wrap">
-                <table>
-                  <caption>{t("quarterly.flows.byUnit", { quarter, n: n(flows.total) })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("summary.unit")}</th>
-                      <DirectionHeaders />
-                      <th scope="col" className="num">{t("completeness.total")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {flows.byUnit.map((r) => (
-                      <tr key={r.unit.id}>
-                        <th scope="row">
-                          {mode.print ? (
-                            unitRowName(r)
-                          ) : (
-                            <Link to={drillLink(r.unit.id, quarterKey)} aria-label={t("quarterly.drill", { unit: r.unit.name })}>{unitRowName(r)}</Link>
-                          )}
-                        </th>
-                        {DIRECTIONS.map((d) => (
-                          <td key={d} className="num">{r.byDirection ? n(r.byDirection[d]) : <span title={t("quarterly.flows.suppressed")}>—</span>}</td>
-                        ))}
-                        <td className="num">{n(r.total)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                caption={t("quarterly.flows.byUnit", { quarter, n: n(flows.total) })}
+                captionVisible
+                columns={[t("summary.unit"), ...directions, { label: t("completeness.total"), numeric: true }]}
+              >
+                {flows.byUnit.map((r) => (
+                  <tr key={r.unit.id}>
+                    <th scope="row">
+                      {mode.print ? (
+                        unitRowName(r)
+                      ) : (
+                        <Link to={drillLink(r.unit.id, quarterKey)} aria-label={t("quarterly.drill", { unit: r.unit.name })}>{unitRowName(r)}</Link>
+                      )}
+                    </th>
+                    <SuppressedDirectionCells counts={r.byDirection} />
+                    <td className="num">{n(r.total)}</td>
+                  </tr>
+                ))}
+              </DataTable>
               {splitUnits.length < flows.byUnit.length ? <p className="hint">{t("quarterly.flows.suppressedNote")}</p> : null}
             </UnitBreakdown>
           ) : null}
@@ -261,8 +255,15 @@ function FlowsSection({ figures }: { figures: Figures }) {
         </>
       )}
       <SocialGroups figures={figures} />
-    </section>
+    </Section>
   );
+}
+
+/** A row's direction counts, or "—" in each where the row is too small to split (under 5 items). */
+function SuppressedDirectionCells({ counts }: { counts: Record<string, number> | null }) {
+  const { t } = useTranslation();
+  if (counts) return <DirectionCells counts={counts} />;
+  return <>{DIRECTIONS.map((d) => <td key={d} className="num"><span title={t("quarterly.flows.suppressed")}>—</span></td>)}</>;
 }
 
 /** Units per chart on paper: 30 bars of 20 px fit an A4 page with their caption and legend. */
@@ -320,6 +321,7 @@ function SocialGroups({ figures }: { figures: Figures }) {
   if (!rows || figures.flows.total === 0) return null;
   const quarter = q(figures.quarterKey);
   const split = rows.filter((r) => r.byDirection !== null);
+  const directions = useDirectionColumns();
   return (
     <>
       <h3>{t("quarterly.groups.title")}</h3>
@@ -328,33 +330,27 @@ function SocialGroups({ figures }: { figures: Figures }) {
       ) : (
         <>
           {split.length > 0 ? <TopicDirectionChart label={t("quarterly.groups.chart", { quarter, n: n(figures.flows.total) })} series={split.map((r) => ({ label: topicName(r.group), byDirection: r.byDirection! }))} /> : null}
-          <div className="table-wrap">
-            <table>
-              <caption>{t("quarterly.groups.table", { quarter, n: n(figures.flows.total) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">{t("quarterly.flows.rank")}</th>
-                  <th scope="col">{t("quarterly.groups.group")}</th>
-                  <th scope="col" className="num">{t("quarterly.measure.items")}</th>
-                  <th scope="col" className="num">{t("quarterly.groups.share")}</th>
-                  <DirectionHeaders />
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.group.code}>
-                    <td className="num">{r.rank}</td>
-                    <th scope="row">{topicName(r.group)}</th>
-                    <td className="num">{n(r.total)}</td>
-                    <td className="num">{pct(r.total, figures.flows.total)}</td>
-                    {DIRECTIONS.map((d) => (
-                      <td key={d} className="num">{r.byDirection ? n(r.byDirection[d]) : <span title={t("quarterly.flows.suppressed")}>—</span>}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("quarterly.groups.table", { quarter, n: n(figures.flows.total) })}
+            captionVisible
+            columns={[
+              { label: t("quarterly.flows.rank"), numeric: true },
+              t("quarterly.groups.group"),
+              { label: t("quarterly.measure.items"), numeric: true },
+              { label: t("quarterly.groups.share"), numeric: true },
+              ...directions,
+            ]}
+          >
+            {rows.map((r) => (
+              <tr key={r.group.code}>
+                <td className="num">{r.rank}</td>
+                <th scope="row">{topicName(r.group)}</th>
+                <td className="num">{n(r.total)}</td>
+                <td className="num">{pct(r.total, figures.flows.total)}</td>
+                <SuppressedDirectionCells counts={r.byDirection} />
+              </tr>
+            ))}
+          </DataTable>
           <p className="hint">{t("quarterly.groups.note")}</p>
         </>
       )}
@@ -365,13 +361,12 @@ function SocialGroups({ figures }: { figures: Figures }) {
 function ChangeSection({ figures }: { figures: Figures }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="qr-change">
-      <h2 id="qr-change">{t("quarterly.sections.change")}</h2>
+    <Section name="change">
       <Comparison figures={figures} which="previous" />
       <Comparison figures={figures} which="lastYear" />
       <p className="hint">{t("quarterly.change.method")}</p>
       <TrendSection figures={figures} />
-    </section>
+    </Section>
   );
 }
 
@@ -383,6 +378,7 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
   const now = q(figures.quarterKey);
   const then = q(c.quarterKey);
   const flags = c.rows.filter((r) => r.flag);
+  const directions = useDirectionColumns();
   return (
     <>
       <h3>{t(`quarterly.change.${which}`, { quarter: then })}</h3>
@@ -408,31 +404,27 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
             <p>{t("quarterly.change.noFlags")}</p>
           )}
           {c.rows.length > 0 ? (
-            <div className="table-wrap">
-              <table>
-                <caption>{t("quarterly.change.table", { now, then })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("reports.topic")}</th>
-                    {DIRECTIONS.map((d) => <th key={d} scope="col" className="num">{t(`opinion.direction.${d}`)}</th>)}
-                    <th scope="col" className="num">n</th>
-                    <th scope="col" className="num">{t("quarterly.change.pValue")}</th>
-                    <th scope="col">{t("quarterly.change.verdict")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {c.rows.map((r) => (
-                    <tr key={r.topic.id}>
-                      <th scope="row">{topicName(r.topic)}</th>
-                      {DIRECTIONS.map((d) => <td key={d} className="num">{pct(r.now[d], r.nNow)} / {pct(r.then[d], r.nThen)}</td>)}
-                      <td className="num">{r.nNow} / {r.nThen}</td>
-                      <td className="num">{"pAdjusted" in r.test ? formatPValue(r.test.pAdjusted, i18n.language) : "—"}</td>
-                      <td>{"notTested" in r.test ? t(`quarterly.change.notTested.${r.test.notTested}`) : r.significant ? t("quarterly.change.significant") : t("quarterly.change.notSignificant")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("quarterly.change.table", { now, then })}
+              captionVisible
+              columns={[
+                t("reports.topic"),
+                ...directions,
+                { label: "n", numeric: true },
+                { label: t("quarterly.change.pValue"), numeric: true },
+                t("quarterly.change.verdict"),
+              ]}
+            >
+              {c.rows.map((r) => (
+                <tr key={r.topic.id}>
+                  <th scope="row">{topicName(r.topic)}</th>
+                  {DIRECTIONS.map((d) => <td key={d} className="num">{pct(r.now[d], r.nNow)} / {pct(r.then[d], r.nThen)}</td>)}
+                  <td className="num">{r.nNow} / {r.nThen}</td>
+                  <td className="num">{"pAdjusted" in r.test ? formatPValue(r.test.pAdjusted, i18n.language) : "—"}</td>
+                  <td>{"notTested" in r.test ? t(`quarterly.change.notTested.${r.test.notTested}`) : r.significant ? t("quarterly.change.significant") : t("quarterly.change.notSignificant")}</td>
+                </tr>
+              ))}
+            </DataTable>
           ) : null}
         </>
       )}
@@ -447,8 +439,7 @@ function SurveysSection({ figures, editor }: { figures: Figures; editor?: ReactN
   const surveys = (figures.surveys as Figures["surveys"] | undefined) ?? [];
   const pct = (share: number) => formatNumber(100 * share, lang, 1);
   return (
-    <section aria-labelledby="qr-surveys">
-      <h2 id="qr-surveys">{t("quarterly.sections.surveys")}</h2>
+    <Section name="surveys">
       {surveys.length === 0 ? <p>{t("quarterly.surveys.none")}</p> : null}
       {surveys.map((sv) => (
         <div key={sv.survey.code}>
@@ -459,42 +450,39 @@ function SurveysSection({ figures, editor }: { figures: Figures; editor?: ReactN
           </p>
           {sv.suppressed ? <p className="notice">{t("quarterly.surveys.suppressed")}</p> : null}
           {sv.questions.map((q) => (
-            <div className="table-wrap" key={q.code}>
-              <table>
-                <caption>{t("quarterly.surveys.question", { title: q.title, n: n(q.n) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("quarterly.surveys.option")}</th>
-                    <th scope="col" className="num">{t("quarterly.surveys.count")}</th>
-                    <th scope="col" className="num">%</th>
-                    <th scope="col" className="num">{t("quarterly.surveys.ci")}</th>
-                    {sv.previousWave ? <th scope="col" className="num">{t("quarterly.surveys.change")}</th> : null}
+            <DataTable
+              key={q.code}
+              caption={t("quarterly.surveys.question", { title: q.title, n: n(q.n) })}
+              captionVisible
+              columns={[
+                t("quarterly.surveys.option"),
+                { label: t("quarterly.surveys.count"), numeric: true },
+                { label: "%", numeric: true },
+                { label: t("quarterly.surveys.ci"), numeric: true },
+                ...(sv.previousWave ? [{ label: t("quarterly.surveys.change"), numeric: true }] : []),
+              ]}
+            >
+              {q.options === null ? (
+                <tr><td colSpan={sv.previousWave ? 5 : 4}>{t("quarterly.surveys.smallCell")}</td></tr>
+              ) : (
+                q.options.map((o) => (
+                  <tr key={o.code}>
+                    <th scope="row">{o.label}</th>
+                    <td className="num">{n(o.count)}</td>
+                    <td className="num">{pct(o.share)}</td>
+                    <td className="num">{pct(o.ci[0])}–{pct(o.ci[1])}</td>
+                    {sv.previousWave ? (
+                      <td className="num">{o.previousShare === null ? "—" : `${o.share >= o.previousShare ? "+" : "−"}${formatNumber(Math.abs(100 * (o.share - o.previousShare)), lang, 1)}`}</td>
+                    ) : null}
                   </tr>
-                </thead>
-                <tbody>
-                  {q.options === null ? (
-                    <tr><td colSpan={sv.previousWave ? 5 : 4}>{t("quarterly.surveys.smallCell")}</td></tr>
-                  ) : (
-                    q.options.map((o) => (
-                      <tr key={o.code}>
-                        <th scope="row">{o.label}</th>
-                        <td className="num">{n(o.count)}</td>
-                        <td className="num">{pct(o.share)}</td>
-                        <td className="num">{pct(o.ci[0])}–{pct(o.ci[1])}</td>
-                        {sv.previousWave ? (
-                          <td className="num">{o.previousShare === null ? "—" : `${o.share >= o.previousShare ? "+" : "−"}${formatNumber(Math.abs(100 * (o.share - o.previousShare)), lang, 1)}`}</td>
-                        ) : null}
-                      </tr>
-                    ))
-                  )}
-                </tbody>
-              </table>
-            </div>
+                ))
+              )}
+            </DataTable>
           ))}
         </div>
       ))}
       {editor}
-    </section>
+    </Section>
   );
 }
 
@@ -504,85 +492,64 @@ function ProposalsSection({ figures }: { figures: Figures }) {
   const q = useQuarterName();
   const { proposals } = figures;
   return (
-    <section aria-labelledby="qr-proposals">
-      <h2 id="qr-proposals">{t("quarterly.sections.proposals")}</h2>
+    <Section name="proposals">
       {proposals.totals.forwarded === 0 ? (
         <p>{t("quarterly.proposals.none")}</p>
       ) : (
         <>
           <p>{t("quarterly.proposals.summary", { forwarded: n(proposals.totals.forwarded), answered: n(proposals.totals.answered), answeredLate: n(proposals.totals.answeredLate), overdue: n(proposals.totals.overdue) })}</p>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("quarterly.proposals.byAgency", { quarter: q(figures.quarterKey) })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("quarterly.proposals.agency")}</th>
-                  <th scope="col">{t("quarterly.proposals.issue")}</th>
-                  <th scope="col">{t("quarterly.proposals.dueOn")}</th>
-                  <th scope="col">{t("quarterly.proposals.answer")}</th>
+          <DataTable
+            caption={t("quarterly.proposals.byAgency", { quarter: q(figures.quarterKey) })}
+            captionVisible
+            columns={[t("quarterly.proposals.agency"), t("quarterly.proposals.issue"), t("quarterly.proposals.dueOn"), t("quarterly.proposals.answer")]}
+          >
+            {proposals.byAgency.flatMap((a) =>
+              a.proposals.map((p, i) => (
+                <tr key={p.id}>
+                  {i === 0 ? (
+                    <th scope="rowgroup" rowSpan={a.proposals.length}>
+                      {a.agency.name}
+                      <br />
+                      <span className="muted">{t("quarterly.measure.forwarded")} {a.forwarded} · {t("quarterly.measure.answered")} {a.answered} · {t("quarterly.measure.overdue")} {a.overdue}</span>
+                    </th>
+                  ) : null}
+                  <td>{p.title} <span className="muted">({p.unit.name})</span></td>
+                  <td>{formatDay(p.dueOn)}{p.overdue ? <> <span className="badge badge-urgent">{t("quarterly.measure.overdue")}</span></> : null}</td>
+                  <td>{p.answerText ? <>{p.answerText} <span className="muted">({formatDay(p.answeredOn)}{p.answeredLate ? `, ${t("quarterly.measure.answeredLate")}` : ""})</span></> : t("quarterly.proposals.noAnswer")}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {proposals.byAgency.flatMap((a) =>
-                  a.proposals.map((p, i) => (
-                    <tr key={p.id}>
-                      {i === 0 ? (
-                        <th scope="rowgroup" rowSpan={a.proposals.length}>
-                          {a.agency.name}
-                          <br />
-                          <span className="muted">{t("quarterly.measure.forwarded")} {a.forwarded} · {t("quarterly.measure.answered")} {a.answered} · {t("quarterly.measure.overdue")} {a.overdue}</span>
-                        </th>
-                      ) : null}
-                      <td>{p.title} <span className="muted">({p.unit.name})</span></td>
-                      <td>{formatDay(p.dueOn)}{p.overdue ? <> <span className="badge badge-urgent">{t("quarterly.measure.overdue")}</span></> : null}</td>
-                      <td>{p.answerText ? <>{p.answerText} <span className="muted">({formatDay(p.answeredOn)}{p.answeredLate ? `, ${t("quarterly.measure.answeredLate")}` : ""})</span></> : t("quarterly.proposals.noAnswer")}</td>
-                    </tr>
-                  )),
-                )}
-              </tbody>
-            </table>
-          </div>
+              )),
+            )}
+          </DataTable>
         </>
       )}
-    </section>
+    </Section>
   );
 }
 
 function FollowUpSection({ figures, editor }: { figures: Figures; editor?: ReactNode }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="qr-followup">
-      <h2 id="qr-followup">{t("quarterly.sections.followUp")}</h2>
+    <Section name="followUp">
       {figures.followUp.length === 0 ? (
         <p>{t("quarterly.followUp.none")}</p>
       ) : (
-        <div className="table-wrap">
-          <table>
-            <caption>{t("quarterly.sections.followUp")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("quarterly.followUp.task")}</th>
-                <th scope="col">{t("quarterly.followUp.unit")}</th>
-                <th scope="col">{t("quarterly.followUp.dueOn")}</th>
-                <th scope="col">{t("quarterly.followUp.status")}</th>
-                <th scope="col">{t("quarterly.followUp.note")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.followUp.map((task) => (
-                <tr key={task.id}>
-                  <th scope="row">{task.task}</th>
-                  <td>{task.responsibleUnit.name}</td>
-                  <td>{formatDay(task.dueOn)}</td>
-                  <td>{t(`quarterly.followUp.statusName.${task.status}`)}</td>
-                  <td>{task.note ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("quarterly.sections.followUp")}
+          captionVisible
+          columns={(["task", "unit", "dueOn", "status", "note"] as const).map((c) => t(`quarterly.followUp.${c}`))}
+        >
+          {figures.followUp.map((task) => (
+            <tr key={task.id}>
+              <th scope="row">{task.task}</th>
+              <td>{task.responsibleUnit.name}</td>
+              <td>{formatDay(task.dueOn)}</td>
+              <td>{t(`quarterly.followUp.statusName.${task.status}`)}</td>
+              <td>{task.note ?? ""}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {editor}
-    </section>
+    </Section>
   );
 }

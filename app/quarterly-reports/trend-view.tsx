@@ -5,11 +5,12 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import { Line } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
-import { DirectionHeaders } from "~/opinion-reports/direction-columns";
+import { useDirectionColumns } from "~/opinion-reports/direction-columns";
 import { DIRECTIONS } from "~/opinion-reports/report-vocab";
 // Also registers Chart.js's line chart parts (its module does, once).
 import { TrendChart } from "~/opinion-reports/summary-charts";
 import { useQuarterName } from "~/periods/quarter-select";
+import { DataTable } from "~/ui/data-table";
 import { formatNumber } from "~/utils/numbers";
 import type { CompiledReport } from "./compile.server";
 
@@ -79,6 +80,7 @@ function TrendPicker({ trend, value, version }: { trend: Trend; value: string; v
 function TopicTrendView({ trend, row }: { trend: Trend; row: TopicTrend }) {
   const { t, i18n } = useTranslation();
   const q = useQuarterName();
+  const directions = useDirectionColumns();
   const lang = i18n.language;
   const topicName = lang === "en" ? row.topic.nameEn : row.topic.nameVi;
   const available = new Map(trend.quarters.map((x) => [x.quarterKey, x.available]));
@@ -98,29 +100,21 @@ function TopicTrendView({ trend, row }: { trend: Trend; row: TopicTrend }) {
           }))}
         />
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption>{t("quarterly.trend.topicTable", { topic: topicName, from: first, to: last })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("completeness.quarter")}</th>
-              <DirectionHeaders />
-              <th scope="col" className="num">n</th>
-            </tr>
-          </thead>
-          <tbody>
-            {row.points.map((p) => (
-              <tr key={p.quarterKey}>
-                <th scope="row">{q(p.quarterKey)}</th>
-                {DIRECTIONS.map((d) => (
-                  <td key={d} className="num">{available.get(p.quarterKey) ? <CountShare count={p.byDirection[d]} n={p.n} /> : "—"}</td>
-                ))}
-                <td className="num">{available.get(p.quarterKey) ? formatNumber(p.n, lang) : "—"}</td>
-              </tr>
+      <DataTable
+        caption={t("quarterly.trend.topicTable", { topic: topicName, from: first, to: last })}
+        captionVisible
+        columns={[t("completeness.quarter"), ...directions, { label: "n", numeric: true }]}
+      >
+        {row.points.map((p) => (
+          <tr key={p.quarterKey}>
+            <th scope="row">{q(p.quarterKey)}</th>
+            {DIRECTIONS.map((d) => (
+              <td key={d} className="num">{available.get(p.quarterKey) ? <CountShare count={p.byDirection[d]} n={p.n} /> : "—"}</td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td className="num">{available.get(p.quarterKey) ? formatNumber(p.n, lang) : "—"}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="hint">{t("quarterly.trend.topicNote")}</p>
     </>
   );
@@ -169,31 +163,23 @@ function QuestionTrendView({ survey, question }: { survey: { code: string; title
           />
         </div>
       ) : null}
-      <div className="table-wrap">
-        <table>
-          <caption>{t("quarterly.trend.questionTable", { title: question.title, survey: survey.title })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("quarterly.trend.wave")}</th>
-              {question.options.map((o) => <th key={o.code} scope="col" className="num">{o.label}</th>)}
-              <th scope="col" className="num">n</th>
-            </tr>
-          </thead>
-          <tbody>
-            {question.points.map((p) => (
-              <tr key={p.wave.code}>
-                <th scope="row">{p.wave.period} <span className="muted">({p.wave.code})</span></th>
-                {question.options.map((o) => (
-                  <td key={o.code} className="num">
-                    {p.n === null ? "—" : p.counts === null ? <span title={t("quarterly.surveys.smallCell")}>—</span> : o.code in p.counts ? <CountShare count={p.counts[o.code]!} n={p.n} /> : "—"}
-                  </td>
-                ))}
-                <td className="num">{p.n === null ? t("quarterly.trend.notAsked") : formatNumber(p.n, lang)}</td>
-              </tr>
+      <DataTable
+        caption={t("quarterly.trend.questionTable", { title: question.title, survey: survey.title })}
+        captionVisible
+        columns={[t("quarterly.trend.wave"), ...question.options.map((o) => ({ label: o.label, numeric: true })), { label: "n", numeric: true }]}
+      >
+        {question.points.map((p) => (
+          <tr key={p.wave.code}>
+            <th scope="row">{p.wave.period} <span className="muted">({p.wave.code})</span></th>
+            {question.options.map((o) => (
+              <td key={o.code} className="num">
+                {p.n === null ? "—" : p.counts === null ? <span title={t("quarterly.surveys.smallCell")}>—</span> : o.code in p.counts ? <CountShare count={p.counts[o.code]!} n={p.n} /> : "—"}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </div>
+            <td className="num">{p.n === null ? t("quarterly.trend.notAsked") : formatNumber(p.n, lang)}</td>
+          </tr>
+        ))}
+      </DataTable>
       <p className="hint">{t("quarterly.trend.questionNote")}</p>
     </>
   );

@@ -1,4 +1,3 @@
-import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +7,8 @@ import { accountActionSchema, resetPasswordSchema, updateAccountSchema } from "~
 import { getAccount, resetPassword, setAccountActive, updateAccount } from "~/accounts/accounts.server";
 import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
-import { FormErrors, ReplyErrors, TextField } from "~/ui/form-fields";
+import { CardForm } from "~/ui/card-form";
+import { ReplyErrors, TextField } from "~/ui/form-fields";
 import { SavedNotice } from "~/ui/saved-notice";
 import { listOpenUnits } from "~/units/units.server";
 import { formatDateTime, toDateInputValue } from "~/utils/dates";
@@ -70,7 +70,7 @@ type AccountData = ReturnType<typeof useLoaderData<typeof loader>>["account"];
 
 function EditAccountForm({ account, unitCodes }: { account: AccountData; unitCodes: { code: string; name: string }[] }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = useFetcherForm("edit-account", updateAccountSchema, {
+  const edit = useFetcherForm("edit-account", updateAccountSchema, {
       displayName: account.displayName,
       role: account.role,
       unitCode: account.unit.code,
@@ -79,28 +79,19 @@ function EditAccountForm({ account, unitCodes }: { account: AccountData; unitCod
     termEnd: toDateInputValue(account.collaborator?.termEnd),
   });
   return (
-    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="edit-title">
-      <h2 id="edit-title">{t("accounts.edit")}</h2>
-      <input type="hidden" name="intent" value="update" />
-      <AccountFormFields fields={fields} unitCodes={unitCodes} />
-      <FormErrors errors={form.errors} />
-      <button type="submit" className="primary" disabled={busy}>{t("common.save")}</button>
-    </fetcher.Form>
+    <CardForm form={edit} id="edit-title" title={t("accounts.edit")} intent="update" submit={t("common.save")} primary>
+      <AccountFormFields fields={edit.fields} unitCodes={unitCodes} />
+    </CardForm>
   );
 }
 
 function ResetPasswordForm() {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = useFetcherForm("reset-password", resetPasswordSchema);
+  const reset = useFetcherForm("reset-password", resetPasswordSchema);
   return (
-    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="reset-title">
-      <h2 id="reset-title">{t("accounts.resetPassword")}</h2>
-      <p className="hint">{t("accounts.resetPasswordHelp")}</p>
-      <input type="hidden" name="intent" value="resetPassword" />
-      <TextField label={t("accounts.temporaryPassword")} field={fields.newPassword} type="password" autoComplete="new-password" />
-      <FormErrors errors={form.errors} />
-      <button type="submit" disabled={busy}>{t("accounts.resetPasswordSubmit")}</button>
-    </fetcher.Form>
+    <CardForm form={reset} id="reset-title" title={t("accounts.resetPassword")} hint={t("accounts.resetPasswordHelp")} intent="resetPassword" submit={t("accounts.resetPasswordSubmit")}>
+      <TextField label={t("accounts.temporaryPassword")} field={reset.fields.newPassword} type="password" autoComplete="new-password" />
+    </CardForm>
   );
 }
 

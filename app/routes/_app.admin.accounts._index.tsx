@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { listAccounts } from "~/accounts/accounts.server";
 import { isRole, ROLES } from "~/accounts/roles";
-import { FilterForm, ListTable } from "~/ui/list-view";
+import { FilterForm, ListTable, SelectFilter, TextFilter } from "~/ui/list-view";
 import { readPage } from "~/ui/pagination";
 import { pageTitle } from "~/i18n/page-titles";
 
@@ -34,29 +34,15 @@ export default function AccountsPage() {
         <Link className="button primary" to="/admin/accounts/new">{t("accounts.create")}</Link>
       </header>
       <FilterForm label={t("accounts.filters")}>
-        <label>
-          {t("accounts.search")}
-          <input name="q" type="search" defaultValue={filters.q ?? ""} maxLength={80} />
-        </label>
-        <label>
-          {t("accounts.role")}
-          <select name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("accounts.unitCode")}
-          <input name="unit" defaultValue={filters.unitCode ?? ""} maxLength={32} />
-        </label>
-        <label>
-          {t("accounts.status")}
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            <option value="active">{t("accounts.active")}</option>
-            <option value="inactive">{t("accounts.inactive")}</option>
-          </select>
-        </label>
+        <TextFilter label={t("accounts.search")} name="q" type="search" value={filters.q} maxLength={80} />
+        <SelectFilter label={t("accounts.role")} name="role" value={filters.role ?? ""} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
+        <TextFilter label={t("accounts.unitCode")} name="unit" value={filters.unitCode} maxLength={32} />
+        <SelectFilter
+          label={t("accounts.status")}
+          name="status"
+          value={filters.status ?? ""}
+          options={[{ value: "active", label: t("accounts.active") }, { value: "inactive", label: t("accounts.inactive") }]}
+        />
       </FilterForm>
       <ListTable
         count={t("accounts.count", { count: list.total })}

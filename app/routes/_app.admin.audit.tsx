@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { actionLabel, AUDIT_ENTITY_TYPES, AuditDiff, AuditEntity, entityTypeLabel } from "~/audit/audit-presentation";
 import { formatCursor, listAuditActions, listAuditEntries, parseCursor } from "~/audit/audit-viewer.server";
-import { FilterForm, ListTable } from "~/ui/list-view";
+import { FilterForm, ListTable, SelectFilter, TextFilter } from "~/ui/list-view";
 import { KeysetPagination } from "~/ui/pagination";
 import { formatDateTime, isoDayToVietnamese, parseDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
@@ -50,39 +50,17 @@ export default function AuditPage() {
         <p className="muted">{t("audit.subtitle")}</p>
       </header>
       <FilterForm label={t("audit.filters")}>
-        <label>
-          {t("audit.action")}
-          <select name="action" defaultValue={params.action ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {actions
-              .map((a) => ({ code: a, label: actionLabel(a, t) }))
-              .sort((x, y) => x.label.localeCompare(y.label, i18n.language))
-              .map((a) => <option key={a.code} value={a.code}>{a.label}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("audit.actor")}
-          <input name="actor" defaultValue={params.actor ?? ""} maxLength={40} />
-        </label>
-        <label>
-          {t("audit.entityType")}
-          <select name="entityType" defaultValue={params.entityType ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {AUDIT_ENTITY_TYPES.map((type) => <option key={type} value={type}>{entityTypeLabel(type, t)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("audit.entityId")}
-          <input name="entityId" defaultValue={params.entityId ?? ""} maxLength={40} />
-        </label>
-        <label>
-          {t("audit.from")}
-          <input name="from" inputMode="numeric" placeholder="dd/mm/yyyy" defaultValue={isoDayToVietnamese(params.from ?? "")} />
-        </label>
-        <label>
-          {t("audit.to")}
-          <input name="to" inputMode="numeric" placeholder="dd/mm/yyyy" defaultValue={isoDayToVietnamese(params.to ?? "")} />
-        </label>
+        <SelectFilter
+          label={t("audit.action")}
+          name="action"
+          value={params.action ?? ""}
+          options={actions.map((a) => ({ value: a, label: actionLabel(a, t) })).sort((x, y) => x.label.localeCompare(y.label, i18n.language))}
+        />
+        <TextFilter label={t("audit.actor")} name="actor" value={params.actor} maxLength={40} />
+        <SelectFilter label={t("audit.entityType")} name="entityType" value={params.entityType ?? ""} options={AUDIT_ENTITY_TYPES.map((type) => ({ value: type, label: entityTypeLabel(type, t) }))} />
+        <TextFilter label={t("audit.entityId")} name="entityId" value={params.entityId} maxLength={40} />
+        <TextFilter label={t("audit.from")} name="from" inputMode="numeric" placeholder="dd/mm/yyyy" value={isoDayToVietnamese(params.from ?? "")} />
+        <TextFilter label={t("audit.to")} name="to" inputMode="numeric" placeholder="dd/mm/yyyy" value={isoDayToVietnamese(params.to ?? "")} />
       </FilterForm>
       {/* The whole count only when it is all on this page: counting a million entries is what made the log slow. */}
       <ListTable

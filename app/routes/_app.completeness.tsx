@@ -14,6 +14,7 @@ import { excuseSchema } from "~/periods/period-schemas";
 import { listPeriods, setExpected } from "~/periods/periods.server";
 import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
 import { ReplyErrors } from "~/ui/form-fields";
+import { DataTable } from "~/ui/data-table";
 import { formatDay } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
@@ -135,29 +136,21 @@ export default function CompletenessPage() {
       <section aria-labelledby="coverage-title">
         <h2 id="coverage-title">{t("completeness.coverage")}</h2>
         {coverage.length === 0 ? <p>{t("completeness.noCoverage")}</p> : null}
-        <div className="table-wrap" hidden={coverage.length === 0}>
-          <table>
-            <caption className="visually-hidden">{t("completeness.coverage")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("completeness.unit")}</th>
-                <th scope="col" className="num">{t("completeness.active")}</th>
-                <th scope="col" className="num">{t("completeness.target")}</th>
-                <th scope="col">{t("reports.status")}</th>
+        {coverage.length > 0 ? (
+          <DataTable
+            caption={t("completeness.coverage")}
+            columns={[t("completeness.unit"), { label: t("completeness.active"), numeric: true }, { label: t("completeness.target"), numeric: true }, t("reports.status")]}
+          >
+            {coverage.map((c) => (
+              <tr key={c.unit.id} className={c.thin ? "row-thin" : undefined}>
+                <th scope="row">{c.unit.name} <code>{c.unit.code}</code></th>
+                <td className="num">{c.active}</td>
+                <td className="num">{c.target}</td>
+                <td>{c.thin ? <span className="badge badge-urgent">{t("completeness.thin")}</span> : <span className="badge badge-open">{t("completeness.enough")}</span>}</td>
               </tr>
-            </thead>
-            <tbody>
-              {coverage.map((c) => (
-                <tr key={c.unit.id} className={c.thin ? "row-thin" : undefined}>
-                  <th scope="row">{c.unit.name} <code>{c.unit.code}</code></th>
-                  <td className="num">{c.active}</td>
-                  <td className="num">{c.target}</td>
-                  <td>{c.thin ? <span className="badge badge-urgent">{t("completeness.thin")}</span> : <span className="badge badge-open">{t("completeness.enough")}</span>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </DataTable>
+        ) : null}
       </section>
     </>
   );

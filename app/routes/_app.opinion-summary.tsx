@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { QuarterSelect, useQuarterName } from "~/periods/quarter-select";
 import { useLocalName } from "~/opinion-reports/report-views";
-import { DirectionCells, DirectionHeaders } from "~/opinion-reports/direction-columns";
+import { DirectionCells, useDirectionColumns } from "~/opinion-reports/direction-columns";
 import { TopicDirectionChart, TrendChart } from "~/opinion-reports/summary-charts";
 import { opinionSummary, summaryUnit } from "~/opinion-reports/summary.server";
 import { listPeriodDates } from "~/periods/periods.server";
@@ -15,6 +15,7 @@ import { formatNumber } from "~/utils/numbers";
 import { pageTitle } from "~/i18n/page-titles";
 import { UnitPicker } from "~/units/unit-picker";
 import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
+import { DataTable } from "~/ui/data-table";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 
@@ -43,6 +44,7 @@ export default function OpinionSummaryPage() {
   const data = useLoaderData<typeof loader>();
   const { quarters, quarterKey, summary } = data;
   const q = useQuarterName();
+  const directions = useDirectionColumns();
   const topicParam = "topicId" in data ? data.topicId : null;
   // Drilling keeps the quarter and an explicitly chosen trend topic.
   const link = (id: number) => `/opinion-summary?unit=${id}&quarter=${quarterKey}${topicParam ? `&topic=${topicParam}` : ""}`;
@@ -69,6 +71,16 @@ export default function OpinionSummaryPage() {
   const n = (value: number) => formatNumber(value, lang);
   const share = (value: number) => (totals.total > 0 ? `${formatNumber((value / totals.total) * 100, lang, 1)}%` : "—");
   const change = (value: number | null) => (value === null ? "—" : value > 0 ? `+${n(value)}` : value < 0 ? `−${n(-value)}` : "0");
+  // A topic's row and the totals row: the same columns.
+  const topicCells = (r: { byDirection: Record<string, number>; total: number; previousTotal: number | null; change: number | null }) => (
+    <>
+      <DirectionCells counts={r.byDirection} />
+      <td className="num">{n(r.total)}</td>
+      <td className="num">{share(r.total)}</td>
+      <td className="num">{r.previousTotal === null ? "—" : n(r.previousTotal)}</td>
+      <td className="num">{change(r.change)}</td>
+    </>
+  );
   // A provisional quarter is named so wherever it shows: captions, chart names, the trend's last point.
   const quarterName = provisional ? t("summary.provisionalQuarter", { quarter: q(quarterKey) }) : q(quarterKey);
   const pointName = (key: number) => (provisional && key === quarterKey ? quarterName : q(key));
@@ -125,47 +137,26 @@ export default function OpinionSummaryPage() {
                 series={rows.filter((r) => r.total > 0).map((r) => ({ label: name(r.topic), byDirection: r.byDirection }))}
               />
             </ChartFigure>
-            <div className="table-wrap">
-              <table>
-                <caption>{t("summary.byTopic", { quarter: quarterName, unit: unit.name })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("reports.topic")}</th>
-                    <DirectionHeaders />
-                    <th scope="col" className="num">{t("completeness.total")}</th>
-                    <th scope="col" className="num">{t("summary.share")}</th>
-                    <th scope="col" className="num">
-                      {previousQuarterKey
-                        ? t(provisional ? "summary.previousSameMonths" : "summary.previous", { quarter: q(previousQuarterKey), months: provisional?.compared.join(", ") })
-                        : t("summary.previousNone")}
-                    </th>
-                    <th scope="col" className="num">{t("summary.change")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((r) => (
-                    <tr key={r.topic.id}>
-                      <th scope="row">{name(r.topic)}</th>
-                      <DirectionCells counts={r.byDirection} />
-                      <td className="num">{n(r.total)}</td>
-                      <td className="num">{share(r.total)}</td>
-                      <td className="num">{r.previousTotal === null ? "—" : n(r.previousTotal)}</td>
-                      <td className="num">{change(r.change)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row">{t("completeness.total")}</th>
-                    <DirectionCells counts={totals.byDirection} />
-                    <td className="num">{n(totals.total)}</td>
-                    <td className="num">{share(totals.total)}</td>
-                    <td className="num">{totals.previousTotal === null ? "—" : n(totals.previousTotal)}</td>
-                    <td className="num">{change(totals.change)}</td>
-                  </tr>
-                </tfoot>
-              </table>
-            </div>
+            <DataTable
+              caption={t("summary.byTopic", { quarter: quarterName, unit: unit.name })}
+              captionVisible
+              columns={[
+                t("reports.topic"),
+                ...directions,
+                { label: t("completeness.total"), numeric: true },
+                { label: t("summary.share"), numeric: true },
+                {
+                  label: previousQuarterKey
+                    ? t(provisional ? "summary.previousSameMonths" : "summary.previous", { quarter: q(previousQuarterKey), months: provisional?.compared.join(", ") })
+                    : t("summary.previousNone"),
+                  numeric: true,
+                },
+                { label: t("summary.change"), numeric: true },
+              ]}
+              foot={<tr><th scope="row">{t("completeness.total")}</th>{topicCells(totals)}</tr>}
+            >
+              {rows.map((r) => <tr key={r.topic.id}><th scope="row">{name(r.topic)}</th>{topicCells(r)}</tr>)}
+            </DataTable>
           </>
         )}
       </section>
@@ -173,30 +164,22 @@ export default function OpinionSummaryPage() {
       {children.length > 0 ? (
         <section aria-labelledby="by-unit-title">
           <h2 id="by-unit-title">{t("summary.byUnitTitle")}</h2>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("summary.byUnit", { quarter: quarterName, unit: unit.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("summary.unit")}</th>
-                  <DirectionHeaders />
-                  <th scope="col" className="num">{t("completeness.total")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {children.map((c) => (
-                  <tr key={c.unit.id}>
-                    <th scope="row">
-                      {c.own ? t("summary.ownRow", { unit: c.unit.name }) : <Link to={link(c.unit.id)}>{c.unit.name}</Link>}{" "}
-                      <span className="muted">{c.unit.code}</span>
-                    </th>
-                    <DirectionCells counts={c.byDirection} />
-                    <td className="num">{n(c.total)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("summary.byUnit", { quarter: quarterName, unit: unit.name })}
+            captionVisible
+            columns={[t("summary.unit"), ...directions, { label: t("completeness.total"), numeric: true }]}
+          >
+            {children.map((c) => (
+              <tr key={c.unit.id}>
+                <th scope="row">
+                  {c.own ? t("summary.ownRow", { unit: c.unit.name }) : <Link to={link(c.unit.id)}>{c.unit.name}</Link>}{" "}
+                  <span className="muted">{c.unit.code}</span>
+                </th>
+                <DirectionCells counts={c.byDirection} />
+                <td className="num">{n(c.total)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
 
@@ -210,25 +193,14 @@ export default function OpinionSummaryPage() {
               provisionalLast={provisional !== null}
             />
           </ChartFigure>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("summary.trend", { topic: name(trendTopic), unit: unit.name })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("completeness.quarter")}</th>
-                  <DirectionHeaders />
-                </tr>
-              </thead>
-              <tbody>
-                {trend.map((point) => (
-                  <tr key={point.quarterKey}>
-                    <th scope="row">{pointName(point.quarterKey)}</th>
-                    <DirectionCells counts={point.byDirection} />
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("summary.trend", { topic: name(trendTopic), unit: unit.name })} captionVisible columns={[t("completeness.quarter"), ...directions]}>
+            {trend.map((point) => (
+              <tr key={point.quarterKey}>
+                <th scope="row">{pointName(point.quarterKey)}</th>
+                <DirectionCells counts={point.byDirection} />
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </>

@@ -1,4 +1,3 @@
-import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,6 +7,7 @@ import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { answerProposalSchema, closeProposalSchema, proposalActionSchema } from "~/proposals/proposal-schemas";
 import { answerProposal, closeProposal, getProposal } from "~/proposals/proposals.server";
+import { CardForm } from "~/ui/card-form";
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
@@ -67,24 +67,26 @@ export default function ProposalPage() {
       </section>
       {canManage ? (
         <div className="card-grid">
-          <answer.fetcher.Form method="post" {...getFormProps(answer.form)} onInput={guard.onInput} aria-labelledby="answer-title" className="card-form">
-            <h2 id="answer-title">{t("proposals.answer")}</h2>
-            <input type="hidden" name="intent" value="answer" />
+          <CardForm form={answer} onInput={guard.onInput} id="answer-title" title={t("proposals.answer")} intent="answer" submit={t("proposals.answerSubmit")} primary>
             <TextAreaField label={t("proposals.answerText")} field={answer.fields.answerText} />
             <PersonalDataWarning text={guard.texts.answerText} />
             <ConfirmNoPersonalData flagged={guard.flagged} name="confirmNoPersonalData" />
             <TextField label={t("proposals.answeredOn")} field={answer.fields.answeredOn} type="date" />
-            <FormErrors errors={answer.form.errors} />
-            <button type="submit" className="primary" disabled={answer.busy}>{t("proposals.answerSubmit")}</button>
-          </answer.fetcher.Form>
+          </CardForm>
           {proposal.status === "answered" ? (
-            <close.fetcher.Form method="post" {...getFormProps(close.form)} aria-labelledby="close-title" className="card-form">
-              <h2 id="close-title">{t("proposals.close")}</h2>
-              <input type="hidden" name="intent" value="close" />
-              <FormErrors errors={close.fields.status.errors} />
-              <button type="submit" name="status" value="resolved" disabled={close.busy}>{t("proposals.markResolved")}</button>{" "}
-              <button type="submit" name="status" value="published" disabled={close.busy}>{t("proposals.markPublished")}</button>
-            </close.fetcher.Form>
+            <CardForm
+              form={close}
+              id="close-title"
+              title={t("proposals.close")}
+              intent="close"
+              errors={<FormErrors errors={close.fields.status.errors} />}
+              actions={
+                <>
+                  <button type="submit" name="status" value="resolved" disabled={close.busy}>{t("proposals.markResolved")}</button>{" "}
+                  <button type="submit" name="status" value="published" disabled={close.busy}>{t("proposals.markPublished")}</button>
+                </>
+              }
+            />
           ) : null}
         </div>
       ) : null}

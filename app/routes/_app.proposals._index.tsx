@@ -6,13 +6,14 @@ import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { runForm } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
+import { readProposalFilters } from "~/proposals/proposal-filters";
 import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
 import { createProposal, findItemForProposal, listAgencies, proposalsByAgency } from "~/proposals/proposals.server";
 import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
-import { DownloadLinks, FilterForm, ListTable } from "~/ui/list-view";
+import { CheckboxFilter, DownloadLinks, FilterForm, ListTable, SelectFilter } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
@@ -20,8 +21,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const status = params.get("status") ?? "";
-  const filters = { status: (PROPOSAL_STATUSES as readonly string[]).includes(status) ? status : undefined, overdue: params.get("overdue") === "1" };
+  const filters = readProposalFilters(params);
   const canManage = can(viewer, "manageProposals");
   const fromItemId = canManage ? parseId(params.get("fromItem")) : undefined;
   const fromItem = fromItemId ? await findItemForProposal(viewer, fromItemId) : null;
@@ -57,17 +57,8 @@ export default function ProposalsPage() {
         label={t("proposals.status")}
         actions={<DownloadLinks path="/proposals/export" query={exportQuery} csv={t("proposals.export")} xlsx={t("proposals.exportXlsx")} />}
       >
-        <label>
-          {t("proposals.status")}
-          <select name="status" defaultValue={filters.status}>
-            <option value="">{t("common.all")}</option>
-            {PROPOSAL_STATUSES.map((s) => <option key={s} value={s}>{t(`proposals.statusName.${s}`)}</option>)}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} />
-          {t("proposals.onlyOverdue")}
-        </label>
+        <SelectFilter label={t("proposals.status")} name="status" value={filters.status} options={PROPOSAL_STATUSES.map((s) => ({ value: s, label: t(`proposals.statusName.${s}`) }))} />
+        <CheckboxFilter label={t("proposals.onlyOverdue")} name="overdue" checked={filters.overdue} />
       </FilterForm>
       {groups.length === 0 ? <p>{t("proposals.none")}</p> : null}
       {groups.map((group) => (

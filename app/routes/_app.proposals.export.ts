@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireCapability } from "~/access/gate.server";
 import { recordExport } from "~/exports/export-audit.server";
 import { downloadResponse, toCsv, toXlsx } from "~/exports/table-export.server";
-import { PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
+import { readProposalFilters } from "~/proposals/proposal-filters";
 import { proposalsByAgency } from "~/proposals/proposals.server";
 import { formatDay } from "~/utils/dates";
 
@@ -13,11 +13,7 @@ const STATUS_VI: Record<string, string> = { forwarded: "Đã chuyển", answered
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const status = params.get("status") ?? "";
-  const filters = {
-    status: (PROPOSAL_STATUSES as readonly string[]).includes(status) ? status : undefined,
-    overdue: params.get("overdue") === "1",
-  };
+  const filters = readProposalFilters(params);
   const groups = await proposalsByAgency(viewer, filters);
   const rows = groups.flatMap((g) =>
     g.proposals.map((p) => [g.agency.name, p.title, p.unit.name, p.content, formatDay(p.forwardedOn), formatDay(p.dueOn), STATUS_VI[p.status] ?? p.status, p.overdue ? "Có" : "", p.answerText ?? "", formatDay(p.answeredOn)]),

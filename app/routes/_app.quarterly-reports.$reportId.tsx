@@ -1,4 +1,3 @@
-import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Await, Link, useLoaderData } from "@remix-run/react";
 import { Suspense } from "react";
@@ -19,7 +18,9 @@ import { ReportSections, useReportChartSource } from "~/quarterly-reports/report
 import { listOpenUnits } from "~/units/units.server";
 import { differencesSincePublication, publishQuarterlyReport, readQuarterlyReport, saveFollowUpTask, saveNarrative } from "~/quarterly-reports/reports.server";
 import type { FigureDifference } from "~/quarterly-reports/snapshot.server";
-import { FormErrors, ReplyErrors, TextAreaField } from "~/ui/form-fields";
+import { CardForm } from "~/ui/card-form";
+import { ReplyErrors, TextAreaField } from "~/ui/form-fields";
+import { DataTable } from "~/ui/data-table";
 import { formatDateTime } from "~/utils/dates";
 import { parseId, requireIdParam } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
@@ -69,7 +70,7 @@ export default function QuarterlyReportPage() {
   const editable = "draftNarrative" in data && data.draftNarrative ? data.draftNarrative : narrative;
   const narrativeForm = useFetcherForm("quarterly-narrative", narrativeSchema, editable);
   const publishForm = useFetcherForm("quarterly-publish", publishSchema);
-  const nextVersion = report.currentVersion + 1;
+  const publishTitle = report.currentVersion === 0 ? t("quarterly.publish") : t("quarterly.republish", { version: report.currentVersion + 1 });
   const chartSource = useReportChartSource(published);
   return (
     <>
@@ -127,27 +128,23 @@ export default function QuarterlyReportPage() {
 
       {canCompile ? (
         <div className="card-grid">
-          <narrativeForm.fetcher.Form method="post" {...getFormProps(narrativeForm.form)} aria-labelledby="qr-edit" className="card-form">
-            <h2 id="qr-edit">{t("quarterly.narrative.edit")}</h2>
-            <p className="hint">{t("quarterly.narrative.hint")}</p>
-            <input type="hidden" name="intent" value="narrative" />
-            <TextAreaField label={t("quarterly.narrative.assessment")} field={narrativeForm.fields.assessment} />
-            <TextAreaField label={t("quarterly.narrative.forecast")} field={narrativeForm.fields.forecast} />
-            <TextAreaField label={t("quarterly.narrative.recommendations")} field={narrativeForm.fields.recommendations} />
-            <TextAreaField label={t("quarterly.narrative.nextTasks")} field={narrativeForm.fields.nextTasks} />
-            <FormErrors errors={narrativeForm.form.errors} />
-            <button type="submit" disabled={narrativeForm.busy}>{t("quarterly.narrative.save")}</button>
-          </narrativeForm.fetcher.Form>
-          <publishForm.fetcher.Form method="post" {...getFormProps(publishForm.form)} aria-labelledby="qr-publish" className="card-form">
-            <h2 id="qr-publish">{report.currentVersion === 0 ? t("quarterly.publish") : t("quarterly.republish", { version: nextVersion })}</h2>
-            <p className="hint">{t("quarterly.publishHint")}</p>
-            <input type="hidden" name="intent" value="publish" />
+          <CardForm form={narrativeForm} id="qr-edit" title={t("quarterly.narrative.edit")} hint={t("quarterly.narrative.hint")} intent="narrative" submit={t("quarterly.narrative.save")}>
+            {(["assessment", "forecast", "recommendations", "nextTasks"] as const).map((k) => (
+              <TextAreaField key={k} label={t(`quarterly.narrative.${k}`)} field={narrativeForm.fields[k]} />
+            ))}
+          </CardForm>
+          <CardForm
+            form={publishForm}
+            id="qr-publish"
+            title={publishTitle}
+            hint={t("quarterly.publishHint")}
+            intent="publish"
+            errors={<ReplyErrors reply={publishForm.fetcher.data} />}
+            submit={publishTitle}
+            primary
+          >
             <input type="hidden" name="expectedVersion" value={report.currentVersion} />
-            <ReplyErrors reply={publishForm.fetcher.data} />
-            <button type="submit" className="primary" disabled={publishForm.busy}>
-              {report.currentVersion === 0 ? t("quarterly.publish") : t("quarterly.republish", { version: nextVersion })}
-            </button>
-          </publishForm.fetcher.Form>
+          </CardForm>
         </div>
       ) : null}
     </>
@@ -164,36 +161,27 @@ function Differences({ differences, lang }: { differences: FigureDifference[]; l
     <div role="region" aria-labelledby="qr-changed">
       <h2 id="qr-changed">{t("quarterly.changedTitle")}</h2>
       <p>{t("quarterly.changedIntro", { count: differences.length })}</p>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("quarterly.changedTitle")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("quarterly.figure")}</th>
-              <th scope="col" className="num">{t("quarterly.publishedValue")}</th>
-              <th scope="col" className="num">{t("quarterly.liveValue")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {differences.map((d) => (
-              <tr key={d.key}>
-                <th scope="row">
-                  {t(`quarterly.section.${d.section}`)}
-                  {d.subject ? ` · ${subject(d.subject)}` : ""} · {t(`quarterly.measure.${d.measure}`)}
-                </th>
-                {typeof d.published === "string" || typeof d.live === "string" ? (
-                  <td colSpan={2}>{t("quarterly.setChanged")}</td>
-                ) : (
-                  <>
-                    <td className="num">{value(d.published)}</td>
-                    <td className="num">{value(d.live)}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("quarterly.changedTitle")}
+        columns={[t("quarterly.figure"), { label: t("quarterly.publishedValue"), numeric: true }, { label: t("quarterly.liveValue"), numeric: true }]}
+      >
+        {differences.map((d) => (
+          <tr key={d.key}>
+            <th scope="row">
+              {t(`quarterly.section.${d.section}`)}
+              {d.subject ? ` · ${subject(d.subject)}` : ""} · {t(`quarterly.measure.${d.measure}`)}
+            </th>
+            {typeof d.published === "string" || typeof d.live === "string" ? (
+              <td colSpan={2}>{t("quarterly.setChanged")}</td>
+            ) : (
+              <>
+                <td className="num">{value(d.published)}</td>
+                <td className="num">{value(d.live)}</td>
+              </>
+            )}
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +10,8 @@ import { useQuarterName } from "~/periods/quarter-select";
 import { listQuarterKeys } from "~/periods/periods.server";
 import { createQuarterlyReportSchema } from "~/quarterly-reports/report-schemas";
 import { createQuarterlyReport, listQuarterlyReports } from "~/quarterly-reports/reports.server";
-import { FormErrors, SelectField } from "~/ui/form-fields";
+import { CardForm } from "~/ui/card-form";
+import { SelectField } from "~/ui/form-fields";
 import { listOpenUnits } from "~/units/units.server";
 import { ListTable } from "~/ui/list-view";
 import { formatDateTime } from "~/utils/dates";
@@ -52,18 +52,14 @@ export default function QuarterlyReportsPage() {
         <h1>{t("quarterly.title")}</h1>
       </header>
       {canCompile ? (
-        <create.fetcher.Form method="post" {...getFormProps(create.form)} aria-labelledby="create-title" className="card-form">
-          <h2 id="create-title">{t("quarterly.create")}</h2>
-          <input type="hidden" name="intent" value="create" />
+        <CardForm form={create} id="create-title" title={t("quarterly.create")} intent="create" submit={t("quarterly.createSubmit")} primary>
           <SelectField label={t("quarterly.quarter")} field={create.fields.quarter} options={quarters.map((k) => ({ value: String(k), label: q(k) }))} />
           <SelectField
             label={t("quarterly.scopeUnit")}
             field={create.fields.unit}
             options={units.map((u) => ({ value: String(u.id), label: `${"\u00a0\u00a0".repeat(u.level)}${u.name} (${u.code})` }))}
           />
-          <FormErrors errors={create.form.errors} />
-          <button type="submit" className="primary" disabled={create.busy}>{t("quarterly.createSubmit")}</button>
-        </create.fetcher.Form>
+        </CardForm>
       ) : null}
       {reports.length === 0 ? (
         <p className="notice" role="status">{t("quarterly.none")}</p>

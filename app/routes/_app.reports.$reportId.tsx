@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
@@ -15,6 +15,7 @@ import { EventList, ItemList } from "~/opinion-reports/report-views";
 import { QUALITIES } from "~/opinion-reports/report-vocab";
 import { getReport, resubmitReport, nextReportToReview, reviewReport } from "~/opinion-reports/reports.server";
 import { withConflictReply } from "~/errors/http.server";
+import { CardForm } from "~/ui/card-form";
 import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDateTime } from "~/utils/dates";
@@ -145,34 +146,30 @@ function ReviewForms({ status, quality }: { status: string; quality: string | nu
       <FormErrors errors={accept.fields.intent.errors} />
       {status !== "submitted" ? <FormErrors errors={ret.fields.comment.errors} /> : null}
       <div className="card-grid">
-        <rate.fetcher.Form method="post" {...getFormProps(rate.form)} aria-labelledby="rate-title" className="card-form">
-          <h3 id="rate-title">{t("reports.rate")}</h3>
-          <input type="hidden" name="intent" value="rate" />
+        <CardForm form={rate} id="rate-title" title={t("reports.rate")} level={3} intent="rate" submit={t("reports.rateSubmit")}>
           <SelectField label={t("reports.quality")} field={rate.fields.quality as never} placeholder={t("common.choose")} options={QUALITIES.map((q) => ({ value: q, label: t(`opinion.quality.${q}`) }))} />
-          <FormErrors errors={rate.form.errors} />
-          <button type="submit" disabled={rate.busy}>{t("reports.rateSubmit")}</button>
-        </rate.fetcher.Form>
+        </CardForm>
         {status === "submitted" ? (
-          <ret.fetcher.Form method="post" {...getFormProps(ret.form)} onInput={guard.onInput} aria-labelledby="return-title" className="card-form">
-            <h3 id="return-title">{t("reports.returnTitle")}</h3>
-            <input type="hidden" name="intent" value="return" />
+          <CardForm form={ret} onInput={guard.onInput} id="return-title" title={t("reports.returnTitle")} level={3} intent="return" submit={t("reports.returnSubmit")}>
             <TextAreaField label={t("reports.returnComment")} field={ret.fields.comment as never} />
             <PersonalDataWarning text={guard.texts.comment} />
             <ConfirmNoPersonalData flagged={guard.flagged} name="confirmNoPersonalData" />
-            <FormErrors errors={ret.form.errors} />
-            <button type="submit" disabled={ret.busy}>{t("reports.returnSubmit")}</button>
-          </ret.fetcher.Form>
+          </CardForm>
         ) : null}
         {status === "submitted" ? (
-          <accept.fetcher.Form method="post" {...getFormProps(accept.form)} aria-labelledby="accept-title" className="card-form">
-            <h3 id="accept-title">{t("reports.accept")}</h3>
-            <input type="hidden" name="intent" value="accept" />
-            <FormErrors errors={accept.form.errors} />
-            <div className="button-row">
-              <button type="submit" name="then" value="next" className="primary" disabled={accept.busy}>{t("reports.acceptNext")}</button>
-              <button type="submit" name="then" value="stay" disabled={accept.busy}>{t("reports.acceptSubmit")}</button>
-            </div>
-          </accept.fetcher.Form>
+          <CardForm
+            form={accept}
+            id="accept-title"
+            title={t("reports.accept")}
+            level={3}
+            intent="accept"
+            actions={
+              <div className="button-row">
+                <button type="submit" name="then" value="next" className="primary" disabled={accept.busy}>{t("reports.acceptNext")}</button>
+                <button type="submit" name="then" value="stay" disabled={accept.busy}>{t("reports.acceptSubmit")}</button>
+              </div>
+            }
+          />
         ) : null}
       </div>
     </section>

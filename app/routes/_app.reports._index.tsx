@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { myReportingOverview } from "~/opinion-reports/reports.server";
 import { DueMark, PeriodName } from "~/opinion-reports/report-views";
+import { ListTable } from "~/ui/list-view";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
 
@@ -45,35 +46,25 @@ export default function MyReportsPage() {
       <section aria-labelledby="history">
         <h2 id="history">{t("reports.history")}</h2>
         {reports.length === 0 ? <p>{t("reports.noReports")}</p> : null}
-        <div className="table-wrap">
-          <table>
-            <caption className="visually-hidden">{t("reports.history")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("reports.period")}</th>
-                <th scope="col">{t("reports.status")}</th>
-                <th scope="col" className="num">{t("reports.itemCount")}</th>
-                <th scope="col">{t("reports.submittedAt")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <Link to={`/reports/${r.id}`}><PeriodName period={r.period} /></Link>
-                    {r.kind === "fast" ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
-                  </td>
-                  <td>
-                    {t(`opinion.status.${r.status}`)}
-                    {r.status === "returned" ? <> · <Link to={`/reports/${r.id}`}>{t("reports.fixAndResubmit")}</Link></> : null}
-                  </td>
-                  <td className="num">{r.itemCount}</td>
-                  <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          caption={t("reports.history")}
+          columns={[t("reports.period"), t("reports.status"), { label: t("reports.itemCount"), numeric: true }, t("reports.submittedAt")]}
+        >
+          {reports.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link to={`/reports/${r.id}`}><PeriodName period={r.period} /></Link>
+                {r.kind === "fast" ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
+              </td>
+              <td>
+                {t(`opinion.status.${r.status}`)}
+                {r.status === "returned" ? <> · <Link to={`/reports/${r.id}`}>{t("reports.fixAndResubmit")}</Link></> : null}
+              </td>
+              <td className="num">{r.itemCount}</td>
+              <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
+            </tr>
+          ))}
+        </ListTable>
       </section>
     </>
   );

@@ -7,10 +7,11 @@ import { UrgentItemsPanel } from "~/opinion-reports/urgent-panel";
 import { REPORT_STATUSES } from "~/opinion-reports/report-vocab";
 import { listReports, listUrgentItems } from "~/opinion-reports/reports.server";
 import { listPeriods } from "~/periods/periods.server";
-import { FilterForm, ListTable } from "~/ui/list-view";
+import { CheckboxFilter, FilterForm, ListTable, SelectFilter } from "~/ui/list-view";
 import { readPage } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
+import { oneOf } from "~/utils/query";
 import { pageTitle } from "~/i18n/page-titles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "inbox");
@@ -18,9 +19,8 @@ export const meta: MetaFunction = (args) => pageTitle(args, "inbox");
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireCapability(request, "readReportDashboards");
   const params = new URL(request.url).searchParams;
-  const status = params.get("status") ?? "submitted";
   const filters = {
-    status: (REPORT_STATUSES as readonly string[]).includes(status) ? status : undefined,
+    status: oneOf(REPORT_STATUSES, params.get("status") ?? "submitted"),
     urgent: params.get("urgent") === "1",
     periodId: parseId(params.get("period")),
     page: readPage(params),
@@ -39,24 +39,15 @@ export default function InboxPage() {
       </header>
       <UrgentItemsPanel items={urgentItems} />
       <FilterForm label={t("reports.inboxFilters")}>
-        <label>
-          {t("reports.status")}
-          <select name="status" defaultValue={filters.status}>
-            <option value="all">{t("common.all")}</option>
-            {REPORT_STATUSES.map((s) => <option key={s} value={s}>{t(`opinion.status.${s}`)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("reports.period")}
-          <select name="period" defaultValue={filters.periodId ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {periods.map((p) => <option key={p.id} value={p.id}>{t("reports.periodName", { month: p.month, year: p.year })}</option>)}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" name="urgent" value="1" defaultChecked={filters.urgent} />
-          {t("reports.onlyUrgent")}
-        </label>
+        {/* "All" is a value of its own: without a status the inbox shows the submitted reports. */}
+        <SelectFilter label={t("reports.status")} name="status" value={filters.status} allValue="all" options={REPORT_STATUSES.map((s) => ({ value: s, label: t(`opinion.status.${s}`) }))} />
+        <SelectFilter
+          label={t("reports.period")}
+          name="period"
+          value={filters.periodId ?? ""}
+          options={periods.map((p) => ({ value: p.id, label: t("reports.periodName", { month: p.month, year: p.year }) }))}
+        />
+        <CheckboxFilter label={t("reports.onlyUrgent")} name="urgent" checked={filters.urgent} />
       </FilterForm>
       <ListTable
         count={t("reports.count", { count: list.total })}

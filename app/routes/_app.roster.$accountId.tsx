@@ -1,4 +1,3 @@
-import { getFormProps } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +7,8 @@ import { collaboratorActionSchema, deactivateCollaboratorSchema, editCollaborato
 import { deactivateCollaborator, getCollaborator, updateCollaborator } from "~/collaborators/roster.server";
 import { runForm } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
-import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
+import { CardForm } from "~/ui/card-form";
+import { SelectField, TextField } from "~/ui/form-fields";
 import { toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
@@ -51,26 +51,16 @@ export default function CollaboratorPage() {
         <p>{c.username} · {c.unit.name} · {c.collaborator ? t(`roster.statusName.${c.collaborator.status}`) : ""}</p>
       </header>
       <div className="card-grid">
-        <edit.fetcher.Form method="post" {...getFormProps(edit.form)} aria-labelledby="edit-title" className="card-form">
-          <h2 id="edit-title">{t("roster.edit")}</h2>
-          <input type="hidden" name="intent" value="update" />
+        <CardForm form={edit} id="edit-title" title={t("roster.edit")} intent="update" submit={t("common.save")} primary>
           <TextField label={t("roster.displayName")} field={edit.fields.displayName} />
           <TextField label={t("roster.unitCode")} field={edit.fields.unitCode} />
           <SelectField label={t("roster.sector")} field={edit.fields.sector} options={COLLABORATOR_SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
           <SelectField label={t("roster.status")} field={edit.fields.status} options={COLLABORATOR_STATUSES.map((s) => ({ value: s, label: t(`roster.statusName.${s}`) }))} />
           <TextField label={t("roster.termStart")} field={edit.fields.termStart} type="date" />
           <TextField label={t("roster.termEnd")} field={edit.fields.termEnd} type="date" />
-          <FormErrors errors={edit.form.errors} />
-          <button type="submit" className="primary" disabled={edit.busy}>{t("common.save")}</button>
-        </edit.fetcher.Form>
+        </CardForm>
         {c.active ? (
-          <end.fetcher.Form method="post" {...getFormProps(end.form)} aria-labelledby="end-title" className="card-form danger-zone">
-            <h2 id="end-title">{t("roster.deactivate")}</h2>
-            <p className="hint">{t("roster.deactivateHelp")}</p>
-            <input type="hidden" name="intent" value="deactivate" />
-            <FormErrors errors={end.form.errors} />
-            <button type="submit" className="danger" disabled={end.busy}>{t("roster.deactivate")}</button>
-          </end.fetcher.Form>
+          <CardForm form={end} id="end-title" title={t("roster.deactivate")} hint={t("roster.deactivateHelp")} intent="deactivate" submit={t("roster.deactivate")} danger />
         ) : null}
       </div>
     </>

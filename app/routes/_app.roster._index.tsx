@@ -5,7 +5,7 @@ import { requireCapability } from "~/access/gate.server";
 import { COLLABORATOR_SECTORS, COLLABORATOR_STATUSES } from "~/accounts/roles";
 import { readRosterFilters } from "~/collaborators/roster-filters";
 import { listRoster } from "~/collaborators/roster.server";
-import { DownloadLinks, FilterForm, ListTable } from "~/ui/list-view";
+import { DownloadLinks, FilterForm, ListTable, SelectFilter, TextFilter } from "~/ui/list-view";
 import { readPage } from "~/ui/pagination";
 import { formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
@@ -33,28 +33,10 @@ export default function RosterPage() {
         label={t("roster.filters")}
         actions={<DownloadLinks path="/roster/export" query={query} csv={t("roster.export")} xlsx={t("roster.exportXlsx")} />}
       >
-        <label>
-          {t("roster.unitCode")}
-          <input name="unitCode" defaultValue={filters.unitCode ?? ""} maxLength={32} />
-        </label>
-        <label>
-          {t("roster.sector")}
-          <select name="sector" defaultValue={filters.sector ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {COLLABORATOR_SECTORS.map((s) => <option key={s} value={s}>{t(`sectors.${s}`)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("roster.status")}
-          <select name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("common.all")}</option>
-            {COLLABORATOR_STATUSES.map((s) => <option key={s} value={s}>{t(`roster.statusName.${s}`)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("roster.termYear")}
-          <input name="termYear" inputMode="numeric" defaultValue={filters.termYear ?? ""} maxLength={4} />
-        </label>
+        <TextFilter label={t("roster.unitCode")} name="unitCode" value={filters.unitCode} maxLength={32} />
+        <SelectFilter label={t("roster.sector")} name="sector" value={filters.sector ?? ""} options={COLLABORATOR_SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))} />
+        <SelectFilter label={t("roster.status")} name="status" value={filters.status ?? ""} options={COLLABORATOR_STATUSES.map((s) => ({ value: s, label: t(`roster.statusName.${s}`) }))} />
+        <TextFilter label={t("roster.termYear")} name="termYear" inputMode="numeric" value={filters.termYear} maxLength={4} />
       </FilterForm>
       <ListTable
         count={t("roster.count", { count: list.total })}

@@ -5,6 +5,7 @@ import { requireCapability } from "~/access/gate.server";
 import { ROSTER_COLUMNS, rosterImportSchema } from "~/collaborators/roster-schemas";
 import { checkRosterFile, importRoster, type ImportCheck, type PreviewRow } from "~/collaborators/roster.server";
 import { runForm } from "~/forms/run-form.server";
+import { DataTable } from "~/ui/data-table";
 import { ErrorList } from "~/ui/form-fields";
 import { pageTitle } from "~/i18n/page-titles";
 
@@ -74,43 +75,27 @@ export default function RosterImportPage() {
       {check && !check.fileError && check.errors.length > 0 ? (
         <section aria-labelledby="row-errors" className="panel">
           <h2 id="row-errors">{t("roster.rowErrors")}</h2>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("roster.rowErrors")}</caption>
-              <thead>
-                <tr><th scope="col">{t("roster.row")}</th><th scope="col">{t("roster.field")}</th><th scope="col">{t("roster.problem")}</th></tr>
-              </thead>
-              <tbody>
-                {check.errors.map((e, i) => (
-                  <tr key={i}><td className="num">{e.row}</td><td><code>{e.field}</code></td><td>{t(e.key, e.params)}</td></tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t("roster.rowErrors")} columns={[t("roster.row"), t("roster.field"), t("roster.problem")]}>
+            {check.errors.map((e, i) => (
+              <tr key={i}><td className="num">{e.row}</td><td><code>{e.field}</code></td><td>{t(e.key, e.params)}</td></tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
       {check && !check.fileError && check.errors.length === 0 ? (
         <section aria-labelledby="preview-title">
           <h2 id="preview-title">{t("roster.previewTitle", { count: check.rows.length })}</h2>
-          <div className="table-wrap">
-            <table>
-              <caption className="visually-hidden">{t("roster.previewTitle", { count: check.rows.length })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("roster.row")}</th><th scope="col">{t("roster.username")}</th><th scope="col">{t("roster.displayName")}</th>
-                  <th scope="col">{t("roster.unitCode")}</th><th scope="col">{t("roster.sector")}</th><th scope="col">{t("roster.action")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {check.rows.map((r) => (
-                  <tr key={r.row}>
-                    <td className="num">{r.row}</td><td>{r.username}</td><td>{r.displayName}</td><td><code>{r.unitCode}</code></td>
-                    <td>{t(`sectors.${r.sector}`)}</td><td>{t(`roster.actionName.${r.action}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("roster.previewTitle", { count: check.rows.length })}
+            columns={[t("roster.row"), t("roster.username"), t("roster.displayName"), t("roster.unitCode"), t("roster.sector"), t("roster.action")]}
+          >
+            {check.rows.map((r) => (
+              <tr key={r.row}>
+                <td className="num">{r.row}</td><td>{r.username}</td><td>{r.displayName}</td><td><code>{r.unitCode}</code></td>
+                <td>{t(`sectors.${r.sector}`)}</td><td>{t(`roster.actionName.${r.action}`)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ) : null}
     </>

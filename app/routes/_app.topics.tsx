@@ -1,4 +1,4 @@
-import { getFormProps, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,9 @@ import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { listPeriods, openPeriod, setPeriodStatus } from "~/periods/periods.server";
 import { createAgency, createSocialGroup, createTopic, listAllAgencies, listSocialGroups, listTopics, setEntryActive, setTopicActive } from "~/topics/catalog.server";
 import { createAgencySchema, createGroupSchema, createTopicSchema, openPeriodSchema, topicActionSchema, TOPIC_GROUPS } from "~/topics/topic-schemas";
-import { FormErrors, ReplyErrors, SelectField, TextField } from "~/ui/form-fields";
+import { CardForm } from "~/ui/card-form";
+import { ReplyErrors, SelectField, TextField } from "~/ui/form-fields";
+import { DataTable } from "~/ui/data-table";
 import { z } from "~/forms/zod";
 import { formatDay, formatQuarter } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
@@ -61,100 +63,65 @@ export default function TopicsPage() {
       <header className="page-header">
         <h1>{t("topics.title")}</h1>
       </header>
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("topics.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.nameVi")}</th><th scope="col">{t("topics.nameEn")}</th>
-              <th scope="col">{t("topics.group")}</th><th scope="col">{t("reports.status")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {topics.map((topic) => (
-              <tr key={topic.code}>
-                <td><code>{topic.code}</code></td><td>{topic.nameVi}</td><td>{topic.nameEn}</td><td>{t(`topics.groups.${topic.group}`)}</td>
-                <td><ActiveToggle intent="toggle" code={topic.code} active={topic.active} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("topics.title")} columns={[t("topics.code"), t("topics.nameVi"), t("topics.nameEn"), t("topics.group"), t("reports.status")]}>
+        {topics.map((topic) => (
+          <tr key={topic.code}>
+            <td><code>{topic.code}</code></td><td>{topic.nameVi}</td><td>{topic.nameEn}</td><td>{t(`topics.groups.${topic.group}`)}</td>
+            <td><ActiveToggle intent="toggle" code={topic.code} active={topic.active} /></td>
+          </tr>
+        ))}
+      </DataTable>
       <div className="card-grid">
-        <create.fetcher.Form method="post" {...getFormProps(create.form)} aria-labelledby="add-topic" className="card-form">
-          <h2 id="add-topic">{t("topics.add")}</h2>
-          <input type="hidden" name="intent" value="create" />
+        <CardForm form={create} id="add-topic" title={t("topics.add")} intent="create" submit={t("topics.add")}>
           <TextField label={t("topics.code")} field={create.fields.code} />
           <TextField label={t("topics.nameVi")} field={create.fields.nameVi} />
           <TextField label={t("topics.nameEn")} field={create.fields.nameEn} />
           <SelectField label={t("topics.group")} field={create.fields.group} options={TOPIC_GROUPS.map((g) => ({ value: g, label: t(`topics.groups.${g}`) }))} />
-          <FormErrors errors={create.form.errors} />
-          <button type="submit" disabled={create.busy}>{t("topics.add")}</button>
-        </create.fetcher.Form>
-        <open.fetcher.Form method="post" {...getFormProps(open.form)} aria-labelledby="open-period" className="card-form">
-          <h2 id="open-period">{t("periods.open")}</h2>
-          <input type="hidden" name="intent" value="openPeriod" />
+        </CardForm>
+        <CardForm form={open} id="open-period" title={t("periods.open")} intent="openPeriod" submit={t("periods.openSubmit")}>
           <TextField label={t("periods.year")} field={open.fields.year} />
           <TextField label={t("periods.month")} field={open.fields.month} />
           <TextField label={t("periods.cutoffDay")} field={open.fields.cutoffDay} hint={t("periods.cutoffHint")} />
-          <FormErrors errors={open.form.errors} />
-          <button type="submit" disabled={open.busy}>{t("periods.openSubmit")}</button>
-        </open.fetcher.Form>
+        </CardForm>
       </div>
       <h2>{t("topics.groupsTitle")}</h2>
       <EntryList list="group" entries={groups.map((g) => ({ code: g.code, name: i18n.language === "en" ? g.nameEn : g.nameVi, active: g.active }))} />
       <h2>{t("topics.agenciesTitle")}</h2>
       <EntryList list="agency" entries={agencies} />
       <div className="card-grid">
-        <addGroup.fetcher.Form method="post" {...getFormProps(addGroup.form)} aria-labelledby="add-group" className="card-form">
-          <h3 id="add-group">{t("topics.addGroup")}</h3>
-          <input type="hidden" name="intent" value="createGroup" />
+        <CardForm form={addGroup} id="add-group" title={t("topics.addGroup")} level={3} intent="createGroup" submit={t("topics.addGroup")}>
           <TextField label={t("topics.code")} field={addGroup.fields.code} />
           <TextField label={t("topics.nameVi")} field={addGroup.fields.nameVi} />
           <TextField label={t("topics.nameEn")} field={addGroup.fields.nameEn} />
-          <FormErrors errors={addGroup.form.errors} />
-          <button type="submit" disabled={addGroup.busy}>{t("topics.addGroup")}</button>
-        </addGroup.fetcher.Form>
-        <addAgency.fetcher.Form method="post" {...getFormProps(addAgency.form)} aria-labelledby="add-agency" className="card-form">
-          <h3 id="add-agency">{t("topics.addAgency")}</h3>
-          <input type="hidden" name="intent" value="createAgency" />
+        </CardForm>
+        <CardForm form={addAgency} id="add-agency" title={t("topics.addAgency")} level={3} intent="createAgency" submit={t("topics.addAgency")}>
           <TextField label={t("topics.code")} field={addAgency.fields.code} />
           <TextField label={t("topics.agencyName")} field={addAgency.fields.name} />
-          <FormErrors errors={addAgency.form.errors} />
-          <button type="submit" disabled={addAgency.busy}>{t("topics.addAgency")}</button>
-        </addAgency.fetcher.Form>
+        </CardForm>
       </div>
       <h2>{t("periods.title")}</h2>
       <ReplyErrors reply={toggle.state === "idle" ? toggle.data : undefined} />
-      <div className="table-wrap">
-        <table>
-          <caption className="visually-hidden">{t("periods.title")}</caption>
-          <thead>
-            <tr><th scope="col">{t("reports.period")}</th><th scope="col">{t("periods.quarter")}</th><th scope="col">{t("periods.range")}</th><th scope="col">{t("periods.deadline")}</th><th scope="col">{t("reports.status")}</th></tr>
-          </thead>
-          <tbody>
-            {periods.map((p) => (
-              <tr key={p.id}>
-                <td>{t("reports.periodName", { month: p.month, year: p.year })}</td>
-                <td>{formatQuarter(p.year, p.quarter as 1 | 2 | 3 | 4, i18n.language)}</td>
-                <td>{formatDay(p.startsOn)} – {formatDay(p.endsOn)}</td>
-                <td>{formatDay(p.deadline)}</td>
-                <td>
-                  <toggle.Form method="post">
-                    <input type="hidden" name="intent" value="setPeriodStatus" />
-                    <input type="hidden" name="periodId" value={p.id} />
-                    <input type="hidden" name="status" value={p.status === "open" ? "closed" : "open"} />
-                    {p.status === "open" ? t("periods.statusOpen") : t("periods.statusClosed")}{" "}
-                    <button type="submit" className="link-button" aria-label={`${p.status === "open" ? t("periods.close") : t("periods.reopen")} ${t("reports.periodName", { month: p.month, year: p.year })}`}>
-                      {p.status === "open" ? t("periods.close") : t("periods.reopen")}
-                    </button>
-                  </toggle.Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption={t("periods.title")} columns={[t("reports.period"), t("periods.quarter"), t("periods.range"), t("periods.deadline"), t("reports.status")]}>
+        {periods.map((p) => (
+          <tr key={p.id}>
+            <td>{t("reports.periodName", { month: p.month, year: p.year })}</td>
+            <td>{formatQuarter(p.year, p.quarter as 1 | 2 | 3 | 4, i18n.language)}</td>
+            <td>{formatDay(p.startsOn)} – {formatDay(p.endsOn)}</td>
+            <td>{formatDay(p.deadline)}</td>
+            <td>
+              <toggle.Form method="post">
+                <input type="hidden" name="intent" value="setPeriodStatus" />
+                <input type="hidden" name="periodId" value={p.id} />
+                <input type="hidden" name="status" value={p.status === "open" ? "closed" : "open"} />
+                {p.status === "open" ? t("periods.statusOpen") : t("periods.statusClosed")}{" "}
+                <button type="submit" className="link-button" aria-label={`${p.status === "open" ? t("periods.close") : t("periods.reopen")} ${t("reports.periodName", { month: p.month, year: p.year })}`}>
+                  {p.status === "open" ? t("periods.close") : t("periods.reopen")}
+                </button>
+              </toggle.Form>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   );
 }
@@ -164,23 +131,15 @@ function EntryList({ list, entries }: { list: "group" | "agency"; entries: { cod
   const { t } = useTranslation();
   const caption = list === "group" ? t("topics.groupsTitle") : t("topics.agenciesTitle");
   return (
-    <div className="table-wrap">
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr><th scope="col">{t("topics.code")}</th><th scope="col">{t("topics.name")}</th><th scope="col">{t("reports.status")}</th></tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.code}>
-              <td><code>{entry.code}</code></td>
-              <td>{entry.name}</td>
-              <td><ActiveToggle intent="toggleEntry" list={list} code={entry.code} active={entry.active} /></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[t("topics.code"), t("topics.name"), t("reports.status")]}>
+      {entries.map((entry) => (
+        <tr key={entry.code}>
+          <td><code>{entry.code}</code></td>
+          <td>{entry.name}</td>
+          <td><ActiveToggle intent="toggleEntry" list={list} code={entry.code} active={entry.active} /></td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,7 +3,7 @@
 // assigned · 409 closed survey or the UUID reused with other content. Acknowledged = committed.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { notFound } from "~/utils/http.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
 import { assertOwnDraft } from "~/drafts/draft-owner.server";
 import { openJsonPost, refusalAsJson } from "~/outbox/json-api.server";
@@ -18,13 +18,13 @@ export async function action({ request }: ActionFunctionArgs) {
   const { viewer, body } = opened;
   try {
     assertOwnDraft(viewer, request.headers.get(DRAFT_OWNER_HEADER));
-    const outcome = await submitResponse(viewer, body);
+    const outcome = await storeSubmission(viewer, body);
     return Response.json(
       { responseId: outcome.responseId, revision: outcome.revision, duplicate: outcome.duplicate },
       { status: outcome.status },
     );
   } catch (error) {
-    // A refusal (4xx with a message key and per-question errors) goes back as plain JSON.
+    // A domain refusal (its status, a message key and per-question errors) goes back as plain JSON.
     return refusalAsJson(error);
   }
 }

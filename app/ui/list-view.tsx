@@ -1,11 +1,12 @@
 /**
  * The scaffolding every list page shares: the filter form (a GET search landmark ending with the
- * Filter button), and the list itself (the count read out to screen readers, a captioned table
- * with its column heads, the pager). Pages pass only their fields, columns and rows.
+ * Filter button) and its fields, and the list itself (the count read out to screen readers, a
+ * captioned table with its column heads, the pager). Pages pass only their fields, columns and rows.
  */
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { DataTable, type Column } from "./data-table";
 import { Pagination } from "./pagination";
 
 /** A list's filters: fields, then the Filter button, then any extra actions (downloads). */
@@ -20,6 +21,44 @@ export function FilterForm({ label, children, actions }: { label: string; childr
   );
 }
 
+type FilterOption = { value: string | number; label: string };
+
+/** A filter's choice: "All" (the empty value, unless the page reads another), then the options. */
+export function SelectFilter({ label, name, value, options, allValue = "" }: { label: string; name: string; value: string | number; options: FilterOption[]; allValue?: string }) {
+  const { t } = useTranslation();
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={value}>
+        <option value={allValue}>{t("common.all")}</option>
+        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+      </select>
+    </label>
+  );
+}
+
+type TextFilterProps = { label: string; name: string; value?: string | number; maxLength?: number; type?: "search"; inputMode?: "numeric"; placeholder?: string };
+
+/** A filter's text box (a code, a name, a day typed dd/mm/yyyy). */
+export function TextFilter({ label, value, ...input }: TextFilterProps) {
+  return (
+    <label>
+      {label}
+      <input {...input} defaultValue={value ?? ""} />
+    </label>
+  );
+}
+
+/** A filter's yes/no ("1" when ticked). */
+export function CheckboxFilter({ label, name, checked }: { label: string; name: string; checked: boolean }) {
+  return (
+    <label className="checkbox">
+      <input type="checkbox" name={name} value="1" defaultChecked={checked} />
+      {label}
+    </label>
+  );
+}
+
 /** A list's downloads in both formats, with the list's own filters (`query`). */
 export function DownloadLinks({ path, query, csv, xlsx }: { path: string; query: URLSearchParams; csv: string; xlsx: string }) {
   return (
@@ -30,15 +69,13 @@ export function DownloadLinks({ path, query, csv, xlsx }: { path: string; query:
   );
 }
 
-export type ListColumn = string | { label: string; numeric?: boolean };
-
 type ListTableProps = {
   /** The count said above the table (a live status); none for lists that show no count. */
   count?: string;
   caption: string;
   /** Captions are for screen readers unless the page has no heading that names the table. */
   captionVisible?: boolean;
-  columns: readonly ListColumn[];
+  columns: readonly Column[];
   className?: string;
   /** The table's rows (<tr> elements). */
   children: ReactNode;
@@ -47,24 +84,12 @@ type ListTableProps = {
   pager?: ReactNode;
 };
 
-export function ListTable({ count, caption, captionVisible, columns, className, children, paging, pager }: ListTableProps) {
+/** A list: its count, the table (DataTable) and the pager. */
+export function ListTable({ count, paging, pager, ...table }: ListTableProps) {
   return (
     <>
       {count !== undefined ? <p role="status">{count}</p> : null}
-      <div className="table-wrap">
-        <table className={className}>
-          <caption className={captionVisible ? undefined : "visually-hidden"}>{caption}</caption>
-          <thead>
-            <tr>
-              {columns.map((column, i) => {
-                const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
-                return <th key={i} scope="col" className={numeric ? "num" : undefined}>{label}</th>;
-              })}
-            </tr>
-          </thead>
-          <tbody>{children}</tbody>
-        </table>
-      </div>
+      <DataTable {...table} />
       {paging ? <Pagination page={paging.page} total={paging.total} pageSize={paging.pageSize} /> : pager}
     </>
   );

@@ -1,10 +1,11 @@
 // The admin's forms on a unit page. Each posts through its own fetcher, so its errors stay with it.
 import { getFormProps } from "@conform-to/react";
-import { useState, type FormEvent } from "react";
+import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { ConfirmDialog, useConfirmation } from "~/ui/confirm-dialog";
-import { FormErrors, TextField } from "~/ui/form-fields";
+import { CardForm } from "~/ui/card-form";
+import { TextField } from "~/ui/form-fields";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { mergeUnitSchema, moveUnitSchema, renameUnitSchema } from "./unit-schemas";
 
@@ -26,70 +27,81 @@ function useConfirmedSubmit(onSubmit: (event: FormEvent<HTMLFormElement>) => voi
   return { confirmation, question, submit };
 }
 
+type ConfirmedUnitFormProps = {
+  form: ReturnType<typeof useFetcherForm>;
+  intent: "rename" | "move" | "merge";
+  title: string;
+  hint?: string;
+  submit: string;
+  danger?: boolean;
+  /** The confirmation's question, from what the form holds. */
+  describe: (data: FormData) => string;
+  children: ReactNode;
+};
+
+/** One of the unit's card forms, whose submission asks first (the dialog repeats its title and submit label). */
+function ConfirmedUnitForm({ form, intent, title, hint, submit, danger, describe, children }: ConfirmedUnitFormProps) {
+  const { t } = useTranslation();
+  const { confirmation, question, submit: confirmedSubmit } = useConfirmedSubmit(getFormProps(form.form).onSubmit, describe);
+  return (
+    <CardForm
+      form={form}
+      id={`${intent}-title`}
+      title={title}
+      level={3}
+      hint={hint}
+      intent={intent}
+      danger={danger}
+      onSubmit={confirmedSubmit}
+      formRef={confirmation.form}
+      actions={
+        <>
+          <button type="submit" className={danger ? "danger" : undefined} disabled={form.busy}>{submit}</button>
+          <ConfirmDialog confirmation={confirmation} id={`${intent}-confirm`} title={title} confirmLabel={submit} cancelLabel={t("units.cancel")} danger={danger}>
+            <p>{question}</p>
+          </ConfirmDialog>
+        </>
+      }
+    >
+      {children}
+    </CardForm>
+  );
+}
+
+/** What a field of the submitted form holds, trimmed, for the confirmation's question. */
+const typed = (data: FormData, name: string) => String(data.get(name) ?? "").trim();
+
 export function RenameUnitForm({ name }: { name: string }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = useFetcherForm("rename-unit", renameUnitSchema, { name });
-  const formProps = getFormProps(form);
-  const { confirmation, question, submit } = useConfirmedSubmit(formProps.onSubmit, (data) =>
-    t("units.renameConfirm", { from: name, to: String(data.get("name") ?? "").trim() }),
-  );
+  const form = useFetcherForm("rename-unit", renameUnitSchema, { name });
+  const describe = (data: FormData) => t("units.renameConfirm", { from: name, to: typed(data, "name") });
   return (
-    <fetcher.Form method="post" {...formProps} onSubmit={submit} ref={confirmation.form} aria-labelledby="rename-title" className="card-form">
-      <h3 id="rename-title">{t("units.rename")}</h3>
-      <input type="hidden" name="intent" value="rename" />
-      <TextField label={t("units.newName")} field={fields.name} />
-      <FormErrors errors={form.errors} />
-      <button type="submit" disabled={busy}>{t("units.renameSubmit")}</button>
-      <ConfirmDialog confirmation={confirmation} id="rename-confirm" title={t("units.rename")} confirmLabel={t("units.renameSubmit")} cancelLabel={t("units.cancel")}>
-        <p>{question}</p>
-      </ConfirmDialog>
-    </fetcher.Form>
+    <ConfirmedUnitForm form={form} intent="rename" title={t("units.rename")} submit={t("units.renameSubmit")} describe={describe}>
+      <TextField label={t("units.newName")} field={form.fields.name} />
+    </ConfirmedUnitForm>
   );
 }
 
 export function MoveUnitForm({ name }: { name: string }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = useFetcherForm("move-unit", moveUnitSchema, {});
-  const formProps = getFormProps(form);
-  const { confirmation, question, submit } = useConfirmedSubmit(formProps.onSubmit, (data) =>
-    t("units.moveConfirm", { name, code: String(data.get("parentCode") ?? "").trim() }),
-  );
+  const form = useFetcherForm("move-unit", moveUnitSchema, {});
+  const describe = (data: FormData) => t("units.moveConfirm", { name, code: typed(data, "parentCode") });
   return (
-    <fetcher.Form method="post" {...formProps} onSubmit={submit} ref={confirmation.form} aria-labelledby="move-title" className="card-form">
-      <h3 id="move-title">{t("units.move")}</h3>
-      <input type="hidden" name="intent" value="move" />
-      <TextField label={t("units.newParentCode")} field={fields.parentCode} list="unit-codes" />
-      <FormErrors errors={form.errors} />
-      <button type="submit" disabled={busy}>{t("units.moveSubmit")}</button>
-      <ConfirmDialog confirmation={confirmation} id="move-confirm" title={t("units.move")} confirmLabel={t("units.moveSubmit")} cancelLabel={t("units.cancel")}>
-        <p>{question}</p>
-      </ConfirmDialog>
-    </fetcher.Form>
+    <ConfirmedUnitForm form={form} intent="move" title={t("units.move")} submit={t("units.moveSubmit")} describe={describe}>
+      <TextField label={t("units.newParentCode")} field={form.fields.parentCode} list="unit-codes" />
+    </ConfirmedUnitForm>
   );
 }
 
 export function MergeUnitForm({ name }: { name: string }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = useFetcherForm("merge-unit", mergeUnitSchema, {
-    effectiveOn: toDateInputValue(todayInVietnam()),
-  });
-  const formProps = getFormProps(form);
-  const { confirmation, question, submit } = useConfirmedSubmit(formProps.onSubmit, (data) =>
-    t("units.mergeConfirm", { name, code: String(data.get("successorCode") ?? "").trim(), date: formatDay(String(data.get("effectiveOn") ?? "")) }),
-  );
+  const form = useFetcherForm("merge-unit", mergeUnitSchema, { effectiveOn: toDateInputValue(todayInVietnam()) });
+  const describe = (data: FormData) => t("units.mergeConfirm", { name, code: typed(data, "successorCode"), date: formatDay(String(data.get("effectiveOn") ?? "")) });
   return (
-    <fetcher.Form method="post" {...formProps} onSubmit={submit} ref={confirmation.form} aria-labelledby="merge-title" className="card-form danger-zone">
-      <h3 id="merge-title">{t("units.merge")}</h3>
-      <p className="hint">{t("units.mergeHelp")}</p>
-      <input type="hidden" name="intent" value="merge" />
-      <TextField label={t("units.successorCode")} field={fields.successorCode} list="unit-codes" />
-      <TextField label={t("units.effectiveOn")} field={fields.effectiveOn} type="date" />
-      <FormErrors errors={form.errors} />
-      <button type="submit" className="danger" disabled={busy}>{t("units.mergeSubmit")}</button>
-      <ConfirmDialog confirmation={confirmation} id="merge-confirm" title={t("units.merge")} confirmLabel={t("units.mergeSubmit")} cancelLabel={t("units.cancel")} danger>
-        <p>{question}</p>
-      </ConfirmDialog>
-    </fetcher.Form>
+    <ConfirmedUnitForm form={form} intent="merge" title={t("units.merge")} hint={t("units.mergeHelp")} submit={t("units.mergeSubmit")} danger describe={describe}>
+      <TextField label={t("units.successorCode")} field={form.fields.successorCode} list="unit-codes" />
+      <TextField label={t("units.effectiveOn")} field={form.fields.effectiveOn} type="date" />
+    </ConfirmedUnitForm>
   );
 }
 

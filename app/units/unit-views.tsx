@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { DataTable } from "~/ui/data-table";
 import { formatDay } from "~/utils/dates";
 
 type UnitRow = {
@@ -40,32 +41,28 @@ export function UnitTable({ units, caption }: { units: UnitRow[]; caption: strin
   const { t } = useTranslation();
   if (units.length === 0) return <p className="muted">{t("units.none")}</p>;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("units.code")}</th>
-            <th scope="col">{t("units.name")}</th>
-            <th scope="col">{t("units.kind")}</th>
-            <th scope="col">{t("units.status")}</th>
-            <th scope="col" className="num">{t("units.childCount")}</th>
-            <th scope="col" className="num">{t("units.accountCount")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((unit) => (
-            <tr key={unit.id}>
-              <td><code>{unit.code}</code></td>
-              <td><Link to={`/units/${unit.id}`}>{unit.name}</Link></td>
-              <td>{t(`unitKinds.${unit.kind}`)}</td>
-              <td><UnitStatus validTo={unit.validTo} /></td>
-              <td className="num">{unit._count.children}</td>
-              <td className="num">{unit._count.accounts}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      captionVisible
+      columns={[
+        t("units.code"),
+        t("units.name"),
+        t("units.kind"),
+        t("units.status"),
+        { label: t("units.childCount"), numeric: true },
+        { label: t("units.accountCount"), numeric: true },
+      ]}
+    >
+      {units.map((unit) => (
+        <tr key={unit.id}>
+          <td><code>{unit.code}</code></td>
+          <td><Link to={`/units/${unit.id}`}>{unit.name}</Link></td>
+          <td>{t(`unitKinds.${unit.kind}`)}</td>
+          <td><UnitStatus validTo={unit.validTo} /></td>
+          <td className="num">{unit._count.children}</td>
+          <td className="num">{unit._count.accounts}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -92,6 +92,13 @@ const REPORT_PAYLOAD = (w: World, who: Who, areaCode = who.code) =>
 const ACCOUNT_BODY = (unitCode: string) => ({ username: "matrix.khong.duoc", password: "MatKhau@2026x", displayName: "Không được tạo", role: "official", unitCode });
 const PROPOSAL_BODY = (w: World, unitCode: string) => ({ intent: "create", agencyCode: w.agencyCode, unitCode, title: "Không được tạo", content: "x", forwardedOn: "2026-11-01", dueOn: "2026-12-01" });
 const UNIT_BODY = (parentCode: string) => ({ code: "SH.MATRIX", name: "Không được tạo", kind: "commune", parentCode, validFrom: "2026-01-01" });
+/** An admin's form creating a record in a unit it names by code: the admin's own unit, or another one (refused as unknown). */
+const ADMIN_CREATES_IN_UNIT = (body: (unitCode: string) => Record<string, string>): Post => ({
+  allowed: ADMIN,
+  valid: (_w, who) => body(who.code),
+  unitRef: (_w, _who, code) => body(code),
+  invalid: {},
+});
 let uuidCounter = 0;
 const matrixUuid = () => `0000feed-0000-4000-8000-${String(++uuidCounter).padStart(12, "0")}`;
 
@@ -119,12 +126,7 @@ const ROUTES: Record<string, Entry> = {
   "_app.admin.accounts.new": {
     url: "/admin/accounts/new",
     get: ADMIN,
-    post: {
-      allowed: ADMIN,
-      valid: (w, who) => ACCOUNT_BODY(who.code),
-      unitRef: (_w, _who, code) => ACCOUNT_BODY(code),
-      invalid: {},
-    },
+    post: ADMIN_CREATES_IN_UNIT(ACCOUNT_BODY),
   },
   "_app.admin.audit": { url: "/admin/audit", get: ADMIN },
   "_app.completeness": {
@@ -285,12 +287,7 @@ const ROUTES: Record<string, Entry> = {
   "_app.units.new": {
     url: "/units/new",
     get: ADMIN,
-    post: {
-      allowed: ADMIN,
-      valid: (_w, who) => UNIT_BODY(who.code),
-      unitRef: (_w, _who, code) => UNIT_BODY(code),
-      invalid: {},
-    },
+    post: ADMIN_CREATES_IN_UNIT(UNIT_BODY),
   },
   "_app.outbox": { url: "/outbox", get: FIELD },
   "offline-pages[.]json": { url: "/offline-pages.json", get: FIELD },

@@ -1,15 +1,9 @@
 import { expect, test } from "./test";
-import { signIn, signInAs } from "./support";
+import { signIn, signInAs, submitNewAccount } from "./support";
 
 test("an admin creates a collaborator who must change the password, then deactivates them", async ({ page, browser }) => {
   await signInAs(page, "admin");
-  await page.goto("/admin/accounts/new");
-  await page.getByLabel("Tên đăng nhập").fill("ctv.moi");
-  await page.getByLabel("Họ và tên").fill("Cộng tác viên Mới");
-  await page.getByLabel("Vai trò").selectOption("collaborator");
-  await page.getByLabel("Mã đơn vị").fill("SH.X021");
-  await page.getByLabel("Mật khẩu ban đầu").fill("TamThoi@2026");
-  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await submitNewAccount(page, { username: "ctv.moi", displayName: "Cộng tác viên Mới", role: "collaborator", unitCode: "SH.X021", password: "TamThoi@2026" });
   // Collaborator facts are required for a collaborator.
   await expect(page.getByRole("group", { name: "Thông tin cộng tác viên" }).getByText("Vui lòng nhập thông tin này.")).toHaveCount(2);
   await page.getByLabel("Lĩnh vực").selectOption("press");

@@ -1,7 +1,7 @@
 // Sign-in, sessions, redirects, caching: what an attacker probing the production
 // build found, checked through the real HTTP server.
 import { expect, test } from "./test";
-import { signIn, signInAs } from "./support";
+import { signIn, signInAs, submitNewAccount } from "./support";
 import { surveyId } from "./surveys-support";
 
 const HOSTILE_TARGETS = [
@@ -64,13 +64,7 @@ test("every signed-in response says Cache-Control: no-store: documents, data req
 test("changing one's own password signs out the account's other sessions and rotates this one's cookie", async ({ page, browser }) => {
   // An account of its own, so no other test's sessions are touched.
   await signInAs(page, "admin");
-  await page.goto("/admin/accounts/new");
-  await page.getByLabel("Tên đăng nhập").fill("canbo.doimatkhau");
-  await page.getByLabel("Họ và tên").fill("Cán bộ Đổi Mật Khẩu");
-  await page.getByLabel("Vai trò").selectOption("official");
-  await page.getByLabel("Mã đơn vị").fill("SH.X022");
-  await page.getByLabel("Mật khẩu ban đầu").fill("TamThoi@2026");
-  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await submitNewAccount(page, { username: "canbo.doimatkhau", displayName: "Cán bộ Đổi Mật Khẩu", role: "official", unitCode: "SH.X022", password: "TamThoi@2026" });
   await expect(page.getByRole("heading", { level: 1, name: "Cán bộ Đổi Mật Khẩu" })).toBeVisible();
 
   async function changePassword(p: typeof page, from: string, to: string) {

@@ -44,15 +44,21 @@ async function expectLabelledPng(page: Page, figure: Locator, title: string, fil
   await expect.poll(() => figure.locator("canvas").evaluate((c: HTMLCanvasElement) => c.width)).toBe(canvas.width);
 }
 
+/** The topics × directions chart of Quý II/2026 for the province (on the summary and the quarterly report), with its source. */
+async function expectTopicDirectionPng(page: Page, source: string) {
+  const title = "Số ý kiến theo chủ đề và chiều hướng";
+  const figure = page.getByRole("figure").filter({ hasText: title });
+  await expect(figure).toContainText(/Quý II\/2026 · Tỉnh Sơn Hà · n = [\d.]+/);
+  await expect(figure).toContainText(`Nguồn: ${source}`);
+  await expectLabelledPng(page, figure, title, /^so-y-kien-theo-chu-de-va-chieu-huong-quy-ii-2026\.png$/);
+}
+
 test.describe("an official", () => {
   test.use({ account: "lanhdao" });
 
   test("downloads the opinion summary's charts as labelled PNGs", async ({ page }) => {
     await page.goto("/opinion-summary?quarter=20262");
-    const byTopic = page.getByRole("figure").filter({ hasText: "Số ý kiến theo chủ đề và chiều hướng" });
-    await expect(byTopic).toContainText(/Quý II\/2026 · Tỉnh Sơn Hà · n = [\d.]+/);
-    await expect(byTopic).toContainText("Nguồn: Phiếu phản ánh của cộng tác viên dư luận xã hội");
-    await expectLabelledPng(page, byTopic, "Số ý kiến theo chủ đề và chiều hướng", /^so-y-kien-theo-chu-de-va-chieu-huong-quy-ii-2026\.png$/);
+    await expectTopicDirectionPng(page, "Phiếu phản ánh của cộng tác viên dư luận xã hội");
 
     const trend = page.getByRole("figure").filter({ hasText: "Diễn biến dư luận về" });
     await expect(trend).toContainText(/Quý III\/2024 – Quý II\/2026 · Tỉnh Sơn Hà · n = [\d.]+/);
@@ -62,10 +68,7 @@ test.describe("an official", () => {
 
   test("downloads the quarterly report's chart as a labelled PNG", async ({ page }) => {
     await page.goto("/quarterly-reports/1");
-    const figure = page.getByRole("figure").filter({ hasText: "Số ý kiến theo chủ đề và chiều hướng" });
-    await expect(figure).toContainText(/Quý II\/2026 · Tỉnh Sơn Hà · n = [\d.]+/);
-    await expect(figure).toContainText("Nguồn: Báo cáo quý, phiên bản 1 công bố ngày 10/07/2026");
-    await expectLabelledPng(page, figure, "Số ý kiến theo chủ đề và chiều hướng", /^so-y-kien-theo-chu-de-va-chieu-huong-quy-ii-2026\.png$/);
+    await expectTopicDirectionPng(page, "Báo cáo quý, phiên bản 1 công bố ngày 10/07/2026");
   });
 
   test("sees each survey question's chart captioned with its n and the survey", async ({ page }) => {

@@ -10,7 +10,7 @@
 //   bad input: tests/unit/submission-idempotency.test.ts holds it to one row;
 // - `redirectTo` on /login and /set-language: tests/unit/utils.test.ts and
 //   tests/e2e/auth-hardening.spec.ts cover tabs, newlines and foreign origins.
-import { expect, test } from "./test";
+import { expect, test, type PlaywrightWorkerArgs } from "./test";
 import { queryOne } from "./support";
 import { accountOf, count, inBatches, mulberry32, openSession, ORIGIN, uuidFrom, type Rng, type Session } from "./matrix-support";
 
@@ -262,6 +262,25 @@ function expectAll4xx(results: { label: string; url: string; status: number }[])
   expect.soft(bad, `seed ${SEED}: cases not answered with a 4xx`).toEqual([]);
 }
 
+/**
+ * Sends the cases as `account` (a session of its own): each must be answered with a 4xx, and
+ * `rows` (what the account can have written) must read the same afterwards. `forms`: most cases
+ * as the app's forms post (single fetch), every fifth as a form without JavaScript.
+ */
+async function expectRefusedUnwritten(playwright: PlaywrightWorkerArgs["playwright"], account: string, rows: () => unknown, cases: Case[], { forms }: { forms: boolean }) {
+  const session = await openSession(playwright, account);
+  const before = rows();
+  try {
+    if (forms) {
+      expectAll4xx(await send(session, cases.filter((_, i) => i % 5 !== 0), true));
+      expectAll4xx(await send(session, cases.filter((_, i) => i % 5 === 0), false));
+    } else expectAll4xx(await send(session, cases, false));
+  } finally {
+    await session.request.dispose();
+  }
+  expect(rows(), `seed ${SEED}: rows written`).toEqual(before);
+}
+
 function fieldRows(accountId: number) {
   return {
     responses: count(`SELECT COUNT(*) AS n FROM "SurveyResponse" WHERE "collaboratorId" = ?`, accountId),
@@ -295,15 +314,8 @@ test.describe("fuzz", () => {
   for (const [part, offset] of [["a", 0], ["b", 1]] as const) {
     test(`the submission API answers mutated questionnaires with a 4xx and stores nothing (${part})`, async ({ playwright }) => {
       const rng = mulberry32(SEED + offset);
-      const session = await openSession(playwright, FIELD_ACCOUNT);
       const me = accountOf(FIELD_ACCOUNT);
-      const before = fieldRows(me.id);
-      try {
-        expectAll4xx(await send(session, submissionCases(rng, surveyId(), 110), false));
-      } finally {
-        await session.request.dispose();
-      }
-      expect(fieldRows(me.id), `seed ${SEED}: rows written`).toEqual(before);
+      await expectRefusedUnwritten(playwright, FIELD_ACCOUNT, () => fieldRows(me.id), submissionCases(rng, surveyId(), 110), { forms: false });
     });
   }
 
@@ -347,16 +359,7 @@ test.describe("fuzz", () => {
       cases.push({ label: `reports/new period=${q}`, url: `/reports/new?period=${q}`, body: { form: spec.valid(rng) } });
     }
     for (const q of ["-1", "abc", "99999999999"]) cases.push({ label: `reports/new fast period=${q}`, url: `/reports/new?period=${q}&fast=1`, body: { form: spec.valid(rng) } });
-    const session = await openSession(playwright, FIELD_ACCOUNT);
-    const before = fieldRows(me.id);
-    try {
-      // Most as the app's forms post (single fetch), every fifth as a form without JavaScript.
-      expectAll4xx(await send(session, cases.filter((_, i) => i % 5 !== 0), true));
-      expectAll4xx(await send(session, cases.filter((_, i) => i % 5 === 0), false));
-    } finally {
-      await session.request.dispose();
-    }
-    expect(fieldRows(me.id), `seed ${SEED}: rows written`).toEqual(before);
+    await expectRefusedUnwritten(playwright, FIELD_ACCOUNT, () => fieldRows(me.id), cases, { forms: true });
   });
 
   test("secretariat forms answer mutated input with a 4xx and write nothing", async ({ playwright }) => {
@@ -432,14 +435,6 @@ test.describe("fuzz", () => {
       cases.push({ label: `completeness excuse collaboratorId=${id}`, url: "/completeness", body: { form: { periodId: String(december), collaboratorId: id } } });
       cases.push({ label: `setPeriodStatus periodId=${id}`, url: "/topics", body: { form: { intent: "setPeriodStatus", periodId: id, status: "closed" } } });
     }
-    const session = await openSession(playwright, OFFICE_ACCOUNT);
-    const before = officeRows(me.id);
-    try {
-      expectAll4xx(await send(session, cases.filter((_, i) => i % 5 !== 0), true));
-      expectAll4xx(await send(session, cases.filter((_, i) => i % 5 === 0), false));
-    } finally {
-      await session.request.dispose();
-    }
-    expect(officeRows(me.id), `seed ${SEED}: rows written`).toEqual(before);
+    await expectRefusedUnwritten(playwright, OFFICE_ACCOUNT, () => officeRows(me.id), cases, { forms: true });
   });
 });

@@ -1,5 +1,5 @@
 import { expect, test } from "./test";
-import { signInAs } from "./support";
+import { forwardProposal, signInAs } from "./support";
 
 // The whole life of a quarterly report: compiled by the secretariat for a seeded, closed quarter,
 // written, published; read by an official (drilling into a unit); a later correction shows as
@@ -89,15 +89,14 @@ test("the secretariat compiles, publishes and republishes the province's quarter
 
   // A late correction: a proposal forwarded during the quarter is entered now.
   await page.goto("/proposals");
-  await page.locator("summary").filter({ hasText: "Chuyển kiến nghị" }).click();
-  const form = page.getByRole("form", { name: "Chuyển kiến nghị" });
-  await form.getByLabel("Cơ quan").selectOption({ label: "Sở Y tế" });
-  await form.getByLabel("Mã đơn vị (địa bàn)").fill("SH.X001");
-  await form.getByLabel("Vấn đề").fill("Kiến nghị bổ sung quý III E2E");
-  await form.getByLabel("Nội dung kiến nghị").fill("Đề nghị rà soát giá dịch vụ y tế.");
-  await form.getByLabel("Ngày chuyển").fill("2026-08-10");
-  await form.getByLabel("Hạn trả lời").fill("2026-09-10");
-  await form.getByRole("button", { name: "Chuyển kiến nghị" }).click();
+  await forwardProposal(page, {
+    agency: "Sở Y tế",
+    unitCode: "SH.X001",
+    title: "Kiến nghị bổ sung quý III E2E",
+    content: "Đề nghị rà soát giá dịch vụ y tế.",
+    forwardedOn: "2026-08-10",
+    dueOn: "2026-09-10",
+  });
   await expect(page.getByRole("heading", { level: 1, name: "Kiến nghị bổ sung quý III E2E" })).toBeVisible();
 
   await official.goto(reportUrl);

@@ -1,16 +1,10 @@
 import { expect, test } from "./test";
-import { queryOne, rewriteNextPost, signInAs } from "./support";
+import { forwardProposal, queryOne, rewriteNextPost, signInAs } from "./support";
 
 test("a proposal is forwarded, answered and shows in the agency view; the register exports", async ({ page }) => {
   await signInAs(page, "thuky");
   await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "Kiến nghị" }).click();
-  await page.locator("summary").filter({ hasText: "Chuyển kiến nghị" }).click();
-  const form = page.getByRole("form", { name: "Chuyển kiến nghị" });
-  await form.getByLabel("Cơ quan").selectOption({ label: "Sở Y tế" });
-  await form.getByLabel("Mã đơn vị (địa bàn)").fill("SH.X001");
-  await form.getByLabel("Vấn đề").fill("Viện phí E2E tăng cao");
-  await form.getByLabel("Nội dung kiến nghị").fill("Đề nghị Sở Y tế công khai lộ trình điều chỉnh giá dịch vụ.");
-  await form.getByRole("button", { name: "Chuyển kiến nghị" }).click();
+  await forwardProposal(page, { agency: "Sở Y tế", unitCode: "SH.X001", title: "Viện phí E2E tăng cao", content: "Đề nghị Sở Y tế công khai lộ trình điều chỉnh giá dịch vụ." });
   await expect(page.getByRole("heading", { level: 1, name: "Viện phí E2E tăng cao" })).toBeVisible();
   await expect(page.getByText("Sở Y tế · Đã chuyển")).toBeVisible();
 

@@ -40,6 +40,33 @@ export async function signInAs(page: Page, username: string) {
   await expect(page.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
 }
 
+/** Fills the admin's new-account form and sends it (the caller checks what the page answers). */
+export async function submitNewAccount(page: Page, account: { username: string; displayName: string; role: string; unitCode: string; password: string }) {
+  await page.goto("/admin/accounts/new");
+  await page.getByLabel("Tên đăng nhập").fill(account.username);
+  await page.getByLabel("Họ và tên").fill(account.displayName);
+  await page.getByLabel("Vai trò").selectOption(account.role);
+  await page.getByLabel("Mã đơn vị").fill(account.unitCode);
+  await page.getByLabel("Mật khẩu ban đầu").fill(account.password);
+  await page.getByRole("button", { name: "Tạo tài khoản" }).click();
+}
+
+/** On the proposals page, opens "Chuyển kiến nghị", fills it and sends it (dates left as the form's defaults unless given). */
+export async function forwardProposal(
+  page: Page,
+  proposal: { agency: string; unitCode: string; title: string; content: string; forwardedOn?: string; dueOn?: string },
+) {
+  await page.locator("summary").filter({ hasText: "Chuyển kiến nghị" }).click();
+  const form = page.getByRole("form", { name: "Chuyển kiến nghị" });
+  await form.getByLabel("Cơ quan").selectOption({ label: proposal.agency });
+  await form.getByLabel("Mã đơn vị (địa bàn)").fill(proposal.unitCode);
+  await form.getByLabel("Vấn đề").fill(proposal.title);
+  await form.getByLabel("Nội dung kiến nghị").fill(proposal.content);
+  if (proposal.forwardedOn) await form.getByLabel("Ngày chuyển").fill(proposal.forwardedOn);
+  if (proposal.dueOn) await form.getByLabel("Hạn trả lời").fill(proposal.dueOn);
+  await form.getByRole("button", { name: "Chuyển kiến nghị" }).click();
+}
+
 /** Opens a URL and returns the HTTP status of the document. */
 export async function statusOf(page: Page, url: string): Promise<number> {
   const response = await page.goto(url);

@@ -5,8 +5,8 @@
  * emulation), as on a loaded 2-core machine or a cheap phone.
  */
 import { mkdirSync } from "node:fs";
-import { test as base, expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "./support";
+import { test as base, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { signInAs } from "./support";
 
 export * from "@playwright/test";
 
@@ -25,12 +25,7 @@ const signedIn = new Map<string, Promise<string>>();
 async function signInOnce(browser: Browser, baseURL: string, username: string): Promise<string> {
   const context = await browser.newContext({ baseURL });
   try {
-    const page = await context.newPage();
-    await page.goto("/login");
-    await page.getByLabel("Tên đăng nhập").fill(username);
-    await page.getByLabel("Mật khẩu").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Đăng nhập" }).click();
-    await expect(page.getByRole("heading", { level: 1, name: "Tổng quan" })).toBeVisible();
+    await signInAs(await context.newPage(), username);
     mkdirSync(STATE_DIR, { recursive: true });
     const path = `${STATE_DIR}/${username}-${process.pid}.json`;
     await context.storageState({ path });

@@ -10,7 +10,7 @@ import { loader as rosterExport } from "~/routes/_app.roster.export";
 import { loader as resultsCsv } from "~/routes/surveys.$surveyId.results[.]csv";
 import { loader as resultsXlsx } from "~/routes/surveys.$surveyId.results[.]xlsx";
 import { createProposal } from "~/proposals/proposals.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { day } from "./fixtures";
 import { reportingWorld } from "./report-fixtures";
 import { body, publishedSurvey } from "./surveys-fixtures";
@@ -30,9 +30,9 @@ async function entries(action: string) {
 describe("export audit", () => {
   it("a survey's CSV and XLSX downloads record who, which survey and filters, and how many rows", async () => {
     const { survey, ctv1, ctv2, secretary, x2 } = await publishedSurvey();
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
-    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_2", Q4: 7 }));
-    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_2", Q4: 9 }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    await storeSubmission(ctv2, body(survey.id, { Q1: "Q1_2", Q4: 7 }));
+    await storeSubmission(ctv2, body(survey.id, { Q1: "Q1_2", Q4: 9 }));
     const params = { surveyId: String(survey.id) };
 
     const answers = (await resultsCsv(args(await requestAs(secretary.id, `/surveys/${survey.id}/results.csv?kind=answers&unit=${x2.id}`), params))) as Response;
@@ -55,7 +55,7 @@ describe("export audit", () => {
 
   it("a download the browser abandons is recorded as incomplete", async () => {
     const { survey, ctv1, secretary } = await publishedSurvey();
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
     const response = (await resultsCsv(args(await requestAs(secretary.id, `/surveys/${survey.id}/results.csv?kind=answers`), { surveyId: String(survey.id) }))) as Response;
     await response.body!.cancel();
     await vi.waitFor(async () => expect(await entries("survey.export")).toHaveLength(1));

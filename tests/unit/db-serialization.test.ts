@@ -10,6 +10,15 @@ async function newUnit(code: string) {
   });
 }
 
+/** Another request's Prisma transaction: renames the unit, stays open `ms`, then commits (noted in `order`). */
+function openPrismaTransaction(unitId: number, name: string, ms: number, order: string[]) {
+  return db.$transaction(async (tx) => {
+    await tx.unit.update({ where: { id: unitId }, data: { name } });
+    await sleep(ms);
+    order.push("prisma commits");
+  });
+}
+
 describe("one connection, one user at a time", () => {
   it("a write made while another request's transaction is open survives that transaction's rollback", async () => {
     const root = await addUnit(null, "R");
@@ -35,11 +44,7 @@ describe("one connection, one user at a time", () => {
   it("lends the raw connection for one synchronous transaction, never inside an open Prisma transaction", async () => {
     const root = await addUnit(null, "R");
     const order: string[] = [];
-    const prismaTx = db.$transaction(async (tx) => {
-      await tx.unit.update({ where: { id: root.id }, data: { name: "by Prisma" } });
-      await sleep(80);
-      order.push("prisma commits");
-    });
+    const prismaTx = openPrismaTransaction(root.id, "by Prisma", 80, order);
     await sleep(10);
     const id = await withExclusiveConnection((raw) => {
       order.push("raw runs");
@@ -83,11 +88,7 @@ describe("one connection, one user at a time", () => {
   it("group commit: a job never runs inside another request's open Prisma transaction", async () => {
     const root = await addUnit(null, "R");
     const order: string[] = [];
-    const prismaTx = db.$transaction(async (tx) => {
-      await tx.unit.update({ where: { id: root.id }, data: { name: "P" } });
-      await sleep(60);
-      order.push("prisma commits");
-    });
+    const prismaTx = openPrismaTransaction(root.id, "P", 60, order);
     await sleep(10);
     await withGroupCommit((raw) => {
       order.push("group runs");

@@ -62,10 +62,15 @@ export async function catchError(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /**
- * The HTTP status a thrown error answers with: a Response's, or a domain error's (or a `data()`
- * refusal's) through the route layer's adapter, as the server maps it.
+ * The HTTP status a thrown error answers with: a Response's, or a domain error's through the
+ * route layer's adapter, as the server maps it.
  */
 export function thrownStatus(error: unknown): number | undefined {
   if (error instanceof Response) return error.status;
   return refusalOf(error)?.status;
+}
+
+/** The JSON body (`{ message, errors? }`) a thrown domain error answers with, as the server maps it. */
+export function thrownBody(error: unknown) {
+  return refusalOf(error)?.body;
 }

@@ -18,7 +18,7 @@ import { createInstallationAdmin } from "~/operations/first-admin.server";
 import { codeMigrations, compareMigrations, migrationStatusOfFile } from "~/operations/migrations.server";
 import { restoreBackup } from "~/operations/restore.server";
 import { OperationError } from "~/operations/settings.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { loader as healthz } from "~/routes/healthz";
 import { databaseFileFromUrl } from "../../server/database-url.js";
 import { catchError } from "./fixtures";
@@ -30,8 +30,8 @@ const at = (iso: string) => new Date(iso);
 
 async function someSubmissions() {
   const { survey, ctv1, ctv2 } = await publishedSurvey();
-  await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1", "Q2_3"], Q4: 8, Q5: 4, Q6: { Q6_A: "T" } }));
-  await submitResponse(ctv2, body(survey.id, { Q1: "Q1_3", Q3: "giá cao", Q4: 3 }));
+  await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1", "Q2_3"], Q4: 8, Q5: 4, Q6: { Q6_A: "T" } }));
+  await storeSubmission(ctv2, body(survey.id, { Q1: "Q1_3", Q3: "giá cao", Q4: 3 }));
   return survey;
 }
 

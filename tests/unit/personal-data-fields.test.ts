@@ -7,9 +7,9 @@ import { PERSONAL_DATA_REFUSED } from "~/forms/personal-data";
 import { reportContentSchema, reviewReportSchema } from "~/opinion-reports/report-schemas";
 import { fileReport, reviewReport } from "~/opinion-reports/reports.server";
 import { answerProposalSchema, createProposalSchema } from "~/proposals/proposal-schemas";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { reviewSchema } from "~/surveys/survey-schemas";
-import { catchError, thrownStatus } from "./fixtures";
+import { catchError, thrownBody, thrownStatus } from "./fixtures";
 import { NEGATIVES, POSITIVES } from "./fixtures/personal-data-corpus";
 import { content, reportingWorld } from "./report-fixtures";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
@@ -107,17 +107,17 @@ describe("survey free-text answers (the JSON API's write path)", () => {
   it("refuses a flagged answer without the draft's confirmation: 400, the question marked, nothing stored", async () => {
     const { survey, ctv1 } = await publishedSurvey();
     for (const text of POSITIVE_TEXTS) {
-      const error = await catchError(submitResponse(ctv1, body(survey.id, answers(text.slice(0, 300)))));
+      const error = await catchError(storeSubmission(ctv1, body(survey.id, answers(text.slice(0, 300)))));
       expect(thrownStatus(error), text).toBe(400);
-      expect((error as { data: { errors: Record<string, string[]> } }).data.errors, text).toEqual({ Q3: [PERSONAL_DATA_REFUSED] });
+      expect(thrownBody(error)?.errors, text).toEqual({ Q3: [PERSONAL_DATA_REFUSED] });
     }
     expect(await db.surveyResponse.count()).toBe(0);
   });
 
   it("stores every negative, and a flagged answer the collaborator confirmed (recorded in the audit entry)", async () => {
     const { survey, ctv1 } = await publishedSurvey();
-    for (const text of NEGATIVE_TEXTS) expect((await submitResponse(ctv1, body(survey.id, answers(text)))).status, text).toBe(201);
-    const confirmed = await submitResponse(ctv1, body(survey.id, answers("gọi 0912 345 678"), uuid(), { confirmNoPersonalData: true }));
+    for (const text of NEGATIVE_TEXTS) expect((await storeSubmission(ctv1, body(survey.id, answers(text)))).status, text).toBe(201);
+    const confirmed = await storeSubmission(ctv1, body(survey.id, answers("gọi 0912 345 678"), uuid(), { confirmNoPersonalData: true }));
     expect(confirmed.status).toBe(201);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { entityId: String(confirmed.responseId), action: "survey.response.submit" } });
     expect(JSON.parse(audit.after!)).toMatchObject({ personalDataConfirmed: true });

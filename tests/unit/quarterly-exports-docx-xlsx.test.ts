@@ -14,7 +14,7 @@ import { issuerOf } from "~/quarterly-reports/exports/issuer.server";
 import { exportFileName, exportSource, type ExportSource } from "~/quarterly-reports/exports/source.server";
 import { renderReportXlsx } from "~/quarterly-reports/exports/xlsx.server";
 import { createQuarterlyReport, publishQuarterlyReport, saveNarrative } from "~/quarterly-reports/reports.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { day } from "./fixtures";
 import { addPeriod, reportingWorld } from "./report-fixtures";
 import { body, SAMPLE } from "./surveys-fixtures";
@@ -54,7 +54,7 @@ async function publishedWorld() {
       versions: { create: { version: 1, definition: JSON.stringify(SAMPLE) } }, targets: { create: [{ unitId: w.a.id, quota: 10 }] },
     },
   });
-  for (const answer of ["Q1_1", "Q1_1", "Q1_2", "Q1_1", "Q1_2", "Q1_1"]) await submitResponse(w.collaborator, body(survey.id, { Q1: answer, Q4: 7 }));
+  for (const answer of ["Q1_1", "Q1_1", "Q1_2", "Q1_1", "Q1_2", "Q1_1"]) await storeSubmission(w.collaborator, body(survey.id, { Q1: answer, Q4: 7 }));
   await db.survey.update({ where: { id: survey.id }, data: { closesOn: day("2026-03-20") } });
 
   const report = await createQuarterlyReport(w.secretariat, { intent: "create", quarter: Q1, unit: w.province.id });

@@ -45,6 +45,13 @@ async function quarterWithAChange() {
   return { w, reportId: created.id };
 }
 
+/** That quarter's report published, as an official's export reads it. */
+async function publishedQuarter() {
+  const { w, reportId } = await quarterWithAChange();
+  await publishQuarterlyReport(w.secretariat, reportId, 0);
+  return exportSource(w.official(w.province), reportId);
+}
+
 const textOf = (slide: Slide) => JSON.stringify(slide);
 const byKind = <K extends Slide["kind"]>(slides: Slide[], kind: K) => slides.filter((s): s is Extract<Slide, { kind: K }> => s.kind === kind);
 
@@ -71,9 +78,7 @@ function textRuns(xml: string): string[] {
 
 describe("the slide model", () => {
   it("states significant changes in words, and only those, with the numbers and the methods note in the notes", async () => {
-    const { w, reportId } = await quarterWithAChange();
-    await publishQuarterlyReport(w.secretariat, reportId, 0);
-    const source = await exportSource(w.official(w.province), reportId);
+    const source = await publishedQuarter();
     const deck = buildDeck(source, t, "vi");
     const { figures } = source;
 
@@ -173,9 +178,7 @@ describe("the slide model", () => {
 
 describe("the PowerPoint file", () => {
   it("has native charts with the snapshot's numbers, the methods note in the notes, and no draft mark once published", async () => {
-    const { w, reportId } = await quarterWithAChange();
-    await publishQuarterlyReport(w.secretariat, reportId, 0);
-    const source = await exportSource(w.official(w.province), reportId);
+    const source = await publishedQuarter();
     const deck = buildDeck(source, t, "vi");
     const pptx = await openPptx(await quarterlyReportPptx(source, vi));
 
@@ -209,9 +212,7 @@ describe("the PowerPoint file", () => {
   });
 
   it("keeps narrative text literal: markup, CDATA ends and ampersands stay text and the XML stays well-formed", async () => {
-    const { w, reportId } = await quarterWithAChange();
-    await publishQuarterlyReport(w.secretariat, reportId, 0);
-    const published = await exportSource(w.official(w.province), reportId);
+    const published = await publishedQuarter();
     // Saving strips tags (narrative.ts); a snapshot could still carry them (an older one, an
     // import): the file must not depend on that.
     const hostile = 'Dân nói: <script>alert("x")</script> ]]> & <b>đồng tình</b> \'ổn\'';

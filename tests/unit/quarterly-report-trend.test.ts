@@ -15,7 +15,7 @@ import { keyQuestionsSchema } from "~/quarterly-reports/report-schemas";
 import { createQuarterlyReport, differencesSincePublication, publishQuarterlyReport, readQuarterlyReport } from "~/quarterly-reports/reports.server";
 import { canonicalJson, sha256Hex } from "~/quarterly-reports/snapshot.server";
 import type { SurveyDefinition } from "~/surveys/definition";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { mergeUnit } from "~/units/units.server";
 import { FieldError } from "~/forms/field-error.server";
 import { addUnit, catchError, day, thrownStatus, viewerAt } from "./fixtures";
@@ -197,7 +197,7 @@ async function surveySeries() {
   const answers: Record<number, string[]> = { [ksx.id]: ["Q1_1", "Q1_1", "Q1_2", "Q1_1", "Q1_2"], [ksm.id]: ["Q1_2", "Q1_2", "Q1_1", "Q1_3", "Q1_2", "Q1_1"], [ks0.id]: ["Q1_2", "Q1_1", "Q1_1", "Q1_2", "Q1_2"], [w.survey.id]: ["Q1_1", "Q1_1", "Q1_3", "Q1_2", "Q1_1", "Q1_1", "Q1_2"] };
   for (const [id, list] of Object.entries(answers)) {
     const q7 = Number(id) !== ks0.id;
-    for (const [i, a] of list.entries()) await submitResponse(w.ctv1, body(Number(id), { Q1: a, ...(a === "Q1_3" ? { Q3: "đường hỏng" } : {}), Q4: 5, ...(q7 ? { Q7: i % 3 === 0 ? "Q7_2" : "Q7_1" } : {}) }));
+    for (const [i, a] of list.entries()) await storeSubmission(w.ctv1, body(Number(id), { Q1: a, ...(a === "Q1_3" ? { Q3: "đường hỏng" } : {}), Q4: 5, ...(q7 ? { Q7: i % 3 === 0 ? "Q7_2" : "Q7_1" } : {}) }));
   }
   const close = (id: number, closesOn: string, previousWaveId: number | null) => db.survey.update({ where: { id }, data: { closesOn: day(closesOn), previousWaveId } });
   await close(ksx.id, "2023-06-30", null);

@@ -13,7 +13,7 @@ import { itemWeight } from "~/quarterly-reports/weights";
 import { FieldError } from "~/forms/field-error.server";
 import { PERSONAL_DATA_REFUSED } from "~/forms/personal-data";
 import { followUpTaskSchema } from "~/quarterly-reports/report-schemas";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { wilson } from "~/surveys/stats";
 import { catchError, day, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey } from "./surveys-fixtures";
@@ -284,8 +284,8 @@ describe("surveys closed in the quarter (section 4)", () => {
       data: { code: "KS0", seriesCode: "KS", title: w.survey.title, period: "2025-Q4", status: "published", definition: w.survey.definition, opensOn: day("2020-01-01"), closesOn: day("2099-12-31"), createdById: w.secretary.id, versions: { create: { version: 1, definition: w.survey.definition } }, targets: { create: [{ unitId: w.x1.id, quota: 10 }] } },
     });
     const answers = ["Q1_1", "Q1_1", "Q1_2", "Q1_3", "Q1_1", "Q1_2", "Q1_1"];
-    for (const [i, a] of answers.entries()) await submitResponse(i % 3 === 2 ? w.ctv2 : w.ctv1, body(w.survey.id, { Q1: a, ...(a === "Q1_3" ? { Q3: "đường hỏng" } : {}), Q4: 5 }));
-    for (const a of ["Q1_2", "Q1_2", "Q1_1", "Q1_2", "Q1_2"]) await submitResponse(w.ctv1, body(prev.id, { Q1: a, Q4: 5 }));
+    for (const [i, a] of answers.entries()) await storeSubmission(i % 3 === 2 ? w.ctv2 : w.ctv1, body(w.survey.id, { Q1: a, ...(a === "Q1_3" ? { Q3: "đường hỏng" } : {}), Q4: 5 }));
+    for (const a of ["Q1_2", "Q1_2", "Q1_1", "Q1_2", "Q1_2"]) await storeSubmission(w.ctv1, body(prev.id, { Q1: a, Q4: 5 }));
     // Close both waves: this one in Q1/2026, the previous one in Q4/2025 (not listed in Q1).
     await db.survey.update({ where: { id: w.survey.id }, data: { closesOn: day("2026-03-20"), previousWaveId: prev.id } });
     await db.survey.update({ where: { id: prev.id }, data: { closesOn: day("2025-12-20") } });

@@ -12,7 +12,7 @@ import { db } from "~/db/db.server";
 import { preAggregateMismatches } from "~/operations/aggregates.server";
 import { readBackupMarker } from "~/operations/backup-marker.server";
 import { restoreBackup } from "~/operations/restore.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
 
 const WRITERS = 8;
@@ -60,7 +60,7 @@ it("restores every write acknowledged before the backup began, with tallies equa
     const viewer = w % 2 ? ctv1 : ctv2;
     while (writing) {
       const id = uuid();
-      const outcome = await submitResponse(viewer, body(survey.id, answers(counter++), id));
+      const outcome = await storeSubmission(viewer, body(survey.id, answers(counter++), id));
       acknowledged.push({ uuid: id, responseId: outcome.responseId, at: Date.now() });
       // Leaves the machine's other core to the backup process.
       await sleep(3);

@@ -7,7 +7,7 @@ import { fileReportSchema } from "~/opinion-reports/report-schemas";
 import { fileReport } from "~/opinion-reports/reports.server";
 import { countAnswers } from "~/surveys/results.server";
 import { reviewResponse } from "~/surveys/review.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { thrownStatus } from "./fixtures";
 import { content, reportingWorld } from "./report-fixtures";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
@@ -20,9 +20,9 @@ describe("client UUIDs are compared in lower case", () => {
   it("a questionnaire sent again with its UUID in upper case is the same record: one row, tallies up by one", async () => {
     const { survey, ctv1, province } = await publishedSurvey();
     const id = uuid();
-    const first = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id.toUpperCase()));
-    const again = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id.toUpperCase()));
-    const lower = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id));
+    const first = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id.toUpperCase()));
+    const again = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id.toUpperCase()));
+    const lower = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id));
     expect(first).toMatchObject({ status: 201 });
     expect(again).toMatchObject({ status: 200, duplicate: true, responseId: first.responseId });
     expect(lower).toMatchObject({ status: 200, duplicate: true, responseId: first.responseId });
@@ -47,11 +47,11 @@ describe("resubmission of a returned questionnaire", () => {
   it("ten identical concurrent resends: all 200, one resubmission, counted once", async () => {
     const { survey, ctv1, secretary, province } = await publishedSurvey();
     const id = uuid();
-    const { responseId } = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 2 }, id));
+    const { responseId } = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 2 }, id));
     await reviewResponse(secretary, responseId, { intent: "return", comment: "Xem lại câu 1", questionComments: "{}" });
     expect(await q1Count(survey.id, province.path, "Q1_1")).toBe(0);
 
-    const resend = () => submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 2 }, id, { revision: 2 }));
+    const resend = () => storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 2 }, id, { revision: 2 }));
     const outcomes = await Promise.allSettled(Array.from({ length: 10 }, resend));
     const statuses = outcomes.map((o) => (o.status === "fulfilled" ? o.value.status : thrownStatus(o.reason)));
     expect(statuses).toEqual(Array(10).fill(200));
@@ -63,7 +63,7 @@ describe("resubmission of a returned questionnaire", () => {
     expect(await db.surveyResponse.findUniqueOrThrow({ where: { id: responseId } })).toMatchObject({ status: "submitted", revision: 2 });
 
     // A resend of that revision with other content is still a conflict.
-    const changed = await Promise.allSettled([submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "x", Q4: 2 }, id, { revision: 2 }))]);
+    const changed = await Promise.allSettled([storeSubmission(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "x", Q4: 2 }, id, { revision: 2 }))]);
     expect(changed[0]!.status).toBe("rejected");
   });
 });

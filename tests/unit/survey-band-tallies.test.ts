@@ -7,7 +7,7 @@ import { db } from "~/db/db.server";
 import { BANDS, BAND_NAMES, type BandName } from "~/surveys/definition";
 import { countAnswers, countQuestionnaires, crossTab, surveyResults, type CountRow, type Scope } from "~/surveys/results.server";
 import { listResponses, reviewResponse } from "~/surveys/review.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { seededRandom } from "../../prisma/seed/random";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
 
@@ -35,12 +35,12 @@ async function randomWorld(seed: number, count: number) {
   for (let i = 0; i < count; i++) {
     const ctv = random.chance(0.6) ? ctv1 : ctv2;
     const id = uuid();
-    const { responseId } = await submitResponse(ctv, body(survey.id, randomAnswers(random), id, { bands: randomBands(random) }));
+    const { responseId } = await storeSubmission(ctv, body(survey.id, randomAnswers(random), id, { bands: randomBands(random) }));
     const fate = random.next();
     if (fate < 0.2) {
       await reviewResponse(secretary, responseId, { intent: "return", comment: "Chưa rõ" });
       if (random.chance(0.5)) {
-        await submitResponse(ctv, body(survey.id, randomAnswers(random), id, { revision: 2, bands: randomBands(random) }));
+        await storeSubmission(ctv, body(survey.id, randomAnswers(random), id, { revision: 2, bands: randomBands(random) }));
         if (random.chance(0.5)) await reviewResponse(secretary, responseId, { intent: "accept" });
       }
     } else if (fate < 0.5) await reviewResponse(secretary, responseId, { intent: "accept" });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { inChunks } from "~/exports/table-export.server";
 import { columnName, streamXlsx, type XlsxCell } from "~/exports/xlsx-stream.server";
 import { answerSheetRows, csvExport, xlsxExport } from "~/surveys/export.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { db } from "~/db/db.server";
 import { textsFor } from "~/i18n/server-texts.server";
 import { catchError } from "./fixtures";
@@ -87,9 +87,9 @@ describe("survey answer export", () => {
   async function surveyWithAnswers() {
     const world = await publishedSurvey();
     const { survey, ctv1, ctv2 } = world;
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_3", "Q2_1"], Q4: 8, Q5: 4, Q6: { Q6_A: "T", Q6_B: "K" } }));
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "=giá <cao> & đắt", Q4: 0 }));
-    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_2", Q4: 10 }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_3", "Q2_1"], Q4: 8, Q5: 4, Q6: { Q6_A: "T", Q6_B: "K" } }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "=giá <cao> & đắt", Q4: 0 }));
+    await storeSubmission(ctv2, body(survey.id, { Q1: "Q1_2", Q4: 10 }));
     return world;
   }
   const answerColumns = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6_A", "Q6_B"];
@@ -131,7 +131,7 @@ describe("survey answer export", () => {
     const ranked = { ...SAMPLE, questions: [...SAMPLE.questions, { code: "Q7", type: "ranking" as const, title: "Xếp hạng ưu tiên", required: false,
       options: [{ code: "A", label: "Giá cả" }, { code: "B", label: "Việc làm" }, { code: "C", label: "Môi trường" }] }] };
     const { survey, ctv1, province } = await publishedSurvey(ranked);
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5, Q7: ["C", "A", "B"] }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5, Q7: ["C", "A", "B"] }));
     const rows: unknown[][] = [];
     for await (const row of answerSheetRows(survey.id, ranked, { path: province.path, bands: {} })) rows.push(row);
     expect(rows.map((r) => r.at(-1))).toEqual(["C;A;B"]);
@@ -160,7 +160,7 @@ describe("survey answer export", () => {
 
   it("reads its pages without the app's connection: the export ends while a transaction holds it", async () => {
     const { survey, secretary, ctv1 } = await surveyWithAnswers();
-    for (let i = 0; i < 12; i++) await submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: i % 11 }));
+    for (let i = 0; i < 12; i++) await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: i % 11 }));
     // A long analytical read used to wait for the one connection (and every request behind it).
     const rows = await db.$transaction(async (tx) => {
       await tx.account.count();

@@ -6,7 +6,7 @@ import { optionColors, percentAxisMax, scaleKind, SINGLE_COLOR } from "~/surveys
 import { questionSections } from "~/surveys/result-sections";
 import { reviewResponse } from "~/surveys/review.server";
 import { surveyResults } from "~/surveys/results.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { body, publishedSurvey, SAMPLE } from "./surveys-fixtures";
 
 describe("open answers grouped", () => {
@@ -36,13 +36,13 @@ describe("open answers grouped", () => {
 
   it("are grouped in SQL for the province and for a commune, counting only counted questionnaires", async () => {
     const w = await publishedSurvey();
-    const hard = (text: string, viewer = w.ctv1) => submitResponse(viewer, body(w.survey.id, { Q1: "Q1_3", Q3: text, Q4: 5 }));
+    const hard = (text: string, viewer = w.ctv1) => storeSubmission(viewer, body(w.survey.id, { Q1: "Q1_3", Q3: text, Q4: 5 }));
     await hard("Giá cao");
     await hard("GIÁ CAO");
     await hard("giá   cao");
     await hard("Đường hỏng");
     // A fifth form in the commune (no open answer), so its own results are not suppressed.
-    await submitResponse(w.ctv1, body(w.survey.id, { Q1: "Q1_1", Q4: 8 }));
+    await storeSubmission(w.ctv1, body(w.survey.id, { Q1: "Q1_1", Q4: 8 }));
     await hard("đường hỏng", w.ctv2);
     const { responseId } = await hard("Giá cao", w.ctv2);
     // A returned questionnaire is not counted until resubmitted: its answer is not either.

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { can, ROLES } from "~/accounts/roles";
 import { csvExport, resultTable, xlsxExport } from "~/surveys/export.server";
 import { crossTable, surveyResults } from "~/surveys/results.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { catchError, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey } from "./surveys-fixtures";
 
@@ -14,8 +14,8 @@ const MALE = { ageBand: "18-29", gender: "male", occupation: "worker", area: "ur
 /** Five questionnaires from commune X1 (one band set), one from X2 (another). */
 async function world() {
   const w = await publishedSurvey();
-  for (let i = 0; i < 5; i++) await submitResponse(w.ctv1, body(w.survey.id, { Q1: "Q1_1", Q4: 7, Q5: 3 }));
-  await submitResponse(w.ctv2, body(w.survey.id, { Q1: "Q1_3", Q3: "đường hỏng trước nhà", Q4: 2, Q5: 4 }, undefined, { bands: MALE }));
+  for (let i = 0; i < 5; i++) await storeSubmission(w.ctv1, body(w.survey.id, { Q1: "Q1_1", Q4: 7, Q5: 3 }));
+  await storeSubmission(w.ctv2, body(w.survey.id, { Q1: "Q1_3", Q3: "đường hỏng trước nhà", Q4: 2, Q5: 4 }, undefined, { bands: MALE }));
   return w;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can } from "~/accounts/roles";
 import { db } from "~/db/db.server";
 import { crossTable } from "~/surveys/results.server";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { changeStatus, copyAsNextWave, createSurvey, getSurvey, listAssignedOpen, saveDefinition, setAssignment } from "~/surveys/surveys.server";
 import { FieldError } from "~/forms/field-error.server";
 import { decodeErrorKey } from "~/forms/zod";
@@ -93,7 +93,7 @@ describe("survey lifecycle", () => {
     const commune = await realViewerAt(x1, "lanhdao.xa", "secretariat");
     expect(await catchError(setAssignment(commune, survey.id, { opensOn: day("2026-01-01"), closesOn: day("2026-12-31"), targets: [{ code: "P.X2", quota: 3 }] })))
       .toBeInstanceOf(FieldError);
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
     expect(await listAssignedOpen(ctv1)).toMatchObject([{ id: survey.id, quota: 10, received: 1, mine: 1 }]);
     expect(await listAssignedOpen(ctv3)).toEqual([]);
     expect(thrownStatus(await catchError(getSurvey({ ...ctv3, role: "official" }, survey.id)))).toBe(404);
@@ -137,8 +137,8 @@ describe("survey lifecycle", () => {
 describe("breakdowns and exports", () => {
   it("suppresses cross-tab cells with fewer than 5 questionnaires", async () => {
     const { survey, ctv1, ctv2, secretary } = await publishedSurvey();
-    for (let i = 0; i < 5; i++) await submitResponse(ctv1, body(survey.id, { Q1: i < 3 ? "Q1_1" : "Q1_2", Q4: 5 }));
-    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    for (let i = 0; i < 5; i++) await storeSubmission(ctv1, body(survey.id, { Q1: i < 3 ? "Q1_1" : "Q1_2", Q4: 5 }));
+    await storeSubmission(ctv2, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
     const table = await crossTable(secretary, survey.id, "Q1", "unit", { bands: {} });
     expect(table!.rows).toEqual([
       { key: "P.X1", label: "Xã Một", n: 5, suppressed: false, cells: [{ count: 3, share: 0.6 }, { count: 2, share: 0.4 }, { count: 0, share: 0 }] },

@@ -3,13 +3,9 @@ import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { countAnswers, crossTab, surveyResults, unitChoices, unitProgress } from "~/surveys/results.server";
 import { reviewResponse } from "~/surveys/review.server";
-import { isOpenForEntry, submitResponse } from "~/surveys/storage.server";
-import { addUnit, catchError, day, thrownStatus, viewerAt } from "./fixtures";
+import { isOpenForEntry, storeSubmission } from "~/surveys/storage.server";
+import { addUnit, catchError, day, thrownBody, thrownStatus, viewerAt } from "./fixtures";
 import { body, publishedSurvey, uuid } from "./surveys-fixtures";
-
-function thrownMessage(error: unknown): string | undefined {
-  return (error as { data?: { message?: string } }).data?.message;
-}
 
 async function counts() {
   return {
@@ -22,9 +18,9 @@ async function counts() {
 describe("submission", () => {
   it("stores one row per chosen option and keeps tallies equal to a GROUP BY over the rows", async () => {
     const { survey, ctv1, ctv2, province } = await publishedSurvey();
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1", "Q2_3"], Q4: 8, Q5: 4, Q6: { Q6_A: "T", Q6_B: "K" } }));
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "giá cao", Q4: 3 }));
-    await submitResponse(ctv2, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1"], Q4: 10 }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1", "Q2_3"], Q4: 8, Q5: 4, Q6: { Q6_A: "T", Q6_B: "K" } }));
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "giá cao", Q4: 3 }));
+    await storeSubmission(ctv2, body(survey.id, { Q1: "Q1_1", Q2: ["Q2_1"], Q4: 10 }));
     expect(await db.surveyAnswer.count({ where: { question: "Q2" } })).toBe(3);
 
     const fromTallies = await countAnswers(survey.id, { path: province.path, bands: {} });
@@ -67,14 +63,14 @@ describe("submission", () => {
   it("is idempotent by UUID: same content → same record, changed content → 409, nothing written", async () => {
     const { survey, ctv1 } = await publishedSurvey();
     const id = uuid();
-    const first = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }, id));
-    const again = await submitResponse(ctv1, body(survey.id, { Q4: 5, Q1: "Q1_1" }, id));
+    const first = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }, id));
+    const again = await storeSubmission(ctv1, body(survey.id, { Q4: 5, Q1: "Q1_1" }, id));
     expect(first).toMatchObject({ status: 201, duplicate: false });
     expect(again).toMatchObject({ status: 200, duplicate: true, responseId: first.responseId });
     const before = await counts();
-    const changed = await catchError(submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 5 }, id)));
+    const changed = await catchError(storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 5 }, id)));
     expect(thrownStatus(changed)).toBe(409);
-    expect(thrownMessage(changed)).toBe("surveys.api.uuidConflict");
+    expect(thrownBody(changed)?.message).toBe("surveys.api.uuidConflict");
     expect(await counts()).toEqual(before);
     expect(await db.surveyTally.findFirst({ where: { question: "Q1", option: "" } })).toMatchObject({ count: 1 });
   });
@@ -82,7 +78,7 @@ describe("submission", () => {
   it("stores one record when the same UUID arrives several times at once", async () => {
     const { survey, ctv1 } = await publishedSurvey();
     const id = uuid();
-    const outcomes = await Promise.all(Array.from({ length: 5 }, () => submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id))));
+    const outcomes = await Promise.all(Array.from({ length: 5 }, () => storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 6 }, id))));
     expect(outcomes.map((o) => o.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(outcomes.map((o) => o.responseId)).size).toBe(1);
     expect(await db.surveyResponse.count()).toBe(1);
@@ -103,28 +99,28 @@ describe("submission", () => {
       ["{not json", 400],
     ];
     for (const [payload, status] of cases) {
-      expect(thrownStatus(await catchError(submitResponse(ctv1, payload)))).toBe(status);
+      expect(thrownStatus(await catchError(storeSubmission(ctv1, payload)))).toBe(status);
     }
     // Another unit's survey: the collaborator of a non-target unit gets 404.
-    expect(thrownStatus(await catchError(submitResponse(ctv3, body(survey.id, { Q1: "Q1_1", Q4: 5 }))))).toBe(404);
+    expect(thrownStatus(await catchError(storeSubmission(ctv3, body(survey.id, { Q1: "Q1_1", Q4: 5 }))))).toBe(404);
     // A closed survey: 409.
     await db.survey.update({ where: { id: survey.id }, data: { status: "closed" } });
-    expect(thrownStatus(await catchError(submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }))))).toBe(409);
+    expect(thrownStatus(await catchError(storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }))))).toBe(409);
     expect(await counts()).toEqual({ responses: 0, answers: 0, tallies: 0 });
   });
 
   it("return removes a questionnaire from the results; a fixed resubmission counts again; accept keeps it", async () => {
     const { survey, ctv1, secretary, province } = await publishedSurvey();
     const id = uuid();
-    const { responseId } = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "x", Q4: 2 }, id));
+    const { responseId } = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "x", Q4: 2 }, id));
     await reviewResponse(secretary, responseId, { intent: "return", comment: "Câu 3 chưa rõ", questionComments: '{"Q3":"Ghi rõ lý do"}' });
     const scope = { path: province.path, bands: {} };
     expect((await countAnswers(survey.id, scope)).every((r) => r.question !== "Q1" || r.count === 0)).toBe(true);
     expect((await unitProgress(survey.id, scope))[0]).toMatchObject({ received: 1, counted: 0 });
 
     // The same UUID with the old revision number and other content is still a conflict.
-    expect(thrownStatus(await catchError(submitResponse(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 2 }, id))))).toBe(409);
-    await submitResponse(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "Giá điện tăng", Q4: 2 }, id, { revision: 2 }));
+    expect(thrownStatus(await catchError(storeSubmission(ctv1, body(survey.id, { Q1: "Q1_2", Q4: 2 }, id))))).toBe(409);
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_3", Q3: "Giá điện tăng", Q4: 2 }, id, { revision: 2 }));
     const rows = await countAnswers(survey.id, scope);
     expect(rows.find((r) => r.question === "Q3" && r.option === "")?.count).toBe(1);
     expect(await db.surveyAnswer.findFirst({ where: { question: "Q3" } })).toMatchObject({ text: "Giá điện tăng" });
@@ -142,8 +138,8 @@ describe("concurrent reviews", () => {
   it("a second review of the same questionnaire is refused and the tallies move once", async () => {
     const { survey, ctv1, secretary, province } = await publishedSurvey();
     const scope = { path: province.path, bands: {} };
-    const first = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
-    const second = await submitResponse(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 6 }));
+    const first = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5 }));
+    const second = await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 6 }));
 
     // Two reviewers (or a double click) at once: both read "submitted" before either writes.
     const returns = await Promise.allSettled([

@@ -4,6 +4,20 @@ import zlib from "node:zlib";
 
 export type ZipPart = { name: string; text: string; declaredSize?: number };
 
+/**
+ * The fields a local file header and its central directory entry share, in the same order from
+ * `at` (the ZIP format's APPNOTE 4.3.7 and 4.3.12): version needed, flags, method (8: deflate),
+ * time, date, CRC-32, compressed size, size, name length.
+ */
+function writeEntryFields(header: Buffer, at: number, entry: { crc: number; compressed: number; size: number; nameLength: number }) {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(8, at + 4);
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.compressed, at + 14);
+  header.writeUInt32LE(entry.size, at + 18);
+  header.writeUInt16LE(entry.nameLength, at + 22);
+}
+
 export function zipOf(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -14,23 +28,14 @@ export function zipOf(parts: ZipPart[]): Buffer {
     const deflated = zlib.deflateRawSync(data, { level: 1 });
     const crc = zlib.crc32(data);
     const size = part.declaredSize ?? data.byteLength;
+    const entry = { crc, compressed: deflated.byteLength, size, nameLength: name.byteLength };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.byteLength, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.byteLength, 26);
+    writeEntryFields(local, 4, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.byteLength, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.byteLength, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, deflated);
     centrals.push(central, name);
