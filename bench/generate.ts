@@ -162,7 +162,7 @@ async function generateOpinionItems(scale: number) {
  */
 export async function addRealism(): Promise<{ expectations: number; urgent: number; proposals: number; returned: number; resubmitted: number }> {
   const { reviewResponse } = await import("~/surveys/review.server");
-  const { submitResponse } = await import("~/surveys/storage.server");
+  const { storeSubmission } = await import("~/surveys/storage.server");
   const random = seededRandom(31);
   const surveys = await db.survey.findMany({ where: { seriesCode: "BENCH" }, orderBy: { period: "asc" }, select: { id: true } });
   for (const [i, s] of surveys.entries()) {
@@ -223,7 +223,7 @@ export async function addRealism(): Promise<{ expectations: number; urgent: numb
       if (random.chance(0.5)) {
         const { bands, answers } = generator.next(0);
         const collaborator = await viewerOf({ id: Number(r.collaboratorId) });
-        await submitResponse(collaborator, { uuid: r.clientUuid, surveyId: latest.id, version: 1, revision: 2, bands, answers });
+        await storeSubmission(collaborator, { uuid: r.clientUuid, surveyId: latest.id, version: 1, revision: 2, bands, answers });
         resubmitted++;
       }
     }

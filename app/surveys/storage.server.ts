@@ -305,9 +305,6 @@ export async function storeSubmission(viewer: Viewer, body: unknown): Promise<Su
   });
 }
 
-/** storeSubmission's former name, until bench/generate.ts calls storeSubmission itself. */
-export const submitResponse = storeSubmission;
-
 /**
  * Moves a questionnaire out of "submitted" inside the review's transaction, or refuses: the status
  * read before the transaction may be stale (a double click, two reviewers), and a second review

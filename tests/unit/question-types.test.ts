@@ -8,7 +8,7 @@ import { answersSchema, definitionSchema, parseDefinitionJson, QUESTION_TYPES, s
 import { formatAnswer } from "~/surveys/question-types";
 import { surveyResults } from "~/surveys/results.server";
 import { answerRows } from "~/surveys/rows";
-import { submitResponse } from "~/surveys/storage.server";
+import { storeSubmission } from "~/surveys/storage.server";
 import { body, publishedSurvey } from "./surveys-fixtures";
 
 const messages = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) =>
@@ -98,7 +98,7 @@ describe("question types", () => {
   it("shows a slider's results as a mean and the values in ranges, counted in SQL for the province and a commune alike", async () => {
     const { survey, secretary, ctv1, ctv2, x1 } = await publishedSurvey(SLIDER);
     const values = [0, 5, 9, 10, 35, 38, 100, 100, 64];
-    for (const [i, v] of values.entries()) await submitResponse(i % 3 === 0 ? ctv2 : ctv1, body(survey.id, v <= 30 ? { S1: v, S2: "ít thông tin" } : { S1: v }));
+    for (const [i, v] of values.entries()) await storeSubmission(i % 3 === 0 ? ctv2 : ctv1, body(survey.id, v <= 30 ? { S1: v, S2: "ít thông tin" } : { S1: v }));
     const province = await surveyResults(secretary, survey.id, { bands: {} });
     const s1 = province.questions.find((q) => q.code === "S1")!;
     expect(s1.n).toBe(9);
