@@ -12,6 +12,7 @@ import { formatNumber, formatPercent } from "~/utils/numbers";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { UnitOptions } from "~/units/unit-options";
+import { DataTable } from "~/ui/data-table";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "surveyResults", args.data?.results.survey.title);
@@ -149,26 +150,28 @@ export default function SurveyResultsPage() {
         </Form>
         {cross && results.suppressed ? <p className="hint">{t("surveys.results.suppressedScope", { min: results.suppressed.minCell })}</p> : null}
         {cross && !results.suppressed ? (
-          <div className="table-wrap">
-            <table>
-              <caption>{t("surveys.results.crossCaption", { question: crossQuestions.find((q) => q.code === cross.question)?.short ?? "" })}</caption>
-              <thead>
-                <tr><th>{xby === "unit" ? t("surveys.results.unit") : t(`surveys.bands.${xby}`)}</th><th scope="col" className="num" aria-label={t("surveys.results.nColumnTitle")}><abbr title={t("surveys.results.nColumnTitle")}>{t("surveys.results.nColumn")}</abbr></th>{cross.options.map((o) => <th key={o.code} className="num">{o.label}</th>)}</tr>
-              </thead>
-              <tbody>
-                {cross.rows.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{xby === "unit" ? r.label : t(`surveys.bandValues.${xby}.${r.key}`)}</th>
-                    <td className="num">{formatNumber(r.n, lang)}</td>
-                    {r.cells.map((c, i) => (
-                      <td key={i} className="num">{c.share === null ? <span title={t("surveys.results.suppressed")}>—</span> : `${formatPercent(c.share, lang)}%`}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+          <>
+            <DataTable
+              caption={t("surveys.results.crossCaption", { question: crossQuestions.find((q) => q.code === cross.question)?.short ?? "" })}
+              captionVisible
+              columns={[
+                xby === "unit" ? t("surveys.results.unit") : t(`surveys.bands.${xby}`),
+                { label: <abbr title={t("surveys.results.nColumnTitle")}>{t("surveys.results.nColumn")}</abbr>, numeric: true, name: t("surveys.results.nColumnTitle") },
+                ...cross.options.map((o) => ({ label: o.label, numeric: true })),
+              ]}
+            >
+              {cross.rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{xby === "unit" ? r.label : t(`surveys.bandValues.${xby}.${r.key}`)}</th>
+                  <td className="num">{formatNumber(r.n, lang)}</td>
+                  {r.cells.map((c, i) => (
+                    <td key={i} className="num">{c.share === null ? <span title={t("surveys.results.suppressed")}>—</span> : `${formatPercent(c.share, lang)}%`}</td>
+                  ))}
+                </tr>
+              ))}
+            </DataTable>
             <p className="hint">{t("surveys.results.suppressedNote")}</p>
-          </div>
+          </>
         ) : null}
       </section>
       {/* The per-unit returns last and folded: a province has over a hundred rows (open for a few). */}
@@ -176,33 +179,22 @@ export default function SurveyResultsPage() {
         <h2 id="units-title">{t("surveys.results.byUnit")}</h2>
         <details className="unit-breakdown" open={results.units.length <= 10}>
           <summary>{t("surveys.results.byUnitSummary", { count: results.units.length })}</summary>
-          <div className="table-wrap">
-            <table>
-              <caption>{t("surveys.results.byUnitCaption")}</caption>
-              <thead>
-                <tr>
-                  <th>{t("units.name")}</th>
-                  <th className="num">{t("surveys.results.targeted")}</th>
-                  <th className="num">{t("surveys.results.received")}</th>
-                  <th className="num">{t("surveys.results.counted")}</th>
-                  <th className="num">{t("surveys.results.accepted")}</th>
-                  <th className="num">{t("surveys.results.rate")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {results.units.map((u) => (
-                  <tr key={u.code}>
-                    <th scope="row">{u.name}</th>
-                    <td className="num">{formatNumber(u.quota, lang)}</td>
-                    <td className="num">{formatNumber(u.received, lang)}</td>
-                    <td className="num">{formatNumber(u.counted, lang)}</td>
-                    <td className="num">{formatNumber(u.accepted, lang)}</td>
-                    <td className="num">{u.quota ? `${formatPercent(u.received / u.quota, lang)}%` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("surveys.results.byUnitCaption")}
+            captionVisible
+            columns={[t("units.name"), ...(["targeted", "received", "counted", "accepted", "rate"] as const).map((c) => ({ label: t(`surveys.results.${c}`), numeric: true }))]}
+          >
+            {results.units.map((u) => (
+              <tr key={u.code}>
+                <th scope="row">{u.name}</th>
+                <td className="num">{formatNumber(u.quota, lang)}</td>
+                <td className="num">{formatNumber(u.received, lang)}</td>
+                <td className="num">{formatNumber(u.counted, lang)}</td>
+                <td className="num">{formatNumber(u.accepted, lang)}</td>
+                <td className="num">{u.quota ? `${formatPercent(u.received / u.quota, lang)}%` : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         </details>
       </section>
     </>

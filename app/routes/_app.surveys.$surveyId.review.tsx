@@ -14,6 +14,7 @@ import { KeysetPagination } from "~/ui/pagination";
 import { formatDateTime } from "~/utils/dates";
 import { parseId, requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { FilterForm, SelectFilter, TextFilter } from "~/ui/list-view";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "surveyReview");
@@ -62,20 +63,10 @@ export default function ReviewList() {
         <p className="muted"><Link to={`/surveys/${survey.id}`}>{survey.code}</Link></p>
         <h1>{t("surveys.review.title", { title: survey.title })}</h1>
       </header>
-      <Form method="get" className="filters" aria-label={t("common.filter")}>
-        <label>
-          {t("surveys.review.status")}
-          <select name="status" defaultValue={status}>
-            <option value="">{t("common.all")}</option>
-            {RESPONSE_STATUSES.map((s) => <option key={s} value={s}>{t(`surveys.responseStatus.${s}`)}</option>)}
-          </select>
-        </label>
-        <label>
-          {t("surveys.review.unitCode")}
-          <input name="unit" defaultValue={unit} />
-        </label>
-        <button type="submit">{t("common.filter")}</button>
-      </Form>
+      <FilterForm label={t("common.filter")}>
+        <SelectFilter label={t("surveys.review.status")} name="status" value={status} options={RESPONSE_STATUSES.map((s) => ({ value: s, label: t(`surveys.responseStatus.${s}`) }))} />
+        <TextFilter label={t("surveys.review.unitCode")} name="unit" value={unit} />
+      </FilterForm>
       <p role="status">{t("surveys.review.count", { count: total })}{accepted ? ` · ${t("surveys.review.bulkDone", { count: accepted })}` : ""}</p>
       <ReplyErrors reply={reply} />
       {waiting > 0 ? (

@@ -6,6 +6,7 @@ import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Toolt
 import { Bar } from "react-chartjs-2";
 import { useTranslation } from "react-i18next";
 import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
+import { DataTable } from "~/ui/data-table";
 import { wrapLabel } from "~/ui/chart-labels";
 import { formatNumber, formatPercent } from "~/utils/numbers";
 import { specOf } from "./question-types";
@@ -138,31 +139,27 @@ function OptionTable({ section, row, showPrevious }: { section: QuestionSection;
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <div className="table-wrap">
-      <table>
-        <caption>{t("surveys.results.tableCaption", { n: section.number })}</caption>
-        <thead>
-          <tr>
-            <th>{specOf(section.type).results.vertical ? t("surveys.results.score") : t("surveys.results.option")}</th>
-            <th className="num">{t("surveys.results.count")}</th>
-            <th className="num">%</th>
-            <th className="num">{t("surveys.results.ci")}</th>
-            {showPrevious ? <th className="num">{t("surveys.results.previousPct")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {row.options.map((o) => (
-            <tr key={o.code}>
-              <th scope="row">{o.label}</th>
-              <td className="num">{formatNumber(o.count, lang)}</td>
-              <td className="num">{formatPercent(o.share, lang)}</td>
-              <td className="num">{formatPercent(o.ci[0], lang)} – {formatPercent(o.ci[1], lang)}</td>
-              {showPrevious ? <td className="num">{o.previousShare === null ? "—" : formatPercent(o.previousShare, lang)}</td> : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t("surveys.results.tableCaption", { n: section.number })}
+      captionVisible
+      columns={[
+        specOf(section.type).results.vertical ? t("surveys.results.score") : t("surveys.results.option"),
+        { label: t("surveys.results.count"), numeric: true },
+        { label: "%", numeric: true },
+        { label: t("surveys.results.ci"), numeric: true },
+        ...(showPrevious ? [{ label: t("surveys.results.previousPct"), numeric: true }] : []),
+      ]}
+    >
+      {row.options.map((o) => (
+        <tr key={o.code}>
+          <th scope="row">{o.label}</th>
+          <td className="num">{formatNumber(o.count, lang)}</td>
+          <td className="num">{formatPercent(o.share, lang)}</td>
+          <td className="num">{formatPercent(o.ci[0], lang)} – {formatPercent(o.ci[1], lang)}</td>
+          {showPrevious ? <td className="num">{o.previousShare === null ? "—" : formatPercent(o.previousShare, lang)}</td> : null}
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -193,36 +190,28 @@ function MatrixBody({ section, hasPrevious, chart }: BodyProps) {
           labels,
           datasets: choices.map((choice, j) => ({ label: choice.label, data: items.map((r) => round1((r.options[j]?.share ?? 0) * 100)), backgroundColor: colors[j] })),
         }} />
-      <div className="table-wrap">
-        <table>
-          <caption>{t("surveys.results.tableCaption", { n: section.number })}</caption>
-          <thead>
-            <tr>
-              <th>{t("surveys.results.item")}</th>
-              <th className="num">{t("surveys.results.nColumn")}</th>
-              {choices.map((c) => <th key={c.code} className="num">{c.label} (%)</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {items.flatMap((r) => [
-              <tr key={r.code}>
-                <th scope="row">{r.label}</th>
-                <td className="num">{formatNumber(r.n, lang)}</td>
-                {r.options.map((o) => <td key={o.code} className="num">{formatPercent(o.share, lang)}</td>)}
-              </tr>,
-              ...(showPrevious
-                ? [
-                    <tr key={`${r.code}-previous`} className="muted">
-                      <th scope="row">{r.label} — {t("surveys.results.previousRow")}</th>
-                      <td className="num">—</td>
-                      {r.options.map((o) => <td key={o.code} className="num">{o.previousShare === null ? "—" : formatPercent(o.previousShare, lang)}</td>)}
-                    </tr>,
-                  ]
-                : []),
-            ])}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("surveys.results.tableCaption", { n: section.number })}
+        captionVisible
+        columns={[t("surveys.results.item"), { label: t("surveys.results.nColumn"), numeric: true }, ...choices.map((c) => ({ label: `${c.label} (%)`, numeric: true }))]}
+      >
+        {items.flatMap((r) => [
+          <tr key={r.code}>
+            <th scope="row">{r.label}</th>
+            <td className="num">{formatNumber(r.n, lang)}</td>
+            {r.options.map((o) => <td key={o.code} className="num">{formatPercent(o.share, lang)}</td>)}
+          </tr>,
+          ...(showPrevious
+            ? [
+                <tr key={`${r.code}-previous`} className="muted">
+                  <th scope="row">{r.label} — {t("surveys.results.previousRow")}</th>
+                  <td className="num">—</td>
+                  {r.options.map((o) => <td key={o.code} className="num">{o.previousShare === null ? "—" : formatPercent(o.previousShare, lang)}</td>)}
+                </tr>,
+              ]
+            : []),
+        ])}
+      </DataTable>
     </div>
   );
 }
@@ -250,17 +239,15 @@ function NumberBody({ section, chart }: BodyProps) {
     <div className="result-body">
       <QuestionChart section={section} chart={chart} n={row.n} height={220} options={options}
         data={{ labels: row.numbers.map((d) => value(d)), datasets: [{ label: t("surveys.results.thisWave"), data: shares.map((s) => round1(s * 100)), backgroundColor: SINGLE_COLOR }] }} />
-      <div className="table-wrap">
-        <table>
-          <caption>{t("surveys.results.distribution", { n: section.number })}</caption>
-          <thead><tr><th className="num">{t("surveys.results.value")}</th><th className="num">{t("surveys.results.count")}</th><th className="num">%</th></tr></thead>
-          <tbody>
-            {row.numbers.map((d, i) => (
-              <tr key={d.value}><td className="num">{value(d)}</td><td className="num">{formatNumber(d.count, lang)}</td><td className="num">{formatPercent(shares[i]!, lang)}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t("surveys.results.distribution", { n: section.number })}
+        captionVisible
+        columns={[t("surveys.results.value"), t("surveys.results.count"), "%"].map((label) => ({ label, numeric: true }))}
+      >
+        {row.numbers.map((d, i) => (
+          <tr key={d.value}><td className="num">{value(d)}</td><td className="num">{formatNumber(d.count, lang)}</td><td className="num">{formatPercent(shares[i]!, lang)}</td></tr>
+        ))}
+      </DataTable>
     </div>
   );
 }
@@ -280,17 +267,11 @@ function AnswersBody({ section, answersInExport }: BodyProps) {
   const more = groups.slice(ANSWERS_SHOWN, ANSWERS_MAX);
   const unshown = row.n - groups.slice(0, ANSWERS_MAX).reduce((sum, g) => sum + g.count, 0);
   const table = (rows: typeof groups, caption: string) => (
-    <div className="table-wrap">
-      <table className="answer-groups">
-        <caption>{caption}</caption>
-        <thead><tr><th>{t("surveys.results.answer")}</th><th className="num">{t("surveys.results.times")}</th><th className="num">%</th></tr></thead>
-        <tbody>
-          {rows.map((g) => (
-            <tr key={g.text}><td>{g.text}</td><td className="num">{formatNumber(g.count, lang)}</td><td className="num">{formatPercent(row.n ? g.count / row.n : 0, lang)}</td></tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} captionVisible className="answer-groups" columns={[t("surveys.results.answer"), { label: t("surveys.results.times"), numeric: true }, { label: "%", numeric: true }]}>
+      {rows.map((g) => (
+        <tr key={g.text}><td>{g.text}</td><td className="num">{formatNumber(g.count, lang)}</td><td className="num">{formatPercent(row.n ? g.count / row.n : 0, lang)}</td></tr>
+      ))}
+    </DataTable>
   );
   return (
     <div className="answers">

@@ -5,8 +5,11 @@
  */
 import type { ReactNode } from "react";
 
-/** A column head: its label, or the label and whether the column holds numbers. */
-export type Column = string | { label: string; numeric?: boolean };
+/**
+ * A column head: its label, or the label (text or markup, such as an abbreviation), whether the
+ * column holds numbers, and a name for screen readers where the label is abbreviated.
+ */
+export type Column = string | { label: ReactNode; numeric?: boolean; name?: string };
 
 type DataTableProps = {
   caption: string;
@@ -28,8 +31,8 @@ export function DataTable({ caption, captionVisible, columns, className, childre
         <thead>
           <tr>
             {columns.map((column, i) => {
-              const { label, numeric } = typeof column === "string" ? { label: column, numeric: false } : column;
-              return <th key={i} scope="col" className={numeric ? "num" : undefined}>{label}</th>;
+              const { label, numeric, name } = typeof column === "string" ? { label: column, numeric: false, name: undefined } : column;
+              return <th key={i} scope="col" className={numeric ? "num" : undefined} aria-label={name}>{label}</th>;
             })}
           </tr>
         </thead>
