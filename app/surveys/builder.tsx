@@ -331,7 +331,7 @@ function QuestionEditor({ q, index, count, earlier, lockedCode, onChange, onMove
 
 /** An operator as the designer reads it: on a list of choices "equals" is "has chosen". */
 function opLabel(t: TFunction, op: Condition["op"], target: Question | undefined) {
-  const list = target && specOf(target.type).conditions.listValued;
+  const list = target && specOf(target.type).listAnswer;
   if (list && op === "equals") return t("surveys.ops.includes");
   if (list && op === "notEquals") return t("surveys.ops.excludes");
   return t(`surveys.ops.${op}`);

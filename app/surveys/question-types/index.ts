@@ -40,3 +40,6 @@ export const resultRowsOf = (q: Question) => specOf(q.type).resultRows?.(q) ?? o
 
 /** An answer as a reviewer reads it ("—" when not answered). */
 export const formatAnswer = (q: Question, value: unknown) => (value === undefined ? "—" : specOf(q.type).format(q, value));
+
+/** The codes answered with a list (several rows each: app/surveys/results.server.ts counts their n per questionnaire). */
+export const listQuestions = (def: { questions: Question[] }) => def.questions.filter((q) => specOf(q.type).listAnswer).map((q) => q.code);

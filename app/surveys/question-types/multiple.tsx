@@ -1,6 +1,6 @@
 // Several options out of a list, optionally between a least and a most number of choices.
 import { useTranslation } from "react-i18next";
-import { BoundsEditor, checkBounds, checkOptions, LIST_CONDITIONS, numberedOptions, optionFields, optionLabel, OptionsEditor, row } from "./parts";
+import { BoundsEditor, checkBounds, checkOptions, OPTION_CONDITIONS, numberedOptions, optionFields, optionLabel, OptionsEditor, row } from "./parts";
 import type { ControlProps, EditorProps, Question, QuestionTypeSpec, Report } from "./spec";
 
 function check(q: Question, report: Report) {
@@ -61,7 +61,8 @@ export const multiple: QuestionTypeSpec = {
   },
   rows: (q, v) => (v as string[]).map((o) => row(q.code, o)),
   format: (q, v) => (v as string[]).map((c) => optionLabel(q, c)).join("; "),
-  conditions: LIST_CONDITIONS,
+  conditions: OPTION_CONDITIONS,
+  listAnswer: true,
   results: { view: "choices", scale: "single", meanable: false, note: "surveys.results.multipleNote" },
   Control,
   Editor,

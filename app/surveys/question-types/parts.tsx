@@ -33,8 +33,6 @@ export const boundFields = (k: SchemaKit) => ({ min: k.z.number().optional(), ma
 
 /** Conditions on a question answered with one option. */
 export const OPTION_CONDITIONS = { ops: ["equals", "notEquals", "answered"] as readonly ConditionOp[], value: "option", refused: "surveys.errors.conditionNotNumeric" } as const;
-/** Conditions on a question answered with a list of options ("has chosen" / "has not chosen"). */
-export const LIST_CONDITIONS = { ...OPTION_CONDITIONS, listValued: true } as const;
 /** Conditions on a question answered with a number. */
 export const NUMBER_CONDITIONS = { ops: ["equals", "notEquals", "gte", "lte", "answered"] as readonly ConditionOp[], value: "number", refused: "surveys.errors.conditionNotNumeric" } as const;
 /** Conditions on a question answered with text or a date. */

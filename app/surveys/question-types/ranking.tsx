@@ -1,6 +1,6 @@
 // The options put in order of importance (first, second, …); ranks left empty at the end are allowed.
 import { useTranslation } from "react-i18next";
-import { checkOptions, LIST_CONDITIONS, numberedOptions, optionFields, optionLabel, OptionsEditor, row } from "./parts";
+import { checkOptions, OPTION_CONDITIONS, numberedOptions, optionFields, optionLabel, OptionsEditor, row } from "./parts";
 import type { ControlProps, QuestionTypeSpec } from "./spec";
 
 function Control({ q, id, value, onChange }: ControlProps) {
@@ -40,7 +40,8 @@ export const ranking: QuestionTypeSpec = {
   // Each chosen option with its rank as the number.
   rows: (q, v) => (v as string[]).map((o, i) => row(q.code, o, i + 1)),
   format: (q, v) => (v as string[]).map((c, i) => `${i + 1}. ${optionLabel(q, c)}`).join("; "),
-  conditions: LIST_CONDITIONS,
+  conditions: OPTION_CONDITIONS,
+  listAnswer: true,
   results: { view: "choices", scale: "single", meanable: false },
   Control,
   Editor: OptionsEditor,

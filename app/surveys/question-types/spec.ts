@@ -126,10 +126,9 @@ export interface QuestionTypeSpec {
   format: (q: Question, value: unknown) => string;
   /**
    * What conditions on this question can test: the operators, what the value is, and the error
-   * when another operator is used. `includes` names "equals" for answers that are lists (multiple
-   * choice: "has chosen").
+   * when another operator is used.
    */
-  conditions: { ops: readonly ConditionOp[]; value: "option" | "number" | "text" | "none"; refused: string; listValued?: boolean };
+  conditions: { ops: readonly ConditionOp[]; value: "option" | "number" | "text" | "none"; refused: string };
   /** The rows its results have and the options each counts (default: the question with its options). */
   resultRows?: (q: Question) => ResultRow[];
   results: {
@@ -144,6 +143,11 @@ export interface QuestionTypeSpec {
     /** Numbers grouped in ranges rather than value by value. */
     bins?: (q: Question) => Bins;
   };
+  /**
+   * The answer is a list of options (chosen or ranked): stored as several rows of one code, so its
+   * n counts questionnaires, not rows; a condition's "equals" on it means "has chosen".
+   */
+  listAnswer?: boolean;
   /** The stored `num` is the option's position on the scale: published options keep their places. */
   positional?: boolean;
   /** The answer is free text: checked for personal data before it is sent. */
