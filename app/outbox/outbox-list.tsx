@@ -18,6 +18,7 @@ function adviceFor(item: OutboxItem): string {
   if (/closed|Closed/.test(message)) return "outbox.advice.closed";
   if (message === "drafts.otherAccount") return "outbox.advice.otherAccount";
   if (message === "reports.errors.alreadyFiled") return "outbox.advice.alreadyFiled";
+  if (message === "reports.errors.notReturned") return "outbox.advice.notReturned";
   return "outbox.advice.fix";
 }
 
