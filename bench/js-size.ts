@@ -58,3 +58,14 @@ export function gzippedJsBytes(manifest: AssetsManifest, routeId: string, { offi
   }
   return { files: files.size, rawBytes, gzipBytes };
 }
+
+/**
+ * What a phone downloads once per deployment for offline use: the service worker and its precache
+ * list (build/sw-precache.json, written by scripts/service-worker-build.ts), gzipped file by file.
+ */
+export function precacheBytes(): { files: number; gzipBytes: number; workerGzipBytes: number } {
+  const list = JSON.parse(fs.readFileSync("build/sw-precache.json", "utf8")) as { url: string }[];
+  const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+  const gzipBytes = list.reduce((sum, { url }) => sum + gzip(path.join(CLIENT_DIR, url)), 0);
+  return { files: list.length, gzipBytes, workerGzipBytes: gzip(path.join(CLIENT_DIR, "sw.js")) };
+}

@@ -6,10 +6,10 @@
  * as `ctv`) takes compared with an idle server. The server's memory (RSS) after the first and the last PDF shows whether it
  * stays flat. Loopback only; used by bench/run.ts.
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import { db } from "~/db/db.server";
 import { SEEDED_REPORT_QUARTER, seedQuarterlyReports } from "../prisma/seed/quarterly-reports";
+import { startBuiltServer } from "./built-server";
 import { median, percentile } from "./stats";
 
 export type PdfFigures = {
@@ -53,14 +53,9 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/pr
 /** Starts the built server on `port`, measures, stops it. */
 export async function measurePdf({ port, runs }: { port: number; runs: number }): Promise<PdfFigures> {
   const reportId = await ensurePublishedReport();
-  const server = spawn("node", ["server.js"], { env: { ...process.env, NODE_ENV: "production", PORT: String(port), LOG_REQUESTS: "0", TRUST_PROXY: "0" }, stdio: ["ignore", "ignore", "inherit"] });
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await startBuiltServer(port);
+  const { baseUrl } = server;
   try {
-    for (let i = 0; ; i++) {
-      if (await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false)) break;
-      if (i > 100) throw new Error("the server did not start");
-      await new Promise((r) => setTimeout(r, 200));
-    }
     const official = await signIn(baseUrl, "lanhdao");
     const collaborator = await signIn(baseUrl, "ctv");
     const pdfUrl = `${baseUrl}/quarterly-reports/${reportId}/export.pdf`;
@@ -82,7 +77,7 @@ export async function measurePdf({ port, runs }: { port: number; runs: number })
 
     const cold = await timed(pdfUrl, official);
     if (cold.status !== 200 || cold.body.subarray(0, 5).toString("latin1") !== "%PDF-") failures.add(`the PDF answered ${cold.status}`);
-    const afterFirst = rssMb(server.pid!);
+    const afterFirst = rssMb(server.process.pid!);
 
     // PDFs back to back; meanwhile the collaborator's page, again and again.
     const warmMs: number[] = [];
@@ -94,7 +89,7 @@ export async function measurePdf({ port, runs }: { port: number; runs: number })
         const warm = await timed(pdfUrl, official);
         if (warm.status !== 200) failures.add(`the PDF answered ${warm.status}`);
         warmMs.push(warm.ms);
-        rssAfterEach.push(rssMb(server.pid!));
+        rssAfterEach.push(rssMb(server.process.pid!));
       }
       rendering = false;
     })();
@@ -116,7 +111,7 @@ export async function measurePdf({ port, runs }: { port: number; runs: number })
       failures: [...failures],
     };
   } finally {
-    server.kill("SIGTERM");
+    server.stop();
   }
 }
 

@@ -1,8 +1,9 @@
 /**
  * The collaborator's report form: phone-first, up to MAX_ITEMS items, a device draft kept as they
  * type (IndexedDB), the personal-data guard warning live, and one client UUID per report. A new
- * report goes to the device's outbox, which sends it when it can (decision 0034), and the form
- * starts again at once; a returned report's fix is posted with the page's form.
+ * report, or the fix of a returned one, goes to the device's outbox, which sends it when it can
+ * (decision 0034); a new fast report's form starts again at once. Without the `outbox` prop the
+ * form posts to its page's action.
  */
 import { Form, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from "react";
@@ -40,8 +41,11 @@ type Props = {
   serverMessage?: string;
   submitLabel: string;
   intent?: string;
-  /** A new report: handed to the outbox for this period (and the form starts again). */
-  outbox?: { periodId: number; kind: "monthly" | "fast"; title: string; href: string };
+  /**
+   * Handed to the outbox for this period: a new report (a fast one's form starts again), or with
+   * `reportId` the fix of that returned report.
+   */
+  outbox?: { periodId: number; kind: "monthly" | "fast"; title: string; href: string; reportId?: number };
 };
 
 function blankItem(areas: Option[]): ItemDraft {
@@ -179,9 +183,9 @@ export function ReportForm(props: Props) {
     setValidatedItems(state.items.length);
     if (Object.keys(issuesOf(loaded, payload)).length) return;
     if (!props.outbox) return submitForm(form);
-    const { periodId, kind, title, href } = props.outbox;
+    const { periodId, kind, title, href, reportId } = props.outbox;
     const id = state.clientUuid;
-    await outbox.queue({ id, kind: "report", title, href: `${href}&fix=${id}`, payload: { clientUuid: id, periodId, kind, payload } });
+    await outbox.queue({ id, kind: "report", title, href: `${href}${href.includes("?") ? "&" : "?"}fix=${id}`, payload: { clientUuid: id, periodId, kind, ...(reportId ? { reportId } : {}), payload } });
     if (fixId && fixId !== id) await outbox.discard(fixId);
     setHandedOver(id);
     setValidatedItems(null);
@@ -194,8 +198,9 @@ export function ReportForm(props: Props) {
   const atLimit = state.items.length >= MAX_ITEMS;
 
   const receipt = handedOver ? <OutboxReceipt id={handedOver} kind="report" /> : null;
-  // A monthly report is one per period, and a fix replaces its item: nothing to start again.
-  if (handedOver && (props.outbox?.kind === "monthly" || fixId)) return receipt;
+  // A monthly report is one per period, a returned report is fixed once, and a fix replaces its
+  // item: nothing to start again.
+  if (handedOver && (props.outbox?.kind === "monthly" || props.outbox?.reportId || fixId)) return receipt;
 
   return (
     <>

@@ -92,6 +92,8 @@ export const reportEnvelopeSchema = z.object({
   clientUuid: z.uuid({ message: errorKey("errors.invalid") }).toLowerCase(),
   periodId: z.number().int().positive().max(2_147_483_647),
   kind: z.enum(["monthly", "fast"]),
+  /** The returned report this content fixes (resubmitReport); absent for a new report. */
+  reportId: z.number().int().positive().max(2_147_483_647).optional(),
   payload: reportContentSchema,
 });
 

@@ -18,6 +18,7 @@ function adviceFor(item: OutboxItem): string {
   if (/closed|Closed/.test(message)) return "outbox.advice.closed";
   if (message === "drafts.otherAccount") return "outbox.advice.otherAccount";
   if (message === "reports.errors.alreadyFiled") return "outbox.advice.alreadyFiled";
+  if (message === "reports.errors.notReturned") return "outbox.advice.notReturned";
   return "outbox.advice.fix";
 }
 
@@ -51,7 +52,7 @@ export function OutboxList() {
                     <button type="button" className="primary" onClick={() => void outbox.saveAsNew(item.id)}>{t("outbox.saveAsNew")}</button>
                   ) : null}
                   {adviceFor(item) === "outbox.advice.fix" || item.state === "conflict" ? (
-                    <Link className="button" to={item.href}>{t("outbox.fix")}</Link>
+                    <Link className={item.state === "refused" ? "button primary" : "button"} to={item.href}>{t("outbox.fix")}</Link>
                   ) : null}
                   <button type="button" className="danger" onClick={() => { setDiscarding(item); confirmation.dialog.current?.showModal(); }}>
                     {t("outbox.discard")}

@@ -16,6 +16,8 @@ import { QUALITIES } from "~/opinion-reports/report-vocab";
 import { getReport, resubmitReport, nextReportToReview, reviewReport } from "~/opinion-reports/reports.server";
 import { withConflictReply } from "~/errors/http.server";
 import { CardForm } from "~/ui/card-form";
+import { useOptionalOutbox } from "~/outbox/outbox-context";
+import { OutboxReceipt } from "~/outbox/outbox-receipt";
 import { FormErrors, SelectField, TextAreaField } from "~/ui/form-fields";
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDateTime } from "~/utils/dates";
@@ -66,6 +68,13 @@ export default function ReportPage() {
   const result = useActionData<typeof action>() as SubmissionResult<string[]> | { message: string } | undefined;
   const [params] = useSearchParams();
   const sent = params.get("sent") === "1";
+  // This return's fix, already handed to the device's outbox (waiting or sent): its receipt, not
+  // the form again (this page may be the copy the phone kept offline, still showing the report
+  // as returned). The report keeps the UUID of its last submission, so an earlier fix is not it.
+  const handedOver = useOptionalOutbox()?.items?.find(
+    (i) => i.kind === "report" && i.payload.reportId === report.id && i.id !== report.clientUuid && i.state !== "refused" && i.state !== "conflict",
+  );
+  const periodName = t("reports.periodName", { month: report.period.month, year: report.period.year });
   useEffect(() => {
     if (sent) {
       clearDraft(draftKeyFor(report.periodId, username, report.id), username);
@@ -76,7 +85,7 @@ export default function ReportPage() {
       <header className="page-header">
         <p><Link to={backToInbox ? "/reports/inbox" : "/reports"}>← {backToInbox ? t("reports.inboxTitle") : t("reports.myTitle")}</Link></p>
         <h1>
-          {t("reports.viewTitle", { period: t("reports.periodName", { month: report.period.month, year: report.period.year }), name: report.collaborator.displayName })}
+          {t("reports.viewTitle", { period: periodName, name: report.collaborator.displayName })}
         </h1>
         <p>
           {report.unit.name} · <span className="badge">{t(`opinion.status.${report.status}`)}</span> · {formatDateTime(report.submittedAt)} · {t(`opinion.timeliness.${report.timeliness}`)}
@@ -90,11 +99,14 @@ export default function ReportPage() {
       ) : null}
       {report.personalDataConfirmed ? <p className="hint">{t("reports.personalDataConfirmed")}</p> : null}
       {report.note ? <p>{report.note}</p> : null}
-      {canResubmit && options ? (
+      {canResubmit && handedOver ? (
+        <OutboxReceipt id={handedOver.id} kind="report" />
+      ) : canResubmit && options ? (
         <section aria-labelledby="fix-title">
           <h2 id="fix-title">{t("reports.fixAndResubmit")}</h2>
           <ReportForm
             draftKey={draftKeyFor(report.periodId, username, report.id)}
+            outbox={{ periodId: report.periodId, kind: report.kind === "fast" ? "fast" : "monthly", reportId: report.id, title: t("reports.fixTitle", { period: periodName }), href: `/reports/${report.id}` }}
             username={username}
             {...options}
             initial={{

@@ -54,7 +54,7 @@ export default function NewReportPage() {
   const title = kind === "fast" ? t("reports.fastTitle", { period: periodName }) : t("reports.newTitle", { period: periodName });
   // A monthly report for this period already on the device (waiting or sent): one per period.
   const onDevice = useOutbox().items?.find(
-    (i) => kind === "monthly" && i.kind === "report" && i.payload.periodId === period.id && i.payload.kind === "monthly" && (i.state !== "refused" && i.state !== "conflict"),
+    (i) => kind === "monthly" && i.kind === "report" && i.payload.periodId === period.id && i.payload.kind === "monthly" && !i.payload.reportId && (i.state !== "refused" && i.state !== "conflict"),
   );
   return (
     <>

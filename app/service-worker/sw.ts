@@ -1,8 +1,9 @@
 /// <reference lib="webworker" />
 /**
  * The service worker (decision 0035), built by Workbox's runtime modules and bundled by esbuild
- * after the client build (scripts/service-worker-build.ts), which injects the precache list: every
- * fingerprinted asset of this build, so a lazily loaded chunk (the forms' checks) works offline too.
+ * after the build (scripts/service-worker-build.ts), which injects the precache list: what the
+ * collaborator's pages (field-pages.ts) can load from this build, lazily loaded chunks (the forms'
+ * checks) included, so they work offline without the browser's HTTP cache.
  *
  * - The collaborator's pages (documents, their single-fetch `.data`, and the route manifest) are
  *   NetworkFirst with a short timeout into one cache, `duluan-pages`, which the app clears at
@@ -16,12 +17,11 @@ import { cleanupOutdatedCaches, precacheAndRoute } from "workbox-precaching";
 import { registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
 import type { WorkboxPlugin } from "workbox-core";
+import { isFieldPage } from "./field-pages";
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
 const PAGE_CACHE = "duluan-pages";
-/** The collaborator's pages, with or without their `.data` suffix (single fetch). */
-const FIELD_PAGES = [/^\/$/, /^\/_root\.data$/, /^\/outbox(\.data)?$/, /^\/surveys(\.data)?$/, /^\/surveys\/\d+\/fill(\.data)?$/, /^\/surveys\/responses\/\d+(\.data)?$/, /^\/reports(\.data)?$/, /^\/reports\/new(\.data)?$/, /^\/reports\/\d+(\.data)?$/];
 
 self.skipWaiting();
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
@@ -43,7 +43,7 @@ const onlyOwnPages: WorkboxPlugin = {
 
 const pages = new NetworkFirst({ cacheName: PAGE_CACHE, networkTimeoutSeconds: 4, plugins: [onlyOwnPages] });
 
-registerRoute(({ url, request }) => url.origin === self.location.origin && request.method === "GET" && FIELD_PAGES.some((p) => p.test(url.pathname)), pages);
+registerRoute(({ url, request }) => url.origin === self.location.origin && request.method === "GET" && isFieldPage(url.pathname), pages);
 // Lazy route discovery: the manifest of the routes a page links to (the same request on every visit).
 registerRoute(({ url }) => url.origin === self.location.origin && url.pathname === "/__manifest", pages);
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { startSession } from "~/auth/session.server";
 import { db } from "~/db/db.server";
+import { reviewReport } from "~/opinion-reports/reports.server";
 import { action } from "~/routes/api.reports";
 import { content, reportingWorld } from "./report-fixtures";
 
@@ -21,5 +22,28 @@ describe("the outbox's report API", () => {
     expect(changed.status).toBe(409);
     expect(await changed.json()).toMatchObject({ message: "reports.errors.uuidReplayChanged" });
     expect(await db.opinionReport.count({ where: { clientUuid: envelope.clientUuid } })).toBe(1);
+  });
+
+  it("takes the fix of a returned report (reportId) once under its new UUID, and refuses it when the report is no longer returned", async () => {
+    const w = await reportingWorld();
+    const filed = { clientUuid: "0d9e8f7a-6b5c-4d3e-9f1a-2b3c4d5e6f70", periodId: w.period.id, kind: "monthly", payload: content() };
+    const reportId = ((await (await post(w.collaborator.id, filed)).json()) as { reportId: number }).reportId;
+    await reviewReport(w.secretariat, reportId, { intent: "return", comment: "Bổ sung số hộ bị ảnh hưởng" });
+    const fix = { clientUuid: "1e2f3a4b-5c6d-4e7f-8a9b-0c1d2e3f4a5b", periodId: w.period.id, kind: "monthly", reportId, payload: content({ summary: "Khoảng 40 hộ bị ảnh hưởng." }) };
+    const first = await post(w.collaborator.id, fix);
+    expect(first.status).toBe(201);
+    expect(await first.json()).toMatchObject({ reportId });
+    // The phone did not record the answer and sends it again: the stored report, unchanged.
+    expect((await post(w.collaborator.id, fix)).status).toBe(200);
+    const report = await db.opinionReport.findUniqueOrThrow({ where: { id: reportId }, include: { items: true, events: true } });
+    expect(report).toMatchObject({ status: "submitted", clientUuid: fix.clientUuid });
+    expect(report.items.map((i) => i.summary)).toEqual(["Khoảng 40 hộ bị ảnh hưởng."]);
+    expect(report.events.map((e) => e.kind)).toEqual(["submitted", "returned", "resubmitted"]);
+    // Another fix of the same return (a second device): the report is no longer returned.
+    const late = await post(w.collaborator.id, { ...fix, clientUuid: "2f3a4b5c-6d7e-4f8a-9b0c-1d2e3f4a5b6c" });
+    expect(late.status).toBe(400);
+    expect(await late.json()).toMatchObject({ message: "reports.errors.notReturned" });
+    // Someone else's report is not there.
+    expect((await post(w.other.id, { ...fix, clientUuid: "3a4b5c6d-7e8f-4a9b-8c1d-2e3f4a5b6c7d" })).status).toBe(404);
   });
 });

@@ -78,6 +78,7 @@ export const reportsEn: Shape<typeof reportsVi> = {
     itemCount: "Opinions",
     returnedWithComment: "Returned by the secretariat: {{comment}}",
     fixAndResubmit: "Fix and resend",
+    fixTitle: "Report {{period}} (corrected)",
     events: "History",
     event: { submitted: "Submitted", returned: "Returned", resubmitted: "Resubmitted", rated: "Rated", accepted: "Accepted" },
     personalDataConfirmed: "The collaborator confirmed the flagged text is not personal data.",

@@ -56,6 +56,7 @@ export const enField: FieldDictionary = {
       conflict: "This item's code was already sent with other content (e.g. from another device). Save it as a new item to send this content, or discard it.",
       otherAccount: "This item was filled under another account on this device, so it is not sent under yours. Discard it.",
       alreadyFiled: "This period's monthly report was already filed. Make it a fast report or discard it.",
+      notReturned: "This report no longer waits for a fix (perhaps it was resent from another device): see it under “My reports”, then discard this item.",
     },
     receipt: {
       survey: {

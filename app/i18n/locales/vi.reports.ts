@@ -74,6 +74,7 @@ export const reportsVi = {
     itemCount: "Số ý kiến",
     returnedWithComment: "Tổ thư ký trả lại: {{comment}}",
     fixAndResubmit: "Sửa và gửi lại",
+    fixTitle: "Báo cáo {{period}} (bản sửa)",
     events: "Lịch sử xử lý",
     event: { submitted: "Gửi báo cáo", returned: "Trả lại", resubmitted: "Gửi lại", rated: "Đánh giá", accepted: "Tiếp nhận" },
     personalDataConfirmed: "CTV đã xác nhận nội dung được cảnh báo không phải thông tin cá nhân.",

@@ -56,6 +56,7 @@ export const viField = {
       conflict: "Mã của mục này đã được gửi với nội dung khác (ví dụ từ máy khác). Lưu thành mục mới để gửi nội dung này, hoặc bỏ nó.",
       otherAccount: "Mục này do tài khoản khác nhập trên máy này nên không được gửi dưới tên bạn. Hãy bỏ nó.",
       alreadyFiled: "Báo cáo tháng của kỳ này đã được gửi. Hãy sửa thành báo cáo nhanh hoặc bỏ mục này.",
+      notReturned: "Báo cáo này không còn chờ sửa (có thể đã được gửi lại từ máy khác): xem nó trong “Báo cáo của tôi”, rồi bỏ mục này.",
     },
     receipt: {
       survey: {
