@@ -7,6 +7,7 @@ import { data } from "@remix-run/node";
 import { findViewer, type Viewer } from "~/access/gate.server";
 import { can, type Capability } from "~/accounts/roles";
 import { refusalOf } from "~/errors/http.server";
+import { FieldError } from "~/forms/field-error.server";
 
 const MAX_BYTES = 256 * 1024;
 
@@ -38,9 +39,29 @@ export async function readJsonBody(request: Request, badJsonMessage: string): Pr
   }
 }
 
-/** A thrown refusal (a domain error, or a legacy 4xx `data()`) as the JSON reply; anything else rethrown. */
+/** A thrown domain error as the JSON reply (its status and `{ message, errors? }`); a field's error as a 400; anything else rethrown. */
 export function refusalAsJson(error: unknown): Response {
+  if (error instanceof FieldError) return Response.json({ message: error.key, errors: { [error.field]: [error.key] } }, { status: 400 });
   const refusal = refusalOf(error);
   if (refusal) return Response.json(refusal.body, { status: refusal.status });
   throw error;
+}
+
+/**
+ * A JSON POST the outbox sends: opened (signed in, capable, a JSON body), handled, and any refusal
+ * the handler throws answered as JSON. The handler returns the success reply.
+ */
+export async function jsonPostAction(
+  request: Request,
+  capability: Capability,
+  messages: { notFound: string; badJson: string },
+  handle: (viewer: Viewer, body: unknown) => Promise<Response>,
+): Promise<Response> {
+  const opened = await openJsonPost(request, capability, messages);
+  if (!opened.ok) return opened.response;
+  try {
+    return await handle(opened.viewer, opened.body);
+  } catch (error) {
+    return refusalAsJson(error);
+  }
 }

@@ -5,9 +5,8 @@
 // already filed · 401 not signed in · 409 the UUID holds other content, or another account's draft.
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
-import { FieldError } from "~/forms/field-error.server";
 import { errorsByPath } from "~/forms/issue-paths";
-import { openJsonPost, refusalAsJson } from "~/outbox/json-api.server";
+import { jsonPostAction } from "~/outbox/json-api.server";
 import { reportEnvelopeSchema } from "~/opinion-reports/report-schemas";
 import { fileReport, resubmitReport } from "~/opinion-reports/reports.server";
 import { notFound } from "~/utils/http.server";
@@ -17,18 +16,12 @@ export async function loader() {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const opened = await openJsonPost(request, "fileReports", { notFound: "not_found", badJson: "errors.invalid" });
-  if (!opened.ok) return opened.response;
-  const { viewer, body } = opened;
-  const parsed = reportEnvelopeSchema.safeParse(body);
-  if (!parsed.success) return Response.json({ message: "reports.errors.fixBelow", errors: errorsByPath(parsed.error.issues) }, { status: 400 });
-  const { clientUuid, periodId, kind, reportId, payload } = parsed.data;
-  const input = { clientUuid, payload, draftOwner: request.headers.get(DRAFT_OWNER_HEADER) ?? undefined };
-  try {
+  return jsonPostAction(request, "fileReports", { notFound: "not_found", badJson: "errors.invalid" }, async (viewer, body) => {
+    const parsed = reportEnvelopeSchema.safeParse(body);
+    if (!parsed.success) return Response.json({ message: "reports.errors.fixBelow", errors: errorsByPath(parsed.error.issues) }, { status: 400 });
+    const { clientUuid, periodId, kind, reportId, payload } = parsed.data;
+    const input = { clientUuid, payload, draftOwner: request.headers.get(DRAFT_OWNER_HEADER) ?? undefined };
     const filed = reportId ? await resubmitReport(viewer, reportId, input) : await fileReport(viewer, periodId, input, new Date(), kind);
     return Response.json({ reportId: filed.id, duplicate: filed.replayed === true }, { status: filed.replayed ? 200 : 201 });
-  } catch (error) {
-    if (error instanceof FieldError) return Response.json({ message: error.key, errors: { [error.field]: [error.key] } }, { status: 400 });
-    return refusalAsJson(error);
-  }
+  });
 }

@@ -6,25 +6,16 @@ import { notFound } from "~/utils/http.server";
 import { storeSubmission } from "~/surveys/storage.server";
 import { DRAFT_OWNER_HEADER } from "~/drafts/device-drafts";
 import { assertOwnDraft } from "~/drafts/draft-owner.server";
-import { openJsonPost, refusalAsJson } from "~/outbox/json-api.server";
+import { jsonPostAction } from "~/outbox/json-api.server";
 
 export async function loader() {
   notFound();
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const opened = await openJsonPost(request, "enterSurveys", { notFound: "surveys.api.surveyNotFound", badJson: "surveys.api.badJson" });
-  if (!opened.ok) return opened.response;
-  const { viewer, body } = opened;
-  try {
+  return jsonPostAction(request, "enterSurveys", { notFound: "surveys.api.surveyNotFound", badJson: "surveys.api.badJson" }, async (viewer, body) => {
     assertOwnDraft(viewer, request.headers.get(DRAFT_OWNER_HEADER));
     const outcome = await storeSubmission(viewer, body);
-    return Response.json(
-      { responseId: outcome.responseId, revision: outcome.revision, duplicate: outcome.duplicate },
-      { status: outcome.status },
-    );
-  } catch (error) {
-    // A domain refusal (its status, a message key and per-question errors) goes back as plain JSON.
-    return refusalAsJson(error);
-  }
+    return Response.json({ responseId: outcome.responseId, revision: outcome.revision, duplicate: outcome.duplicate }, { status: outcome.status });
+  });
 }
