@@ -28,18 +28,16 @@ function routeChain(manifest: AssetsManifest, routeId: string): string[] {
 }
 
 /**
- * The default language's texts: entry.client imports them dynamically (so the manifest does not
- * list them) before hydrating: the field texts on every page, the office texts (vi.office-*.js)
- * for office accounts only.
+ * The default language's texts: entry.client imports the field texts statically (in the entry's
+ * graph, or a chunk of their own the manifest may not list: counted once either way) and the
+ * office texts (vi.office-*.js) dynamically, for office accounts only.
  */
 function dictionaryChunks(office: boolean): string[] {
   const files = fs.readdirSync(path.join(CLIENT_DIR, "assets"));
-  const find = (pattern: RegExp) => {
-    const file = files.find((f) => pattern.test(f));
-    if (!file) throw new Error(`No dictionary chunk ${pattern} in the build`);
-    return `/assets/${file}`;
-  };
-  return office ? [find(/^vi-[\w-]+\.js$/), find(/^vi\.office-[\w-]+\.js$/)] : [find(/^vi-[\w-]+\.js$/)];
+  const field = files.find((f) => /^vi-[\w-]+\.js$/.test(f));
+  const officeChunk = files.find((f) => /^vi\.office-[\w-]+\.js$/.test(f));
+  if (office && !officeChunk) throw new Error("No office dictionary chunk (vi.office-*.js) in the build");
+  return [...(field ? [`/assets/${field}`] : []), ...(office ? [`/assets/${officeChunk}`] : [])];
 }
 
 export function gzippedJsBytes(manifest: AssetsManifest, routeId: string, { office = false } = {}): { files: number; rawBytes: number; gzipBytes: number } {

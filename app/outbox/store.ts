@@ -37,6 +37,11 @@ export function deviceDb(): Promise<IDBPDatabase<DeviceDb>> {
   return dbPromise;
 }
 
+// In the browser the device's database starts opening as this module loads, before React hydrates:
+// the form's draft read (what enables its send button) then finds it open, which matters on a
+// slow phone opening the app offline (bench step 9).
+if (typeof indexedDB !== "undefined" && typeof window !== "undefined") void deviceDb().catch(() => undefined);
+
 // --- change notifications -------------------------------------------------------------------
 const listeners = new Set<(change: DeviceChange) => void>();
 let channel: BroadcastChannel | null = null;
