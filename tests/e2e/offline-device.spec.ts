@@ -4,7 +4,7 @@
 // report the secretariat returned is fixed offline through the outbox. One collaborator per test.
 import { expect, test, type Page } from "./test";
 import { countSends, december, fillItem, outboxItems, phoneContext, PHONE, readyOffline } from "./offline-support";
-import { deviceDraftKeys, queryOne, signInAs } from "./support";
+import { addTopic, deviceDraftKeys, queryOne, signInAs } from "./support";
 
 const reportOf = (username: string, periodId: number) =>
   queryOne<{ id: number; status: string; clientUuid: string } | undefined>(
@@ -26,11 +26,7 @@ test("a report refused after being sent offline (its topic retired meanwhile) is
   const office = await browser.newPage();
   await signInAs(office, "thuky");
   await office.goto("/topics");
-  const add = office.getByRole("form", { name: "Thêm chủ đề" });
-  await add.getByLabel("Mã").fill("E2E_OFFLINE_FIX");
-  await add.getByLabel("Tên tiếng Việt").fill("Chủ đề tạm E2E");
-  await add.getByLabel("Tên tiếng Anh").fill("Temporary topic");
-  await add.getByRole("button", { name: "Thêm chủ đề" }).click();
+  await addTopic(office, { code: "E2E_OFFLINE_FIX", vi: "Chủ đề tạm E2E", en: "Temporary topic" });
   await expect(office.getByRole("cell", { name: "Chủ đề tạm E2E" })).toBeVisible();
 
   const context = await phoneContext(browser);

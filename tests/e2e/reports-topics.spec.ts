@@ -1,15 +1,11 @@
 import { expect, test } from "./test";
-import { queryOne, rewriteNextPost, signInAs } from "./support";
+import { addTopic, queryOne, rewriteNextPost, signInAs } from "./support";
 
 test("the secretariat manages topics, agencies and opens a period with its own cut-off day", async ({ page }) => {
   await signInAs(page, "thuky");
   await page.getByRole("link", { name: "Chủ đề, kỳ báo cáo" }).click();
 
-  const add = page.getByRole("form", { name: "Thêm chủ đề" });
-  await add.getByLabel("Mã").fill("E2E_TOPIC");
-  await add.getByLabel("Tên tiếng Việt").fill("Chủ đề thử nghiệm");
-  await add.getByLabel("Tên tiếng Anh").fill("Test topic");
-  await add.getByRole("button", { name: "Thêm chủ đề" }).click();
+  const add = await addTopic(page, { code: "E2E_TOPIC", vi: "Chủ đề thử nghiệm", en: "Test topic" });
   await expect(page.getByRole("cell", { name: "Chủ đề thử nghiệm" })).toBeVisible();
   await page.getByRole("button", { name: "Ngừng dùng E2E_TOPIC" }).click();
   await expect(page.getByRole("button", { name: "Dùng lại E2E_TOPIC" })).toBeVisible();

@@ -68,6 +68,16 @@ export async function forwardProposal(
 }
 
 /** Opens a URL and returns the HTTP status of the document. */
+/** Adds a topic through the topics page's form (the secretariat signed in, on /topics). */
+export async function addTopic(page: Page, topic: { code: string; vi: string; en: string }) {
+  const add = page.getByRole("form", { name: "Thêm chủ đề" });
+  await add.getByLabel("Mã").fill(topic.code);
+  await add.getByLabel("Tên tiếng Việt").fill(topic.vi);
+  await add.getByLabel("Tên tiếng Anh").fill(topic.en);
+  await add.getByRole("button", { name: "Thêm chủ đề" }).click();
+  return add;
+}
+
 export async function statusOf(page: Page, url: string): Promise<number> {
   const response = await page.goto(url);
   return response?.status() ?? 0;
