@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "SurveyResponse_collaboratorId_surveyId_status_idx" ON "SurveyResponse"("collaboratorId", "surveyId", "status");
+
