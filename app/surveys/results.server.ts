@@ -178,7 +178,7 @@ export type CrossRow = { key: string; label: string; option: string; count: numb
  * unit tallies; by a band over the whole province from the band tallies; otherwise from the
  * scope's answer rows of that one question (grouped by unit id, labelled after grouping).
  */
-export async function crossTab(surveyId: number, question: string, by: "unit" | BandName, scope: Scope): Promise<CrossRow[]> {
+export async function crossTab(surveyId: number, question: string, by: "unit" | BandName, scope: Scope, listAnswer?: boolean): Promise<CrossRow[]> {
   let query: Prisma.Sql;
   if (by === "unit" && !hasBands(scope)) {
     query = Prisma.sql`
@@ -195,7 +195,18 @@ export async function crossTab(surveyId: number, question: string, by: "unit" | 
       GROUP BY ${band}, t."option"`;
   } else {
     const key = Prisma.raw(by === "unit" ? `"unitId"` : `"${by}"`);
-    const grouped = Prisma.sql`${scopedAnswers(surveyId, scope, question)},
+    // A question answered with one option per questionnaire has its n in its option cells: one
+    // GROUP BY over the rows (as countAnswers). A list answer's n counts questionnaires.
+    const grouped =
+      listAnswer === false
+        ? Prisma.sql`${scopedAnswers(surveyId, scope, question, false)},
+      "options" AS MATERIALIZED (SELECT ${key} AS "key", "option", COUNT(*) AS "count" FROM "rows" GROUP BY ${key}, "option"),
+      "cells" AS (
+        SELECT "key", "option", "count" FROM "options"
+        UNION ALL
+        SELECT "key", '', SUM("count") FROM "options" WHERE "option" <> '' GROUP BY "key"
+      )`
+        : Prisma.sql`${scopedAnswers(surveyId, scope, question)},
       "cells" AS (
         SELECT ${key} AS "key", "option", COUNT(*) AS "count" FROM "rows" GROUP BY ${key}, "option"
         UNION ALL
@@ -438,7 +449,7 @@ export async function crossTable(viewer: Viewer, surveyId: number, question: str
   if (!q || !["choices", "matrix"].includes(specOf(q.type).results.view)) return null;
   const options = resultRowsOf(q).find((u) => u.code === question)?.options ?? [];
   if (await isSuppressed(surveyId, scope)) return { question, options, rows: [] };
-  const rows = await crossTab(surveyId, question, by, scope);
+  const rows = await crossTab(surveyId, question, by, scope, Boolean(specOf(q.type).listAnswer));
   const groups = new Map<string, { key: string; label: string; n: number; counts: Map<string, number> }>();
   for (const r of rows) {
     const g = groups.get(r.key) ?? { key: r.key, label: r.label, n: 0, counts: new Map() };
