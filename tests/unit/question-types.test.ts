@@ -114,6 +114,20 @@ describe("question types", () => {
     expect(commune.questions.find((q) => q.code === "S1")!.numbers.reduce((n, r) => n + r.count, 0)).toBe(ones.length);
   });
 
+  it("keeps a half-step slider's values each in its own range, the SQL's range keys matching the page's", async () => {
+    const halves: SurveyDefinition = { title: "Nửa bước", questions: [{ code: "H", type: "slider", title: "Điểm", required: true, min: 1, max: 5, step: 0.5 }] };
+    const { survey, secretary, ctv1 } = await publishedSurvey(halves);
+    for (const v of [1, 3.5, 3.5, 5]) await storeSubmission(ctv1, body(survey.id, { H: v }));
+    const h = (await surveyResults(secretary, survey.id, { bands: {} })).questions.find((q) => q.code === "H")!;
+    expect(h.numbers).toHaveLength(9);
+    expect(h.numbers.filter((r) => r.count > 0)).toEqual([
+      { value: 1, upTo: 1, count: 1 },
+      { value: 3.5, upTo: 3.5, count: 2 },
+      { value: 5, upTo: 5, count: 1 },
+    ]);
+    expect(h.mean).toBeCloseTo(3.25, 9);
+  });
+
   it("imports a slider from JSON and refuses another type's fields on it", () => {
     expect(parseDefinitionJson(JSON.stringify(SLIDER)).ok).toBe(true);
     const bad = parseDefinitionJson(JSON.stringify(one({ type: "slider", min: 0, max: 10, options: ab })));

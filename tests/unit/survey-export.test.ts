@@ -137,6 +137,15 @@ describe("survey answer export", () => {
     expect(rows.map((r) => r.at(-1))).toEqual(["C;A;B"]);
   });
 
+  it("writes a slider's value as a number, on half steps too", async () => {
+    const withSlider = { ...SAMPLE, questions: [...SAMPLE.questions, { code: "Q7", type: "slider" as const, title: "Mức độ tin tưởng", required: false, min: 0, max: 10, step: 0.5 }] };
+    const { survey, ctv1, province } = await publishedSurvey(withSlider);
+    await storeSubmission(ctv1, body(survey.id, { Q1: "Q1_1", Q4: 5, Q7: 7.5 }));
+    const rows: unknown[][] = [];
+    for await (const row of answerSheetRows(survey.id, withSlider, { path: province.path, bands: {} })) rows.push(row);
+    expect(rows.map((r) => r.at(-1))).toEqual([7.5]);
+  });
+
   it("gives the CSV the same rows as the XLSX", async () => {
     const { survey, secretary } = await surveyWithAnswers();
     const csv = await (await csvExport(secretary, survey.id, { bands: {} }, "answers")).text();
