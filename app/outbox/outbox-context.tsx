@@ -4,9 +4,9 @@
  * when the tab comes back to the front, when something is queued, and at the next back-off.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { asNew, byCreation, isUnsent, queued, retryNow, type OutboxItem } from "./machine";
+import { asNew, byCreation, isUnsent, queued, type OutboxItem } from "./machine";
 import { drainOutbox } from "./runner";
-import { askPersistentStorage, deleteOutboxItem, getOutboxItem, listOutbox, onDeviceChange, putOutboxItem, storageNearlyFull } from "./store";
+import { askPersistentStorage, deleteOutboxItem, getOutboxItem, listOutbox, onDeviceChange, putOutboxItem, retryWaitingNow, storageNearlyFull } from "./store";
 import { newUuid } from "./uuid";
 
 type Outbox = {
@@ -81,7 +81,7 @@ export function OutboxProvider({ owner, children }: { owner: string; children: R
     const stop = onDeviceChange((change) => change.store === "outbox" && change.owner === owner && void reload());
     const wake = async () => {
       // Back online or back to the front: waiting items go at once, their back-off forgotten.
-      for (const item of await listOutbox(owner)) if (item.state === "pending") await putOutboxItem(retryNow(item));
+      await retryWaitingNow(owner).catch(() => {});
       drain();
     };
     const onVisible = () => document.visibilityState === "visible" && void wake();
@@ -109,7 +109,7 @@ export function OutboxProvider({ owner, children }: { owner: string; children: R
       },
       sendNow() {
         void (async () => {
-          for (const item of await listOutbox(owner)) if (item.state === "pending") await putOutboxItem(retryNow(item));
+          await retryWaitingNow(owner).catch(() => {});
           drain();
         })();
       },

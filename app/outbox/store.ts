@@ -6,7 +6,7 @@
  * others (BroadcastChannel), so badges, lists and forms follow. Decision 0034.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { OutboxItem } from "./machine";
+import { retryNow, type OutboxItem } from "./machine";
 
 type DraftRecord = { key: string; owner: string; value: unknown; updatedAt: number };
 
@@ -73,6 +73,23 @@ export async function getOutboxItem(id: string): Promise<OutboxItem | undefined>
 export async function putOutboxItem(item: OutboxItem): Promise<void> {
   await (await deviceDb()).put("outbox", item);
   announce({ store: "outbox", owner: item.owner, key: item.id });
+}
+
+/**
+ * Every waiting item of this account due at once (back online, "send now"), in one read-write
+ * transaction: it reads each item as it is now, so an item another tab has just sent is never
+ * written back as waiting from a stale copy (which would send it a second time).
+ */
+export async function retryWaitingNow(owner: string): Promise<void> {
+  const tx = (await deviceDb()).transaction("outbox", "readwrite");
+  let changed = false;
+  for (const item of await tx.store.index("owner").getAll(owner)) {
+    if (item.state !== "pending") continue;
+    await tx.store.put(retryNow(item));
+    changed = true;
+  }
+  await tx.done;
+  if (changed) announce({ store: "outbox", owner });
 }
 
 export async function deleteOutboxItem(item: Pick<OutboxItem, "id" | "owner">): Promise<void> {
