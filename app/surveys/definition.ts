@@ -57,8 +57,12 @@ function questionSchema(strict: boolean, condition: z.ZodType) {
 
 /** The fields a question of this type may have: the common ones and its own (the builder drops the rest on a change of type). */
 export function fieldsOf(type: QuestionType): Set<string> {
-  return new Set(["type", ...Object.keys(commonFields(conditionSchema)), ...Object.keys(specOf(type).fields(schemaKit))]);
+  // Computed once a type: the builder asks on every keystroke, and each answer builds Zod schemas.
+  let fields = fieldsByType.get(type);
+  if (!fields) fieldsByType.set(type, (fields = new Set(["type", ...Object.keys(commonFields(conditionSchema)), ...Object.keys(specOf(type).fields(schemaKit))])));
+  return fields;
 }
+const fieldsByType = new Map<QuestionType, Set<string>>();
 
 function issue(ctx: z.RefinementCtx, path: (string | number)[], key: string, params?: Record<string, string | number>) {
   ctx.addIssue({ code: "custom", path, message: errorKey(key, params) });
