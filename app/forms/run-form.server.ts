@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { z } from "zod";
 import { FieldError } from "./field-error.server";
 import { readFormData } from "./read-form.server";
@@ -35,4 +35,21 @@ export async function runForm<S extends z.ZodType, R>(
     });
     return { failed: data(reply, { status: 400 }) } as const;
   }
+}
+
+/**
+ * The usual action: run the form (as `runForm`) and, once saved, open the page `to` names: a
+ * path, or one worked out from what was saved (the new record). Staying on the same page still
+ * redirects, so a reload does not send the form again. Invalid input is `runForm`'s 400 reply.
+ */
+export async function runFormThenRedirect<S extends z.ZodType, R>(
+  request: Request,
+  schema: S,
+  save: (value: z.output<S>) => Promise<R>,
+  to: string | ((saved: R) => string),
+  options: Options = {},
+) {
+  const outcome = await runForm(request, schema, save, options);
+  if ("failed" in outcome) return outcome.failed;
+  return redirect(typeof to === "string" ? to : to(outcome.saved));
 }

@@ -12,6 +12,7 @@ import { listUrgentItems } from "~/opinion-reports/reports.server";
 import { formatDateTime } from "~/utils/dates";
 import { formatNumber } from "~/utils/numbers";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "dashboard");
 
@@ -55,13 +56,12 @@ export default function Dashboard() {
     : [];
   return (
     <>
-      <header className="page-header">
-        <h1>{t("dashboard.title")}</h1>
+      <PageHeader title={t("dashboard.title")}>
         <p className="muted">
           {t("dashboard.scope", { unit: unitName })} · {t("dashboard.asOf", { time: formatDateTime(now) })}
         </p>
         <SavedNotice />
-      </header>
+      </PageHeader>
       {due ? <CollaboratorDue due={due} /> : null}
       {waiting ? <SecretariatWaiting waiting={waiting} /> : null}
       {headline ? <OfficialHeadline headline={headline} /> : null}

@@ -9,6 +9,7 @@ import { runForm } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { FormErrors, TextField } from "~/ui/form-fields";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "password");
 
@@ -35,10 +36,9 @@ export default function ChangePasswordPage() {
   const [form, fields] = useSchemaForm({ schema: changeOwnPasswordSchema, lastResult: useActionData<typeof action>() });
   return (
     <>
-      <header className="page-header">
-        <h1>{t("password.title")}</h1>
+      <PageHeader title={t("password.title")}>
         {mustChange ? <p className="notice" role="status">{t("password.mustChange")}</p> : null}
-      </header>
+      </PageHeader>
       <Form method="post" {...getFormProps(form)} className="panel form-narrow">
         <TextField label={t("password.current")} field={fields.currentPassword} type="password" autoComplete="current-password" />
         <TextField label={t("password.new")} field={fields.newPassword} type="password" autoComplete="new-password" hint={t("password.rule", { min: PASSWORD_MIN })} />

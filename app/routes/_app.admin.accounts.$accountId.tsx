@@ -1,11 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { AccountFormFields } from "~/accounts/account-form-fields";
 import { accountActionSchema, resetPasswordSchema, updateAccountSchema } from "~/accounts/account-schemas";
 import { getAccount, resetPassword, setAccountActive, updateAccount } from "~/accounts/accounts.server";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { CardForm } from "~/ui/card-form";
 import { ReplyErrors, TextField } from "~/ui/form-fields";
@@ -14,6 +14,7 @@ import { listOpenUnits } from "~/units/units.server";
 import { formatDateTime, toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.account.username);
 
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageAccounts");
   const id = requireIdParam(params.accountId);
-  const outcome = await runForm(
+  return runFormThenRedirect(
     request,
     accountActionSchema,
     async (input) => {
@@ -35,10 +36,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (input.intent === "setActive") await setAccountActive(viewer, id, input.active);
       return input.intent;
     },
+    (intent) => `/admin/accounts/${id}?done=${intent}`,
     { hideFields: ["newPassword"] },
   );
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/admin/accounts/${id}?done=${outcome.saved}`);
 }
 
 export default function AccountPage() {
@@ -47,8 +47,7 @@ export default function AccountPage() {
   return (
     <>
       <p><Link to="/admin/accounts">← {t("accounts.backToList")}</Link></p>
-      <header className="page-header">
-        <h1>{account.displayName}</h1>
+      <PageHeader title={account.displayName}>
         <p className="muted">
           <code>{account.username}</code> · {t(`roles.${account.role}`)} · {account.unit.name} ·{" "}
           {account.active ? t("accounts.active") : t("accounts.inactive")} ·{" "}
@@ -56,7 +55,7 @@ export default function AccountPage() {
         </p>
         <SavedNotice />
         {account.mustChangePassword ? <p className="notice">{t("accounts.mustChangePassword")}</p> : null}
-      </header>
+      </PageHeader>
       <div className="card-grid">
         <EditAccountForm account={account} unitCodes={unitCodes} />
         <ResetPasswordForm />

@@ -7,6 +7,7 @@ import { isRole, ROLES } from "~/accounts/roles";
 import { FilterForm, ListTable, SelectFilter, TextFilter } from "~/ui/list-view";
 import { readPage } from "~/ui/pagination";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "accounts");
 
@@ -29,10 +30,7 @@ export default function AccountsPage() {
   const { filters, list } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="page-header section-head">
-        <h1>{t("accounts.title")}</h1>
-        <Link className="button primary" to="/admin/accounts/new">{t("accounts.create")}</Link>
-      </header>
+      <PageHeader title={t("accounts.title")} actions={<Link className="button primary" to="/admin/accounts/new">{t("accounts.create")}</Link>} />
       <FilterForm label={t("accounts.filters")}>
         <TextFilter label={t("accounts.search")} name="q" type="search" value={filters.q} maxLength={80} />
         <SelectFilter label={t("accounts.role")} name="role" value={filters.role ?? ""} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} />
@@ -44,22 +42,15 @@ export default function AccountsPage() {
           options={[{ value: "active", label: t("accounts.active") }, { value: "inactive", label: t("accounts.inactive") }]}
         />
       </FilterForm>
-      <ListTable
-        count={t("accounts.count", { count: list.total })}
-        caption={t("accounts.title")}
-        columns={[t("accounts.username"), t("accounts.displayName"), t("accounts.role"), t("accounts.unit"), t("accounts.status")]}
-        paging={list}
-      >
-        {list.rows.map((a) => (
-          <tr key={a.id}>
-            <td><Link to={`/admin/accounts/${a.id}`}>{a.username}</Link></td>
-            <td>{a.displayName}</td>
-            <td>{t(`roles.${a.role}`)}</td>
-            <td>{a.unit.name} <code>{a.unit.code}</code></td>
-            <td>{a.active ? t("accounts.active") : <span className="badge badge-closed">{t("accounts.inactive")}</span>}</td>
-          </tr>
-        ))}
-      </ListTable>
+      <ListTable list={list} caption={t("accounts.title")} count={t("accounts.count", { count: list.total })}
+        columns={[
+          { label: t("accounts.username"), cell: (a) => <Link to={`/admin/accounts/${a.id}`}>{a.username}</Link> },
+          { label: t("accounts.displayName"), cell: (a) => a.displayName },
+          { label: t("accounts.role"), cell: (a) => t(`roles.${a.role}`) },
+          { label: t("accounts.unit"), cell: (a) => <>{a.unit.name} <code>{a.unit.code}</code></> },
+          { label: t("accounts.status"), cell: (a) => (a.active ? t("accounts.active") : <span className="badge badge-closed">{t("accounts.inactive")}</span>) },
+        ]}
+      />
     </>
   );
 }

@@ -1,16 +1,17 @@
 import { getFormProps } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { AccountFormFields } from "~/accounts/account-form-fields";
 import { createAccountSchema } from "~/accounts/account-schemas";
 import { createAccount } from "~/accounts/accounts.server";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { FormErrors, TextField } from "~/ui/form-fields";
 import { listOpenUnits } from "~/units/units.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "newAccount");
 
@@ -21,14 +22,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageAccounts");
-  const outcome = await runForm(
-    request,
-    createAccountSchema,
-    (input) => createAccount(viewer, input),
-    { hideFields: ["password"] },
-  );
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/admin/accounts/${outcome.saved.id}`);
+  return runFormThenRedirect(request, createAccountSchema, (input) => createAccount(viewer, input), (account) => `/admin/accounts/${account.id}`, {
+    hideFields: ["password"],
+  });
 }
 
 export default function NewAccountPage() {
@@ -37,9 +33,7 @@ export default function NewAccountPage() {
   const [form, fields] = useSchemaForm({ schema: createAccountSchema, lastResult: useActionData<typeof action>(), defaultValue: { role: "collaborator" } });
   return (
     <>
-      <header className="page-header">
-        <h1>{t("accounts.createTitle")}</h1>
-      </header>
+      <PageHeader title={t("accounts.createTitle")} />
       <Form method="post" {...getFormProps(form)} className="panel form-narrow">
         <TextField label={t("accounts.username")} field={fields.username} autoComplete="off" />
         <AccountFormFields fields={fields} unitCodes={unitCodes} />

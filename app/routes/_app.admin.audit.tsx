@@ -8,6 +8,7 @@ import { FilterForm, ListTable, SelectFilter, TextFilter } from "~/ui/list-view"
 import { KeysetPagination } from "~/ui/pagination";
 import { formatDateTime, isoDayToVietnamese, parseDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "audit");
 
@@ -45,10 +46,9 @@ export default function AuditPage() {
   const { params, rows, actions, older, newer } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("audit.title")}</h1>
+      <PageHeader title={t("audit.title")}>
         <p className="muted">{t("audit.subtitle")}</p>
-      </header>
+      </PageHeader>
       <FilterForm label={t("audit.filters")}>
         <SelectFilter
           label={t("audit.action")}

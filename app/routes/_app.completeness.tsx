@@ -1,5 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useFetcher, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
@@ -7,7 +7,7 @@ import { can } from "~/accounts/roles";
 import { CompletenessMatrix } from "~/completeness/completeness-matrix";
 import { completenessTable, nonReportersPeriod, readCompletenessFilters } from "~/completeness/completeness-table.server";
 import { collaboratorCoverage, missingReporters } from "~/completeness/completeness.server";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { deadlinePassed } from "~/periods/period-math";
 import { excuseSchema } from "~/periods/period-schemas";
@@ -18,6 +18,7 @@ import { DataTable } from "~/ui/data-table";
 import { formatDay } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "completeness");
 
@@ -49,10 +50,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The secretariat excuses a collaborator from a period (they are no longer counted missing). */
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageRoster");
-  const outcome = await runForm(request, excuseSchema, (input) => setExpected(viewer, input.periodId, input.collaboratorId, false));
-  if ("failed" in outcome) return outcome.failed;
   const url = new URL(request.url);
-  return redirect(safeRedirectPath(url.pathname + url.search, "/completeness"));
+  const back = safeRedirectPath(url.pathname + url.search, "/completeness");
+  return runFormThenRedirect(request, excuseSchema, (input) => setExpected(viewer, input.periodId, input.collaboratorId, false), back);
 }
 
 export default function CompletenessPage() {
@@ -77,13 +77,12 @@ export default function CompletenessPage() {
     });
   return (
     <>
-      <header className="page-header">
-        <h1>{t("completeness.title")}</h1>
+      <PageHeader title={t("completeness.title")}>
         <p>
           {t("completeness.scope", { unit: table.root.name })}
           {canGoUp && table.root.parentId ? <> · <Link to={href({ unit: String(table.root.parentId) })}>{t("completeness.up")}</Link></> : null}
         </p>
-      </header>
+      </PageHeader>
       <Form method="get" className="filters">
         {kept(["unit", "period", "sort", "dir"])}
         <QuarterSelect quarters={quarters} value={quarterKey} />

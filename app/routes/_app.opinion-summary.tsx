@@ -16,6 +16,7 @@ import { pageTitle } from "~/i18n/page-titles";
 import { UnitPicker } from "~/units/unit-picker";
 import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
 import { DataTable } from "~/ui/data-table";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 
@@ -49,15 +50,14 @@ export default function OpinionSummaryPage() {
   // Drilling keeps the quarter and an explicitly chosen trend topic.
   const link = (id: number) => `/opinion-summary?unit=${id}&quarter=${quarterKey}${topicParam ? `&topic=${topicParam}` : ""}`;
   const header = (
-    <header className="page-header">
-      <h1>{t("summary.title")}</h1>
+    <PageHeader title={t("summary.title")}>
       {summary ? (
         <p>
           {t("summary.scope", { unit: summary.unit.name })}
           {summary.upUnitId ? <> · <Link to={link(summary.upUnitId)}>{t("summary.up")}</Link></> : null}
         </p>
       ) : null}
-    </header>
+    </PageHeader>
   );
   if (quarterKey === null || !summary) {
     return (

@@ -4,6 +4,7 @@ import { requireCapability } from "~/access/gate.server";
 import { useOutbox } from "~/outbox/outbox-context";
 import { OutboxList } from "~/outbox/outbox-list";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "outbox");
 
@@ -18,13 +19,12 @@ export default function OutboxPage() {
   const { waiting, refused, sendNow } = useOutbox();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("outbox.title")}</h1>
+      <PageHeader title={t("outbox.title")}>
         <p role="status">
           {waiting > 0 ? t("outbox.waitingSummary", { count: waiting }) : t("outbox.allSent")}
           {refused > 0 ? <> {t("outbox.refusedSummary", { count: refused })}</> : null}
         </p>
-      </header>
+      </PageHeader>
       <p className="button-row">
         <button type="button" className="primary" onClick={sendNow} disabled={waiting === 0}>{t("outbox.sendNow")}</button>
       </p>

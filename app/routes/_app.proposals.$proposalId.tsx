@@ -1,9 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { answerProposalSchema, closeProposalSchema, proposalActionSchema } from "~/proposals/proposal-schemas";
 import { answerProposal, closeProposal, getProposal } from "~/proposals/proposals.server";
@@ -13,6 +13,7 @@ import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/u
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "proposal");
 
@@ -25,12 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageProposals");
   const id = requireIdParam(params.proposalId);
-  const outcome = await runForm(request, proposalActionSchema, async (input) => {
+  return runFormThenRedirect(request, proposalActionSchema, async (input) => {
     if (input.intent === "answer") await answerProposal(viewer, id, input);
     else await closeProposal(viewer, id, input);
-  });
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/proposals/${id}`);
+  }, `/proposals/${id}`);
 }
 
 export default function ProposalPage() {
@@ -41,14 +40,12 @@ export default function ProposalPage() {
   const guard = useGuardedTexts({ answerText: proposal.answerText ?? "" });
   return (
     <>
-      <header className="page-header">
-        <p><Link to="/proposals">← {t("proposals.title")}</Link></p>
-        <h1>{proposal.title}</h1>
+      <PageHeader title={proposal.title} back={{ to: "/proposals", label: t("proposals.title") }}>
         <p>
           {proposal.agency.name} · {t(`proposals.statusName.${proposal.status}`)}
           {proposal.overdue ? <> · <span className="badge badge-urgent">{t("proposals.overdue")}</span></> : null}
         </p>
-      </header>
+      </PageHeader>
       <section className="panel" aria-labelledby="facts-title">
         <h2 id="facts-title" className="visually-hidden">{t("proposals.content")}</h2>
         <dl className="facts">

@@ -1,10 +1,10 @@
 import { getFormProps } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { readProposalFilters } from "~/proposals/proposal-filters";
 import { createProposalSchema, PROPOSAL_STATUSES } from "~/proposals/proposal-schemas";
@@ -15,6 +15,7 @@ import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { CheckboxFilter, DownloadLinks, FilterForm, ListTable, SelectFilter } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "proposals");
 
@@ -37,9 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageProposals");
-  const outcome = await runForm(request, createProposalSchema, (input) => createProposal(viewer, input));
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/proposals/${outcome.saved.id}`);
+  return runFormThenRedirect(request, createProposalSchema, (input) => createProposal(viewer, input), (proposal) => `/proposals/${proposal.id}`);
 }
 
 export default function ProposalsPage() {
@@ -48,10 +47,9 @@ export default function ProposalsPage() {
   const exportQuery = new URLSearchParams({ ...(filters.status ? { status: filters.status } : {}), ...(filters.overdue ? { overdue: "1" } : {}) });
   return (
     <>
-      <header className="page-header">
-        <h1>{t("proposals.title")}</h1>
+      <PageHeader title={t("proposals.title")}>
         <p className="muted">{t("proposals.subtitle")}</p>
-      </header>
+      </PageHeader>
       {canManage ? <CreateProposal agencies={agencies} fromItem={fromItem} today={today} /> : null}
       <FilterForm
         label={t("proposals.status")}

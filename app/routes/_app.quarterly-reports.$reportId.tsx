@@ -1,11 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Await, Link, useLoaderData } from "@remix-run/react";
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { Conflict } from "~/errors/domain-errors";
 import { FieldError } from "~/forms/field-error.server";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { pageTitle } from "~/i18n/page-titles";
 import { useQuarterName } from "~/periods/quarter-select";
@@ -24,6 +24,7 @@ import { DataTable } from "~/ui/data-table";
 import { formatDateTime } from "~/utils/dates";
 import { parseId, requireIdParam } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReport");
 
@@ -44,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "compileQuarterlyReports");
   const id = requireIdParam(params.reportId);
-  const outcome = await runForm(request, quarterlyReportActionSchema, async (input) => {
+  return runFormThenRedirect(request, quarterlyReportActionSchema, async (input) => {
     if (input.intent === "narrative") return saveNarrative(viewer, id, input);
     if (input.intent === "task") return saveFollowUpTask(viewer, id, input);
     if (input.intent === "keyQuestions") return saveKeyQuestions(viewer, id, input);
@@ -57,9 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }
       throw error;
     }
-  });
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/quarterly-reports/${id}`);
+  }, `/quarterly-reports/${id}`);
 }
 
 export default function QuarterlyReportPage() {
@@ -74,14 +73,12 @@ export default function QuarterlyReportPage() {
   const chartSource = useReportChartSource(published);
   return (
     <>
-      <header className="page-header">
-        <p><Link to="/quarterly-reports">← {t("quarterly.title")}</Link></p>
-        <h1>{report.title}</h1>
+      <PageHeader title={report.title} back={{ to: "/quarterly-reports", label: t("quarterly.title") }}>
         <p>
           {q(report.quarterKey)} · {report.scopeUnit.name} · {t(`quarterly.statusName.${report.status}`)}
           {published ? <> · {t("quarterly.version", { version: published.version })}</> : null}
         </p>
-      </header>
+      </PageHeader>
 
       {published ? (
         <section aria-labelledby="qr-publication" className="panel">

@@ -1,9 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { pageTitle } from "~/i18n/page-titles";
 import { useQuarterName } from "~/periods/quarter-select";
@@ -15,6 +15,7 @@ import { SelectField } from "~/ui/form-fields";
 import { listOpenUnits } from "~/units/units.server";
 import { ListTable } from "~/ui/list-view";
 import { formatDateTime } from "~/utils/dates";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReports");
 
@@ -36,9 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "compileQuarterlyReports");
-  const outcome = await runForm(request, createQuarterlyReportSchema, (input) => createQuarterlyReport(viewer, input));
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/quarterly-reports/${outcome.saved.id}`);
+  return runFormThenRedirect(request, createQuarterlyReportSchema, (input) => createQuarterlyReport(viewer, input), (report) => `/quarterly-reports/${report.id}`);
 }
 
 export default function QuarterlyReportsPage() {
@@ -48,9 +47,7 @@ export default function QuarterlyReportsPage() {
   const create = useFetcherForm("create-quarterly", createQuarterlyReportSchema, { quarter: String(quarters[1] ?? quarters[0] ?? ""), unit: String(defaultUnit) });
   return (
     <>
-      <header className="page-header">
-        <h1>{t("quarterly.title")}</h1>
-      </header>
+      <PageHeader title={t("quarterly.title")} />
       {canCompile ? (
         <CardForm form={create} id="create-title" title={t("quarterly.create")} intent="create" submit={t("quarterly.createSubmit")} primary>
           <SelectField label={t("quarterly.quarter")} field={create.fields.quarter} options={quarters.map((k) => ({ value: String(k), label: q(k) }))} />

@@ -1,6 +1,6 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { requireAnyCapability, requireCapability, requireViewer } from "~/access/gate.server";
@@ -23,6 +23,7 @@ import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/u
 import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "report");
 
@@ -82,17 +83,16 @@ export default function ReportPage() {
   }, [sent, report.periodId, report.id, username]);
   return (
     <>
-      <header className="page-header">
-        <p><Link to={backToInbox ? "/reports/inbox" : "/reports"}>← {backToInbox ? t("reports.inboxTitle") : t("reports.myTitle")}</Link></p>
-        <h1>
-          {t("reports.viewTitle", { period: periodName, name: report.collaborator.displayName })}
-        </h1>
+      <PageHeader
+        title={t("reports.viewTitle", { period: periodName, name: report.collaborator.displayName })}
+        back={{ to: backToInbox ? "/reports/inbox" : "/reports", label: backToInbox ? t("reports.inboxTitle") : t("reports.myTitle") }}
+      >
         <p>
           {report.unit.name} · <span className="badge">{t(`opinion.status.${report.status}`)}</span> · {formatDateTime(report.submittedAt)} · {t(`opinion.timeliness.${report.timeliness}`)}
           {report.urgent ? <> · <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
           {report.quality ? <> · {t("reports.quality")}: {t(`opinion.quality.${report.quality}`)}</> : null}
         </p>
-      </header>
+      </PageHeader>
       {sent ? <p className="notice" role="status">{t("reports.submitted")}</p> : null}
       {report.status === "returned" && report.returnComment ? (
         <p className="notice" role="status">{t("reports.returnedWithComment", { comment: report.returnComment })}</p>

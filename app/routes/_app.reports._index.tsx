@@ -7,6 +7,7 @@ import { DueMark, PeriodName } from "~/opinion-reports/report-views";
 import { ListTable } from "~/ui/list-view";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "myReports");
 
@@ -20,9 +21,7 @@ export default function MyReportsPage() {
   const { toFile, fastPeriod, reports } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("reports.myTitle")}</h1>
-      </header>
+      <PageHeader title={t("reports.myTitle")} />
       <section aria-labelledby="to-file" className="panel">
         <h2 id="to-file">{t("reports.toFile")}</h2>
         {toFile.length === 0 ? <p>{t("reports.nothingToFile")}</p> : null}

@@ -13,6 +13,7 @@ import { formatDateTime } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { oneOf } from "~/utils/query";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "inbox");
 
@@ -34,9 +35,7 @@ export default function InboxPage() {
   const { filters, list, urgentItems, periods } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("reports.inboxTitle")}</h1>
-      </header>
+      <PageHeader title={t("reports.inboxTitle")} />
       <UrgentItemsPanel items={urgentItems} />
       <FilterForm label={t("reports.inboxFilters")}>
         {/* "All" is a value of its own: without a status the inbox shows the submitted reports. */}
@@ -49,33 +48,24 @@ export default function InboxPage() {
         />
         <CheckboxFilter label={t("reports.onlyUrgent")} name="urgent" checked={filters.urgent} />
       </FilterForm>
-      <ListTable
-        count={t("reports.count", { count: list.total })}
-        caption={t("reports.inboxTitle")}
+      <ListTable list={list} caption={t("reports.inboxTitle")} count={t("reports.count", { count: list.total })}
         columns={[
-          t("reports.collaborator"),
-          t("reports.unit"),
-          t("reports.period"),
-          t("reports.status"),
-          { label: t("reports.itemCount"), numeric: true },
-          t("reports.submittedAt"),
+          {
+            label: t("reports.collaborator"),
+            cell: (r) => (
+              <>
+                <Link to={`/reports/${r.id}`}>{r.collaborator.displayName}</Link> <span className="muted">{r.collaborator.username}</span>
+                {r.urgent ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
+              </>
+            ),
+          },
+          { label: t("reports.unit"), cell: (r) => r.unit.name },
+          { label: t("reports.period"), cell: (r) => <PeriodName period={r.period} /> },
+          { label: t("reports.status"), cell: (r) => `${t(`opinion.status.${r.status}`)}${r.quality ? ` · ${t(`opinion.quality.${r.quality}`)}` : ""}` },
+          { label: t("reports.itemCount"), numeric: true, cell: (r) => r.itemCount },
+          { label: t("reports.submittedAt"), cell: (r) => `${formatDateTime(r.submittedAt)} · ${t(`opinion.timeliness.${r.timeliness}`)}` },
         ]}
-        paging={list}
-      >
-        {list.rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <Link to={`/reports/${r.id}`}>{r.collaborator.displayName}</Link> <span className="muted">{r.collaborator.username}</span>
-              {r.urgent ? <> <span className="badge badge-urgent">{t("reports.urgent")}</span></> : null}
-            </td>
-            <td>{r.unit.name}</td>
-            <td><PeriodName period={r.period} /></td>
-            <td>{t(`opinion.status.${r.status}`)}{r.quality ? ` · ${t(`opinion.quality.${r.quality}`)}` : ""}</td>
-            <td className="num">{r.itemCount}</td>
-            <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
-          </tr>
-        ))}
-      </ListTable>
+      />
     </>
   );
 }

@@ -16,6 +16,7 @@ import { getPeriod } from "~/periods/periods.server";
 import { formatDay } from "~/utils/dates";
 import { notFound, requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "newReport");
 
@@ -58,10 +59,9 @@ export default function NewReportPage() {
   );
   return (
     <>
-      <header className="page-header">
-        <h1>{title}</h1>
+      <PageHeader title={title}>
         <p className="muted">{t("reports.periodRange", { from: formatDay(period.startsOn), to: formatDay(period.endsOn), deadline: formatDay(period.deadline) })}</p>
-      </header>
+      </PageHeader>
       {existing ? (
         <p className="notice" role="status">
           {result && "message" in result ? t(result.message) : t("reports.errors.alreadyFiled")} <Link to={`/reports/${existing.id}`}>{t("reports.open")}</Link>

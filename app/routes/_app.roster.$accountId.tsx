@@ -1,17 +1,18 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { COLLABORATOR_SECTORS, COLLABORATOR_STATUSES } from "~/accounts/roles";
 import { collaboratorActionSchema, deactivateCollaboratorSchema, editCollaboratorSchema } from "~/collaborators/roster-schemas";
 import { deactivateCollaborator, getCollaborator, updateCollaborator } from "~/collaborators/roster.server";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { CardForm } from "~/ui/card-form";
 import { SelectField, TextField } from "~/ui/form-fields";
 import { toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "collaborator");
 
@@ -23,12 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageRoster");
   const id = requireIdParam(params.accountId);
-  const outcome = await runForm(request, collaboratorActionSchema, async (input) => {
+  return runFormThenRedirect(request, collaboratorActionSchema, async (input) => {
     if (input.intent === "update") await updateCollaborator(viewer, id, input);
     else await deactivateCollaborator(viewer, id);
-  });
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/roster/${id}`);
+  }, `/roster/${id}`);
 }
 
 export default function CollaboratorPage() {
@@ -45,11 +44,9 @@ export default function CollaboratorPage() {
   const end = useFetcherForm("deactivate-collaborator", deactivateCollaboratorSchema);
   return (
     <>
-      <header className="page-header">
-        <p><Link to="/roster">← {t("roster.title")}</Link></p>
-        <h1>{c.displayName}</h1>
+      <PageHeader title={c.displayName} back={{ to: "/roster", label: t("roster.title") }}>
         <p>{c.username} · {c.unit.name} · {c.collaborator ? t(`roster.statusName.${c.collaborator.status}`) : ""}</p>
-      </header>
+      </PageHeader>
       <div className="card-grid">
         <CardForm form={edit} id="edit-title" title={t("roster.edit")} intent="update" submit={t("common.save")} primary>
           <TextField label={t("roster.displayName")} field={edit.fields.displayName} />

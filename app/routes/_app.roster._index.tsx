@@ -9,6 +9,7 @@ import { DownloadLinks, FilterForm, ListTable, SelectFilter, TextFilter } from "
 import { readPage } from "~/ui/pagination";
 import { formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "roster");
 
@@ -25,10 +26,7 @@ export default function RosterPage() {
   const query = new URLSearchParams(Object.entries(filters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   return (
     <>
-      <header className="page-header section-head">
-        <h1>{t("roster.title")}</h1>
-        <Link className="button primary" to="/roster/import">{t("roster.importLink")}</Link>
-      </header>
+      <PageHeader title={t("roster.title")} actions={<Link className="button primary" to="/roster/import">{t("roster.importLink")}</Link>} />
       <FilterForm
         label={t("roster.filters")}
         actions={<DownloadLinks path="/roster/export" query={query} csv={t("roster.export")} xlsx={t("roster.exportXlsx")} />}
@@ -38,22 +36,15 @@ export default function RosterPage() {
         <SelectFilter label={t("roster.status")} name="status" value={filters.status ?? ""} options={COLLABORATOR_STATUSES.map((s) => ({ value: s, label: t(`roster.statusName.${s}`) }))} />
         <TextFilter label={t("roster.termYear")} name="termYear" inputMode="numeric" value={filters.termYear} maxLength={4} />
       </FilterForm>
-      <ListTable
-        count={t("roster.count", { count: list.total })}
-        caption={t("roster.title")}
-        columns={[t("roster.displayName"), t("roster.unit"), t("roster.sector"), t("roster.status"), t("roster.term")]}
-        paging={list}
-      >
-        {list.rows.map((r) => (
-          <tr key={r.id}>
-            <td><Link to={`/roster/${r.id}`}>{r.displayName}</Link> <span className="muted">{r.username}</span></td>
-            <td>{r.unit.name} <code>{r.unit.code}</code></td>
-            <td>{r.collaborator ? t(`sectors.${r.collaborator.sector}`) : ""}</td>
-            <td>{r.collaborator ? t(`roster.statusName.${r.collaborator.status}`) : ""}</td>
-            <td>{r.collaborator ? `${formatDay(r.collaborator.termStart)} – ${formatDay(r.collaborator.termEnd)}` : ""}</td>
-          </tr>
-        ))}
-      </ListTable>
+      <ListTable list={list} caption={t("roster.title")} count={t("roster.count", { count: list.total })}
+        columns={[
+          { label: t("roster.displayName"), cell: (r) => <><Link to={`/roster/${r.id}`}>{r.displayName}</Link> <span className="muted">{r.username}</span></> },
+          { label: t("roster.unit"), cell: (r) => <>{r.unit.name} <code>{r.unit.code}</code></> },
+          { label: t("roster.sector"), cell: (r) => (r.collaborator ? t(`sectors.${r.collaborator.sector}`) : "") },
+          { label: t("roster.status"), cell: (r) => (r.collaborator ? t(`roster.statusName.${r.collaborator.status}`) : "") },
+          { label: t("roster.term"), cell: (r) => (r.collaborator ? `${formatDay(r.collaborator.termStart)} – ${formatDay(r.collaborator.termEnd)}` : "") },
+        ]}
+      />
     </>
   );
 }

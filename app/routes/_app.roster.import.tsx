@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { ROSTER_COLUMNS, rosterImportSchema } from "~/collaborators/roster-schemas";
@@ -8,6 +8,7 @@ import { runForm } from "~/forms/run-form.server";
 import { DataTable } from "~/ui/data-table";
 import { ErrorList } from "~/ui/form-fields";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "rosterImport");
 
@@ -54,11 +55,9 @@ export default function RosterImportPage() {
   const check = outcome && "check" in outcome ? outcome.check : null;
   return (
     <>
-      <header className="page-header">
-        <p><Link to="/roster">← {t("roster.title")}</Link></p>
-        <h1>{t("roster.importTitle")}</h1>
+      <PageHeader title={t("roster.importTitle")} back={{ to: "/roster", label: t("roster.title") }}>
         <p className="muted">{t("roster.importHelp", { columns: ROSTER_COLUMNS.join(", ") })}</p>
-      </header>
+      </PageHeader>
       <Form method="post" encType="multipart/form-data" className="panel form-narrow" aria-label={t("roster.importTitle")}>
         <div className="field">
           <label htmlFor="roster-file">{t("roster.file")}</label>

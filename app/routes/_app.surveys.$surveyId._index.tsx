@@ -1,11 +1,11 @@
 import { getFormProps } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireAnyCapability, requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { stepsFrom } from "~/surveys/lifecycle";
 import { assignmentSchema, nextWaveSchema, surveyActionSchema } from "~/surveys/survey-schemas";
 import { changeStatus, copyAsNextWave, getSurvey, setAssignment } from "~/surveys/surveys.server";
@@ -13,6 +13,7 @@ import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, formatDateTime, toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
@@ -30,14 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "designSurveys");
   const id = requireIdParam(params.surveyId);
-  let next: number | null = null;
-  const outcome = await runForm(request, surveyActionSchema, async (input) => {
+  // A next wave opens in the builder; every other change stays on the survey.
+  const opened = (nextWave: number | null) => (nextWave ? `/surveys/${nextWave}/build` : `/surveys/${id}`);
+  return runFormThenRedirect(request, surveyActionSchema, async (input) => {
+    if (input.intent === "nextWave") return copyAsNextWave(viewer, id, input);
     if (input.intent === "assign") await setAssignment(viewer, id, input);
-    else if (input.intent === "nextWave") next = await copyAsNextWave(viewer, id, input);
     else await changeStatus(viewer, id, input.intent);
-  });
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(next ? `/surveys/${next}/build` : `/surveys/${id}`);
+    return null;
+  }, opened);
 }
 
 export default function SurveyPage() {
@@ -45,14 +46,12 @@ export default function SurveyPage() {
   const { survey, canDesign, canReview } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="page-header">
-        <p className="muted"><Link to="/surveys">{t("surveys.title")}</Link></p>
-        <h1>{survey.title}</h1>
+      <PageHeader title={survey.title} back={{ to: "/surveys", label: t("surveys.title") }}>
         <p>
           <code>{survey.code}</code> · {survey.period} · <span className={`badge badge-${survey.status}`}>{t(`surveys.statuses.${survey.status}`)}</span>{" "}
           · {t("surveys.versionN", { n: survey.version })}
         </p>
-      </header>
+      </PageHeader>
       <nav aria-label={t("surveys.sections")} className="button-row">
         {canDesign && (survey.status === "draft" || survey.status === "published") ? (
           <Link className="button" to={`/surveys/${survey.id}/build`}>{t("surveys.builder.open")}</Link>

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { refusalOf } from "~/errors/http.server";
@@ -9,6 +9,7 @@ import { saveDefinitionSchema } from "~/surveys/survey-schemas";
 import { getSurvey, questionBank, saveDefinition } from "~/surveys/surveys.server";
 import { notFound, requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
@@ -43,11 +44,9 @@ export default function BuildSurvey() {
   const { survey, bank } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="page-header">
-        <p className="muted"><Link to={`/surveys/${survey.id}`}>{survey.code}</Link></p>
-        <h1>{t("surveys.builder.title")}</h1>
+      <PageHeader title={t("surveys.builder.title")} back={{ to: `/surveys/${survey.id}`, label: survey.code }}>
         <p>{t(`surveys.statuses.${survey.status}`)} · {t("surveys.versionN", { n: survey.version })}</p>
-      </header>
+      </PageHeader>
       <SurveyBuilder initial={survey.definition} published={survey.status === "published"} bank={bank} />
     </>
   );

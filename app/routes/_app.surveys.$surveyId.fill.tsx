@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { FieldEntry } from "~/surveys/field-entry";
@@ -7,6 +7,7 @@ import { getResponse } from "~/surveys/review.server";
 import { getFillableSurvey } from "~/surveys/surveys.server";
 import { notFound, requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
@@ -39,11 +40,10 @@ export default function FillSurvey() {
   const { survey, username, returned } = useLoaderData<typeof loader>();
   return (
     <div className="fill-page">
-      <header className="page-header">
-        <p className="muted"><Link to="/surveys">{t("surveys.title")}</Link> · {survey.period}</p>
-        <h1>{survey.definition.title}</h1>
+      <PageHeader title={survey.definition.title} back={{ to: "/surveys", label: t("surveys.title") }}>
+        <p className="muted">{survey.period}</p>
         {survey.definition.description ? <p>{survey.definition.description}</p> : null}
-      </header>
+      </PageHeader>
       {returned?.comment ? (
         <p className="notice" role="note">{t("surveys.fill.returnedBecause")}: {returned.comment}</p>
       ) : null}

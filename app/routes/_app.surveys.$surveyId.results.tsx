@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
@@ -13,6 +13,7 @@ import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { UnitOptions } from "~/units/unit-options";
 import { DataTable } from "~/ui/data-table";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "surveyResults", args.data?.results.survey.title);
@@ -65,11 +66,9 @@ export default function SurveyResultsPage() {
   ];
   return (
     <>
-      <header className="page-header">
-        <p className="muted"><Link to={`/surveys/${survey.id}`}>{survey.code}</Link></p>
-        <h1>{t("surveys.results.title", { title: survey.title })}</h1>
+      <PageHeader title={t("surveys.results.title", { title: survey.title })} back={{ to: `/surveys/${survey.id}`, label: survey.code }}>
         <p>{survey.period} · {t("surveys.results.scope", { unit: results.scope.unitName })}</p>
-      </header>
+      </PageHeader>
       {/* The summary first: how many forms, and which of them the figures below count. */}
       <section aria-labelledby="summary-title" className="results-summary">
         <h2 id="summary-title">{t("surveys.results.summaryTitle")}</h2>

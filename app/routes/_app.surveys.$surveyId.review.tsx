@@ -15,6 +15,7 @@ import { formatDateTime } from "~/utils/dates";
 import { parseId, requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { FilterForm, SelectFilter, TextFilter } from "~/ui/list-view";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "surveyReview");
@@ -59,10 +60,7 @@ export default function ReviewList() {
   const confirmAll = (event: FormEvent<HTMLFormElement>) => { if (confirmation.needsConfirmation()) event.preventDefault(); };
   return (
     <>
-      <header className="page-header">
-        <p className="muted"><Link to={`/surveys/${survey.id}`}>{survey.code}</Link></p>
-        <h1>{t("surveys.review.title", { title: survey.title })}</h1>
-      </header>
+      <PageHeader title={t("surveys.review.title", { title: survey.title })} back={{ to: `/surveys/${survey.id}`, label: survey.code }} />
       <FilterForm label={t("common.filter")}>
         <SelectFilter label={t("surveys.review.status")} name="status" value={status} options={RESPONSE_STATUSES.map((s) => ({ value: s, label: t(`surveys.responseStatus.${s}`) }))} />
         <TextFilter label={t("surveys.review.unitCode")} name="unit" value={unit} />

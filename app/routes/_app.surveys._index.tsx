@@ -8,6 +8,7 @@ import { listAssignedOpen, listSurveys } from "~/surveys/surveys.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { ListTable } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "surveys");
@@ -27,7 +28,7 @@ export default function SurveysPage() {
   if (mode === "field") {
     return (
       <>
-        <header className="page-header"><h1>{t("surveys.title")}</h1></header>
+        <PageHeader title={t("surveys.title")} />
         <section aria-labelledby="assigned-title">
           <h2 id="assigned-title">{t("surveys.field.assigned")}</h2>
           {assigned.length === 0 ? <p>{t("surveys.field.none")}</p> : null}
@@ -66,10 +67,10 @@ export default function SurveysPage() {
   }
   return (
     <>
-      <header className="page-header section-head">
-        <h1>{t("surveys.title")}</h1>
-        {canDesign ? <Link className="button primary" to="/surveys/new">{t("surveys.create")}</Link> : null}
-      </header>
+      <PageHeader
+        title={t("surveys.title")}
+        actions={canDesign ? <Link className="button primary" to="/surveys/new">{t("surveys.create")}</Link> : null}
+      />
       <ListTable
         caption={t("surveys.listCaption")}
         captionVisible

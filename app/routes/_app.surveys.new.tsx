@@ -1,14 +1,15 @@
 import { getFormProps } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { createSurveySchema } from "~/surveys/survey-schemas";
 import { createSurvey } from "~/surveys/surveys.server";
 import { FormErrors, TextField } from "~/ui/form-fields";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "newSurvey");
@@ -20,9 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "designSurveys");
-  const outcome = await runForm(request, createSurveySchema, (input) => createSurvey(viewer, input));
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/surveys/${outcome.saved}/build`);
+  return runFormThenRedirect(request, createSurveySchema, (input) => createSurvey(viewer, input), (surveyId) => `/surveys/${surveyId}/build`);
 }
 
 export default function NewSurvey() {
@@ -30,7 +29,7 @@ export default function NewSurvey() {
   const [form, fields] = useSchemaForm({ schema: createSurveySchema, lastResult: useActionData<typeof action>() });
   return (
     <>
-      <header className="page-header"><h1>{t("surveys.create")}</h1></header>
+      <PageHeader title={t("surveys.create")} />
       <Form method="post" {...getFormProps(form)} className="form-narrow" aria-label={t("surveys.create")}>
         <TextField label={t("surveys.code")} field={fields.code} hint={t("surveys.codeHint")} />
         <TextField label={t("surveys.seriesCode")} field={fields.seriesCode} hint={t("surveys.seriesHint")} />

@@ -17,6 +17,7 @@ import { ErrorList, FormErrors, TextAreaField } from "~/ui/form-fields";
 import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "questionnaire");
@@ -50,14 +51,15 @@ export default function ResponsePage() {
   const reviewable = canReview && response.status === "submitted";
   return (
     <>
-      <header className="page-header">
-        <p className="muted"><Link to={canReview ? `/surveys/${response.survey.id}/review` : "/surveys"}>{response.survey.title} ({response.survey.period})</Link></p>
-        <h1>{t("surveys.review.responseTitle", { id: response.id })}</h1>
+      <PageHeader
+        title={t("surveys.review.responseTitle", { id: response.id })}
+        back={{ to: canReview ? `/surveys/${response.survey.id}/review` : "/surveys", label: <>{response.survey.title} ({response.survey.period})</> }}
+      >
         <p>
           <span className={`badge badge-${response.status}`}>{t(`surveys.responseStatus.${response.status}`)}</span> ·{" "}
           {response.unit.name} · {response.collaborator.displayName} · {t("surveys.review.revision", { n: response.revision })}
         </p>
-      </header>
+      </PageHeader>
       {response.returnComment ? (
         <section className="notice" aria-labelledby="returned-title">
           <h2 id="returned-title">{t("surveys.review.returnedTitle")}</h2>

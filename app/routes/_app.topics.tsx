@@ -1,9 +1,9 @@
 import type { SubmissionResult } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useFetcherForm } from "~/forms/use-fetcher-form";
 import { listPeriods, openPeriod, setPeriodStatus } from "~/periods/periods.server";
 import { createAgency, createSocialGroup, createTopic, listAllAgencies, listSocialGroups, listTopics, setEntryActive, setTopicActive } from "~/topics/catalog.server";
@@ -14,6 +14,7 @@ import { DataTable } from "~/ui/data-table";
 import { z } from "~/forms/zod";
 import { formatDay, formatQuarter } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "topics");
 
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageTopics");
-  const outcome = await runForm(request, actionSchema, async (input) => {
+  return runFormThenRedirect(request, actionSchema, async (input) => {
     if (input.intent === "create") await createTopic(viewer, input);
     else if (input.intent === "toggle") await setTopicActive(viewer, input.code, input.active);
     else if (input.intent === "createGroup") await createSocialGroup(viewer, input);
@@ -45,9 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
     else if (input.intent === "toggleEntry") await setEntryActive(viewer, input.list, input.code, input.active);
     else if (input.intent === "openPeriod") await openPeriod(viewer, input);
     else await setPeriodStatus(viewer, input.periodId, input.status);
-  });
-  if ("failed" in outcome) return outcome.failed;
-  return redirect("/topics");
+  }, "/topics");
 }
 
 export default function TopicsPage() {
@@ -60,9 +59,7 @@ export default function TopicsPage() {
   const toggle = useFetcher<SubmissionResult<string[]>>();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("topics.title")}</h1>
-      </header>
+      <PageHeader title={t("topics.title")} />
       <DataTable caption={t("topics.title")} columns={[t("topics.code"), t("topics.nameVi"), t("topics.nameEn"), t("topics.group"), t("reports.status")]}>
         {topics.map((topic) => (
           <tr key={topic.code}>

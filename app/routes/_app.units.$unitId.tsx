@@ -1,9 +1,9 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { can } from "~/accounts/roles";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { unitActionSchema } from "~/units/unit-schemas";
 import { getUnitDetail, listOpenUnits, mergeUnit, moveUnit, renameUnit } from "~/units/units.server";
 import { MergeUnitForm, MoveUnitForm, RenameUnitForm, UnitCodeList } from "~/units/unit-admin-forms";
@@ -11,6 +11,7 @@ import { UnitSearchForm, UnitStatus, UnitTable } from "~/units/unit-views";
 import { formatDay } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "units", args.data?.unit.name);
 
@@ -24,13 +25,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageUnits");
   const id = requireIdParam(params.unitId);
-  const outcome = await runForm(request, unitActionSchema, async (input) => {
+  return runFormThenRedirect(request, unitActionSchema, async (input) => {
     if (input.intent === "rename") await renameUnit(viewer, id, input.name);
     if (input.intent === "move") await moveUnit(viewer, id, input.parentCode);
     if (input.intent === "merge") await mergeUnit(viewer, id, input);
-  });
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/units/${id}`);
+  }, `/units/${id}`);
 }
 
 export default function UnitPage() {
@@ -47,12 +46,11 @@ export default function UnitPage() {
           <li aria-current="page">{unit.name}</li>
         </ol>
       </nav>
-      <header className="page-header">
-        <h1>{unit.name}</h1>
+      <PageHeader title={unit.name}>
         <p>
           <code>{unit.code}</code> · {t(`unitKinds.${unit.kind}`)} · <UnitStatus validTo={unit.validTo} />
         </p>
-      </header>
+      </PageHeader>
       <UnitSearchForm />
       <section aria-labelledby="facts-title" className="panel">
         <h2 id="facts-title">{t("units.facts")}</h2>

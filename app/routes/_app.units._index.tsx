@@ -5,6 +5,7 @@ import { requireCapability } from "~/access/gate.server";
 import { searchUnits } from "~/units/units.server";
 import { UnitSearchForm, UnitTable } from "~/units/unit-views";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "units");
 
@@ -23,9 +24,7 @@ export default function UnitSearchPage() {
   const { q, includeClosed, units } = useLoaderData<typeof loader>();
   return (
     <>
-      <header className="page-header">
-        <h1>{t("units.searchTitle")}</h1>
-      </header>
+      <PageHeader title={t("units.searchTitle")} />
       <UnitSearchForm q={q} includeClosed={includeClosed} />
       <p role="status">{t("units.resultCount", { count: units.length })}</p>
       <UnitTable units={units} caption={t("units.searchResults", { q })} />

@@ -1,9 +1,9 @@
 import { getFormProps } from "@conform-to/react";
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
-import { runForm } from "~/forms/run-form.server";
+import { runFormThenRedirect } from "~/forms/run-form.server";
 import { useSchemaForm } from "~/forms/use-schema-form";
 import { FormErrors, SelectField, TextField } from "~/ui/form-fields";
 import { UnitCodeList } from "~/units/unit-admin-forms";
@@ -12,6 +12,7 @@ import { createUnitSchema } from "~/units/unit-schemas";
 import { createUnit, listOpenUnits } from "~/units/units.server";
 import { toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
+import { PageHeader } from "~/ui/page-header";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "newUnit");
 
@@ -23,9 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireCapability(request, "manageUnits");
-  const outcome = await runForm(request, createUnitSchema, (input) => createUnit(viewer, input));
-  if ("failed" in outcome) return outcome.failed;
-  return redirect(`/units/${outcome.saved.id}`);
+  return runFormThenRedirect(request, createUnitSchema, (input) => createUnit(viewer, input), (unit) => `/units/${unit.id}`);
 }
 
 export default function NewUnitPage() {
@@ -34,9 +33,7 @@ export default function NewUnitPage() {
   const [form, fields] = useSchemaForm({ schema: createUnitSchema, lastResult: useActionData<typeof action>(), defaultValue: { parentCode, kind: "commune", validFrom: toDateInputValue(todayInVietnam()) } });
   return (
     <>
-      <header className="page-header">
-        <h1>{t("units.createTitle")}</h1>
-      </header>
+      <PageHeader title={t("units.createTitle")} />
       <Form method="post" {...getFormProps(form)} className="panel form-narrow">
         <UnitCodeList units={unitCodes} />
         <TextField label={t("units.parentCode")} field={fields.parentCode} list="unit-codes" />

@@ -6,7 +6,7 @@
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { DataTable, type Column } from "./data-table";
+import { DataTable, type DataTableProps, type Keyed, type RowColumn, type TableFrame } from "./data-table";
 import { Pagination } from "./pagination";
 
 /** A list's filters: fields, then the Filter button, then any extra actions (downloads). */
@@ -69,28 +69,32 @@ export function DownloadLinks({ path, query, csv, xlsx }: { path: string; query:
   );
 }
 
-type ListTableProps = {
+/** One page of a paged list, as the list queries return it. */
+type ListPage<R> = { rows: readonly R[]; page: number; total: number; pageSize: number };
+
+type ListTableProps<R extends Keyed> = {
   /** The count said above the table (a live status); none for lists that show no count. */
   count?: string;
-  caption: string;
-  /** Captions are for screen readers unless the page has no heading that names the table. */
-  captionVisible?: boolean;
-  columns: readonly Column[];
-  className?: string;
-  /** The table's rows (<tr> elements). */
-  children: ReactNode;
-  /** Offset paging (page of pages), or `pager` for another kind. */
-  paging?: { page: number; total: number; pageSize: number };
+  /** The pager of a list that is not paged by page number (keyset paging). */
   pager?: ReactNode;
-};
+} & (DataTableProps<R> | (TableFrame & { list: ListPage<R>; columns: readonly RowColumn<R>[] }));
 
-/** A list: its count, the table (DataTable) and the pager. */
-export function ListTable({ count, paging, pager, ...table }: ListTableProps) {
+/** A list: its count, the table (DataTable) and the pager, paging by page number when given a `list` page. */
+export function ListTable<R extends Keyed>({ count, pager, ...table }: ListTableProps<R>) {
   return (
     <>
       {count !== undefined ? <p role="status">{count}</p> : null}
-      <DataTable {...table} />
-      {paging ? <Pagination page={paging.page} total={paging.total} pageSize={paging.pageSize} /> : pager}
+      {"list" in table ? <PagedTable {...table} /> : <DataTable {...table} />}
+      {pager}
+    </>
+  );
+}
+
+function PagedTable<R extends Keyed>({ list, ...table }: TableFrame & { list: ListPage<R>; columns: readonly RowColumn<R>[] }) {
+  return (
+    <>
+      <DataTable {...table} rows={list.rows} />
+      <Pagination page={list.page} total={list.total} pageSize={list.pageSize} />
     </>
   );
 }

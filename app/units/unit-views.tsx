@@ -44,25 +44,15 @@ export function UnitTable({ units, caption }: { units: UnitRow[]; caption: strin
     <DataTable
       caption={caption}
       captionVisible
+      rows={units}
       columns={[
-        t("units.code"),
-        t("units.name"),
-        t("units.kind"),
-        t("units.status"),
-        { label: t("units.childCount"), numeric: true },
-        { label: t("units.accountCount"), numeric: true },
+        { label: t("units.code"), cell: (unit) => <code>{unit.code}</code> },
+        { label: t("units.name"), cell: (unit) => <Link to={`/units/${unit.id}`}>{unit.name}</Link> },
+        { label: t("units.kind"), cell: (unit) => t(`unitKinds.${unit.kind}`) },
+        { label: t("units.status"), cell: (unit) => <UnitStatus validTo={unit.validTo} /> },
+        { label: t("units.childCount"), numeric: true, cell: (unit) => unit._count.children },
+        { label: t("units.accountCount"), numeric: true, cell: (unit) => unit._count.accounts },
       ]}
-    >
-      {units.map((unit) => (
-        <tr key={unit.id}>
-          <td><code>{unit.code}</code></td>
-          <td><Link to={`/units/${unit.id}`}>{unit.name}</Link></td>
-          <td>{t(`unitKinds.${unit.kind}`)}</td>
-          <td><UnitStatus validTo={unit.validTo} /></td>
-          <td className="num">{unit._count.children}</td>
-          <td className="num">{unit._count.accounts}</td>
-        </tr>
-      ))}
-    </DataTable>
+    />
   );
 }
