@@ -1,29 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { queryOne, signInAs } from "./support";
 
-/** A questionnaire with one question of every type and a skip condition (Q3 only if Q1 = Q1_3). */
-export const FULL_DEFINITION = {
-  title: "Phiếu thử nghiệm đầy đủ",
-  questions: [
-    { code: "Q1", type: "single", title: "Đời sống so với quý trước", required: true, options: [
-      { code: "Q1_1", label: "Tốt hơn" }, { code: "Q1_2", label: "Như cũ" }, { code: "Q1_3", label: "Khó khăn hơn" } ] },
-    { code: "Q2", type: "multiple", title: "Vấn đề quan tâm", required: true, min: 1, max: 2, options: [
-      { code: "Q2_1", label: "Giá cả" }, { code: "Q2_2", label: "Việc làm" }, { code: "Q2_3", label: "Môi trường" } ] },
-    { code: "Q3", type: "shortText", title: "Khó khăn lớn nhất", required: true, showIf: [{ question: "Q1", op: "equals", value: "Q1_3" }] },
-    { code: "Q4", type: "likert", title: "Hài lòng với chính quyền xã", required: true, options: [
-      { code: "Q4_1", label: "Rất không hài lòng" }, { code: "Q4_2", label: "Không hài lòng" }, { code: "Q4_3", label: "Bình thường" },
-      { code: "Q4_4", label: "Hài lòng" }, { code: "Q4_5", label: "Rất hài lòng" } ] },
-    { code: "Q5", type: "matrix", title: "Chất lượng dịch vụ", required: false,
-      items: [{ code: "Q5_A", label: "Y tế" }, { code: "Q5_B", label: "Trường học" }],
-      options: [{ code: "K", label: "Kém" }, { code: "TB", label: "Trung bình" }, { code: "T", label: "Tốt" }] },
-    { code: "Q6", type: "rating", title: "Điểm thái độ phục vụ", required: true },
-    { code: "Q7", type: "number", title: "Số người trong hộ", required: true, min: 1, max: 20, integer: true },
-    { code: "Q8", type: "date", title: "Ngày làm thủ tục gần nhất", required: false },
-    { code: "Q9", type: "longText", title: "Kiến nghị", required: false },
-    { code: "Q10", type: "ranking", title: "Xếp hạng ưu tiên", required: false, options: [
-      { code: "Q10_1", label: "Đường sá" }, { code: "Q10_2", label: "Chợ" }, { code: "Q10_3", label: "Trạm y tế" } ] },
-  ],
-};
+export { FULL_DEFINITION } from "../fixtures/survey-definitions";
 
 export function surveyId(code: string): number {
   return queryOne<{ id: number }>('SELECT id FROM "Survey" WHERE code = ?', code).id;

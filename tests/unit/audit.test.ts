@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { recordAudit } from "~/audit/audit.server";
 import { AUDIT_PAGE_SIZE, formatCursor, listAuditActions, listAuditEntries, parseCursor, type AuditFilters } from "~/audit/audit-viewer.server";
 import { db } from "~/db/db.server";
-import { addUnit, day, realViewerAt } from "./fixtures";
+import { addUnit, day, provinceWithTwoUnits, realViewerAt } from "./fixtures";
 
 describe("the audit log", () => {
   it("is append-only: the database refuses updates and deletes", async () => {
@@ -20,9 +20,7 @@ describe("the audit log", () => {
   });
 
   it("shows a viewer only entries by actors in their subtree", async () => {
-    const root = await addUnit(null, "P");
-    const a = await addUnit(root, "A");
-    const b = await addUnit(root, "B");
+    const { root, a, b } = await provinceWithTwoUnits();
     const adminA = await realViewerAt(a, "admin.a");
     const adminB = await realViewerAt(b, "admin.b");
     await recordAudit(db, { actorId: adminA.id, action: "unit.rename", entityType: "Unit", entityId: a.id });

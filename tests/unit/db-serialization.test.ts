@@ -10,13 +10,21 @@ async function newUnit(code: string) {
   });
 }
 
-/** Another request's Prisma transaction: renames the unit, stays open `ms`, then commits (noted in `order`). */
-function openPrismaTransaction(unitId: number, name: string, ms: number, order: string[]) {
-  return db.$transaction(async (tx) => {
-    await tx.unit.update({ where: { id: unitId }, data: { name } });
+/**
+ * Another request's Prisma transaction on a fresh unit "R", given 10 ms to start before this
+ * returns: it renames the unit to `name`, stays open `ms`, then commits (noted in `order`), and
+ * `committed` settles.
+ */
+async function openPrismaTransaction(name: string, ms: number) {
+  const root = await addUnit(null, "R");
+  const order: string[] = [];
+  const committed = db.$transaction(async (tx) => {
+    await tx.unit.update({ where: { id: root.id }, data: { name } });
     await sleep(ms);
     order.push("prisma commits");
   });
+  await sleep(10);
+  return { root, order, committed };
 }
 
 describe("one connection, one user at a time", () => {
@@ -42,10 +50,7 @@ describe("one connection, one user at a time", () => {
   });
 
   it("lends the raw connection for one synchronous transaction, never inside an open Prisma transaction", async () => {
-    const root = await addUnit(null, "R");
-    const order: string[] = [];
-    const prismaTx = openPrismaTransaction(root.id, "by Prisma", 80, order);
-    await sleep(10);
+    const { root, order, committed } = await openPrismaTransaction("by Prisma", 80);
     const id = await withExclusiveConnection((raw) => {
       order.push("raw runs");
       const row = raw.prepare(`SELECT "name" FROM "Unit" WHERE "id" = ?`).get(root.id) as { name: string };
@@ -54,7 +59,7 @@ describe("one connection, one user at a time", () => {
     });
     // Plain numbers, not the BigInts Prisma's adapter reads.
     expect(typeof id).toBe("number");
-    await prismaTx;
+    await committed;
     expect(order).toEqual(["prisma commits", "raw runs"]);
     expect((await db.unit.findUniqueOrThrow({ where: { id } })).name).toBe("by Prisma + raw");
   });
@@ -86,15 +91,12 @@ describe("one connection, one user at a time", () => {
   });
 
   it("group commit: a job never runs inside another request's open Prisma transaction", async () => {
-    const root = await addUnit(null, "R");
-    const order: string[] = [];
-    const prismaTx = openPrismaTransaction(root.id, "P", 60, order);
-    await sleep(10);
+    const { root, order, committed } = await openPrismaTransaction("P", 60);
     await withGroupCommit((raw) => {
       order.push("group runs");
       raw.prepare(`UPDATE "Unit" SET "name" = "name" || '+g' WHERE "id" = ?`).run(root.id);
     });
-    await prismaTx;
+    await committed;
     expect(order).toEqual(["prisma commits", "group runs"]);
     expect((await db.unit.findUniqueOrThrow({ where: { id: root.id } })).name).toBe("P+g");
   });

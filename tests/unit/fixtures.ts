@@ -29,6 +29,12 @@ export async function addUnit(parent: TreeUnit | null, code: string, name = code
   });
 }
 
+/** The smallest tree with two sibling subtrees: a root unit "P" standing for the province, with "A" and "B" under it. */
+export async function provinceWithTwoUnits() {
+  const root = await addUnit(null, "P");
+  return { root, a: await addUnit(root, "A"), b: await addUnit(root, "B") };
+}
+
 export async function addAccount(unit: TreeUnit, username: string, role = "collaborator", passwordHash = "x") {
   return db.account.create({ data: { username, displayName: username, role, unitId: unit.id, passwordHash } });
 }

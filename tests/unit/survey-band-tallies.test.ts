@@ -18,7 +18,7 @@ function randomBands(random: Random) {
   return Object.fromEntries(BAND_NAMES.map((b) => [b, random.pick(BANDS[b])])) as Record<BandName, string>;
 }
 
-/** Answers valid for the sample survey (tests/unit/surveys-fixtures.ts), optional questions sometimes left out. */
+/** Answers valid for the sample survey (SAMPLE, tests/fixtures/survey-definitions.ts), optional questions sometimes left out. */
 function randomAnswers(random: Random) {
   const answers: Record<string, unknown> = { Q1: random.pick(["Q1_1", "Q1_2", "Q1_3"]), Q4: random.int(0, 10) };
   if (answers.Q1 === "Q1_3") answers.Q3 = random.pick(["giá cao", "thiếu việc làm", "ô nhiễm"]);

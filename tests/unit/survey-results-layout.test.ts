@@ -69,10 +69,7 @@ describe("open answers grouped", () => {
 
 describe("palette and axis of the results charts", () => {
   it("colours ordinal scales by their order and unordered questions with one colour", () => {
-    expect(scaleKind("likert")).toBe("diverging");
-    expect(scaleKind("matrix")).toBe("diverging");
-    expect(scaleKind("rating")).toBe("sequential");
-    expect(scaleKind("single")).toBe("single");
+    expect((["likert", "matrix", "rating", "single"] as const).map(scaleKind)).toEqual(["diverging", "diverging", "sequential", "single"]);
     const five = optionColors("diverging", 5);
     expect(five).toEqual(["#b2182b", "#ef8a62", "#c8c8c8", "#7fbf7b", "#1b7837"]);
     // Three options: red, the neutral grey, green.

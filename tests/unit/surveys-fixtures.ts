@@ -2,23 +2,10 @@
 import crypto from "node:crypto";
 import { db } from "~/db/db.server";
 import type { SurveyDefinition } from "~/surveys/definition";
+import { SAMPLE } from "../fixtures/survey-definitions";
 import { addUnit, day, realViewerAt } from "./fixtures";
 
-export const SAMPLE: SurveyDefinition = {
-  title: "Đời sống và mức độ hài lòng",
-  questions: [
-    { code: "Q1", type: "single", title: "Đời sống so với quý trước", required: true, options: [
-      { code: "Q1_1", label: "Tốt hơn" }, { code: "Q1_2", label: "Như cũ" }, { code: "Q1_3", label: "Kém hơn" } ] },
-    { code: "Q2", type: "multiple", title: "Vấn đề bức xúc", required: false, min: 1, max: 2, options: [
-      { code: "Q2_1", label: "Giá cả" }, { code: "Q2_2", label: "Việc làm" }, { code: "Q2_3", label: "Môi trường" } ] },
-    { code: "Q3", type: "shortText", title: "Vì sao kém hơn?", required: true, showIf: [{ question: "Q1", op: "equals", value: "Q1_3" }] },
-    { code: "Q4", type: "rating", title: "Hài lòng với chính quyền (0–10)", required: true },
-    { code: "Q5", type: "number", title: "Số người trong hộ", required: false, min: 1, max: 30, integer: true },
-    { code: "Q6", type: "matrix", title: "Đánh giá dịch vụ", required: false,
-      items: [{ code: "Q6_A", label: "Y tế" }, { code: "Q6_B", label: "Giáo dục" }],
-      options: [{ code: "K", label: "Kém" }, { code: "TB", label: "Trung bình" }, { code: "T", label: "Tốt" }] },
-  ],
-};
+export { SAMPLE };
 
 export const BANDS_A = { ageBand: "30-44", gender: "female", occupation: "farmer", area: "rural" } as const;
 

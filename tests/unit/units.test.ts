@@ -3,7 +3,7 @@ import { subtreeRange, unitsVisibleTo } from "~/access/gate.server";
 import { db } from "~/db/db.server";
 import { FieldError } from "~/forms/field-error.server";
 import { createUnit, getUnitDetail, mergeUnit, moveUnit, renameUnit, searchUnits } from "~/units/units.server";
-import { addAccount, addUnit, catchError, day, realViewerAt, thrownStatus, viewerAt } from "./fixtures";
+import { addAccount, addUnit, catchError, day, provinceWithTwoUnits, realViewerAt, thrownStatus, viewerAt } from "./fixtures";
 
 describe("subtree ranges on materialised paths", () => {
   it("include exactly the descendants, even when ids share a prefix (1 vs 10, 11...)", async () => {
@@ -34,9 +34,7 @@ describe("creating, renaming, moving", () => {
   });
 
   it("refuses a taken code and a parent outside the viewer's subtree", async () => {
-    const root = await addUnit(null, "P");
-    const a = await addUnit(root, "A");
-    const b = await addUnit(root, "B");
+    const { a, b } = await provinceWithTwoUnits();
     const viewerA = await realViewerAt(a, "adminA");
     const input = { code: "A.1", name: "x", kind: "commune" as const, validFrom: day("2025-07-01") };
     const outside = await catchError(createUnit(viewerA, { ...input, parentCode: b.code }));
@@ -47,9 +45,7 @@ describe("creating, renaming, moving", () => {
   });
 
   it("moves a whole subtree: every descendant's path and depth follow", async () => {
-    const root = await addUnit(null, "P");
-    const a = await addUnit(root, "A");
-    const b = await addUnit(root, "B");
+    const { root, a, b } = await provinceWithTwoUnits();
     const a1 = await addUnit(a, "A1");
     const a11 = await addUnit(a1, "A11");
     const viewer = await realViewerAt(root, "admin");
@@ -119,9 +115,7 @@ describe("merging", () => {
 
 describe("the gate on unit records", () => {
   it("answers 404 for a unit outside the viewer's subtree, as for one that does not exist", async () => {
-    const root = await addUnit(null, "P");
-    const a = await addUnit(root, "A");
-    const b = await addUnit(root, "B");
+    const { root, a, b } = await provinceWithTwoUnits();
     const viewer = viewerAt(a, "official");
     expect((await getUnitDetail(viewer, a.id)).unit.code).toBe("A");
     expect(thrownStatus(await catchError(getUnitDetail(viewer, b.id)))).toBe(404);
