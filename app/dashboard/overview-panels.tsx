@@ -7,6 +7,7 @@ import { useQuarterName } from "~/periods/quarter-select";
 import { formatDay } from "~/utils/dates";
 import { formatNumber } from "~/utils/numbers";
 import type { collaboratorOverview, officialOverview, secretariatOverview } from "./role-overview.server";
+import { TitledSection } from "~/ui/titled-section";
 
 // Single fetch keeps Dates as Dates: the loader's types arrive unchanged.
 type CollaboratorData = Awaited<ReturnType<typeof collaboratorOverview>>;
@@ -30,8 +31,7 @@ export function CollaboratorDue({ due }: { due: CollaboratorData }) {
   const { t } = useTranslation();
   return (
     <>
-      <section aria-labelledby="due-title" className="panel">
-        <h2 id="due-title">{t("dashboard.due.title")}</h2>
+      <TitledSection id="due-title" title={t("dashboard.due.title")} className="panel">
         {due.toFile.length === 0 && due.returned.length === 0 ? <p>{t("dashboard.due.nothingToFile")}</p> : null}
         <ul className="due-list">
           {due.returned.map((r) => (
@@ -51,9 +51,8 @@ export function CollaboratorDue({ due }: { due: CollaboratorData }) {
         </ul>
         {due.returnedResponses > 0 ? <p><Link to="/surveys">{t("dashboard.due.returnedResponses", { count: due.returnedResponses })}</Link></p> : null}
         {due.fastPeriodId ? <p><Link className="button" to={`/reports/new?period=${due.fastPeriodId}&fast=1`}>{t("dashboard.due.fast")}</Link></p> : null}
-      </section>
-      <section aria-labelledby="due-surveys" className="panel">
-        <h2 id="due-surveys">{t("dashboard.due.surveys")}</h2>
+      </TitledSection>
+      <TitledSection id="due-surveys" title={t("dashboard.due.surveys")} className="panel">
         {due.surveys.length === 0 ? <p>{t("dashboard.due.noSurveys")}</p> : null}
         <ul className="due-list">
           {due.surveys.map((s) => (
@@ -64,7 +63,7 @@ export function CollaboratorDue({ due }: { due: CollaboratorData }) {
             </li>
           ))}
         </ul>
-      </section>
+      </TitledSection>
     </>
   );
 }
@@ -72,8 +71,7 @@ export function CollaboratorDue({ due }: { due: CollaboratorData }) {
 export function SecretariatWaiting({ waiting }: { waiting: SecretariatData }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="waiting-title">
-      <h2 id="waiting-title">{t("dashboard.waiting.title")}</h2>
+    <TitledSection id="waiting-title" title={t("dashboard.waiting.title")}>
       <ul className="stat-cards">
         <StatLink to="/reports/inbox?status=submitted" value={waiting.inbox} label={t("dashboard.waiting.inbox")} />
         {waiting.resubmitted > 0 ? <StatLink to="/reports/inbox?status=resubmitted" value={waiting.resubmitted} label={t("dashboard.waiting.resubmitted")} /> : null}
@@ -88,7 +86,7 @@ export function SecretariatWaiting({ waiting }: { waiting: SecretariatData }) {
           />
         ) : null}
       </ul>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -97,8 +95,7 @@ export function OfficialHeadline({ headline }: { headline: OfficialData }) {
   const q = useQuarterName();
   const lang = i18n.language;
   return (
-    <section aria-labelledby="headline-title">
-      <h2 id="headline-title">{t("dashboard.headline.title", { quarter: q(headline.quarterKey) })}</h2>
+    <TitledSection id="headline-title" title={t("dashboard.headline.title", { quarter: q(headline.quarterKey) })}>
       <ul className="stat-cards">
         <StatLink to={`/completeness?quarter=${headline.quarterKey}`} value={headline.received} label={`${t("dashboard.headline.received")} / ${formatNumber(headline.expected, lang)}`} />
         <li className="stat-card">
@@ -125,7 +122,7 @@ export function OfficialHeadline({ headline }: { headline: OfficialData }) {
       <p>
         <Link to={`/opinion-summary?quarter=${headline.quarterKey}`}>{t("dashboard.headline.openSummary")}</Link> · <Link to="/quarterly-reports">{t("dashboard.headline.openReports")}</Link>
       </p>
-    </section>
+    </TitledSection>
   );
 }
 

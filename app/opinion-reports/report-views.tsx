@@ -2,6 +2,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatDay } from "~/utils/dates";
+import { TitledSection } from "~/ui/titled-section";
 
 type Named = { nameVi: string; nameEn: string };
 export function useLocalName() {
@@ -76,8 +77,7 @@ export function ItemList({ items, proposalLink }: { items: ItemView[]; proposalL
 export function EventList({ events }: { events: { id: number; kind: string; at: string | Date; comment: string | null; actor: { displayName: string } }[] }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="events-title" className="panel">
-      <h2 id="events-title">{t("reports.events")}</h2>
+    <TitledSection id="events-title" title={t("reports.events")} className="panel">
       <ol>
         {events.map((e) => (
           <li key={e.id}>
@@ -86,6 +86,6 @@ export function EventList({ events }: { events: { id: number; kind: string; at: 
           </li>
         ))}
       </ol>
-    </section>
+    </TitledSection>
   );
 }

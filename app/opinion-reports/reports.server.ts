@@ -339,21 +339,22 @@ export async function nextReportToReview(viewer: Viewer, id: number): Promise<nu
   return next?.id ?? null;
 }
 
+/** What the urgent-items panel shows of an item: its title, topic, area, direction and time. */
+const URGENT_ITEM_FIELDS = {
+  id: true, reportId: true, title: true, direction: true, createdAt: true,
+  topic: { select: { nameVi: true, nameEn: true } },
+  areaUnit: { select: { name: true } },
+} satisfies Prisma.OpinionItemSelect;
+
+export type UrgentItem = Prisma.OpinionItemGetPayload<{ select: typeof URGENT_ITEM_FIELDS }>;
+
 /** Urgent items ("fast reports") for the dashboard, newest first. */
-export async function listUrgentItems(viewer: Viewer, take = 10) {
+export async function listUrgentItems(viewer: Viewer, take = 10): Promise<UrgentItem[]> {
   return db.opinionItem.findMany({
     where: { AND: [{ urgent: true }, opinionItemsVisibleTo(viewer)] },
     orderBy: { createdAt: "desc" },
     take,
-    select: {
-      id: true,
-      title: true,
-      direction: true,
-      createdAt: true,
-      reportId: true,
-      topic: { select: { nameVi: true, nameEn: true } },
-      areaUnit: { select: { name: true } },
-    },
+    select: URGENT_ITEM_FIELDS,
   });
 }
 

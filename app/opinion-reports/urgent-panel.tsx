@@ -2,22 +2,13 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "~/utils/dates";
-
-type UrgentItem = {
-  id: number;
-  title: string;
-  direction: string;
-  createdAt: string | Date;
-  reportId: number;
-  topic: { nameVi: string; nameEn: string };
-  areaUnit: { name: string };
-};
+import type { UrgentItem } from "./reports.server";
+import { TitledSection } from "~/ui/titled-section";
 
 export function UrgentItemsPanel({ items }: { items: UrgentItem[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <section aria-labelledby="urgent-dashboard-title" className="panel">
-      <h2 id="urgent-dashboard-title">{t("dashboardReports.urgentTitle")}</h2>
+    <TitledSection id="urgent-dashboard-title" title={t("dashboardReports.urgentTitle")} className="panel">
       {items.length === 0 ? <p>{t("reports.noUrgent")}</p> : null}
       <ul>
         {items.map((item) => (
@@ -27,6 +18,6 @@ export function UrgentItemsPanel({ items }: { items: UrgentItem[] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </TitledSection>
   );
 }

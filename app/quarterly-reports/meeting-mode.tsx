@@ -107,27 +107,30 @@ function FullscreenButton() {
 
 function SlideBody({ slide, lang }: { slide: Slide; lang: string }) {
   const heading = <h1 id="meeting-heading">{slide.heading}</h1>;
-  const meta = slide.meta ? <p className="meeting-meta">{slide.meta}</p> : null;
+  if (slide.kind === "title" || slide.kind === "closing") {
+    return (
+      <div className="meeting-centred">
+        {slide.kind === "title" ? <p className="meeting-type">{slide.reportType}</p> : null}
+        {heading}
+        {slide.lines.map((line) => <p key={line}>{line}</p>)}
+      </div>
+    );
+  }
+  return (
+    <>
+      {heading}
+      {slide.meta ? <p className="meeting-meta">{slide.meta}</p> : null}
+      <SlideContent slide={slide} lang={lang} />
+    </>
+  );
+}
+
+/** What a content slide shows under its heading and source line. */
+function SlideContent({ slide, lang }: { slide: Exclude<Slide, { kind: "title" | "closing" }>; lang: string }) {
   switch (slide.kind) {
-    case "title":
-      return (
-        <div className="meeting-centred">
-          <p className="meeting-type">{slide.reportType}</p>
-          {heading}
-          {slide.lines.map((line) => <p key={line}>{line}</p>)}
-        </div>
-      );
-    case "closing":
-      return (
-        <div className="meeting-centred">
-          {heading}
-          {slide.lines.map((line) => <p key={line}>{line}</p>)}
-        </div>
-      );
     case "findings":
       return (
         <>
-          {heading}
           <ul className="meeting-stats">
             {slide.stats.map((s) => (
               <li key={s.label}>
@@ -139,18 +142,10 @@ function SlideBody({ slide, lang }: { slide: Slide; lang: string }) {
         </>
       );
     case "bullets":
-      return (
-        <>
-          {heading}
-          {meta}
-          <Bullets items={slide.bullets} />
-        </>
-      );
+      return <Bullets items={slide.bullets} />;
     case "chart":
       return (
         <>
-          {heading}
-          {meta}
           <SlideChart chart={slide.chart} lang={lang} />
           <Bullets items={slide.bullets} small />
         </>
@@ -158,33 +153,33 @@ function SlideBody({ slide, lang }: { slide: Slide; lang: string }) {
     case "table":
       return (
         <>
-          {heading}
-          {meta}
           <Bullets items={slide.bullets} small />
-          <div className="meeting-table">
-            <table aria-labelledby="meeting-heading">
-              <thead>
-                <tr>{slide.columns.map((c) => <th key={c.label} scope="col" className={c.numeric ? "num" : undefined}>{c.label}</th>)}</tr>
-              </thead>
-              <tbody>
-                {slide.rows.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j} className={slide.columns[j]!.numeric ? "num" : undefined}>{cell}</td>))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <SlideTable slide={slide} />
         </>
       );
     case "text":
-      return (
-        <>
-          {heading}
-          <Narrative blocks={slide.blocks} />
-        </>
-      );
+      return <Narrative blocks={slide.blocks} />;
   }
+}
+
+/** A table slide's rows, named by the slide's heading; the first cell of each row heads it. */
+function SlideTable({ slide }: { slide: Extract<Slide, { kind: "table" }> }) {
+  return (
+    <div className="meeting-table">
+      <table aria-labelledby="meeting-heading">
+        <thead>
+          <tr>{slide.columns.map((c) => <th key={c.label} scope="col" className={c.numeric ? "num" : undefined}>{c.label}</th>)}</tr>
+        </thead>
+        <tbody>
+          {slide.rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j} className={slide.columns[j]!.numeric ? "num" : undefined}>{cell}</td>))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 function Bullets({ items, small = false }: { items: string[]; small?: boolean }) {

@@ -10,6 +10,7 @@ import { TopicDirectionChart } from "~/opinion-reports/summary-charts";
 import { useQuarterName } from "~/periods/quarter-select";
 import { ChartFigure } from "~/ui/chart-figure";
 import { DataTable } from "~/ui/data-table";
+import { TitledSection } from "~/ui/titled-section";
 import { formatDay, todayInVietnam } from "~/utils/dates";
 import { formatNumber, formatPValue } from "~/utils/numbers";
 import type { CompiledReport } from "./compile.server";
@@ -19,10 +20,14 @@ import { TrendSection } from "./trend-view";
 
 type Figures = CompiledReport;
 
+/** The report's wording: texts, the quarter's name, and numbers, shares and topics in the reader's language. */
 function useFormat() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const q = useQuarterName();
   const lang = i18n.language;
   return {
+    t,
+    q,
     lang,
     n: (v: number) => formatNumber(v, lang),
     pct: (part: number, whole: number) => (whole === 0 ? "—" : formatNumber((100 * part) / whole, lang, 1)),
@@ -90,13 +95,7 @@ type SectionName = "network" | "flows" | "change" | "surveys" | "proposals" | "f
 /** One of the report's sections: a region named by its heading. */
 function Section({ name, children }: { name: SectionName; children: ReactNode }) {
   const { t } = useTranslation();
-  const id = `qr-${name.toLowerCase()}`;
-  return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{t(`quarterly.sections.${name}`)}</h2>
-      {children}
-    </section>
-  );
+  return <TitledSection id={`qr-${name.toLowerCase()}`} title={t(`quarterly.sections.${name}`)}>{children}</TitledSection>;
 }
 
 /** Plain text rendered as React text nodes: nothing in it is ever interpreted as markup. */
@@ -135,9 +134,7 @@ function UnitBreakdown({ count, children }: { count: number; children: ReactNode
 const NETWORK_MEASURES = ["expected", "onTime", "late", "missing"] as const;
 
 function NetworkSection({ figures }: { figures: Figures }) {
-  const { t } = useTranslation();
-  const { n } = useFormat();
-  const q = useQuarterName();
+  const { t, n, q } = useFormat();
   const { network } = figures;
   return (
     <Section name="network">
@@ -169,9 +166,7 @@ function NetworkSection({ figures }: { figures: Figures }) {
 }
 
 function FlowsSection({ figures }: { figures: Figures }) {
-  const { t } = useTranslation();
-  const { n, topicName } = useFormat();
-  const q = useQuarterName();
+  const { t, n, topicName, q } = useFormat();
   const { flows, scope, quarterKey } = figures;
   const quarter = q(quarterKey);
   const splitUnits = flows.byUnit.filter((r) => r.byDirection !== null);
@@ -314,9 +309,7 @@ function UnitChart({ units, quarter, scopeName }: { units: { unit: { name: strin
 
 /** The social groups most concerned (snapshots published before this existed have none). */
 function SocialGroups({ figures }: { figures: Figures }) {
-  const { t } = useTranslation();
-  const { n, pct, topicName } = useFormat();
-  const q = useQuarterName();
+  const { t, n, pct, topicName, q } = useFormat();
   const rows = figures.flows.socialGroups;
   if (!rows || figures.flows.total === 0) return null;
   const quarter = q(figures.quarterKey);
@@ -371,9 +364,7 @@ function ChangeSection({ figures }: { figures: Figures }) {
 }
 
 function Comparison({ figures, which }: { figures: Figures; which: "previous" | "lastYear" }) {
-  const { t, i18n } = useTranslation();
-  const { pct, topicName } = useFormat();
-  const q = useQuarterName();
+  const { t, lang, pct, topicName, q } = useFormat();
   const c = figures.change[which];
   const now = q(figures.quarterKey);
   const then = q(c.quarterKey);
@@ -420,7 +411,7 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
                   <th scope="row">{topicName(r.topic)}</th>
                   {DIRECTIONS.map((d) => <td key={d} className="num">{pct(r.now[d], r.nNow)} / {pct(r.then[d], r.nThen)}</td>)}
                   <td className="num">{r.nNow} / {r.nThen}</td>
-                  <td className="num">{"pAdjusted" in r.test ? formatPValue(r.test.pAdjusted, i18n.language) : "—"}</td>
+                  <td className="num">{"pAdjusted" in r.test ? formatPValue(r.test.pAdjusted, lang) : "—"}</td>
                   <td>{"notTested" in r.test ? t(`quarterly.change.notTested.${r.test.notTested}`) : r.significant ? t("quarterly.change.significant") : t("quarterly.change.notSignificant")}</td>
                 </tr>
               ))}
@@ -434,8 +425,7 @@ function Comparison({ figures, which }: { figures: Figures; which: "previous" | 
 
 /** Section 4: surveys closed in the quarter (snapshots published before it existed have none). */
 function SurveysSection({ figures, editor }: { figures: Figures; editor?: ReactNode }) {
-  const { t } = useTranslation();
-  const { n, lang } = useFormat();
+  const { t, n, lang } = useFormat();
   const surveys = (figures.surveys as Figures["surveys"] | undefined) ?? [];
   const pct = (share: number) => formatNumber(100 * share, lang, 1);
   return (
@@ -487,9 +477,7 @@ function SurveysSection({ figures, editor }: { figures: Figures; editor?: ReactN
 }
 
 function ProposalsSection({ figures }: { figures: Figures }) {
-  const { t } = useTranslation();
-  const { n } = useFormat();
-  const q = useQuarterName();
+  const { t, n, q } = useFormat();
   const { proposals } = figures;
   return (
     <Section name="proposals">

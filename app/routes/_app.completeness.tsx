@@ -19,6 +19,7 @@ import { formatDay } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "completeness");
 
@@ -98,8 +99,7 @@ export default function CompletenessPage() {
         <a className="button" href={href({ format: "xlsx" }, "/completeness/export")} download>{t("completeness.exportXlsx")}</a>
       </p>
       {focus ? (
-        <section aria-labelledby="missing-title" className="panel">
-          <h2 id="missing-title">{t(focus.due ? "completeness.missingTitle" : "completeness.notFiledTitle", { period: periodName(focus) })}</h2>
+        <TitledSection id="missing-title" title={t(focus.due ? "completeness.missingTitle" : "completeness.notFiledTitle", { period: periodName(focus) })} className="panel">
           <Form method="get" className="filters">
             {kept(["unit", "quarter", "sort", "dir"])}
             <label>
@@ -130,10 +130,9 @@ export default function CompletenessPage() {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       ) : null}
-      <section aria-labelledby="coverage-title">
-        <h2 id="coverage-title">{t("completeness.coverage")}</h2>
+      <TitledSection id="coverage-title" title={t("completeness.coverage")}>
         {coverage.length === 0 ? <p>{t("completeness.noCoverage")}</p> : null}
         {coverage.length > 0 ? (
           <DataTable
@@ -150,7 +149,7 @@ export default function CompletenessPage() {
             ))}
           </DataTable>
         ) : null}
-      </section>
+      </TitledSection>
     </>
   );
 }

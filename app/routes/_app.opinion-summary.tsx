@@ -17,6 +17,7 @@ import { UnitPicker } from "~/units/unit-picker";
 import { ChartFigure, type ChartCaption } from "~/ui/chart-figure";
 import { DataTable } from "~/ui/data-table";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "opinionSummary");
 
@@ -125,8 +126,7 @@ export default function OpinionSummaryPage() {
         </p>
       ) : null}
 
-      <section aria-labelledby="by-topic-title">
-        <h2 id="by-topic-title">{t("summary.byTopicTitle")}</h2>
+      <TitledSection id="by-topic-title" title={t("summary.byTopicTitle")}>
         {rows.length === 0 ? (
           <p className="notice" role="status">{t("summary.noItems", { quarter: quarterName, unit: unit.name })}</p>
         ) : (
@@ -159,11 +159,10 @@ export default function OpinionSummaryPage() {
             </DataTable>
           </>
         )}
-      </section>
+      </TitledSection>
 
       {children.length > 0 ? (
-        <section aria-labelledby="by-unit-title">
-          <h2 id="by-unit-title">{t("summary.byUnitTitle")}</h2>
+        <TitledSection id="by-unit-title" title={t("summary.byUnitTitle")}>
           <DataTable
             caption={t("summary.byUnit", { quarter: quarterName, unit: unit.name })}
             captionVisible
@@ -180,12 +179,11 @@ export default function OpinionSummaryPage() {
               </tr>
             ))}
           </DataTable>
-        </section>
+        </TitledSection>
       ) : null}
 
       {trendTopic ? (
-        <section aria-labelledby="trend-title">
-          <h2 id="trend-title">{t("summary.trendTitle", { topic: name(trendTopic) })}</h2>
+        <TitledSection id="trend-title" title={t("summary.trendTitle", { topic: name(trendTopic) })}>
           <ChartFigure caption={trendCaption(trendTopic)}>
             <TrendChart
               label={t("summary.trendChart", { topic: name(trendTopic), unit: unit.name })}
@@ -201,7 +199,7 @@ export default function OpinionSummaryPage() {
               </tr>
             ))}
           </DataTable>
-        </section>
+        </TitledSection>
       ) : null}
     </>
   );

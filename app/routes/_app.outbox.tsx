@@ -5,6 +5,7 @@ import { useOutbox } from "~/outbox/outbox-context";
 import { OutboxList } from "~/outbox/outbox-list";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "outbox");
 
@@ -29,10 +30,9 @@ export default function OutboxPage() {
         <button type="button" className="primary" onClick={sendNow} disabled={waiting === 0}>{t("outbox.sendNow")}</button>
       </p>
       <OutboxList />
-      <section aria-labelledby="privacy-title" className="hint">
-        <h2 id="privacy-title">{t("outbox.privacyTitle")}</h2>
+      <TitledSection id="privacy-title" title={t("outbox.privacyTitle")} className="hint">
         <p>{t("outbox.privacy")}</p>
-      </section>
+      </TitledSection>
     </>
   );
 }

@@ -25,6 +25,7 @@ import { formatDateTime } from "~/utils/dates";
 import { parseId, requireIdParam } from "~/utils/http.server";
 import { formatNumber } from "~/utils/numbers";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "quarterlyReport");
 
@@ -81,8 +82,7 @@ export default function QuarterlyReportPage() {
       </PageHeader>
 
       {published ? (
-        <section aria-labelledby="qr-publication" className="panel">
-          <h2 id="qr-publication" className="visually-hidden">{t("quarterly.versions")}</h2>
+        <TitledSection id="qr-publication" title={t("quarterly.versions")} className="panel" titleHidden>
           <p>{t("quarterly.publishedNote", { version: published.version, at: formatDateTime(published.publishedAt) })}</p>
           {!published.latest ? (
             <p className="notice" role="status">
@@ -108,7 +108,7 @@ export default function QuarterlyReportPage() {
               ))}
             </ul>
           </nav>
-        </section>
+        </TitledSection>
       ) : (
         <p className="notice" role="status">{t("quarterly.draftNote")}</p>
       )}

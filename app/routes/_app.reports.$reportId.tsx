@@ -24,6 +24,7 @@ import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "report");
 
@@ -102,8 +103,7 @@ export default function ReportPage() {
       {canResubmit && handedOver ? (
         <OutboxReceipt id={handedOver.id} kind="report" />
       ) : canResubmit && options ? (
-        <section aria-labelledby="fix-title">
-          <h2 id="fix-title">{t("reports.fixAndResubmit")}</h2>
+        <TitledSection id="fix-title" title={t("reports.fixAndResubmit")}>
           <ReportForm
             draftKey={draftKeyFor(report.periodId, username, report.id)}
             outbox={{ periodId: report.periodId, kind: report.kind === "fast" ? "fast" : "monthly", reportId: report.id, title: t("reports.fixTitle", { period: periodName }), href: `/reports/${report.id}` }}
@@ -132,12 +132,11 @@ export default function ReportPage() {
             serverMessage={result && "message" in result ? result.message : undefined}
             submitLabel={t("reports.resubmit")}
           />
-        </section>
+        </TitledSection>
       ) : (
-        <section aria-labelledby="items-title">
-          <h2 id="items-title">{t("reports.items")}</h2>
+        <TitledSection id="items-title" title={t("reports.items")}>
           <ItemList items={report.items} proposalLink={canPropose ? (itemId) => `/proposals?fromItem=${itemId}` : undefined} />
-        </section>
+        </TitledSection>
       )}
       {canReview ? <ReviewForms status={report.status} quality={report.quality} /> : null}
       <EventList events={report.events} />
@@ -152,8 +151,7 @@ function ReviewForms({ status, quality }: { status: string; quality: string | nu
   const accept = useFetcherForm("accept-report", reviewReportSchema);
   const guard = useGuardedTexts({ comment: "" });
   return (
-    <section aria-labelledby="review-title" className="manage">
-      <h2 id="review-title">{t("reports.review")}</h2>
+    <TitledSection id="review-title" title={t("reports.review")} className="manage">
       {/* Refusals of a report that changed meanwhile: the page reloads it and its form is gone. */}
       <FormErrors errors={accept.fields.intent.errors} />
       {status !== "submitted" ? <FormErrors errors={ret.fields.comment.errors} /> : null}
@@ -184,6 +182,6 @@ function ReviewForms({ status, quality }: { status: string; quality: string | nu
           />
         ) : null}
       </div>
-    </section>
+    </TitledSection>
   );
 }

@@ -8,6 +8,7 @@ import { ListTable } from "~/ui/list-view";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "myReports");
 
@@ -22,8 +23,7 @@ export default function MyReportsPage() {
   return (
     <>
       <PageHeader title={t("reports.myTitle")} />
-      <section aria-labelledby="to-file" className="panel">
-        <h2 id="to-file">{t("reports.toFile")}</h2>
+      <TitledSection id="to-file" title={t("reports.toFile")} className="panel">
         {toFile.length === 0 ? <p>{t("reports.nothingToFile")}</p> : null}
         <ul>
           {toFile.map((p) => (
@@ -35,15 +35,14 @@ export default function MyReportsPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </TitledSection>
       {fastPeriod ? (
         <p>
           <Link className="button" to={`/reports/new?period=${fastPeriod.id}&fast=1`}>{t("reports.fastNew")}</Link>{" "}
           <span className="hint">{t("reports.fastHint")}</span>
         </p>
       ) : null}
-      <section aria-labelledby="history">
-        <h2 id="history">{t("reports.history")}</h2>
+      <TitledSection id="history" title={t("reports.history")}>
         {reports.length === 0 ? <p>{t("reports.noReports")}</p> : null}
         <ListTable
           caption={t("reports.history")}
@@ -64,7 +63,7 @@ export default function MyReportsPage() {
             </tr>
           ))}
         </ListTable>
-      </section>
+      </TitledSection>
     </>
   );
 }

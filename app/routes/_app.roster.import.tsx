@@ -9,6 +9,7 @@ import { DataTable } from "~/ui/data-table";
 import { ErrorList } from "~/ui/form-fields";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "rosterImport");
 
@@ -72,18 +73,16 @@ export default function RosterImportPage() {
       {outcome?.mode === "imported" ? <p className="notice" role="status">{t("roster.imported", { created: outcome.created, updated: outcome.updated })}</p> : null}
       {check?.fileError ? <p className="notice error-notice" role="alert">{t(check.fileError, check.params)}</p> : null}
       {check && !check.fileError && check.errors.length > 0 ? (
-        <section aria-labelledby="row-errors" className="panel">
-          <h2 id="row-errors">{t("roster.rowErrors")}</h2>
+        <TitledSection id="row-errors" title={t("roster.rowErrors")} className="panel">
           <DataTable caption={t("roster.rowErrors")} columns={[t("roster.row"), t("roster.field"), t("roster.problem")]}>
             {check.errors.map((e, i) => (
               <tr key={i}><td className="num">{e.row}</td><td><code>{e.field}</code></td><td>{t(e.key, e.params)}</td></tr>
             ))}
           </DataTable>
-        </section>
+        </TitledSection>
       ) : null}
       {check && !check.fileError && check.errors.length === 0 ? (
-        <section aria-labelledby="preview-title">
-          <h2 id="preview-title">{t("roster.previewTitle", { count: check.rows.length })}</h2>
+        <TitledSection id="preview-title" title={t("roster.previewTitle", { count: check.rows.length })}>
           <DataTable
             caption={t("roster.previewTitle", { count: check.rows.length })}
             columns={[t("roster.row"), t("roster.username"), t("roster.displayName"), t("roster.unitCode"), t("roster.sector"), t("roster.action")]}
@@ -95,7 +94,7 @@ export default function RosterImportPage() {
               </tr>
             ))}
           </DataTable>
-        </section>
+        </TitledSection>
       ) : null}
     </>
   );

@@ -14,6 +14,7 @@ import { formatDay, formatDateTime, toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.survey.title);
@@ -72,8 +73,7 @@ export default function SurveyPage() {
           <dd>{survey.versions.length ? survey.versions.map((v) => `v${v.version} (${formatDateTime(v.publishedAt)})`).join(", ") : "—"}</dd>
         </dl>
       </section>
-      <section aria-labelledby="targets-title">
-        <h2 id="targets-title">{t("surveys.targets")}</h2>
+      <TitledSection id="targets-title" title={t("surveys.targets")}>
         <div className="table-wrap">
           <table>
             <caption>{t("surveys.targetsCaption", { count: survey.targets.length })}</caption>
@@ -85,10 +85,9 @@ export default function SurveyPage() {
             </tbody>
           </table>
         </div>
-      </section>
+      </TitledSection>
       {canDesign ? (
-        <section aria-labelledby="manage-title" className="manage">
-          <h2 id="manage-title">{t("surveys.manage")}</h2>
+        <TitledSection id="manage-title" title={t("surveys.manage")} className="manage">
           <div className="card-grid">
             <LifecycleForm status={survey.status} />
             {survey.status === "draft" || survey.status === "published" ? (
@@ -100,7 +99,7 @@ export default function SurveyPage() {
             ) : null}
             <NextWaveForm />
           </div>
-        </section>
+        </TitledSection>
       ) : null}
     </>
   );

@@ -14,6 +14,7 @@ import { pageTitle } from "~/i18n/page-titles";
 import { UnitOptions } from "~/units/unit-options";
 import { DataTable } from "~/ui/data-table";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "surveyResults", args.data?.results.survey.title);
@@ -70,8 +71,7 @@ export default function SurveyResultsPage() {
         <p>{survey.period} · {t("surveys.results.scope", { unit: results.scope.unitName })}</p>
       </PageHeader>
       {/* The summary first: how many forms, and which of them the figures below count. */}
-      <section aria-labelledby="summary-title" className="results-summary">
-        <h2 id="summary-title">{t("surveys.results.summaryTitle")}</h2>
+      <TitledSection id="summary-title" title={t("surveys.results.summaryTitle")} className="results-summary">
         <ul className="stat-cards">
           {stats.map((s) => (
             <li key={s.key} className={`stat-card stat-${s.key}`}>
@@ -91,7 +91,7 @@ export default function SurveyResultsPage() {
           {results.matching !== null ? ` ${t("surveys.results.matching", { matching: formatNumber(results.matching, lang) })}` : ""}
         </p>
         {results.previousWave ? <p className="hint">{t("surveys.results.comparedWith", { period: results.previousWave.period })}</p> : null}
-      </section>
+      </TitledSection>
       <Form method="get" className="filters" aria-label={t("surveys.results.filters")}>
         <label>
           {t("surveys.results.unit")}
@@ -118,17 +118,15 @@ export default function SurveyResultsPage() {
           <a className="button" href={`/surveys/${survey.id}/results.csv${search ? `${search}&` : "?"}kind=answers`} download>{t("surveys.results.exportAnswersCsv")}</a>
         ) : null}
       </p>
-      <section aria-labelledby="questions-title">
-        <h2 id="questions-title">{t("surveys.results.questions")}</h2>
+      <TitledSection id="questions-title" title={t("surveys.results.questions")}>
         {results.suppressed ? (
           <p className="notice" role="status">{t("surveys.results.suppressedScope", { min: results.suppressed.minCell })}</p>
         ) : null}
         {sections.map((s) => (
           <QuestionResults key={s.code} section={s} hasPrevious={Boolean(results.previousWave)} chart={chart} answersInExport={answerDownloads} />
         ))}
-      </section>
-      <section aria-labelledby="cross-title">
-        <h2 id="cross-title">{t("surveys.results.crossTab")}</h2>
+      </TitledSection>
+      <TitledSection id="cross-title" title={t("surveys.results.crossTab")}>
         <Form method="get" className="filters" aria-label={t("surveys.results.crossTab")}>
           {filter.unitId ? <input type="hidden" name="unit" value={filter.unitId} /> : null}
           {BAND_NAMES.filter((b) => filter.bands[b]).map((b) => <input key={b} type="hidden" name={b} value={filter.bands[b]} />)}
@@ -172,10 +170,9 @@ export default function SurveyResultsPage() {
             <p className="hint">{t("surveys.results.suppressedNote")}</p>
           </>
         ) : null}
-      </section>
+      </TitledSection>
       {/* The per-unit returns last and folded: a province has over a hundred rows (open for a few). */}
-      <section aria-labelledby="units-title">
-        <h2 id="units-title">{t("surveys.results.byUnit")}</h2>
+      <TitledSection id="units-title" title={t("surveys.results.byUnit")}>
         <details className="unit-breakdown" open={results.units.length <= 10}>
           <summary>{t("surveys.results.byUnitSummary", { count: results.units.length })}</summary>
           <DataTable
@@ -195,7 +192,7 @@ export default function SurveyResultsPage() {
             ))}
           </DataTable>
         </details>
-      </section>
+      </TitledSection>
     </>
   );
 }

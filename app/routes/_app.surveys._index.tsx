@@ -9,6 +9,7 @@ import { formatDateTime, formatDay } from "~/utils/dates";
 import { ListTable } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "surveys");
@@ -29,8 +30,7 @@ export default function SurveysPage() {
     return (
       <>
         <PageHeader title={t("surveys.title")} />
-        <section aria-labelledby="assigned-title">
-          <h2 id="assigned-title">{t("surveys.field.assigned")}</h2>
+        <TitledSection id="assigned-title" title={t("surveys.field.assigned")}>
           {assigned.length === 0 ? <p>{t("surveys.field.none")}</p> : null}
           <ul className="survey-cards">
             {assigned.map((s) => (
@@ -43,9 +43,8 @@ export default function SurveysPage() {
               </li>
             ))}
           </ul>
-        </section>
-        <section aria-labelledby="mine-title">
-          <h2 id="mine-title">{t("surveys.field.mySubmissions")}</h2>
+        </TitledSection>
+        <TitledSection id="mine-title" title={t("surveys.field.mySubmissions")}>
           {/* A table on wide screens; cards on a phone (app.css, table.cards): no script added. */}
           <ListTable
             caption={t("surveys.field.mySubmissions")}
@@ -61,7 +60,7 @@ export default function SurveysPage() {
               </tr>
             ))}
           </ListTable>
-        </section>
+        </TitledSection>
       </>
     );
   }

@@ -18,6 +18,7 @@ import { formatDateTime } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 export { links } from "~/surveys/styles";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "questionnaire");
@@ -70,8 +71,7 @@ export default function ResponsePage() {
         </section>
       ) : null}
       <ReviewBody response={response} visible={visible} reviewable={reviewable} />
-      <section aria-labelledby="history-title">
-        <h2 id="history-title">{t("surveys.review.history")}</h2>
+      <TitledSection id="history-title" title={t("surveys.review.history")}>
         <ol className="history">
           {response.history.map((e) => (
             <li key={e.id}>
@@ -81,7 +81,7 @@ export default function ResponsePage() {
             </li>
           ))}
         </ol>
-      </section>
+      </TitledSection>
     </>
   );
 }

@@ -12,6 +12,7 @@ import { formatDay } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "units", args.data?.unit.name);
 
@@ -52,8 +53,7 @@ export default function UnitPage() {
         </p>
       </PageHeader>
       <UnitSearchForm />
-      <section aria-labelledby="facts-title" className="panel">
-        <h2 id="facts-title">{t("units.facts")}</h2>
+      <TitledSection id="facts-title" title={t("units.facts")} className="panel">
         <dl className="facts">
           <dt>{t("units.validFrom")}</dt>
           <dd>{formatDay(unit.validFrom)}</dd>
@@ -62,7 +62,7 @@ export default function UnitPage() {
           <dt>{t("units.accountCount")}</dt>
           <dd>{unit._count.accounts}</dd>
         </dl>
-      </section>
+      </TitledSection>
       <LineageSection unit={unit} />
       <section aria-labelledby="children-title">
         <div className="section-head">
@@ -76,15 +76,14 @@ export default function UnitPage() {
         <UnitTable units={unit.children} caption={t("units.childrenOf", { name: unit.name })} />
       </section>
       {canManage && open ? (
-        <section aria-labelledby="manage-title" className="manage">
-          <h2 id="manage-title">{t("units.manage")}</h2>
+        <TitledSection id="manage-title" title={t("units.manage")} className="manage">
           <UnitCodeList units={unitCodes} />
           <div className="card-grid">
             <RenameUnitForm name={unit.name} />
             {unit.parentId ? <MoveUnitForm name={unit.name} /> : null}
             {unit.parentId ? <MergeUnitForm name={unit.name} /> : null}
           </div>
-        </section>
+        </TitledSection>
       ) : null}
     </>
   );
@@ -106,8 +105,7 @@ function LineageSection({ unit }: LineageProps) {
   const { t } = useTranslation();
   if (unit.predecessors.length === 0 && unit.successors.length === 0) return null;
   return (
-    <section aria-labelledby="lineage-title" className="panel">
-      <h2 id="lineage-title">{t("units.lineage")}</h2>
+    <TitledSection id="lineage-title" title={t("units.lineage")} className="panel">
       <ul className="lineage">
         {unit.successors.map((s) => (
           <li key={`s${s.successor.id}`}>
@@ -122,6 +120,6 @@ function LineageSection({ unit }: LineageProps) {
           </li>
         ))}
       </ul>
-    </section>
+    </TitledSection>
   );
 }
