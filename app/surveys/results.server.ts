@@ -116,14 +116,15 @@ export async function countAnswers(surveyId: number, scope: Scope, client?: Db |
  * Rows with option "" (numbers, texts, dates) are their own n.
  */
 function scopedCountsSql(surveyId: number, scope: Scope, manyRows: readonly string[]) {
-  const several = manyRows.length > 0 ? Prisma.join([...manyRows]) : Prisma.sql`NULL`;
+  // Without list questions there is no third part (and no `NOT IN (NULL)`, which is never true).
+  const several = manyRows.length > 0 ? Prisma.join([...manyRows]) : null;
   return Prisma.sql`${scopedAnswers(surveyId, scope, undefined, false)},
     "cells" AS MATERIALIZED (SELECT "question", "option", COUNT(*) AS "count", COALESCE(SUM("num"), 0) AS "numSum" FROM "rows" GROUP BY "question", "option")
     SELECT "question", "option", "count", "numSum" FROM "cells"
     UNION ALL
-    SELECT "question", '', SUM("count"), SUM("numSum") FROM "cells" WHERE "option" <> '' AND "question" NOT IN (${several}) GROUP BY "question"
-    UNION ALL
-    SELECT "question", '', COUNT(*), SUM("numSum") FROM (${answeredQuestions(undefined, several)}) q GROUP BY "question"`;
+    SELECT "question", '', SUM("count"), SUM("numSum") FROM "cells"
+    WHERE "option" <> '' ${several ? Prisma.sql`AND "question" NOT IN (${several})` : Prisma.empty} GROUP BY "question"
+    ${several ? Prisma.sql`UNION ALL SELECT "question", '', COUNT(*), SUM("numSum") FROM (${answeredQuestions(undefined, several)}) q GROUP BY "question"` : Prisma.empty}`;
 }
 
 /** The same counts when which questions have several rows is not known: every n questionnaire by questionnaire. */
@@ -249,31 +250,41 @@ export async function unitProgress(surveyId: number, scope: Scope, client?: Db |
  */
 async function numberDistribution(surveyId: number, question: string, scope: Scope, bins?: Bins) {
   const column = Prisma.raw(wholeSurvey(scope) ? `t."value"` : `"num"`);
-  // FLOOR is SQL standard (PostgreSQL, SQLite's math functions): the range's first value.
-  const key = bins ? Prisma.sql`${bins.start} + ${bins.width} * FLOOR((${column} - ${bins.start}) / ${bins.width})` : column;
+  // With bins the key is the range's index: the value's whole number of steps from the start
+  // (ROUND: 0.3 / 0.1 is 2.999… in floating point), then whole ranges of steps. FLOOR and ROUND
+  // are SQL standard (PostgreSQL, SQLite's math functions); GROUP BY 1 groups by that expression
+  // once (written twice, each copy would get its own parameters and PostgreSQL would refuse it).
+  const key = bins ? Prisma.sql`FLOOR(ROUND((${column} - ${bins.start}) / ${bins.step}) / ${stepsPerRange(bins)})` : column;
   const limit = bins ? Prisma.empty : Prisma.sql`LIMIT 60`;
   const query = wholeSurvey(scope)
     ? Prisma.sql`
         SELECT ${key} AS "value", SUM(t."count") AS "count" FROM "SurveyBandTally" t
         WHERE t."surveyId" = ${surveyId} AND t."question" = ${question} AND t."option" = '' ${bandWhere(scope.bands, "t")}
-        GROUP BY ${key} HAVING SUM(t."count") > 0 ORDER BY 1 ${limit}`
+        GROUP BY 1 HAVING SUM(t."count") > 0 ORDER BY 1 ${limit}`
     : Prisma.sql`${scopedAnswers(surveyId, scope, question)}
         SELECT ${key} AS "value", COUNT(*) AS "count" FROM "rows" WHERE "option" = ''
-        GROUP BY ${key} ORDER BY 1 ${limit}`;
+        GROUP BY 1 ORDER BY 1 ${limit}`;
   const rows = numberRows(await analyticalRead<{ value: number; count: number }>(query));
   return bins ? everyRange(bins, rows) : rows;
 }
 
-/** Every range of the bins, empty ones too (a slider's shape shows its gaps), with its last value. */
+const stepsPerRange = (bins: Bins) => Math.round(bins.width / bins.step);
+
+/** Every range of the bins by its index, empty ones too (a slider's shape shows its gaps), with its first and last value. */
 function everyRange(bins: Bins, rows: { value: number; count: number }[]) {
   const counted = new Map(rows.map((r) => [r.value, r.count]));
+  const perRange = stepsPerRange(bins);
+  // The k-th step's value, rounded to the step's decimals (0 + 3 × 0.1 is 0.30000000000000004).
+  const decimals = Math.max(decimalsOf(bins.start), decimalsOf(bins.step));
+  const atStep = (k: number) => Number((bins.start + k * bins.step).toFixed(decimals));
   const out: { value: number; upTo: number; count: number }[] = [];
-  // start + i × width, as the SQL computes it (no sum of floats drifting off a range's key).
-  for (let i = 0, value = bins.start; value <= bins.last; value = bins.start + ++i * bins.width) {
-    out.push({ value, upTo: Math.min(value + bins.width - bins.step, bins.last), count: counted.get(value) ?? 0 });
+  for (let i = 0; atStep(i * perRange) <= bins.last; i++) {
+    out.push({ value: atStep(i * perRange), upTo: Math.min(atStep((i + 1) * perRange - 1), bins.last), count: counted.get(i) ?? 0 });
   }
   return out;
 }
+
+const decimalsOf = (x: number) => (String(x).split(".")[1] ?? "").length;
 
 /** How many groups of identical answers the database hands over (the page shows at most 100). */
 const ANSWER_GROUPS_READ = 1000;

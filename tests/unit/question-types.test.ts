@@ -128,6 +128,36 @@ describe("question types", () => {
     expect(h.mean).toBeCloseTo(3.25, 9);
   });
 
+  it("counts each question's n under a band filter below the province when the survey has no multiple-choice or ranking question", async () => {
+    const options = [{ code: "C1", label: "Có" }, { code: "C2", label: "Không" }];
+    const oneRowEach: SurveyDefinition = { title: "Một dòng", questions: [{ code: "C", type: "single", title: "Đồng ý?", required: true, options }, SLIDER.questions[0]!] };
+    const { survey, secretary, ctv1, x1 } = await publishedSurvey(oneRowEach);
+    for (const [i, v] of [10, 20, 30, 40, 50].entries()) await storeSubmission(ctv1, body(survey.id, { C: i < 3 ? "C1" : "C2", S1: v }));
+    const commune = await surveyResults({ ...secretary, unitPath: x1.path }, survey.id, { bands: { gender: "female" } });
+    const [c, s1] = ["C", "S1"].map((code) => commune.questions.find((q) => q.code === code)!);
+    expect(commune.matching).toBe(5);
+    expect(c!.n).toBe(5);
+    expect([s1!.n, s1!.mean]).toEqual([5, 30]);
+  });
+
+  it("keeps a tenth-step slider's values in their own ranges, however the decimal divides (0.3 / 0.1 is 2.999…)", async () => {
+    const tenths: SurveyDefinition = { title: "Phần mười", questions: [{ code: "T", type: "slider", title: "Tỉ lệ", required: true, min: 0, max: 1, step: 0.1 }] };
+    const { survey, secretary, ctv1, x1 } = await publishedSurvey(tenths);
+    for (const v of [0.3, 0.6, 0.7, 0.7, 1]) await storeSubmission(ctv1, body(survey.id, { T: v }));
+    const expected = [
+      { value: 0.3, upTo: 0.3, count: 1 },
+      { value: 0.6, upTo: 0.6, count: 1 },
+      { value: 0.7, upTo: 0.7, count: 2 },
+      { value: 1, upTo: 1, count: 1 },
+    ];
+    // The province from its band tallies, a commune from its answer rows: the same ranges.
+    for (const viewer of [secretary, { ...secretary, unitPath: x1.path }]) {
+      const t = (await surveyResults(viewer, survey.id, { bands: {} })).questions.find((q) => q.code === "T")!;
+      expect(t.numbers).toHaveLength(11);
+      expect(t.numbers.filter((r) => r.count > 0)).toEqual(expected);
+    }
+  });
+
   it("imports a slider from JSON and refuses another type's fields on it", () => {
     expect(parseDefinitionJson(JSON.stringify(SLIDER)).ok).toBe(true);
     const bad = parseDefinitionJson(JSON.stringify(one({ type: "slider", min: 0, max: 10, options: ab })));
