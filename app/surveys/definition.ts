@@ -103,9 +103,9 @@ export const definitionSchema = z
     def.questions.forEach((q, i) => {
       const at = ["questions", i];
       const spec = specOf(q.type);
-      // A question's code and the codes its answers are stored under (a matrix's items) are unique across the survey.
-      const rowCodes = resultRowsOf(q).map((r) => r.code).filter((c) => c !== q.code);
-      for (const [k, stored] of [q.code, ...rowCodes].entries()) {
+      // A question's code and the codes its items' answers are stored under (a matrix's rows) are unique across the survey.
+      const itemCodes = (q.items ?? []).map((item) => item.code);
+      for (const [k, stored] of [q.code, ...itemCodes].entries()) {
         if (allCodes.has(stored)) issue(ctx, [...at, k === 0 ? "code" : "items"], "surveys.errors.duplicateCode", { code: stored });
         allCodes.add(stored);
       }

@@ -32,6 +32,20 @@ describe("definition schema", () => {
     expect(result).toContain("questions.3.max:surveys.errors.minAboveMax");
   });
 
+  it("refuses a matrix row stored under a code already taken, its own question's included", () => {
+    const scale = [{ code: "K", label: "Kém" }, { code: "T", label: "Tốt" }];
+    const matrix = (items: string[]) => ({
+      title: "X",
+      questions: [
+        { code: "Q1", type: "shortText", title: "A" },
+        { code: "Q2", type: "matrix", title: "B", options: scale, items: items.map((code) => ({ code, label: code })) },
+      ],
+    });
+    expect(messages(definitionSchema.safeParse(matrix(["Q2_A", "Q2_B"])))).toEqual([]);
+    expect(messages(definitionSchema.safeParse(matrix(["Q2", "Q2_B"])))).toEqual(["questions.1.items:surveys.errors.duplicateCode"]);
+    expect(messages(definitionSchema.safeParse(matrix(["Q1", "Q2_B"])))).toEqual(["questions.1.items:surveys.errors.duplicateCode"]);
+  });
+
   const abc = [{ code: "A", label: "a" }, { code: "B", label: "b" }, { code: "C", label: "c" }];
   const multiple = (bounds: Partial<Question>) => ({ title: "X", questions: [{ code: "Q1", type: "multiple", title: "A", required: true, options: abc, ...bounds }] });
 
