@@ -310,11 +310,12 @@ function UnitChart({ units, quarter, scopeName }: { units: { unit: { name: strin
 /** The social groups most concerned (snapshots published before this existed have none). */
 function SocialGroups({ figures }: { figures: Figures }) {
   const { t, n, pct, topicName, q } = useFormat();
+  // Hooks before the early return: a version without groups and one with them render in turn.
+  const directions = useDirectionColumns();
   const rows = figures.flows.socialGroups;
   if (!rows || figures.flows.total === 0) return null;
   const quarter = q(figures.quarterKey);
   const split = rows.filter((r) => r.byDirection !== null);
-  const directions = useDirectionColumns();
   return (
     <>
       <h3>{t("quarterly.groups.title")}</h3>
