@@ -10,20 +10,29 @@ async function newUnit(code: string) {
   });
 }
 
+/** A promise and the function that resolves it (a step another piece of work waits for). */
+function signal() {
+  let resolve!: () => void;
+  const reached = new Promise<void>((r) => (resolve = r));
+  return { reached, resolve };
+}
+
 /**
- * Another request's Prisma transaction on a fresh unit "R", given 10 ms to start before this
- * returns: it renames the unit to `name`, stays open `ms`, then commits (noted in `order`), and
- * `committed` settles.
+ * Another request's Prisma transaction on a fresh unit "R", open when this returns (it has
+ * written inside it: however slow the machine, it holds the connection): it renames the unit to
+ * `name`, stays open `ms`, then commits (noted in `order`), and `committed` settles.
  */
 async function openPrismaTransaction(name: string, ms: number) {
   const root = await addUnit(null, "R");
   const order: string[] = [];
+  const open = signal();
   const committed = db.$transaction(async (tx) => {
     await tx.unit.update({ where: { id: root.id }, data: { name } });
+    open.resolve();
     await sleep(ms);
     order.push("prisma commits");
   });
-  await sleep(10);
+  await open.reached;
   return { root, order, committed };
 }
 
@@ -31,15 +40,17 @@ describe("one connection, one user at a time", () => {
   it("a write made while another request's transaction is open survives that transaction's rollback", async () => {
     const root = await addUnit(null, "R");
     const order: string[] = [];
+    const open = signal();
     const failing = db
       .$transaction(async (tx) => {
         await tx.unit.update({ where: { id: root.id }, data: { name: "changed in A" } });
+        open.resolve();
         await sleep(100);
         order.push("A rolls back");
         throw new Error("A fails");
       })
       .catch(() => "A rolled back");
-    await sleep(20);
+    await open.reached;
     await newUnit("B");
     order.push("B stored");
     expect(await failing).toBe("A rolled back");
