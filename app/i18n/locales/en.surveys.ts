@@ -158,7 +158,7 @@ export const surveysEn: FieldDictionary["surveys"] = {
     conditionValue: "Question {{code}}: the condition has no value.",
     conditionOption: "Question {{code}}: the condition's value is not an option of {{target}}.",
     conditionOnMatrix: "Question {{code}}: a condition on matrix question {{target}} can only be “is answered”.",
-    conditionNotNumeric: "Question {{code}}: ≥ and ≤ only compare number or rating questions; {{target}} is neither.",
+    conditionNotNumeric: "Question {{code}}: ≥ and ≤ only compare number, rating or slider questions; {{target}} is none of them.",
     conditionNeedsNumber: "Question {{code}}: {{target}} is answered with a number, so the condition's value must be a number.",
     badJson: "The JSON cannot be read.",
     invalidDefinition: "The questionnaire is not valid yet.",

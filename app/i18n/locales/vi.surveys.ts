@@ -156,7 +156,7 @@ export const surveysVi = {
     conditionValue: "Câu {{code}}: điều kiện thiếu giá trị.",
     conditionOption: "Câu {{code}}: giá trị điều kiện không phải phương án của câu {{target}}.",
     conditionOnMatrix: "Câu {{code}}: câu ma trận {{target}} chỉ dùng được điều kiện “đã trả lời”.",
-    conditionNotNumeric: "Câu {{code}}: chỉ so sánh ≥, ≤ với câu số hoặc chấm điểm; câu {{target}} không phải.",
+    conditionNotNumeric: "Câu {{code}}: chỉ so sánh ≥, ≤ với câu số, chấm điểm hoặc thanh trượt; câu {{target}} không phải.",
     conditionNeedsNumber: "Câu {{code}}: câu {{target}} trả lời bằng số nên giá trị điều kiện phải là số.",
     badJson: "Không đọc được JSON.",
     invalidDefinition: "Phiếu khảo sát chưa hợp lệ.",

@@ -1,6 +1,6 @@
 // Several options out of a list, optionally between a least and a most number of choices.
 import { useTranslation } from "react-i18next";
-import { BoundsEditor, checkBounds, checkOptions, OPTION_CONDITIONS, numberedOptions, optionFields, optionLabel, OptionsEditor, row } from "./parts";
+import { boundFields, BoundsEditor, checkBounds, checkOptions, OPTION_CONDITIONS, numberedOptions, optionFields, optionLabel, OptionsEditor, row } from "./parts";
 import type { ControlProps, EditorProps, Question, QuestionTypeSpec, Report } from "./spec";
 
 function check(q: Question, report: Report) {
@@ -50,7 +50,7 @@ function Editor(props: EditorProps) {
 }
 
 export const multiple: QuestionTypeSpec = {
-  fields: (k) => ({ ...optionFields(k), min: k.z.number().optional(), max: k.z.number().optional() }),
+  fields: (k) => ({ ...optionFields(k), ...boundFields(k) }),
   check,
   create: (code) => ({ options: numberedOptions(code, ["", ""]) }),
   answer: (q, k) => {
