@@ -18,7 +18,7 @@ type Opened = { ok: true; viewer: Viewer; body: unknown } | { ok: false; respons
  * JSON answer that says why not (401 signed out, 404 without the capability, 400 bad JSON).
  * Never a redirect to the sign-in page: a device must not take an HTML page for a receipt.
  */
-export async function openJsonPost(request: Request, capability: Capability, messages: { notFound: string; badJson: string }): Promise<Opened> {
+async function openJsonPost(request: Request, capability: Capability, messages: { notFound: string; badJson: string }): Promise<Opened> {
   if (request.method !== "POST") throw data({ message: "method_not_allowed" }, { status: 405 });
   const viewer = await findViewer(request);
   if (!viewer || viewer.mustChangePassword) return { ok: false, response: Response.json({ message: "surveys.api.signedOut", errors: {} }, { status: 401 }) };
@@ -27,9 +27,9 @@ export async function openJsonPost(request: Request, capability: Capability, mes
   return json.ok ? { ok: true, viewer, body: json.body } : json;
 }
 
-export type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
+type JsonBody = { ok: true; body: unknown } | { ok: false; response: Response };
 
-export async function readJsonBody(request: Request, badJsonMessage: string): Promise<JsonBody> {
+async function readJsonBody(request: Request, badJsonMessage: string): Promise<JsonBody> {
   try {
     const text = await request.text();
     if (text.length > MAX_BYTES) throw new Error("too large");
@@ -40,7 +40,7 @@ export async function readJsonBody(request: Request, badJsonMessage: string): Pr
 }
 
 /** A thrown domain error as the JSON reply (its status and `{ message, errors? }`); a field's error as a 400; anything else rethrown. */
-export function refusalAsJson(error: unknown): Response {
+function refusalAsJson(error: unknown): Response {
   if (error instanceof FieldError) return Response.json({ message: error.key, errors: { [error.field]: [error.key] } }, { status: 400 });
   const refusal = refusalOf(error);
   if (refusal) return Response.json(refusal.body, { status: refusal.status });

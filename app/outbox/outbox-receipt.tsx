@@ -6,6 +6,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { OutboxKind } from "./machine";
 import { useOutbox } from "./outbox-context";
+import { TitledSection } from "~/ui/titled-section";
 
 const RECORD = { survey: (id: number) => `/surveys/responses/${id}`, report: (id: number) => `/reports/${id}` };
 
@@ -17,11 +18,10 @@ export function OutboxReceipt({ id, kind }: { id: string; kind: OutboxKind }) {
   const toOutbox = <Link to="/outbox">{t("outbox.openWithCount", { count: waiting })}</Link>;
   if (item.state === "sent") {
     return (
-      <section className="panel outbox-receipt" aria-labelledby="receipt-title">
-        <h2 id="receipt-title">{t(`outbox.receipt.${kind}.sent`)}</h2>
+      <TitledSection id="receipt-title" title={t(`outbox.receipt.${kind}.sent`)} className="panel outbox-receipt">
         <p role="status">{t(`outbox.receipt.${kind}.sentBody`)}</p>
         {item.receiptId ? <p><Link to={RECORD[kind](item.receiptId)}>{t(`outbox.receipt.${kind}.view`)}</Link></p> : null}
-      </section>
+      </TitledSection>
     );
   }
   if (item.state === "refused" || item.state === "conflict") {

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useFetcher, useLoaderData } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { AccountFormFields } from "~/accounts/account-form-fields";
@@ -46,8 +46,7 @@ export default function AccountPage() {
   const { account, isSelf, unitCodes } = useLoaderData<typeof loader>();
   return (
     <>
-      <p><Link to="/admin/accounts">← {t("accounts.backToList")}</Link></p>
-      <PageHeader title={account.displayName}>
+      <PageHeader title={account.displayName} back={{ to: "/admin/accounts", label: t("accounts.backToList") }}>
         <p className="muted">
           <code>{account.username}</code> · {t(`roles.${account.role}`)} · {account.unit.name} ·{" "}
           {account.active ? t("accounts.active") : t("accounts.inactive")} ·{" "}

@@ -14,6 +14,7 @@ import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
+import { TitledSection } from "~/ui/titled-section";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "proposal");
 
@@ -46,8 +47,7 @@ export default function ProposalPage() {
           {proposal.overdue ? <> · <span className="badge badge-urgent">{t("proposals.overdue")}</span></> : null}
         </p>
       </PageHeader>
-      <section className="panel" aria-labelledby="facts-title">
-        <h2 id="facts-title" className="visually-hidden">{t("proposals.content")}</h2>
+      <TitledSection id="facts-title" title={t("proposals.content")} className="panel" titleHidden>
         <dl className="facts">
           <dt>{t("proposals.unit")}</dt>
           <dd>{proposal.unit.name} <code>{proposal.unit.code}</code></dd>
@@ -61,7 +61,7 @@ export default function ProposalPage() {
           <dd>{proposal.answerText ? <>{proposal.answerText} ({formatDay(proposal.answeredOn)})</> : t("proposals.noAnswer")}</dd>
         </dl>
         {proposal.item ? <p><Link to={`/reports/${proposal.item.reportId}`}>{t("proposals.fromItem", { title: proposal.item.title })}</Link></p> : null}
-      </section>
+      </TitledSection>
       {canManage ? (
         <div className="card-grid">
           <CardForm form={answer} onInput={guard.onInput} id="answer-title" title={t("proposals.answer")} intent="answer" submit={t("proposals.answerSubmit")} primary>

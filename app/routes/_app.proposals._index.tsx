@@ -13,7 +13,8 @@ import { FormErrors, SelectField, TextAreaField, TextField } from "~/ui/form-fie
 import { ConfirmNoPersonalData, PersonalDataWarning, useGuardedTexts } from "~/ui/personal-data-warning";
 import { formatDay, toDateInputValue, todayInVietnam } from "~/utils/dates";
 import { parseId } from "~/utils/http.server";
-import { CheckboxFilter, DownloadLinks, FilterForm, ListTable, SelectFilter } from "~/ui/list-view";
+import { DataTable } from "~/ui/data-table";
+import { CheckboxFilter, DownloadLinks, FilterForm, SelectFilter } from "~/ui/list-view";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
 
@@ -62,7 +63,7 @@ export default function ProposalsPage() {
       {groups.map((group) => (
         <section key={group.agency.id} className="agency-group" aria-labelledby={`agency-${group.agency.id}`}>
           <h2 id={`agency-${group.agency.id}`}>{group.agency.name}</h2>
-          <ListTable
+          <DataTable
             caption={group.agency.name}
             columns={[t("proposals.titleField"), t("proposals.status"), t("proposals.dueOn"), t("proposals.answer")]}
           >
@@ -77,7 +78,7 @@ export default function ProposalsPage() {
                 <td>{p.answerText ? <>{p.answerText} <span className="muted">({formatDay(p.answeredOn)})</span></> : <span className="muted">{t("proposals.noAnswer")}</span>}</td>
               </tr>
             ))}
-          </ListTable>
+          </DataTable>
         </section>
       ))}
     </>

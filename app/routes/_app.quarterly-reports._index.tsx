@@ -13,7 +13,7 @@ import { createQuarterlyReport, listQuarterlyReports } from "~/quarterly-reports
 import { CardForm } from "~/ui/card-form";
 import { SelectField } from "~/ui/form-fields";
 import { listOpenUnits } from "~/units/units.server";
-import { ListTable } from "~/ui/list-view";
+import { DataTable } from "~/ui/data-table";
 import { formatDateTime } from "~/utils/dates";
 import { PageHeader } from "~/ui/page-header";
 
@@ -61,7 +61,7 @@ export default function QuarterlyReportsPage() {
       {reports.length === 0 ? (
         <p className="notice" role="status">{t("quarterly.none")}</p>
       ) : (
-        <ListTable
+        <DataTable
           caption={t("quarterly.title")}
           captionVisible
           columns={[t("quarterly.quarter"), t("quarterly.report"), t("quarterly.scopeUnit"), t("quarterly.status")]}
@@ -78,7 +78,7 @@ export default function QuarterlyReportsPage() {
               </td>
             </tr>
           ))}
-        </ListTable>
+        </DataTable>
       )}
     </>
   );

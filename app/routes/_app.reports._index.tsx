@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireCapability } from "~/access/gate.server";
 import { myReportingOverview } from "~/opinion-reports/reports.server";
 import { DueMark, PeriodName } from "~/opinion-reports/report-views";
-import { ListTable } from "~/ui/list-view";
+import { DataTable } from "~/ui/data-table";
 import { formatDateTime, formatDay } from "~/utils/dates";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
@@ -44,7 +44,7 @@ export default function MyReportsPage() {
       ) : null}
       <TitledSection id="history" title={t("reports.history")}>
         {reports.length === 0 ? <p>{t("reports.noReports")}</p> : null}
-        <ListTable
+        <DataTable
           caption={t("reports.history")}
           columns={[t("reports.period"), t("reports.status"), { label: t("reports.itemCount"), numeric: true }, t("reports.submittedAt")]}
         >
@@ -62,7 +62,7 @@ export default function MyReportsPage() {
               <td>{formatDateTime(r.submittedAt)} · {t(`opinion.timeliness.${r.timeliness}`)}</td>
             </tr>
           ))}
-        </ListTable>
+        </DataTable>
       </TitledSection>
     </>
   );

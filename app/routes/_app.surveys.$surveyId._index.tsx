@@ -61,8 +61,7 @@ export default function SurveyPage() {
         <Link className="button" to={`/surveys/${survey.id}/results`}>{t("surveys.results.open")}</Link>
         {canDesign ? <a className="button" href={`/surveys/${survey.id}/definition.json`} download>{t("surveys.exportJson")}</a> : null}
       </nav>
-      <section className="panel" aria-labelledby="facts-title">
-        <h2 id="facts-title">{t("surveys.facts")}</h2>
+      <TitledSection id="facts-title" title={t("surveys.facts")} className="panel">
         <dl className="facts">
           <dt>{t("surveys.seriesCode")}</dt><dd><code>{survey.seriesCode}</code></dd>
           <dt>{t("surveys.questionCount")}</dt><dd>{survey.questionCount}</dd>
@@ -72,7 +71,7 @@ export default function SurveyPage() {
           <dt>{t("surveys.versions")}</dt>
           <dd>{survey.versions.length ? survey.versions.map((v) => `v${v.version} (${formatDateTime(v.publishedAt)})`).join(", ") : "—"}</dd>
         </dl>
-      </section>
+      </TitledSection>
       <TitledSection id="targets-title" title={t("surveys.targets")}>
         <div className="table-wrap">
           <table>

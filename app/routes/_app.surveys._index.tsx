@@ -6,7 +6,7 @@ import { can } from "~/accounts/roles";
 import { myResponses } from "~/surveys/review.server";
 import { listAssignedOpen, listSurveys } from "~/surveys/surveys.server";
 import { formatDateTime, formatDay } from "~/utils/dates";
-import { ListTable } from "~/ui/list-view";
+import { DataTable } from "~/ui/data-table";
 import { pageTitle } from "~/i18n/page-titles";
 import { PageHeader } from "~/ui/page-header";
 import { TitledSection } from "~/ui/titled-section";
@@ -46,7 +46,7 @@ export default function SurveysPage() {
         </TitledSection>
         <TitledSection id="mine-title" title={t("surveys.field.mySubmissions")}>
           {/* A table on wide screens; cards on a phone (app.css, table.cards): no script added. */}
-          <ListTable
+          <DataTable
             caption={t("surveys.field.mySubmissions")}
             className="cards"
             columns={[t("surveys.review.number"), t("surveys.survey"), t("surveys.review.submittedAt"), t("surveys.review.status")]}
@@ -59,7 +59,7 @@ export default function SurveysPage() {
                 <td><span className={`badge badge-${r.status}`}>{t(`surveys.responseStatus.${r.status}`)}</span></td>
               </tr>
             ))}
-          </ListTable>
+          </DataTable>
         </TitledSection>
       </>
     );
@@ -70,7 +70,7 @@ export default function SurveysPage() {
         title={t("surveys.title")}
         actions={canDesign ? <Link className="button primary" to="/surveys/new">{t("surveys.create")}</Link> : null}
       />
-      <ListTable
+      <DataTable
         caption={t("surveys.listCaption")}
         captionVisible
         columns={[t("surveys.code"), t("surveys.name"), t("surveys.period"), t("surveys.status"), t("surveys.dates")]}
@@ -84,7 +84,7 @@ export default function SurveysPage() {
             <td>{s.opensOn ? `${formatDay(s.opensOn)} – ${formatDay(s.closesOn)}` : "—"}</td>
           </tr>
         ))}
-      </ListTable>
+      </DataTable>
     </>
   );
 }

@@ -62,13 +62,12 @@ export default function ResponsePage() {
         </p>
       </PageHeader>
       {response.returnComment ? (
-        <section className="notice" aria-labelledby="returned-title">
-          <h2 id="returned-title">{t("surveys.review.returnedTitle")}</h2>
+        <TitledSection id="returned-title" title={t("surveys.review.returnedTitle")} className="notice">
           <p>{response.returnComment}</p>
           {isOwner && response.survey.status === "published" ? (
             <Link className="button primary" to={`/surveys/${response.survey.id}/fill?response=${response.id}`}>{t("surveys.review.fix")}</Link>
           ) : null}
-        </section>
+        </TitledSection>
       ) : null}
       <ReviewBody response={response} visible={visible} reviewable={reviewable} />
       <TitledSection id="history-title" title={t("surveys.review.history")}>

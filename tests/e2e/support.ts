@@ -67,7 +67,6 @@ export async function forwardProposal(
   await form.getByRole("button", { name: "Chuyển kiến nghị" }).click();
 }
 
-/** Opens a URL and returns the HTTP status of the document. */
 /** Adds a topic through the topics page's form (the secretariat signed in, on /topics). */
 export async function addTopic(page: Page, topic: { code: string; vi: string; en: string }) {
   const add = page.getByRole("form", { name: "Thêm chủ đề" });
@@ -78,6 +77,7 @@ export async function addTopic(page: Page, topic: { code: string; vi: string; en
   return add;
 }
 
+/** Opens a URL and returns the HTTP status of the document. */
 export async function statusOf(page: Page, url: string): Promise<number> {
   const response = await page.goto(url);
   return response?.status() ?? 0;
