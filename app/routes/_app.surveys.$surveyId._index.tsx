@@ -1,4 +1,3 @@
-import { getFormProps } from "@conform-to/react";
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useFetcher, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { runFormThenRedirect } from "~/forms/run-form.server";
 import { stepsFrom } from "~/surveys/lifecycle";
 import { assignmentSchema, nextWaveSchema, surveyActionSchema } from "~/surveys/survey-schemas";
 import { changeStatus, copyAsNextWave, getSurvey, setAssignment } from "~/surveys/surveys.server";
+import { CardForm } from "~/ui/card-form";
 import { FormErrors, TextAreaField, TextField } from "~/ui/form-fields";
 import { formatDay, formatDateTime, toDateInputValue } from "~/utils/dates";
 import { requireIdParam } from "~/utils/http.server";
@@ -126,33 +126,24 @@ function LifecycleForm({ status }: { status: string }) {
 
 function AssignmentForm(defaults: { opensOn: string; closesOn: string; targets: string }) {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = useFetcherForm("assignment", assignmentSchema, defaults);
+  const form = useFetcherForm("assignment", assignmentSchema, defaults);
   return (
-    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="assign-title">
-      <h3 id="assign-title">{t("surveys.assignment")}</h3>
-      <input type="hidden" name="intent" value="assign" />
-      <TextField label={t("surveys.opensOn")} field={fields.opensOn} type="date" />
-      <TextField label={t("surveys.closesOn")} field={fields.closesOn} type="date" />
-      <TextAreaField label={t("surveys.targetLines")} field={fields.targets} hint={t("surveys.targetLinesHint")} />
-      <FormErrors errors={form.errors} />
-      <button type="submit" disabled={busy}>{t("surveys.saveAssignment")}</button>
-    </fetcher.Form>
+    <CardForm form={form} id="assign-title" title={t("surveys.assignment")} level={3} intent="assign" submit={t("surveys.saveAssignment")}>
+      <TextField label={t("surveys.opensOn")} field={form.fields.opensOn} type="date" />
+      <TextField label={t("surveys.closesOn")} field={form.fields.closesOn} type="date" />
+      <TextAreaField label={t("surveys.targetLines")} field={form.fields.targets} hint={t("surveys.targetLinesHint")} />
+    </CardForm>
   );
 }
 
 function NextWaveForm() {
   const { t } = useTranslation();
-  const { fetcher, form, fields, busy } = useFetcherForm("next-wave", nextWaveSchema, {});
+  const form = useFetcherForm("next-wave", nextWaveSchema, {});
   return (
-    <fetcher.Form method="post" {...getFormProps(form)} className="card-form" aria-labelledby="wave-title">
-      <h3 id="wave-title">{t("surveys.nextWave")}</h3>
-      <p className="hint">{t("surveys.nextWaveHelp")}</p>
-      <input type="hidden" name="intent" value="nextWave" />
-      <TextField label={t("surveys.code")} field={fields.code} />
-      <TextField label={t("surveys.name")} field={fields.title} />
-      <TextField label={t("surveys.period")} field={fields.period} />
-      <FormErrors errors={form.errors} />
-      <button type="submit" disabled={busy}>{t("surveys.nextWaveSubmit")}</button>
-    </fetcher.Form>
+    <CardForm form={form} id="wave-title" title={t("surveys.nextWave")} level={3} hint={t("surveys.nextWaveHelp")} intent="nextWave" submit={t("surveys.nextWaveSubmit")}>
+      <TextField label={t("surveys.code")} field={form.fields.code} />
+      <TextField label={t("surveys.name")} field={form.fields.title} />
+      <TextField label={t("surveys.period")} field={form.fields.period} />
+    </CardForm>
   );
 }

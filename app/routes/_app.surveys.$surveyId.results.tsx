@@ -13,6 +13,7 @@ import { requireIdParam } from "~/utils/http.server";
 import { pageTitle } from "~/i18n/page-titles";
 import { UnitOptions } from "~/units/unit-options";
 import { DataTable } from "~/ui/data-table";
+import { SelectFilter } from "~/ui/list-view";
 import { PageHeader } from "~/ui/page-header";
 import { TitledSection } from "~/ui/titled-section";
 export { links } from "~/surveys/styles";
@@ -101,13 +102,7 @@ export default function SurveyResultsPage() {
           </select>
         </label>
         {BAND_NAMES.map((b) => (
-          <label key={b}>
-            {t(`surveys.bands.${b}`)}
-            <select name={b} defaultValue={filter.bands[b] ?? ""}>
-              <option value="">{t("common.all")}</option>
-              {BANDS[b].map((v) => <option key={v} value={v}>{t(`surveys.bandValues.${b}.${v}`)}</option>)}
-            </select>
-          </label>
+          <SelectFilter key={b} label={t(`surveys.bands.${b}`)} name={b} value={filter.bands[b] ?? ""} options={BANDS[b].map((v) => ({ value: v, label: t(`surveys.bandValues.${b}.${v}`) }))} />
         ))}
         <button type="submit">{t("common.filter")}</button>
       </Form>

@@ -401,9 +401,7 @@ export async function surveyResults(viewer: Viewer, surveyId: number, filter: Re
   const [counts, units, previous] = await Promise.all([
     suppressed ? Promise.resolve([]) : countAnswers(surveyId, scope, undefined, undefined, listQuestions(survey.definition)),
     unitProgress(surveyId, scope),
-    previousWaveId && !suppressed
-      ? countAnswers(previousWaveId, scope, undefined, undefined, hasBands(scope) && !wholeSurvey(scope) ? await listQuestionsOf(previousWaveId) : undefined)
-      : Promise.resolve(null),
+    previousWaveId && !suppressed ? previousWaveCounts(previousWaveId, scope) : Promise.resolve(null),
   ]);
   // Suppressed: no question results at all (no counts, shares, means, distributions or answers).
   const questions = suppressed ? [] : buildQuestionResults(survey.definition, counts, previous);
@@ -442,10 +440,14 @@ async function readDetails(surveyId: number, scope: Scope, result: QuestionResul
   if (view === "answers") result.answers = await answerGroups(surveyId, q.code, scope);
 }
 
-/** The list-answered codes of a survey's definition (an earlier wave's may differ from this one's). */
-async function listQuestionsOf(surveyId: number): Promise<string[]> {
+/**
+ * The previous wave's counts in the same scope, counted with its own list-answered codes (an
+ * earlier wave's may differ from this one's). Its id comes from the survey the gate let through.
+ */
+async function previousWaveCounts(surveyId: number, scope: Scope) {
   const stored = await db.survey.findUnique({ where: { id: surveyId }, select: { definition: true } });
-  return stored ? listQuestions(storedDefinitionSchema.parse(JSON.parse(stored.definition))) : [];
+  const listCodes = stored ? listQuestions(storedDefinitionSchema.parse(JSON.parse(stored.definition))) : [];
+  return countAnswers(surveyId, scope, undefined, undefined, listCodes);
 }
 
 export type CrossCell = { count: number | null; share: number | null };
